@@ -1,0 +1,36 @@
+/**
+ * Every key the table uses, in one place. Partition keys are prefixed with the entity name; ids are UUIDs.
+ * Uniqueness guards are separate items whose only job is to make a conditional put fail on a duplicate.
+ */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** Names compared for uniqueness: trimmed, Unicode-normalised and case-folded. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export const keys = {
+  policyGroup: (id: string): ItemKey => ({ pk: `POLICY_GROUP#${id}`, sk: 'POLICY_GROUP' }),
+  policyGroupName: (name: string): ItemKey => ({ pk: `POLICY_GROUP_NAME#${normaliseName(name)}`, sk: 'UNIQUE' }),
+  policy: (id: string): ItemKey => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
+  policyName: (groupId: string, name: string): ItemKey => ({ pk: `POLICY_NAME#${groupId}#${normaliseName(name)}`, sk: 'UNIQUE' }),
+  audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({
+    pk: `AUDIT#${objectType}#${objectId}`,
+    sk: `${at}#${id}`,
+  }),
+};
+
+/** Index partitions (and the sort-key prefixes under them) that list queries read. */
+export const indexKeys = {
+  /** gsi1: every policy group, sorted by creation time. */
+  allPolicyGroups: 'POLICY_GROUPS',
+  /** gsi2: active policy groups only (sparse: the attribute is removed on deactivation). */
+  activePolicyGroups: 'POLICY_GROUPS#ACTIVE',
+  /** gsi1: the policies of one group, sorted by creation time. */
+  policiesOfGroup: (groupId: string) => `POLICY_GROUP#${groupId}#POLICIES`,
+  /** gsi1: audit records of one UTC day, in time order. */
+  auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
+};

@@ -1,0 +1,90 @@
+import type { TableContext } from './client.js';
+import type { PolicyGroup } from '../../domain/policy-groups/policy-group.js';
+import type { PolicyGroupRepository } from '../../domain/policy-groups/ports.js';
+import type { Policy } from '../../domain/policies/policy.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { indexKeys, keys } from './keys.js';
+import { getItem, queryPartition } from './items.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+
+/**
+ * Policy groups are few (tens in a national deployment); lists read the whole groups partition, bounded so a
+ * runaway table cannot make one request read without limit.
+ */
+export const MAX_POLICY_GROUPS = 1000;
+export const MAX_POLICIES_PER_GROUP = 1000;
+
+export function policyGroupItem(group: PolicyGroup): Record<string, unknown> {
+  return {
+    ...keys.policyGroup(group.id),
+    entity: 'PolicyGroup',
+    gsi1pk: indexKeys.allPolicyGroups,
+    gsi1sk: `${group.crDtimes}#${group.id}`,
+    ...(group.isActive ? { gsi2pk: indexKeys.activePolicyGroups, gsi2sk: `${group.crDtimes}#${group.id}` } : {}),
+    ...group,
+  };
+}
+
+export function dynamoPolicyGroupRepository(table: TableContext): PolicyGroupRepository {
+  return {
+    async createGroup(group, audit) {
+      try {
+        await transactWrite(table, [
+          nameGuardPut(table, group),
+          { Put: { TableName: table.tableName, Item: policyGroupItem(group), ConditionExpression: 'attribute_not_exists(pk)' } },
+          auditPut(table, audit),
+        ]);
+      } catch (error) {
+        if (error instanceof TransactionRefused && error.failedConditions.includes(0)) throw new UniqueConstraintError('policyGroupName');
+        throw error;
+      }
+    },
+
+    getGroup: (id) => getItem<PolicyGroup>(table, keys.policyGroup(id)),
+
+    listGroups: () => queryPartition<PolicyGroup>(table, 'gsi1', indexKeys.allPolicyGroups, { limit: MAX_POLICY_GROUPS }),
+
+    listActiveGroups: () => queryPartition<PolicyGroup>(table, 'gsi2', indexKeys.activePolicyGroups, { limit: MAX_POLICY_GROUPS }),
+
+    async saveGroup(next, previous, audit: AuditEntry) {
+      const renamed = keys.policyGroupName(next.name).pk !== keys.policyGroupName(previous.name).pk;
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: table.tableName,
+            Item: policyGroupItem({ ...next, revision: previous.revision + 1 }),
+            ConditionExpression: 'revision = :expected',
+            ExpressionAttributeValues: { ':expected': previous.revision },
+          },
+        },
+        auditPut(table, audit),
+      ];
+      if (renamed) {
+        items.push(nameGuardPut(table, next), { Delete: { TableName: table.tableName, Key: keys.policyGroupName(previous.name) } });
+      }
+      try {
+        await transactWrite(table, items);
+      } catch (error) {
+        if (error instanceof TransactionRefused) {
+          if (error.failedConditions.includes(0)) throw new ConcurrentModificationError(`policy group ${next.id}`);
+          throw new UniqueConstraintError('policyGroupName');
+        }
+        throw error;
+      }
+    },
+
+    policiesOfGroup: (groupId) =>
+      queryPartition<Policy>(table, 'gsi1', indexKeys.policiesOfGroup(groupId), { limit: MAX_POLICIES_PER_GROUP }),
+  };
+}
+
+function nameGuardPut(table: TableContext, group: PolicyGroup): TransactItem {
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: { ...keys.policyGroupName(group.name), entity: 'PolicyGroupName', policyGroupId: group.id },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from './client.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import { indexKeys, keys } from './keys.js';
+import { randomUUID } from 'node:crypto';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Which items of a cancelled transaction failed their condition (by position). */
+export class TransactionRefused extends Error {
+  constructor(readonly failedConditions: number[]) {
+    super(`transaction refused at ${failedConditions.join(',')}`);
+    this.name = 'TransactionRefused';
+  }
+}
+
+/** Writes all items or none. A failed condition surfaces as TransactionRefused naming the failing positions. */
+export async function transactWrite(table: TableContext, items: TransactItem[]): Promise<void> {
+  try {
+    await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException') {
+      const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+      const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+      if (failed.length > 0) throw new TransactionRefused(failed);
+    }
+    throw error;
+  }
+}
+
+/** The audit record that travels in the same transaction as the change it records. */
+export function auditPut(table: TableContext, entry: AuditEntry): TransactItem {
+  const id = randomUUID();
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: {
+        ...keys.audit(entry.objectType, entry.objectId, entry.at, id),
+        gsi1pk: indexKeys.auditDay(entry.at),
+        gsi1sk: `${entry.at}#${id}`,
+        entity: 'Audit',
+        ...entry,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

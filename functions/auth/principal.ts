@@ -1,0 +1,36 @@
+import { isRole, type Role } from './roles.js';
+
+/** Who is calling, as established by the authorizer from a verified token. */
+export interface Principal {
+  userId: string;
+  email?: string;
+  roles: ReadonlySet<Role>;
+}
+
+/**
+ * The authorizer hands its verdict to functions as flat string values, because API Gateway's
+ * simple-response context only carries scalars.
+ */
+export interface AuthorizerContext {
+  [key: string]: string;
+  authenticated: 'true' | 'false';
+}
+
+export function toAuthorizerContext(principal: Principal | undefined): AuthorizerContext {
+  if (!principal) return { authenticated: 'false' };
+  return {
+    authenticated: 'true',
+    userId: principal.userId,
+    email: principal.email ?? '',
+    roles: [...principal.roles].join(','),
+  };
+}
+
+export function fromAuthorizerContext(context: Record<string, unknown> | undefined): Principal | undefined {
+  if (!context || context.authenticated !== 'true' || typeof context.userId !== 'string' || !context.userId) {
+    return undefined;
+  }
+  const roles = typeof context.roles === 'string' ? context.roles.split(',').filter(isRole) : [];
+  const email = typeof context.email === 'string' && context.email ? context.email : undefined;
+  return { userId: context.userId, roles: new Set(roles), ...(email ? { email } : {}) };
+}

@@ -1,0 +1,19 @@
+import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import { parseIssuers } from '../auth/issuers.js';
+import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
+import { extractToken } from '../auth/token-source.js';
+import { toAuthorizerContext, type AuthorizerContext } from '../auth/principal.js';
+
+let verifier: TokenVerifier | undefined;
+
+/**
+ * HTTP API REQUEST authorizer. It verifies the token and hands the verdict to the function instead of denying at
+ * the gateway: API Gateway HTTP APIs cannot shape their own 401/403 bodies, and MOSIP clients expect
+ * KER-ATH-401 / KER-ATH-403 envelopes, which the function's route check produces (docs/security.md).
+ */
+export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> {
+  verifier ??= createTokenVerifier(parseIssuers(process.env.PMS_TOKEN_ISSUERS));
+  const token = extractToken(event.headers ?? {}, event.cookies ?? []);
+  const principal = token ? await verifier(token) : undefined;
+  return { isAuthorized: true, context: toAuthorizerContext(principal) };
+}

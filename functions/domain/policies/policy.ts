@@ -1,0 +1,25 @@
+/** A policy as stored. `status` is MOSIP's derived status (draft / activated / deactivated), kept explicit. */
+export type PolicyStatus = 'draft' | 'activated' | 'deactivated';
+
+export interface Policy {
+  id: string;
+  policyGroupId: string;
+  name: string;
+  desc: string;
+  policyType: string;
+  /** MOSIP's policy version string (e.g. "1.0"), not our concurrency counter. */
+  version: string;
+  policies: unknown;
+  /** Set when published (MOSIP's `policy_schema`). */
+  schema: string | null;
+  status: PolicyStatus;
+  validFromDate: string;
+  validToDate: string;
+  publishDate: string | null;
+  crBy: string;
+  crDtimes: string;
+  updBy: string | null;
+  updDtimes: string | null;
+  /** Optimistic-concurrency counter. */
+  revision: number;
+}

@@ -1,0 +1,78 @@
+import type * as z from 'zod/mini';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Route, RouteDefinition } from '../routes/route.js';
+import { fromAuthorizerContext, type Principal } from '../auth/principal.js';
+import { parseRequest, lenientMeta, rawBodyOf } from './request-parser.js';
+import { responseBody, NO_REQUEST_META, type RequestMeta } from './envelope.js';
+import { AccessDenied, AuthenticationRequired, errorResponse, jsonResponse } from './error-response.js';
+import { log } from './logger.js';
+
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+export interface OperationInput<Body, Query> {
+  principal: Principal;
+  body: Body;
+  query: Query;
+  params: Record<string, string>;
+  meta: RequestMeta;
+  now: Date;
+}
+
+/** The event as API Gateway (or the local server) hands it over, with the authorizer's context. */
+export type ApiEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & { authorizer?: { lambda?: Record<string, unknown> } };
+};
+
+const ANONYMOUS: Principal = { userId: 'anonymous', roles: new Set() };
+
+/**
+ * Wraps an operation as a Lambda handler: authenticate, check the route's roles, parse and validate the
+ * envelope, run, and wrap the answer in the route's MOSIP envelope. Every route goes through here.
+ */
+export function apiHandler<Body extends z.ZodMiniType | undefined, Query extends z.ZodMiniType | undefined>(
+  route: RouteDefinition<Body, Query> & { fullPath: string },
+  operation: (input: OperationInput<Output<Body>, Output<Query>>) => Promise<unknown>,
+): (event: ApiEvent) => Promise<APIGatewayProxyStructuredResultV2> {
+  const anyRoute = route as Route;
+  return async (event) => {
+    const now = new Date();
+    const requestId = event.requestContext?.requestId ?? '';
+    let meta: RequestMeta = NO_REQUEST_META;
+    try {
+      const principal = authorize(anyRoute, event);
+      const parsed = parseRequest(anyRoute, event, now);
+      meta = parsed.meta;
+      const result = await operation({
+        principal,
+        body: parsed.body as Output<Body>,
+        query: parsed.query as Output<Query>,
+        params: parsed.params,
+        meta,
+        now,
+      });
+      log('INFO', 'operation succeeded', { operationId: route.operationId, requestId, userId: principal.userId });
+      return jsonResponse(200, route.envelope === 'RAW' ? result : responseBody(anyRoute, meta, now, result));
+    } catch (error) {
+      if (meta === NO_REQUEST_META) meta = lenientMeta(rawBodyOf(event));
+      const response = errorResponse(anyRoute, meta, now, error, requestId);
+      log('INFO', 'operation refused', { operationId: route.operationId, requestId, status: response.statusCode, errorCode: errorCodeOf(error) });
+      return response;
+    }
+  };
+}
+
+function authorize(route: Route, event: ApiEvent): Principal {
+  if (route.access === 'PUBLIC') return ANONYMOUS;
+  const principal = fromAuthorizerContext(event.requestContext?.authorizer?.lambda);
+  if (!principal) throw new AuthenticationRequired();
+  if (route.access === 'AUTHENTICATED') return principal;
+  if (!route.access.some((role) => principal.roles.has(role))) throw new AccessDenied();
+  return principal;
+}
+
+function errorCodeOf(error: unknown): string {
+  if (error instanceof AuthenticationRequired) return 'KER-ATH-401';
+  if (error instanceof AccessDenied) return 'KER-ATH-403';
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
+}

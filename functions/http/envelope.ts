@@ -1,0 +1,66 @@
+import type { Route } from '../routes/route.js';
+import type { ErrorDefinition } from '../errors/pms-error.js';
+
+/** What the envelope of a request says about itself; echoed back where MOSIP echoes it. */
+export interface RequestMeta {
+  id: string | null;
+  version: string | null;
+}
+
+export const NO_REQUEST_META: RequestMeta = { id: null, version: null };
+
+/** MOSIP's envelope timestamp, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`. */
+export function envelopeTime(now: Date): string {
+  return now.toISOString();
+}
+
+export function errorItems(errors: readonly ErrorDefinition[]): { errorCode: string; message: string }[] {
+  return errors.map((e) => ({ errorCode: e.code, message: e.message }));
+}
+
+/** The success or business-error body for a route's envelope; field order follows MOSIP's DTOs. */
+export function responseBody(
+  route: Pick<Route, 'envelope' | 'apiId'>,
+  meta: RequestMeta,
+  now: Date,
+  response: unknown,
+  errors: readonly ErrorDefinition[] = [],
+): unknown {
+  const items = errorItems(errors);
+  switch (route.envelope) {
+    case 'V2':
+      return {
+        id: route.apiId ?? null,
+        version: '1.0',
+        responseTime: envelopeTime(now),
+        metadata: null,
+        response,
+        errors: items,
+      };
+    case 'V1_POLICY':
+      return { id: meta.id, version: meta.version, responsetime: envelopeTime(now), response, errors: items };
+    case 'V1':
+    case 'RAW':
+      return { id: meta.id, version: meta.version, responsetime: envelopeTime(now), metadata: null, response, errors: items };
+  }
+}
+
+/** kernel-auth-adapter's 401/403 body: always the classic envelope, id/version copied from the request body. */
+export function authFailureBody(meta: RequestMeta, now: Date, error: ErrorDefinition): unknown {
+  return { id: meta.id, version: meta.version, responsetime: envelopeTime(now), metadata: null, response: null, errors: errorItems([error]) };
+}
+
+/**
+ * Spring's MethodArgumentNotValidException body in MOSIP: an ordered map with `responsetime` after `response`,
+ * HTTP 400, only the first field error.
+ */
+export function validationFailureBody(now: Date, message: string): unknown {
+  return {
+    id: null,
+    version: null,
+    metadata: null,
+    response: null,
+    responsetime: envelopeTime(now),
+    errors: [{ errorCode: 'PMS_COR_001', message }],
+  };
+}

@@ -1,0 +1,51 @@
+import { defineRoute } from './route.js';
+
+const entry = (file: string) => `functions/handlers/platform/${file}.ts`;
+
+/** Health and OpenAPI documents of both services: the only routes open without a token. */
+export const platformRoutes = {
+  partnerManagerHealth: defineRoute({
+    operationId: 'partnerManagerHealth',
+    summary: 'Liveness of the partner manager service',
+    domain: 'platform',
+    service: 'partnermanager',
+    method: 'GET',
+    path: '/actuator/health',
+    access: 'PUBLIC',
+    envelope: 'RAW',
+    entry: entry('partner-manager-health'),
+  }),
+  policyManagerHealth: defineRoute({
+    operationId: 'policyManagerHealth',
+    summary: 'Liveness of the policy manager service',
+    domain: 'platform',
+    service: 'policymanager',
+    method: 'GET',
+    path: '/actuator/health',
+    access: 'PUBLIC',
+    envelope: 'RAW',
+    entry: entry('policy-manager-health'),
+  }),
+  partnerManagerApiDocs: defineRoute({
+    operationId: 'partnerManagerApiDocs',
+    summary: 'OpenAPI 3 document of the partner manager service',
+    domain: 'platform',
+    service: 'partnermanager',
+    method: 'GET',
+    path: '/v3/api-docs',
+    access: 'PUBLIC',
+    envelope: 'RAW',
+    entry: entry('partner-manager-api-docs'),
+  }),
+  policyManagerApiDocs: defineRoute({
+    operationId: 'policyManagerApiDocs',
+    summary: 'OpenAPI 3 document of the policy manager service',
+    domain: 'platform',
+    service: 'policymanager',
+    method: 'GET',
+    path: '/v3/api-docs',
+    access: 'PUBLIC',
+    envelope: 'RAW',
+    entry: entry('policy-manager-api-docs'),
+  }),
+};

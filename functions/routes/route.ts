@@ -1,0 +1,66 @@
+import type * as z from 'zod/mini';
+import type { Role } from '../auth/roles.js';
+import type { ErrorDefinition } from '../errors/pms-error.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** MOSIP's two services keep their context paths. */
+export const SERVICE_PREFIXES = {
+  partnermanager: '/v1/partnermanager',
+  policymanager: '/v1/policymanager',
+} as const;
+export type Service = keyof typeof SERVICE_PREFIXES;
+
+/**
+ * How the request body is wrapped and how the answer is wrapped:
+ * - `V1`: `{id, version, requesttime, metadata, request}` in, `{id, version, responsetime, metadata, response, errors}` out.
+ * - `V1_POLICY`: as V1, but the policy service's response envelope has no `metadata`.
+ * - `V2`: the revamp envelope (`requestTime` / `responseTime`), with a fixed API id checked on the way in.
+ * - `RAW`: no MOSIP envelope (health, OpenAPI documents).
+ */
+export type Envelope = 'V1' | 'V1_POLICY' | 'V2' | 'RAW';
+
+/** Who may call: listed roles, any signed-in user (MOSIP endpoints without @PreAuthorize), or anyone. */
+export type Access = readonly Role[] | 'AUTHENTICATED' | 'PUBLIC';
+
+/** Bounded contexts; each becomes its own nested stack. */
+export type Domain = 'platform' | 'policy' | 'partner';
+
+export interface RouteDefinition<
+  Body extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Query extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+> {
+  operationId: string;
+  summary: string;
+  domain: Domain;
+  service: Service;
+  method: HttpMethod;
+  /** MOSIP path relative to the service prefix, with `{param}` placeholders. */
+  path: string;
+  access: Access;
+  envelope: Envelope;
+  /** V2 only: the `id` the request must carry and the response echoes (MOSIP `mosip.pms.api.id.*`). */
+  apiId?: string;
+  /** V1 endpoints on which MOSIP enforces that `requesttime` is today's UTC date. */
+  requestTimeMustBeToday?: boolean;
+  /** Schema of the envelope's `request` member (or the raw body for RAW routes). */
+  body?: Body;
+  query?: Query;
+  /** MOSIP's answer when something unexpected fails inside the operation. */
+  fallbackError?: ErrorDefinition;
+  /** Lambda entry file, relative to the repository root. */
+  entry: string;
+}
+
+export type Route = RouteDefinition & { fullPath: string };
+
+export function fullPathOf(route: Pick<RouteDefinition, 'service' | 'path'>): string {
+  return SERVICE_PREFIXES[route.service] + route.path;
+}
+
+/** Ties a row's schema types to its handler; adds nothing at run time but the full path. */
+export function defineRoute<Body extends z.ZodMiniType | undefined = undefined, Query extends z.ZodMiniType | undefined = undefined>(
+  definition: RouteDefinition<Body, Query>,
+): RouteDefinition<Body, Query> & { fullPath: string } {
+  return { ...definition, fullPath: fullPathOf(definition) };
+}
