@@ -53,3 +53,9 @@ export class UniqueConstraintError extends Error {
     this.name = 'UniqueConstraintError';
   }
 }
+
+/** Fills MOSIP's `%s` / `%d` placeholders, in order. */
+export function withArguments(definition: ErrorDefinition, ...args: (string | number)[]): ErrorDefinition {
+  let index = 0;
+  return { code: definition.code, message: definition.message.replace(/%[sd]/g, () => String(args[index++] ?? '')) };
+}

@@ -9,13 +9,27 @@ function typeError(expected: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? 'must not be null' : `must be ${expected}`);
 }
 
-/** @NotBlank @Size(min, max) */
-export function requiredText(min: number, max: number) {
-  return z.string({ error: typeError('a string') }).check(
-    z.refine((value) => value.trim().length > 0, { error: 'must not be blank' }),
-    z.minLength(min, { error: `size must be between ${min} and ${max}` }),
-    z.maxLength(max, { error: `size must be between ${min} and ${max}` }),
-  );
+interface TextMessages {
+  /** MOSIP's custom @NotBlank message, where the DTO has one. */
+  blank?: string;
+  /** MOSIP's custom @Size message, where the DTO has one. */
+  size?: string;
+}
+
+/**
+ * @NotBlank @Size(min, max). Checks run in a fixed order (null, blank, size), where Hibernate's order is
+ * random, so the first reported error is stable.
+ */
+export function requiredText(min: number, max: number, messages: TextMessages = {}) {
+  const blank = messages.blank ?? 'must not be blank';
+  const size = messages.size ?? `size must be between ${min} and ${max}`;
+  return z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? blank : 'must be a string') })
+    .check(
+      z.refine((value) => value.trim().length > 0, { error: blank }),
+      z.minLength(min, { error: size }),
+      z.maxLength(max, { error: size }),
+    );
 }
 
 /** @Size(max) on an optional string; null is accepted as absent, as Jackson does. */

@@ -18,30 +18,33 @@ export function errorItems(errors: readonly ErrorDefinition[]): { errorCode: str
   return errors.map((e) => ({ errorCode: e.code, message: e.message }));
 }
 
-/** The success or business-error body for a route's envelope; field order follows MOSIP's DTOs. */
+/**
+ * The success or business-error body for a route's envelope; field order follows MOSIP's DTOs.
+ * V1 successes echo the request's id/version only on the endpoints that do so in MOSIP.
+ */
 export function responseBody(
-  route: Pick<Route, 'envelope' | 'apiId'>,
+  route: Pick<Route, 'envelope' | 'apiId' | 'echoRequestMeta'>,
   meta: RequestMeta,
   now: Date,
   response: unknown,
   errors: readonly ErrorDefinition[] = [],
 ): unknown {
   const items = errorItems(errors);
+  const failed = items.length > 0;
+  const echoed = route.echoRequestMeta && !failed ? meta : NO_REQUEST_META;
   switch (route.envelope) {
     case 'V2':
-      return {
-        id: route.apiId ?? null,
-        version: '1.0',
-        responseTime: envelopeTime(now),
-        metadata: null,
-        response,
-        errors: items,
-      };
+      return { id: route.apiId ?? null, version: '1.0', responseTime: envelopeTime(now), metadata: null, response, errors: items };
     case 'V1_POLICY':
-      return { id: meta.id, version: meta.version, responsetime: envelopeTime(now), response, errors: items };
+      // Policy-service errors go through the kernel wrapper, which has `metadata`; its successes do not.
+      return failed
+        ? { id: null, version: null, responsetime: envelopeTime(now), metadata: null, response, errors: items }
+        : { id: echoed.id, version: echoed.version, responsetime: envelopeTime(now), response, errors: items };
     case 'V1':
     case 'RAW':
-      return { id: meta.id, version: meta.version, responsetime: envelopeTime(now), metadata: null, response, errors: items };
+      return failed
+        ? { id: 'mosip.partnermanagement', version: '1.0', responsetime: envelopeTime(now), metadata: null, response, errors: items }
+        : { id: echoed.id, version: echoed.version, responsetime: envelopeTime(now), metadata: null, response, errors: items };
   }
 }
 
@@ -60,7 +63,8 @@ export function validationFailureBody(now: Date, message: string): unknown {
     version: null,
     metadata: null,
     response: null,
-    responsetime: envelopeTime(now),
+    // A raw LocalDateTime in a map: no zone designator, unlike the envelopes' formatted times.
+    responsetime: envelopeTime(now).replace(/Z$/, ''),
     errors: [{ errorCode: 'PMS_COR_001', message }],
   };
 }

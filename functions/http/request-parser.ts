@@ -121,6 +121,15 @@ function validate(schema: z.ZodMiniType, value: unknown, root: string): unknown 
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = [root, ...issue.path.map(String)].filter(Boolean).join('.');
-  throw new RequestValidationError(issue.message, path || root || 'request');
+  throw new RequestValidationError(issue.message, springFieldPath(root, issue.path));
+}
+
+/** Spring names a field `request.filters[0].type`: dots between properties, brackets around indexes. */
+function springFieldPath(root: string, path: readonly PropertyKey[]): string {
+  let result = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') result += `[${segment}]`;
+    else result += result ? `.${String(segment)}` : String(segment);
+  }
+  return result || 'request';
 }

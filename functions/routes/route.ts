@@ -43,6 +43,8 @@ export interface RouteDefinition<
   apiId?: string;
   /** V1 endpoints on which MOSIP enforces that `requesttime` is today's UTC date. */
   requestTimeMustBeToday?: boolean;
+  /** V1 only: the success envelope echoes the request's id/version (MOSIP does so on a few endpoints). */
+  echoRequestMeta?: boolean;
   /** Schema of the envelope's `request` member (or the raw body for RAW routes). */
   body?: Body;
   query?: Query;

@@ -1,21 +1,40 @@
 import * as z from 'zod/mini';
 
-/** MOSIP SearchDto (legacy search endpoints). Refined once the MOSIP source has been read. */
-export const searchRequest = z.object({
-  filters: z.optional(z.nullable(z.array(z.object({
-    columnName: z.optional(z.nullable(z.string())),
-    type: z.optional(z.nullable(z.string())),
-    value: z.optional(z.nullable(z.string())),
-    values: z.optional(z.nullable(z.array(z.string()))),
-    fromValue: z.optional(z.nullable(z.string())),
-    toValue: z.optional(z.nullable(z.string())),
-  })))),
-  sort: z.optional(z.nullable(z.array(z.object({ sortField: z.optional(z.nullable(z.string())), sortType: z.optional(z.nullable(z.string())) })))),
-  pagination: z.optional(z.nullable(z.object({ pageStart: z.optional(z.number()), pageFetch: z.optional(z.number()) }))),
+const optionalString = z.optional(z.nullable(z.string({ error: 'must be a string' })));
+const integer = (fallback: number) => z._default(z.int({ error: 'must be an integer' }), fallback);
+
+/** One filter of MOSIP's SearchFilter: columnName, type and value(s); rules are checked by the search itself. */
+export const searchFilter = z.object({
+  columnName: optionalString,
+  type: optionalString,
+  value: optionalString,
+  values: z.optional(z.nullable(z.array(z.string({ error: 'must be a string' })))),
+  fromValue: optionalString,
+  toValue: optionalString,
 });
 
-/** MOSIP FilterValueDto. */
-export const filterValueRequest = z.object({
-  filters: z.array(z.object({ columnName: z.string(), type: z.optional(z.nullable(z.string())), text: z.optional(z.nullable(z.string())) })),
-  optionalFilters: z.optional(z.nullable(z.array(z.unknown()))),
+/**
+ * SearchDto. MOSIP needs all three members (null crashes it with PMS_COR_003); we say so with a validation error.
+ */
+export const searchRequest = z.object({
+  filters: z.array(searchFilter, { error: 'must not be null' }),
+  sort: z.array(z.object({ sortField: optionalString, sortType: optionalString }), { error: 'must not be null' }),
+  pagination: z.object({ pageStart: integer(0), pageFetch: integer(10) }, { error: 'must not be null' }),
 });
+
+/** FilterValueDto: `type` defaults to "unique" when omitted; an explicit null is refused, as in MOSIP. */
+export const filterValueRequest = z.object({
+  filters: z.array(
+    z.object({
+      columnName: z.string({ error: 'must not be blank' }).check(z.refine((v) => v.trim().length > 0, { error: 'must not be blank' })),
+      type: z._default(z.string({ error: (issue) => (issue.input === null ? 'must not be null' : 'must be a string') }), 'unique'),
+      text: optionalString,
+    }),
+    { error: 'must not be null' },
+  ),
+  optionalFilters: z.optional(z.nullable(z.array(searchFilter))),
+});
+
+export type SearchRequest = z.output<typeof searchRequest>;
+export type SearchFilter = z.output<typeof searchFilter>;
+export type FilterValueRequest = z.output<typeof filterValueRequest>;

@@ -1,0 +1,19 @@
+import { systemClock } from '../domain/ports.js';
+import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
+import type { PolicyRepository } from '../domain/policies/ports.js';
+import { tableContext } from './dynamodb/client.js';
+import { dynamoPolicyGroupRepository } from './dynamodb/policy-group-repository.js';
+import { dynamoPolicyRepository } from './dynamodb/policy-repository.js';
+import { uuidIds } from './ids.js';
+
+/** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+export const policyGroupDeps = once(
+  (): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }),
+);
+
+export const policyRepository = once((): PolicyRepository => dynamoPolicyRepository(tableContext()));

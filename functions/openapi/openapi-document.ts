@@ -1,0 +1,99 @@
+import * as z from 'zod/mini';
+import { ROUTES } from '../routes/route-table.js';
+import { SERVICE_PREFIXES, type Route, type Service } from '../routes/route.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const ERROR_ITEMS: JsonSchema = {
+  type: 'array',
+  items: { type: 'object', properties: { errorCode: { type: 'string' }, message: { type: 'string' } } },
+};
+
+function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function requestEnvelope(route: Route, request: JsonSchema): JsonSchema {
+  if (route.envelope === 'RAW') return request;
+  const time = route.envelope === 'V2' ? 'requestTime' : 'requesttime';
+  return {
+    type: 'object',
+    required: route.envelope === 'V2' ? ['id', 'version', 'requestTime', 'request'] : ['request'],
+    properties: {
+      id: route.apiId ? { type: 'string', const: route.apiId } : { type: 'string' },
+      version: { type: 'string', example: '1.0' },
+      [time]: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$' },
+      metadata: {},
+      request,
+    },
+  };
+}
+
+function responseEnvelope(route: Route): JsonSchema {
+  if (route.envelope === 'RAW') return { type: 'object' };
+  const time = route.envelope === 'V2' ? 'responseTime' : 'responsetime';
+  return {
+    type: 'object',
+    properties: { id: { type: ['string', 'null'] }, version: { type: ['string', 'null'] }, [time]: { type: 'string' }, metadata: {}, response: {}, errors: ERROR_ITEMS },
+  };
+}
+
+function parametersOf(route: Route): JsonSchema[] {
+  const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string', maxLength: 256 },
+  }));
+  const query = route.query ? schemaOf(route.query, 'input') : undefined;
+  const required = new Set((query?.required as string[] | undefined) ?? []);
+  const queryParameters = Object.entries((query?.properties as Record<string, JsonSchema> | undefined) ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    schema,
+  }));
+  return [...pathParameters, ...queryParameters];
+}
+
+function operationOf(route: Route): JsonSchema {
+  const isPublic = route.access === 'PUBLIC';
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.domain],
+    ...(isPublic ? { security: [] } : {}),
+    'x-pms-roles': route.access,
+    parameters: parametersOf(route),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: requestEnvelope(route, schemaOf(route.body, 'input')) } } } }
+      : {}),
+    responses: {
+      '200': { description: 'MOSIP envelope: `response` on success, `errors` on a business failure', content: { 'application/json': { schema: responseEnvelope(route) } } },
+      ...(route.body ? { '400': { description: 'PMS_COR_001: the request does not match its schema' } } : {}),
+      ...(isPublic ? {} : { '401': { description: 'KER-ATH-401: no valid token' }, '403': { description: 'KER-ATH-403: role not allowed' } }),
+    },
+  };
+}
+
+/** The OpenAPI 3 document of one MOSIP service, generated from the route table and its request schemas. */
+export function openApiDocument(service: Service, routes: readonly Route[] = ROUTES): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes.filter((r) => r.service === service)) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: `PMS ${service}`, version: '1.3.0', description: 'MOSIP Partner Management, wire-compatible, serverless.' },
+    servers: [{ url: SERVICE_PREFIXES[service] }],
+    security: [{ bearer: [] }, { authorizationCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        authorizationCookie: { type: 'apiKey', in: 'cookie', name: 'Authorization' },
+      },
+    },
+    paths,
+  };
+}
