@@ -1,0 +1,27 @@
+import { eventLogPath } from './event-log.js';
+import { localIssuerConfigs } from './issuer.js';
+import { localUrl } from './ports.js';
+import type { LocalConfig } from './config.js';
+
+/**
+ * Region and credentials for the AWS SDK clients that talk to the local engines. Set even over real
+ * credentials in the environment, so nothing started locally can reach a real AWS account by mistake.
+ */
+export const LOCAL_AWS_ENV = {
+  AWS_REGION: 'local',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+} as const;
+
+/** What the Lambda functions find in their environment when the local stack runs them. */
+export function handlerEnvironment(config: LocalConfig): Record<string, string> {
+  return {
+    ...LOCAL_AWS_ENV,
+    TABLE_NAME: config.tableName,
+    DYNAMODB_ENDPOINT: localUrl(config.ports.dynamodb),
+    SES_ENDPOINT: localUrl(config.ports.ses),
+    PMS_TOKEN_ISSUERS: JSON.stringify(localIssuerConfigs(config.ports.issuer)),
+    EVENT_LOG_PATH: eventLogPath(config.dataDir),
+    PMS_DATA_DIR: config.dataDir,
+  };
+}

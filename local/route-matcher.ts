@@ -1,0 +1,70 @@
+import type { Route } from '../functions/routes/route.js';
+
+export interface RouteMatch {
+  route: Route;
+  /** URL-decoded, as API Gateway passes them. */
+  pathParameters: Record<string, string>;
+}
+
+type Segment = { literal: string } | { parameter: string };
+
+/**
+ * API Gateway HTTP API route selection: the route whose path matches, with literal segments preferred over
+ * `{param}` segments from left to right (`GET /policies/group/all` wins over `/policies/group/{policygroupId}`).
+ * A path that matches only under another method does not match at all (API Gateway answers 404 for both).
+ */
+export function createRouteMatcher(routes: readonly Route[]): (method: string, path: string) => RouteMatch | undefined {
+  const compiled = routes
+    .map((route) => ({ route, segments: segmentsOf(route.fullPath) }))
+    .sort((a, b) => compareSpecificity(a.segments, b.segments));
+  return (method, path) => {
+    const requestSegments = path.split('/').slice(1);
+    for (const { route, segments } of compiled) {
+      if (route.method !== method || segments.length !== requestSegments.length) continue;
+      const pathParameters = matchSegments(segments, requestSegments);
+      if (pathParameters) return { route, pathParameters };
+    }
+    return undefined;
+  };
+}
+
+function segmentsOf(fullPath: string): Segment[] {
+  return fullPath
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      const parameter = /^\{(.+)\}$/.exec(segment)?.[1];
+      return parameter ? { parameter } : { literal: segment };
+    });
+}
+
+function compareSpecificity(a: Segment[], b: Segment[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const aLiteral = 'literal' in a[i]!;
+    const bLiteral = 'literal' in b[i]!;
+    if (aLiteral !== bLiteral) return aLiteral ? -1 : 1;
+  }
+  return 0;
+}
+
+function matchSegments(segments: Segment[], requestSegments: string[]): Record<string, string> | undefined {
+  const parameters: Record<string, string> = {};
+  for (const [i, segment] of segments.entries()) {
+    const actual = requestSegments[i]!;
+    if ('literal' in segment) {
+      if (segment.literal !== actual) return undefined;
+    } else {
+      if (actual === '') return undefined;
+      parameters[segment.parameter] = decodeSegment(actual);
+    }
+  }
+  return parameters;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,63 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ROUTES } from '../functions/routes/route-table.js';
+import type { LocalConfig } from './config.js';
+import { startDynamoDbLocal } from './dynamodb.js';
+import { eventLogPath } from './event-log.js';
+import { createLocalIssuer } from './issuer.js';
+import { startIssuerServer } from './issuer-server.js';
+import { assertJavaAvailable } from './java.js';
+import { assertPortsFree } from './ports.js';
+import { SCHEDULED_JOBS } from './scheduled-jobs.js';
+import { startScheduler } from './scheduler.js';
+import { startApiServer } from './server.js';
+import { startSesLocal } from './ses.js';
+import { ensureTable } from './table.js';
+
+export interface RunningStack {
+  apiUrl: string;
+  issuerUrl: string;
+  sesUrl: string;
+  dynamoDbEndpoint: string;
+  dynamoDbPid: number;
+  eventLogPath: string;
+}
+
+/**
+ * Starts every local engine in dependency order, the API last so that it answers only when all is ready.
+ * `running` collects each part's stop function as soon as the part is up, so a failure half-way (or a
+ * Ctrl-C during startup) can stop what already runs. Expects handlerEnvironment(config) in process.env.
+ */
+export async function startStack(config: LocalConfig, running: Array<() => Promise<void>>): Promise<RunningStack> {
+  await assertPortsFree(config);
+  assertJavaAvailable();
+  mkdirSync(config.dataDir, { recursive: true });
+
+  const dynamodb = await startDynamoDbLocal({ port: config.ports.dynamodb, ...(config.inMemory ? {} : { dataDir: config.dataDir }) });
+  running.push(dynamodb.stop);
+  await ensureTable(new DynamoDBClient({ endpoint: dynamodb.endpoint }), config.tableName);
+
+  const issuer = await startIssuerServer(await createLocalIssuer({ dataDir: config.dataDir, port: config.ports.issuer }), config.ports.issuer);
+  running.push(issuer.stop);
+
+  const ses = await startSesLocal(config.ports.ses);
+  running.push(ses.stop);
+
+  const events = eventLogPath(config.dataDir);
+  appendFileSync(events, ''); // exists from the start, for tail -f
+
+  const scheduler = startScheduler(SCHEDULED_JOBS);
+  running.push(scheduler.stop);
+
+  const api = await startApiServer(ROUTES, config.ports.api);
+  running.push(api.stop);
+
+  return {
+    apiUrl: api.url,
+    issuerUrl: issuer.url,
+    sesUrl: ses.endpoint,
+    dynamoDbEndpoint: dynamodb.endpoint,
+    dynamoDbPid: dynamodb.pid,
+    eventLogPath: events,
+  };
+}
