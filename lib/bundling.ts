@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions, Format } from 'esbuild';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { RUNTIME_LAYER_PACKAGES } from '../layers/runtime/packages.js';
+import { writeRuntimeLayer } from '../layers/runtime/build.js';
+
+/** The npm packages the shared runtime layer provides; function bundles leave them out and import them from /opt. */
+export const LAYER_PACKAGES: string[] = RUNTIME_LAYER_PACKAGES.map((pkg) => pkg.name);
+
+/** Source directory of the runtime layer (its package list and builder). */
+export const RUNTIME_LAYER_DIR: string = fileURLToPath(new URL('../layers/runtime', import.meta.url));
+
+/** ES module bundles load without `require`; CommonJS code bundled into them still calls it. */
+const CREATE_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Settings every bundle we ship shares, function or layer: module-first ESM for Lambda's Node 22 (anchors B3). */
+const NODE22_ESM_BUNDLING = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  minify: true,
+  target: 'node22',
+  banner: CREATE_REQUIRE_BANNER,
+} satisfies BundlingOptions;
+
+/** `NodejsFunction` bundling for every PMS function. */
+export function functionBundling(): BundlingOptions {
+  return {
+    ...NODE22_ESM_BUNDLING,
+    sourceMap: true,
+    // Replaces CDK's default ['@aws-sdk/*']: SDK clients not in the layer are bundled with the function, never
+    // taken from the Lambda runtime (anchors B2, D11).
+    externalModules: [...LAYER_PACKAGES],
+  };
+}
+
+/** Writes the runtime layer (`nodejs/node_modules/...`) into outputDir, e.g. from a CDK asset's local bundling. */
+export function buildRuntimeLayer(outputDir: string): void {
+  writeRuntimeLayer(outputDir, esbuildOptionsOf({ ...NODE22_ESM_BUNDLING, externalModules: [] }));
+}
+
+const TRANSLATED_OPTIONS = new Set<keyof BundlingOptions>(['format', 'mainFields', 'minify', 'target', 'banner', 'sourceMap', 'externalModules']);
+
+/**
+ * The esbuild API options equal to the command line `NodejsFunction` runs for `bundling` (its `--bundle`,
+ * `--platform=node`, and one flag per option), so scripts and tests build exactly what CDK deploys. Options it
+ * does not translate are refused rather than silently dropped, and so are a missing `target` or `externalModules`,
+ * whose CDK defaults depend on the runtime and feature flags.
+ */
+export function esbuildOptionsOf(bundling: BundlingOptions): BuildOptions {
+  const untranslated = Object.keys(bundling).filter((key) => !TRANSLATED_OPTIONS.has(key as keyof BundlingOptions));
+  if (untranslated.length > 0) throw new Error(`esbuildOptionsOf cannot translate bundling option(s): ${untranslated.join(', ')}`);
+  if (bundling.target === undefined || bundling.externalModules === undefined) {
+    throw new Error('esbuildOptionsOf needs an explicit target and externalModules');
+  }
+  return {
+    bundle: true,
+    platform: 'node',
+    target: bundling.target,
+    external: [...bundling.externalModules],
+    ...(bundling.format && { format: bundling.format as Format }),
+    ...(bundling.mainFields && { mainFields: [...bundling.mainFields] }),
+    ...(bundling.minify && { minify: true }),
+    ...(bundling.sourceMap && { sourcemap: true }),
+    ...(bundling.banner && { banner: { js: bundling.banner } }),
+  };
+}
