@@ -27,6 +27,9 @@ export function functionBundling(): BundlingOptions {
   return {
     ...NODE22_ESM_BUNDLING,
     sourceMap: true,
+    // Stack traces need names and positions, not the source text. Leaving it out cuts the map that Node reads and
+    // parses at every cold start under --enable-source-maps to about a third (about 20 ms less, docs/bench.md).
+    sourcesContent: false,
     // Replaces CDK's default ['@aws-sdk/*']: SDK clients not in the layer are bundled with the function, never
     // taken from the Lambda runtime (anchors B2, D11).
     externalModules: [...LAYER_PACKAGES],
@@ -38,7 +41,7 @@ export function buildRuntimeLayer(outputDir: string): void {
   writeRuntimeLayer(outputDir, esbuildOptionsOf({ ...NODE22_ESM_BUNDLING, externalModules: [] }));
 }
 
-const TRANSLATED_OPTIONS = new Set<keyof BundlingOptions>(['format', 'mainFields', 'minify', 'target', 'banner', 'sourceMap', 'externalModules']);
+const TRANSLATED_OPTIONS = new Set<keyof BundlingOptions>(['format', 'mainFields', 'minify', 'target', 'banner', 'sourceMap', 'sourcesContent', 'externalModules']);
 
 /**
  * The esbuild API options equal to the command line `NodejsFunction` runs for `bundling` (its `--bundle`,
@@ -61,6 +64,7 @@ export function esbuildOptionsOf(bundling: BundlingOptions): BuildOptions {
     ...(bundling.mainFields && { mainFields: [...bundling.mainFields] }),
     ...(bundling.minify && { minify: true }),
     ...(bundling.sourceMap && { sourcemap: true }),
+    ...(bundling.sourcesContent === false && { sourcesContent: false }),
     ...(bundling.banner && { banner: { js: bundling.banner } }),
   };
 }
