@@ -1,0 +1,162 @@
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
+import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
+import { dynamoPolicyRepository, InactivePolicyGroupError } from '../../functions/adapters/dynamodb/policy-repository.js';
+import { createPolicyGroup, deactivatePolicyGroup, updatePolicyGroup } from '../../functions/domain/policy-groups/commands.js';
+import { getActivePolicyGroups, getAllPolicyGroups, getPolicyGroup, searchPolicyGroups } from '../../functions/domain/policy-groups/queries.js';
+import type { PolicyGroupDeps } from '../../functions/domain/policy-groups/ports.js';
+import type { Policy } from '../../functions/domain/policies/policy.js';
+import { auditEntry } from '../../functions/domain/audit.js';
+import { systemClock } from '../../functions/domain/ports.js';
+import { uuidIds } from '../../functions/adapters/ids.js';
+import { PmsError } from '../../functions/errors/pms-error.js';
+import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+
+let db: TestDynamoDb;
+let deps: PolicyGroupDeps;
+const sentCommands: string[] = [];
+
+before(async () => {
+  db = await startDynamoDb();
+  // Record every command the repositories send, to prove no request path scans.
+  const table: TableContext = {
+    tableName: db.table.tableName,
+    client: new Proxy(db.table.client, {
+      get(target, property, receiver) {
+        if (property !== 'send') return Reflect.get(target, property, receiver);
+        return (command: { constructor: { name: string } }) => {
+          sentCommands.push(command.constructor.name);
+          return target.send(command as never);
+        };
+      },
+    }),
+  };
+  deps = { groups: dynamoPolicyGroupRepository(table), clock: systemClock, ids: uuidIds };
+});
+after(() => db?.stop());
+beforeEach(() => {
+  sentCommands.length = 0;
+});
+
+async function refusal(action: Promise<unknown>): Promise<string> {
+  try {
+    await action;
+  } catch (error) {
+    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
+    return error.code;
+  }
+  assert.fail('expected a refusal');
+}
+
+const audits = async (objectId: string) => (await listTableItems(db.table)).filter((item) => item.pk === `AUDIT#PolicyGroup#${objectId}`);
+
+function draft(groupId: string, name: string): Policy {
+  const now = new Date().toISOString();
+  return {
+    id: uuidIds.newId(),
+    policyGroupId: groupId,
+    name,
+    desc: 'a policy',
+    policyType: 'Auth',
+    version: '1.0',
+    policies: { authTokenType: 'policy' },
+    schema: null,
+    status: 'draft',
+    validFromDate: now,
+    validToDate: '2226-01-01T00:00:00.000Z',
+    publishDate: null,
+    crBy: 'manager',
+    crDtimes: now,
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
+  };
+}
+
+test('names are unique after normalisation, and a refused create writes nothing', async () => {
+  const created = await createPolicyGroup(deps, 'admin', { name: 'Banks', desc: 'banks' });
+  assert.equal(created.is_Active, true);
+  const before = await listTableItems(db.table);
+  assert.equal(await refusal(createPolicyGroup(deps, 'admin', { name: '  BANKS ', desc: 'again' })), 'PMS_POL_014');
+  assert.deepEqual(await listTableItems(db.table), before);
+  assert.equal((await audits(created.id)).length, 1);
+});
+
+test('renaming moves the name guard; a taken name is refused', async () => {
+  const a = await createPolicyGroup(deps, 'admin', { name: 'Telcos', desc: 'telcos' });
+  await createPolicyGroup(deps, 'admin', { name: 'Printers', desc: 'printers' });
+  assert.equal(await refusal(updatePolicyGroup(deps, 'admin', a.id, { name: 'printers', desc: 'x' })), 'PMS_POL_014');
+  const renamed = await updatePolicyGroup(deps, 'editor', a.id, { name: 'Mobile operators', desc: 'telcos' });
+  assert.deepEqual([renamed.name, renamed.up_by, renamed.is_Active], ['Mobile operators', 'editor', true]);
+  await createPolicyGroup(deps, 'admin', { name: 'Telcos', desc: 'the old name is free again' });
+  assert.equal(await refusal(updatePolicyGroup(deps, 'admin', 'no-such-group', { name: 'x', desc: 'y' })), 'PMS_POL_008');
+  assert.equal((await audits(a.id)).length, 2);
+});
+
+test('deactivation follows the policies of the group, with MOSIP codes in MOSIP order', async () => {
+  const policies = dynamoPolicyRepository(db.table);
+  const group = await createPolicyGroup(deps, 'admin', { name: 'Credential partners', desc: 'print' });
+  const first = draft(group.id, 'Card printing');
+  await policies.createDraft(first, auditEntry('manager', 'createPolicy', 'Policy', first.id, new Date()));
+  assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_070');
+  await policies.publish(first, new Date().toISOString(), 'https://schema', auditEntry('manager', 'publishPolicy', 'Policy', first.id, new Date()));
+  assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_056');
+  const second = draft(group.id, 'Card printing v2');
+  await policies.createDraft(second, auditEntry('manager', 'createPolicy', 'Policy', second.id, new Date()));
+  const before = await listTableItems(db.table);
+  assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_069');
+  assert.equal(await refusal(updatePolicyGroup(deps, 'admin', group.id, { name: 'Credential partners', desc: 'print', isActive: false })), 'PMS_POL_056');
+  assert.deepEqual(await listTableItems(db.table), before, 'refusals write nothing');
+
+  const shown = await getPolicyGroup(deps.groups, group.id);
+  assert.deepEqual(shown.policies.map((p) => [p.policyName, p.status]).sort(), [['Card printing v2', 'DRAFTED'], ['Card printing', 'PUBLISHED']]);
+  assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'deactivate')), 'PMS_POL_073');
+  assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', 'no-such-group', 'De-Activate')), 'PMS_POL_068');
+});
+
+test('a deactivated group leaves the active list, refuses new drafts and a second deactivation', async () => {
+  const group = await createPolicyGroup(deps, 'admin', { name: 'Short-lived', desc: 'x' });
+  assert.ok((await getActivePolicyGroups(deps.groups)).some((g) => g.id === group.id));
+  assert.deepEqual(await deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate'), { policyGroupId: group.id, isActive: false });
+  assert.ok(!(await getActivePolicyGroups(deps.groups)).some((g) => g.id === group.id));
+  assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_067');
+  const late = draft(group.id, 'Too late');
+  await assert.rejects(dynamoPolicyRepository(db.table).createDraft(late, auditEntry('m', 'createPolicy', 'Policy', late.id, new Date())), InactivePolicyGroupError);
+  assert.equal((await getPolicyGroup(deps.groups, group.id)).policies.length, 0);
+});
+
+test('two admins deactivating at once: one outcome, one audit record', async () => {
+  const group = await createPolicyGroup(deps, 'admin', { name: 'Contended', desc: 'x' });
+  const outcomes = await Promise.allSettled([
+    deactivatePolicyGroup(deps, 'admin1', group.id, 'De-Activate'),
+    deactivatePolicyGroup(deps, 'admin2', group.id, 'De-Activate'),
+    deactivatePolicyGroup(deps, 'admin3', group.id, 'De-Activate'),
+  ]);
+  assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+  for (const o of outcomes) if (o.status === 'rejected') assert.equal((o.reason as PmsError).code, 'PMS_POL_067');
+  assert.equal((await audits(group.id)).filter((a) => a.action === 'deactivatePolicyGroup').length, 1);
+});
+
+test('a draft racing a deactivation: never a draft inside an inactive group', async () => {
+  const policies = dynamoPolicyRepository(db.table);
+  for (let round = 0; round < 5; round++) {
+    const group = await createPolicyGroup(deps, 'admin', { name: `Race ${round}`, desc: 'x' });
+    const policy = draft(group.id, 'Racer');
+    await Promise.allSettled([
+      deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate'),
+      policies.createDraft(policy, auditEntry('m', 'createPolicy', 'Policy', policy.id, new Date())),
+    ]);
+    const stored = await deps.groups.getGroup(group.id);
+    const drafts = (await getPolicyGroup(deps.groups, group.id)).policies.length;
+    assert.ok(stored!.isActive ? drafts === 1 && stored!.draftPolicyCount === 1 : drafts === 0, `round ${round}`);
+  }
+});
+
+test('lists are served by Query, never Scan', async () => {
+  await getAllPolicyGroups(deps.groups);
+  await getActivePolicyGroups(deps.groups);
+  await searchPolicyGroups(deps.groups, { filters: [], sort: [{ sortField: 'name', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 5 } });
+  assert.ok(sentCommands.includes('QueryCommand'));
+  assert.deepEqual(sentCommands.filter((name) => name !== 'QueryCommand' && name !== 'GetCommand'), []);
+});
