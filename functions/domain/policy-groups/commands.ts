@@ -56,7 +56,7 @@ export function updatePolicyGroup(
 }
 
 /** The revamp deactivation: only a group with no active and no draft policies. */
-export function deactivatePolicyGroup(deps: PolicyGroupDeps, actor: string, groupId: string, status: string | null | undefined) {
+export async function deactivatePolicyGroup(deps: PolicyGroupDeps, actor: string, groupId: string, status: string | null | undefined) {
   if (status !== DEACTIVATE_STATUS) throw new PmsError(POLICY_ERRORS.DEACTIVATE_STATUS_CODE);
   return retryOnConflict(async () => {
     const current = await deps.groups.getGroup(groupId);
