@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTableContext, type TableContext } from '../../functions/adapters/dynamodb/client.js';
+import type { Role } from '../../functions/auth/roles.js';
+import { PORT_SETTINGS, REPO_ROOT, type PortName } from '../../local/config.js';
+import { readEvents, type LoggedEvent } from '../../local/event-log.js';
+import { createLocalIssuer, type TokenRequest } from '../../local/issuer.js';
+import type { RunningStack } from '../../local/stack.js';
+import { useLocalAwsCredentials } from './dynamodb.js';
+import { freePorts } from './free-ports.js';
+import { request, type HttpResult, type RequestOptions } from './http.js';
+
+const STARTUP_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export interface LocalStack {
+  baseUrl: string;
+  tableName: string;
+  /** The stack's table, for arranging data and asserting on it. */
+  table: TableContext;
+  dataDir: string;
+  /** aws-ses-v2-local: `GET ${sesUrl}/store` lists the mails sent. */
+  sesUrl: string;
+  token(user: string, roles: readonly Role[], options?: Omit<TokenRequest, 'user' | 'roles'>): Promise<string>;
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpResult>;
+  /** Events published to the local bus so far. */
+  events(): LoggedEvent[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole local stack, started exactly as `npm start` starts it (local/start.ts, in a child process), on free
+ * ports with a fresh temporary data directory. Stop it in `after()`; if a test run dies first, the stack notices
+ * its IPC channel closing and stops itself.
+ */
+export async function startLocalStack(options: { inMemory?: boolean } = {}): Promise<LocalStack> {
+  useLocalAwsCredentials();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pms-stack-'));
+  const portNames = Object.keys(PORT_SETTINGS) as PortName[];
+  const picked = await freePorts(portNames.length);
+  const ports = Object.fromEntries(portNames.map((name, i) => [name, picked[i]!])) as Record<PortName, number>;
+  const tableName = 'pms';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      PMS_DATA_DIR: dataDir,
+      PMS_TABLE_NAME: tableName,
+      PMS_IN_MEMORY: String(options.inMemory ?? true),
+      ...Object.fromEntries(portNames.map((name) => [PORT_SETTINGS[name].envVar, String(ports[name])])),
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const output = captureOutput(child);
+  let running: RunningStack;
+  try {
+    running = await readiness(child, output);
+  } catch (error) {
+    await terminate(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  // A forgotten stop() must not keep the test process alive; the IPC channel closing then stops the stack.
+  child.unref();
+  (child.channel as unknown as { unref(): void } | undefined)?.unref();
+  for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref();
+
+  const issuer = await createLocalIssuer({ dataDir, port: ports.issuer });
+  return {
+    baseUrl: running.apiUrl,
+    tableName,
+    table: createTableContext(tableName, running.dynamoDbEndpoint),
+    dataDir,
+    sesUrl: running.sesUrl,
+    token: (user, roles, tokenOptions = {}) => issuer.mintToken({ ...tokenOptions, user, roles }),
+    request: (method, path, requestOptions) => request(running.apiUrl, method, path, requestOptions),
+    events: () => readEvents(running.eventLogPath),
+    async stop() {
+      await terminate(child, running.dynamoDbPid);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readiness(child: ChildProcess, output: () => string): Promise<RunningStack> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local stack not ready after ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`)), STARTUP_TIMEOUT_MS);
+    child.on('message', (message: { type?: string } & RunningStack) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(message);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local stack exited with code ${code} while starting:\n${output()}`));
+    });
+  });
+}
+
+/** SIGTERM, which the stack handles by stopping every engine; SIGKILL (and the JVM's group) if it hangs. */
+async function terminate(child: ChildProcess, dynamoDbPid?: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+    if (dynamoDbPid) killGroup(dynamoDbPid);
+  }, STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Keeps the stack's output for error messages; shown live with PMS_TEST_VERBOSE=true. */
+function captureOutput(child: ChildProcess): () => string {
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    if (process.env.PMS_TEST_VERBOSE === 'true') process.stderr.write(chunk);
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 50));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => lines.join('\n');
+}
