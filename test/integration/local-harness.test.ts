@@ -1,0 +1,58 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { isPortFree } from '../../local/ports.js';
+import { countTableItems, listTableItems } from '../support/dynamodb.js';
+import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+
+const GROUPS = '/v1/policymanager/policies/group';
+
+/** The harness other tests build on: one in-memory stack, reached only through HTTP and its own table. */
+describe('local stack test harness', () => {
+  let stack: LocalStack;
+
+  before(async () => {
+    stack = await startLocalStack({ inMemory: true });
+  });
+
+  after(async () => {
+    await stack?.stop();
+  });
+
+  it('starts with an empty table and answers the health check', async () => {
+    assert.equal(await countTableItems(stack.table), 0);
+    const health = await stack.request('GET', '/v1/partnermanager/actuator/health');
+    assert.equal(health.status, 200);
+    assert.deepEqual(health.json, { status: 'UP' });
+  });
+
+  it('answers KER-ATH-401 without a token, and accepts its tokens as a header or as a cookie', async () => {
+    const anonymous = await stack.request('GET', `${GROUPS}/all`);
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.json.errors[0].errorCode, 'KER-ATH-401');
+
+    const token = await stack.token('admin1', ['PARTNER_ADMIN']);
+    assert.equal((await stack.request('GET', `${GROUPS}/all`, { token })).status, 200);
+    const cognito = await stack.token('admin2', ['POLICYMANAGER'], { flavor: 'cognito' });
+    assert.equal((await stack.request('GET', `${GROUPS}/all`, { cookieToken: cognito })).status, 200);
+  });
+
+  it('lets a test see what a request wrote to the table', async () => {
+    const token = await stack.token('admin1', ['PARTNER_ADMIN']);
+    const created = await stack.request('POST', `${GROUPS}/new`, {
+      token,
+      body: { id: 'mosip.partnermanagement.policy.group.create', version: '1.0', requesttime: new Date().toISOString(), request: { name: 'harness group', desc: 'made by the harness test' } },
+    });
+    assert.equal(created.status, 200, created.text);
+    assert.deepEqual(created.json.errors, []);
+    const items = await listTableItems(stack.table);
+    assert.ok(items.some((item) => item.name === 'harness group'));
+  });
+
+  it('stops every part: ports free, data directory removed', async () => {
+    const { baseUrl, dataDir } = stack;
+    await stack.stop();
+    assert.equal(await isPortFree(Number(new URL(baseUrl).port)), true);
+    assert.equal(existsSync(dataDir), false);
+  });
+});
