@@ -47,8 +47,18 @@ export function authorizerEventOf(request: GatewayRequest, match: RouteMatch): A
   };
 }
 
+/** The percent-encoded path of a request target such as `/a/b?c=d`. */
+export function pathOf(requestUrl: string): string {
+  return parsedUrl(requestUrl).pathname;
+}
+
+function parsedUrl(requestUrl: string): URL {
+  // Concatenated, not resolved: a request for //x must not turn x into a host name.
+  return new URL(`http://local${requestUrl}`);
+}
+
 function commonParts(request: GatewayRequest, match: RouteMatch) {
-  const url = new URL(request.url, 'http://local');
+  const url = parsedUrl(request.url);
   const rawQueryString = url.search.slice(1);
   const { cookie, ...otherHeaders } = request.headers;
   const headers = flattenHeaders(otherHeaders);

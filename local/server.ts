@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import type { Route } from '../functions/routes/route.js';
 import { log } from '../functions/http/logger.js';
-import { authorizerEventOf, proxyEventOf, type GatewayRequest } from './api-gateway-event.js';
+import { authorizerEventOf, pathOf, proxyEventOf, type GatewayRequest } from './api-gateway-event.js';
 import { loadHandler } from './entry-modules.js';
 import { LOCAL_HOST, closeServer, listen, localUrl } from './ports.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
@@ -53,7 +53,7 @@ async function handle(request: IncomingMessage, match: (method: string, path: st
   if (!body) return gatewayReply(413, 'Request Entity Too Large');
   const method = request.method ?? 'GET';
   const url = request.url ?? '/';
-  const matched = match(method, new URL(url, 'http://local').pathname);
+  const matched = match(method, pathOf(url));
   if (!matched) return gatewayReply(404, 'Not Found');
 
   const gatewayRequest: GatewayRequest = {

@@ -69,12 +69,13 @@ describe('local API gateway', () => {
     assert.equal(parameter.rawPath, `${P}/policies/group/one%20two%2Fthree`);
   });
 
-  it('answers 404 {"message":"Not Found"} for an unknown path, a known path under another method, and a trailing slash', async () => {
+  it('answers 404 {"message":"Not Found"} for an unknown path, a known path under another method, a trailing or doubled slash', async () => {
     for (const [method, path] of [
       ['GET', `${P}/nothing/here`],
       ['DELETE', `${P}/policies/group/abc`],
       ['GET', `${P}/policies/group/all/`],
       ['GET', `${P}/policies/group/`],
+      ['GET', `//host${P}/policies/group/all`],
     ] as const) {
       const result = await request(baseUrl, method, path);
       assert.equal(result.status, 404, `${method} ${path}`);

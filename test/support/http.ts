@@ -23,7 +23,7 @@ export async function request(baseUrl: string, method: string, path: string, opt
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookieToken) headers.cookie = `Authorization=${options.cookieToken}`;
   const body = options.body === undefined ? undefined : raw ? (options.body as string | Uint8Array) : JSON.stringify(options.body);
-  const response = await fetch(new URL(path, baseUrl), { method, headers: { ...headers, ...options.headers }, body });
+  const response = await fetch(`${baseUrl}${path}`, { method, headers: { ...headers, ...options.headers }, body });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: parseJson(text) };
 }
