@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { functionBundling } from './bundling.js';
+import { grantTableAccess, type TableAccess } from './data.js';
+
+export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+export const FUNCTION_ARCHITECTURE = Architecture.ARM_64;
+export const LOG_RETENTION = RetentionDays.ONE_YEAR;
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** What a function may touch in the data layer; functions without it (the authorizer) get no data access at all. */
+export interface FunctionDataAccess {
+  table: ITableV2;
+  events: IEventBus;
+  access: TableAccess;
+}
+
+export interface PmsFunctionProps {
+  /** Entry file, relative to the repository root (as in the route table). */
+  entry: string;
+  description: string;
+  runtimeLayer: ILayerVersion;
+  data?: FunctionDataAccess;
+  environment?: Record<string, string>;
+}
+
+/**
+ * One PMS Lambda: Node 22 on arm64, ESM bundle with the shared runtime layer, source maps, its own log group with
+ * retention, and its own role holding exactly the grants it needs (no AWS managed policy).
+ */
+export class PmsFunction extends Construct {
+  readonly lambda: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: PmsFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: LOG_RETENTION });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      entry: join(REPO_ROOT, props.entry),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      handler: 'handler',
+      runtime: FUNCTION_RUNTIME,
+      architecture: FUNCTION_ARCHITECTURE,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      description: props.description.slice(0, 256),
+      role,
+      logGroup,
+      layers: [props.runtimeLayer],
+      bundling: functionBundling(),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.data && { TABLE_NAME: props.data.table.tableName, EVENT_BUS_NAME: props.data.events.eventBusName }),
+        ...props.environment,
+      },
+    });
+
+    if (props.data) {
+      grantTableAccess(role, props.data.table, props.data.access);
+      if (props.data.access === 'read-write') props.data.events.grantPutEventsTo(role);
+    }
+    Validations.of(this.lambda).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the pinned Lambda runtime (DESIGN.md): code and dependencies are tested on the Node 20/22 ' +
+        'line, and nodejs22.x is supported by Lambda until 2027-04-30. Moving to nodejs24.x is a deliberate upgrade.',
+    });
+  }
+}
