@@ -1,0 +1,55 @@
+import type { Node } from 'constructs';
+import { parseIssuers } from '../functions/auth/issuers.js';
+
+export interface CognitoIdentityConfig {
+  kind: 'cognito';
+  /** Where the partner portal receives the authorization code (also its sign-out landing pages). */
+  portalCallbackUrls: string[];
+  /** Prefix of the hosted sign-in domain `<prefix>.auth.<region>.amazoncognito.com`; unique per region. */
+  domainPrefix?: string;
+}
+
+export interface KeycloakIdentityConfig {
+  kind: 'keycloak';
+  /** The realm URL exactly as tokens carry it in `iss`, e.g. https://iam.example.org/realms/mosip. */
+  issuer: string;
+  /** The PMS client id the realm's audience mapper puts in `aud`. */
+  audience: string;
+}
+
+export type IdentityConfig = CognitoIdentityConfig | KeycloakIdentityConfig;
+
+/** Who issues the tokens PMS trusts, from CDK context (`-c identity=keycloak -c keycloakIssuer=… -c keycloakAudience=…`). */
+export function identityFromContext(node: Node): IdentityConfig {
+  const kind: unknown = node.tryGetContext('identity') ?? 'cognito';
+  if (kind === 'cognito') {
+    const domainPrefix: unknown = node.tryGetContext('cognitoDomainPrefix');
+    return {
+      kind,
+      portalCallbackUrls: stringList(node.tryGetContext('portalCallbackUrls'), 'portalCallbackUrls'),
+      ...(typeof domainPrefix === 'string' && domainPrefix && { domainPrefix }),
+    };
+  }
+  if (kind === 'keycloak') {
+    const issuer: unknown = node.tryGetContext('keycloakIssuer');
+    const audience: unknown = node.tryGetContext('keycloakAudience');
+    if (typeof issuer !== 'string' || !issuer.startsWith('https://') || issuer.endsWith('/')) {
+      // The JWKS is fetched from the issuer, so it must be TLS; `iss` is compared byte for byte, so no trailing slash.
+      throw new Error('identity=keycloak needs -c keycloakIssuer=https://<host>/realms/<realm> (https, no trailing slash)');
+    }
+    if (typeof audience !== 'string') throw new Error('identity=keycloak needs -c keycloakAudience=<PMS client id>');
+    // The authorizer's own checks, so a bad realm setting fails the synth instead of every request.
+    parseIssuers(JSON.stringify([{ flavor: 'keycloak', issuer, audience }]));
+    return { kind, issuer, audience };
+  }
+  throw new Error(`context "identity" must be "cognito" or "keycloak", not ${JSON.stringify(kind)}`);
+}
+
+/** Context arrives as JSON from cdk.json or as a string from `-c key=a,b`. */
+function stringList(value: unknown, key: string): string[] {
+  const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string' && item)) {
+    throw new Error(`context "${key}" must be a non-empty list of URLs`);
+  }
+  return list as string[];
+}
