@@ -1,0 +1,59 @@
+import { Validations } from 'aws-cdk-lib';
+import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { Route } from '../functions/routes/route.js';
+import type { TableAccess } from './data.js';
+import { PmsFunction } from './pms-function.js';
+
+/** What every endpoint is wired to. */
+export interface EndpointResources {
+  httpApi: IHttpApi;
+  authorizer: IHttpRouteAuthorizer;
+  runtimeLayer: ILayerVersion;
+  table: ITableV2;
+  events: IEventBus;
+}
+
+/** GET operations only read; everything else may write and publish partner events. */
+export function tableAccessOf(route: Pick<Route, 'method'>): TableAccess {
+  return route.method === 'GET' ? 'read' : 'read-write';
+}
+
+export interface OperationEndpointProps extends EndpointResources {
+  route: Route;
+}
+
+/** One route table row: its function and its API route, behind the token authorizer unless the row is PUBLIC. */
+export class OperationEndpoint extends Construct {
+  readonly handler: PmsFunction;
+  readonly route: HttpRoute;
+
+  constructor(scope: Construct, id: string, props: OperationEndpointProps) {
+    super(scope, id);
+    const { route, ...resources } = props;
+    this.handler = new PmsFunction(this, 'Handler', {
+      entry: route.entry,
+      description: `${route.operationId}: ${route.summary}`,
+      runtimeLayer: resources.runtimeLayer,
+      data: { table: resources.table, events: resources.events, access: tableAccessOf(route) },
+    });
+    this.route = new HttpRoute(this, 'Route', {
+      httpApi: resources.httpApi,
+      routeKey: HttpRouteKey.with(route.fullPath, HttpMethod[route.method]),
+      integration: new HttpLambdaIntegration('Integration', this.handler.lambda),
+      authorizer: route.access === 'PUBLIC' ? new HttpNoneAuthorizer() : resources.authorizer,
+    });
+    if (route.access === 'PUBLIC') {
+      Validations.of(this.route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          `${route.operationId} (${route.summary}) is PUBLIC in the route table: MOSIP serves it without a token to ` +
+          'probes and clients. Every other route carries the token authorizer, which test/infra asserts.',
+      });
+    }
+  }
+}
