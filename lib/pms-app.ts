@@ -1,0 +1,17 @@
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Route } from '../functions/routes/route.js';
+import { identityFromContext } from './app-config.js';
+import { PmsStack } from './pms-stack.js';
+
+export const PMS_STACK_NAME = 'Pms';
+
+/** Adds the PMS stack to an app, checked by cdk-nag AwsSolutions: `cdk synth` fails on any unacknowledged finding. */
+export function addPmsStack(app: App, routes?: readonly Route[]): PmsStack {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return new PmsStack(app, PMS_STACK_NAME, {
+    identity: identityFromContext(app.node),
+    description: 'MOSIP Partner Management System (serverless)',
+    ...(routes && { routes }),
+  });
+}

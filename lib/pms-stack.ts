@@ -1,0 +1,51 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { Route } from '../functions/routes/route.js';
+import { ROUTES } from '../functions/routes/route-table.js';
+import { PmsApi } from './api.js';
+import type { IdentityConfig } from './app-config.js';
+import { PmsTable } from './data.js';
+import { DomainStack } from './domain-stack.js';
+import { PartnerEvents } from './events.js';
+import { createIdentity } from './identity.js';
+import { planRouteStacks } from './route-stacks.js';
+import { RuntimeLayer } from './runtime-layer.js';
+import { SigningKeys } from './signing-keys.js';
+
+export interface PmsStackProps extends StackProps {
+  identity: IdentityConfig;
+  /** The operations to deploy; the route table unless a test synthesizes another one. */
+  routes?: readonly Route[];
+}
+
+/** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
+export class PmsStack extends Stack {
+  readonly domainStacks: DomainStack[];
+
+  constructor(scope: Construct, id: string, props: PmsStackProps) {
+    super(scope, id, props);
+    const { table } = new PmsTable(this, 'Data');
+    const { bus: events } = new PartnerEvents(this, 'PartnerEvents');
+    const signingKeys = new SigningKeys(this, 'SigningKeys');
+    const { layer: runtimeLayer } = new RuntimeLayer(this, 'RuntimeLayer');
+    const { tokenIssuers } = createIdentity(this, props.identity);
+    const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
+
+    this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
+      (plan) =>
+        new DomainStack(this, plan.id, {
+          routes: plan.routes,
+          httpApi: api.httpApi,
+          authorizer: api.authorizer,
+          runtimeLayer,
+          table,
+          events,
+        }),
+    );
+
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: events.eventBusName });
+    new CfnOutput(this, 'RootCaKeyArn', { value: signingKeys.rootCa.keyArn });
+    new CfnOutput(this, 'IssuingCaKeyArn', { value: signingKeys.issuingCa.keyArn });
+  }
+}
