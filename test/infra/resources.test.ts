@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
+import { LOG_RETENTION } from '../../lib/pms-function.js';
+import { synthesizePms } from './synth.js';
+import { referencedId, resourcesOfType, rootResourceBehind } from './template-queries.js';
+
+const pms = synthesizePms();
+const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
+const [layer] = resourcesOfType(pms, 'AWS::Lambda::LayerVersion');
+
+test('every function runs Node 22 on arm64 with the runtime layer and source maps', () => {
+  assert.ok(layer);
+  for (const fn of functions) {
+    const { Runtime, Architectures, Layers, Environment, Handler } = fn.resource.Properties;
+    assert.deepEqual({ Runtime, Architectures, Handler }, { Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' }, fn.logicalId);
+    const [layerRef] = Layers as unknown[];
+    assert.equal(fn.stackId === 'root' ? referencedId(layerRef) : rootResourceBehind(pms, layerRef), layer.logicalId, fn.logicalId);
+    assert.match(Environment.Variables.NODE_OPTIONS, /--enable-source-maps/, fn.logicalId);
+  }
+});
+
+test('every function logs to its own log group with retention', () => {
+  const logGroupIds = functions.map((fn) => {
+    const logGroupId = referencedId(fn.resource.Properties.LoggingConfig.LogGroup);
+    const logGroup = fn.template.toJSON().Resources[logGroupId];
+    assert.equal(logGroup.Properties.RetentionInDays, LOG_RETENTION, fn.logicalId);
+    return `${fn.stackId}/${logGroupId}`;
+  });
+  assert.equal(new Set(logGroupIds).size, functions.length);
+});
+
+test('route functions know the table and the event bus by name', () => {
+  const [table] = resourcesOfType(pms, 'AWS::DynamoDB::GlobalTable');
+  const [bus] = resourcesOfType(pms, 'AWS::Events::EventBus');
+  for (const fn of functions.filter((candidate) => candidate.stackId !== 'root')) {
+    const { TABLE_NAME, EVENT_BUS_NAME } = fn.resource.Properties.Environment.Variables;
+    assert.equal(rootResourceBehind(pms, TABLE_NAME), table!.logicalId);
+    assert.equal(rootResourceBehind(pms, EVENT_BUS_NAME), bus!.logicalId);
+  }
+});
+
+test('the table: on-demand, point-in-time recovery, deletion protection, encrypted, retained, keyed as TABLE_SCHEMA', () => {
+  const [table, ...others] = resourcesOfType(pms, 'AWS::DynamoDB::GlobalTable');
+  assert.ok(table && others.length === 0);
+  const { BillingMode, SSESpecification, Replicas, KeySchema, GlobalSecondaryIndexes, TimeToLiveSpecification } = table.resource.Properties;
+  assert.equal(BillingMode, 'PAY_PER_REQUEST');
+  assert.equal(SSESpecification.SSEEnabled, true);
+  assert.equal(Replicas[0].PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled, true);
+  assert.equal(Replicas[0].DeletionProtectionEnabled, true);
+  assert.equal(table.resource.DeletionPolicy, 'Retain');
+  assert.deepEqual(KeySchema.map((key: { AttributeName: string }) => key.AttributeName), [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
+  assert.deepEqual(TimeToLiveSpecification, { AttributeName: TABLE_SCHEMA.timeToLive, Enabled: true });
+  assert.deepEqual(
+    GlobalSecondaryIndexes.map((index: { IndexName: string; KeySchema: { AttributeName: string }[]; Projection: { ProjectionType: string } }) => [
+      index.IndexName,
+      ...index.KeySchema.map((key) => key.AttributeName),
+      index.Projection.ProjectionType,
+    ]),
+    TABLE_SCHEMA.indexes.map((index) => [index.name, index.partitionKey, index.sortKey, 'ALL']),
+  );
+});
+
+test('the partner event bus is named for MOSIP consumers and archived', () => {
+  const [bus] = resourcesOfType(pms, 'AWS::Events::EventBus');
+  const [archive] = resourcesOfType(pms, 'AWS::Events::Archive');
+  assert.equal(bus!.resource.Properties.Name, 'pms-partner-events');
+  assert.equal(referencedId(archive!.resource.Properties.SourceArn), bus!.logicalId);
+  assert.ok(archive!.resource.Properties.RetentionDays > 0);
+});
+
+test('two retained RSA-2048 signing keys for the PMS root and issuing CAs', () => {
+  const keys = resourcesOfType(pms, 'AWS::KMS::Key');
+  assert.equal(keys.length, 2);
+  for (const key of keys) {
+    assert.deepEqual([key.resource.Properties.KeySpec, key.resource.Properties.KeyUsage, key.resource.DeletionPolicy], ['RSA_2048', 'SIGN_VERIFY', 'Retain']);
+  }
+});

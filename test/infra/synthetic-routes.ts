@@ -1,0 +1,26 @@
+import type { Domain, HttpMethod, Route } from '../../functions/routes/route.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
+
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * A route table of `count` rows spread round-robin over `domains`, the size MOSIP's full API reaches (~120
+ * operations). Entries point at real handler files: NodejsFunction checks the entry exists even when not bundling.
+ */
+export function syntheticRoutes(count: number, domains: readonly Domain[]): Route[] {
+  return Array.from({ length: count }, (_, index) => {
+    const path = `/synthetic/${index}/{id}`;
+    return {
+      operationId: `syntheticOperation${index}`,
+      summary: `Synthetic operation ${index}`,
+      domain: domains[index % domains.length]!,
+      service: 'partnermanager',
+      method: METHODS[index % METHODS.length]!,
+      path,
+      fullPath: `/v1/partnermanager${path}`,
+      access: index % 10 === 0 ? 'PUBLIC' : 'AUTHENTICATED',
+      envelope: 'V1',
+      entry: ROUTES[index % ROUTES.length]!.entry,
+    };
+  });
+}

@@ -1,0 +1,95 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import type { SynthesizedPms } from './synth.js';
+
+/** A resource as it appears in a synthesized template. */
+export interface CfnResource {
+  Type: string;
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+}
+
+export interface LocatedResource {
+  stackId: string;
+  logicalId: string;
+  resource: CfnResource;
+  template: Template;
+}
+
+/** The root template first, then the nested ones. */
+export function templatesOf(pms: SynthesizedPms): [string, Template][] {
+  return [['root', pms.root], ...pms.nested];
+}
+
+export function resourcesOfType(pms: SynthesizedPms, type: string): LocatedResource[] {
+  return templatesOf(pms).flatMap(([stackId, template]) =>
+    Object.entries(template.findResources(type) as Record<string, CfnResource>).map(([logicalId, resource]) => ({
+      stackId,
+      logicalId,
+      resource,
+      template,
+    })),
+  );
+}
+
+export function resourceCount(template: Template): number {
+  return Object.keys((template.toJSON() as { Resources: object }).Resources).length;
+}
+
+function resourceIn(template: Template, logicalId: string): CfnResource {
+  const resource = (template.toJSON() as { Resources: Record<string, CfnResource> }).Resources[logicalId];
+  if (!resource) throw new Error(`no resource ${logicalId}`);
+  return resource;
+}
+
+/** `{ Ref: id }` or `{ 'Fn::GetAtt': [id, attr] }` → id. */
+export function referencedId(value: unknown): string {
+  const ref = value as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  const id = ref.Ref ?? ref['Fn::GetAtt']?.[0];
+  if (!id) throw new Error(`not a reference: ${JSON.stringify(value)}`);
+  return id;
+}
+
+/** The Lambda function an HTTP API route invokes, through its integration. */
+export function functionBehindRoute(route: LocatedResource): CfnResource {
+  const target = route.resource.Properties.Target as { 'Fn::Join': [string, [string, unknown]] };
+  const integration = resourceIn(route.template, referencedId(target['Fn::Join'][1][1]));
+  return resourceIn(route.template, referencedId(integration.Properties.IntegrationUri));
+}
+
+/** Route functions carry `<operationId>: <summary>` as description. */
+export function operationIdOf(fn: CfnResource): string {
+  return String(fn.Properties.Description).split(':')[0]!;
+}
+
+export interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every statement of the identity policies attached to a function's role. */
+export function statementsOfFunction(fn: LocatedResource): PolicyStatement[] {
+  const roleId = referencedId(fn.resource.Properties.Role);
+  return Object.values(fn.template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>)
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => referencedId(role) === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
+}
+
+export function actionsOf(statements: PolicyStatement[]): string[] {
+  return statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
+}
+
+/**
+ * What the root stack resolves a nested stack's value to: nested stacks see the root's resources as parameters,
+ * which the root fills in, so `{ Ref: parameter }` in a nested template → the root's logical id behind it.
+ */
+export function rootResourceBehind(pms: SynthesizedPms, nestedValue: unknown): string {
+  const parameter = referencedId(nestedValue);
+  const values = Object.values(pms.root.findResources('AWS::CloudFormation::Stack') as Record<string, CfnResource>)
+    .map((stack) => (stack.Properties.Parameters as Record<string, unknown>)[parameter])
+    .filter((value) => value !== undefined)
+    .map(referencedId);
+  const [first, ...rest] = values;
+  if (!first || rest.some((value) => value !== first)) throw new Error(`parameter ${parameter} resolves to ${values.join(', ') || 'nothing'}`);
+  return first;
+}
