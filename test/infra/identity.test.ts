@@ -48,7 +48,7 @@ test('Cognito: one group per PMS role, named as MOSIP names the role', () => {
   assert.deepEqual(groups.sort(), [...PMS_ROLES].sort());
 });
 
-test('Cognito: the portal signs users in with code + PKCE; IDA gets only client credentials for its scope', () => {
+test('Cognito: the portal signs users in with the code flow and no secret; IDA gets only client credentials for its scope', () => {
   const clients = resourcesOfType(cognito, 'AWS::Cognito::UserPoolClient').map((client) => client.resource.Properties);
   const portal = clients.find((client) => client.GenerateSecret === false)!;
   const ida = clients.find((client) => client.GenerateSecret === true)!;
