@@ -13,11 +13,9 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { IssuerConfig } from '../functions/auth/issuers.js';
-import { PMS_ROLES } from '../functions/auth/roles.js';
+import { MACHINE_SCOPE_SERVER, PMS_ROLES } from '../functions/auth/roles.js';
 import type { CognitoIdentityConfig, IdentityConfig } from './app-config.js';
 
-/** Resource server whose scopes stand for roles in machine (client-credentials) tokens, which carry no groups. */
-export const MACHINE_SCOPE_SERVER = 'pms';
 export const IDA_SCOPE = 'ID_AUTHENTICATION';
 
 export interface Identity {

@@ -20,3 +20,19 @@ export type Role = (typeof PMS_ROLES)[number];
 export function isRole(value: string): value is Role {
   return (PMS_ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Cognito machine clients (client-credentials, e.g. IDA) carry no groups: their roles come as scopes
+ * `<server>/<ROLE>` of this resource server.
+ */
+export const MACHINE_SCOPE_SERVER = 'pms';
+
+export function rolesFromScopes(scope: unknown): Role[] {
+  if (typeof scope !== 'string') return [];
+  const prefix = `${MACHINE_SCOPE_SERVER}/`;
+  return scope
+    .split(' ')
+    .filter((s) => s.startsWith(prefix))
+    .map((s) => s.slice(prefix.length))
+    .filter(isRole);
+}

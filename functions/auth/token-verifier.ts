@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
-import { isRole, type Role } from './roles.js';
+import { isRole, rolesFromScopes, type Role } from './roles.js';
 import type { Principal } from './principal.js';
 import { jwksUriOf, type IssuerConfig } from './issuers.js';
 
@@ -58,7 +58,8 @@ function cognitoPrincipal(payload: JWTPayload, clientIds: string[]): Principal |
   if (!clientId || !clientIds.includes(clientId)) return undefined;
   const userId = stringClaim(payload, 'username') ?? stringClaim(payload, 'cognito:username') ?? payload.sub;
   if (!userId) return undefined;
-  return withEmail({ userId, roles: new Set(rolesIn(payload['cognito:groups'])) }, stringClaim(payload, 'email'));
+  const roles = new Set([...rolesIn(payload['cognito:groups']), ...rolesFromScopes(payload.scope)]);
+  return withEmail({ userId, roles }, stringClaim(payload, 'email'));
 }
 
 function withEmail(principal: Principal, email: string | undefined): Principal {

@@ -73,6 +73,12 @@ describe('local token issuer', () => {
     assert.notEqual(first, other);
   });
 
+  it('reads a Cognito machine token\'s roles from its pms/<ROLE> scopes, ignoring other scopes', async () => {
+    const token = await issuer.mintToken({ user: 'ida', roles: [], flavor: 'cognito' });
+    const machine = await resigned(token, { scope: 'pms/ID_AUTHENTICATION other/PARTNER_ADMIN pms/NOT_A_ROLE' }, ['cognito:groups']);
+    assert.deepEqual([...((await verify(machine))?.roles ?? [])], ['ID_AUTHENTICATION']);
+  });
+
   it('keeps its key in the data directory: an issuer restarted there signs tokens the running JWKS vouches for', async () => {
     const restarted = await createLocalIssuer({ dataDir, port });
     assert.deepEqual(restarted.jwks, issuer.jwks);
