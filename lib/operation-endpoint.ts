@@ -39,7 +39,8 @@ export class OperationEndpoint extends Construct {
       entry: route.entry,
       description: `${route.operationId}: ${route.summary}`,
       runtimeLayer: resources.runtimeLayer,
-      data: { table: resources.table, events: resources.events, access: tableAccessOf(route) },
+      // Public rows (health, OpenAPI documents) never touch data.
+      ...(route.access === 'PUBLIC' ? {} : { data: { table: resources.table, events: resources.events, access: tableAccessOf(route) } }),
     });
     this.route = new HttpRoute(this, 'Route', {
       httpApi: resources.httpApi,

@@ -11,11 +11,14 @@ const routes = syntheticRoutes(10, ['platform', 'policy', 'partner']);
 const pms = synthesizePms({ routes });
 const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
 const routeFunctions = functions.filter((fn) => fn.stackId !== 'root');
-const methodOf = (fn: { resource: CfnResource }) => routes.find((route) => route.operationId === operationIdOf(fn.resource))!.method;
+const routeOf = (fn: { resource: CfnResource }) => routes.find((route) => route.operationId === operationIdOf(fn.resource))!;
+const methodOf = (fn: { resource: CfnResource }) => routeOf(fn).method;
+const publicFunctions = routeFunctions.filter((fn) => routeOf(fn).access === 'PUBLIC');
+const dataFunctions = routeFunctions.filter((fn) => routeOf(fn).access !== 'PUBLIC');
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
 test('GET functions only read the table: no write action, no event publishing, no Scan', () => {
-  const readers = routeFunctions.filter((fn) => methodOf(fn) === 'GET');
+  const readers = dataFunctions.filter((fn) => methodOf(fn) === 'GET');
   assert.ok(readers.length > 0);
   for (const fn of readers) {
     assert.deepEqual(new Set(actionsOf(statementsOfFunction(fn))), new Set([...LOG_ACTIONS, ...TABLE_READ_ACTIONS]), operationIdOf(fn.resource));
@@ -23,7 +26,7 @@ test('GET functions only read the table: no write action, no event publishing, n
 });
 
 test('other functions read and write items (transactions included) and publish partner events', () => {
-  const writers = routeFunctions.filter((fn) => methodOf(fn) !== 'GET');
+  const writers = dataFunctions.filter((fn) => methodOf(fn) !== 'GET');
   assert.ok(writers.length > 0);
   for (const fn of writers) {
     const actions = new Set(actionsOf(statementsOfFunction(fn)));
@@ -33,8 +36,16 @@ test('other functions read and write items (transactions included) and publish p
   }
 });
 
+test('public functions (health, OpenAPI) write their logs and touch no data', () => {
+  assert.ok(publicFunctions.length > 0);
+  for (const fn of publicFunctions) {
+    assert.deepEqual(actionsOf(statementsOfFunction(fn)).sort(), [...LOG_ACTIONS].sort(), operationIdOf(fn.resource));
+    assert.equal(fn.resource.Properties.Environment.Variables.TABLE_NAME, undefined);
+  }
+});
+
 test('table grants name the table and its indexes exactly', () => {
-  for (const fn of routeFunctions) {
+  for (const fn of dataFunctions) {
     const tableStatement = statementsOfFunction(fn).find((statement) => actionsOf([statement]).includes('dynamodb:Query'))!;
     const suffixes = (tableStatement.Resource as unknown[]).map((arn) => {
       const join = (arn as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
