@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Route } from '../routes/route.js';
 import { PmsError, RequestValidationError } from '../errors/pms-error.js';
