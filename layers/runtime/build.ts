@@ -25,8 +25,8 @@ function writeLayerPackage(packageDir: string, pkg: LayerPackage, esbuildOptions
     absWorkingDir: PROJECT_ROOT,
     entryPoints: Object.fromEntries(pkg.importPaths.map((importPath) => [outputNameOf(importPath), importSpecifierOf(pkg, importPath)])),
     outdir: packageDir,
-    // Subpaths of one package share code (zod and zod/mini share zod/v4/core), and the SDK's dynamic imports
-    // (credential providers) stay separate files that load only when used.
+    // Subpaths of one package share code (as zod and zod/mini would share zod/v4/core), and the SDK's dynamic
+    // imports (credential providers) stay separate files that load only when used.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // lib-dynamodb must use the layer's client-dynamodb, not carry a second copy of it.
