@@ -1,0 +1,19 @@
+import type { ErrorDefinition } from './pms-error.js';
+
+/**
+ * Sorting and paging codes of the revamp list endpoints, worded as the policy service words them
+ * (policy-management-service ErrorMessages). The partner service reuses the same codes, but its PMS_PRT_357
+ * reads "Invalid sort field %s"; keep the two sets apart.
+ */
+export const POLICY_PAGING_ERRORS = {
+  INVALID_SORT_FIELD: { code: 'PMS_PRT_357', message: 'Sorting is not supported for %s field' },
+  INVALID_SORT_TYPE: { code: 'PMS_PRT_358', message: 'Sort type %s is not supported' },
+  INVALID_PAGE_NO: { code: 'PMS_PRT_360', message: 'Invalid Page No' },
+  INVALID_PAGE_SIZE: { code: 'PMS_PRT_361', message: 'Invalid page size' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** GET /policies/v2: MOSIP's answer to any unexpected failure while listing (the route's fallback error). */
+export const POLICIES_FETCH_ERROR = {
+  code: 'PMS_POL_061',
+  message: 'Error while fetching policies',
+} as const satisfies ErrorDefinition;

@@ -1,0 +1,317 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_PAGE_SIZE, listPoliciesV2, type PolicyWithGroup } from '../../functions/domain/policies/policy-lists.js';
+import { policyFilterValues, searchPolicies } from '../../functions/domain/policies/policy-search.js';
+import { PmsError, RequestValidationError } from '../../functions/errors/pms-error.js';
+import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../../functions/schemas/policy-lists.js';
+import type { Policy, PolicyStatus } from '../../functions/domain/policies/policy.js';
+import type { ListPoliciesQuery, PolicySearchRequest } from '../../functions/schemas/policy-lists.js';
+
+const GROUPS = { 'grp-1': 'Zeta group', 'grp-2': 'Auth_Share group' } as const;
+
+function row(id: string, policyType: string, name: string, desc: string, groupId: keyof typeof GROUPS, status: PolicyStatus, day: number): PolicyWithGroup {
+  const crDtimes = `2026-01-0${day}T08:30:15.250Z`;
+  const policy = {
+    id,
+    policyGroupId: groupId,
+    name,
+    desc,
+    policyType,
+    version: '1.0',
+    policies: { allowedKycAttributes: [{ attributeName: 'fullName' }] },
+    schema: status === 'draft' ? null : 'https://schemas/auth.json',
+    status,
+    validFromDate: crDtimes,
+    validToDate: '2226-01-01T00:00:00.000Z',
+    publishDate: status === 'draft' ? null : crDtimes,
+    crBy: 'admin',
+    crDtimes,
+    updBy: null,
+    updDtimes: null,
+    pendingRequestCount: 0,
+    approvedRequestCount: 0,
+    revision: 0,
+  } as Policy;
+  return { policy, groupName: GROUPS[groupId] };
+}
+
+// Created out of id order, so that the default order (oldest first) and ties are visible: 102, 204, 101, 305, 203.
+const ROWS: readonly PolicyWithGroup[] = [
+  row('101', 'Auth', 'Alpha auth', 'First policy', 'grp-1', 'activated', 3),
+  row('102', 'DataShare', 'beta share', 'second POLICY', 'grp-2', 'draft', 1),
+  row('203', 'Auth', 'Gamma_auth', 'third', 'grp-2', 'deactivated', 5),
+  row('204', 'CredentialIssuance', 'delta cred', 'fourth', 'grp-1', 'draft', 2),
+  row('305', 'MISP', 'Epsilon', 'fifth 100%', 'grp-1', 'activated', 4),
+];
+const DEFAULT_ORDER = ['102', '204', '101', '305', '203'];
+
+const list = (query: ListPoliciesQuery) => listPoliciesV2(ROWS, query);
+const ids = (query: ListPoliciesQuery) => list(query).data.map((p) => p.policyId);
+
+function refusal(action: () => unknown): { code: string; message: string } {
+  try {
+    action();
+  } catch (error) {
+    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
+    assert.equal(error.errors.length, 1);
+    return { code: error.errors[0]!.code, message: error.errors[0]!.message };
+  }
+  assert.fail('expected a refusal');
+}
+
+function bindingFailure(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    assert.ok(error instanceof RequestValidationError, `expected a RequestValidationError, got ${String(error)}`);
+    assert.equal(error.httpStatus, 400);
+    return error.fieldPath;
+  }
+  assert.fail('expected a binding failure');
+}
+
+// ----- GET /policies/v2 -----------------------------------------------------------------------------------
+
+test('v2: defaults are page 0 of 8, oldest first, with MOSIP PolicySummaryDto items', () => {
+  const page = list({});
+  assert.equal(page.pageNo, 0);
+  assert.equal(page.pageSize, 8);
+  assert.equal(page.totalResults, 5);
+  assert.deepEqual(page.data.map((p) => p.policyId), DEFAULT_ORDER);
+  const alpha = page.data.find((p) => p.policyId === '101')!;
+  assert.deepEqual(Object.keys(alpha), [
+    'policyId', 'policyType', 'policyName', 'policyDescription', 'policyGroupId', 'policyGroupName', 'status', 'createdDateTime',
+  ]);
+  assert.deepEqual(alpha, {
+    policyId: '101',
+    policyType: 'Auth',
+    policyName: 'Alpha auth',
+    policyDescription: 'First policy',
+    policyGroupId: 'grp-1',
+    policyGroupName: 'Zeta group',
+    status: 'activated',
+    // java.util.Date as Jackson writes it, not a zone-less LocalDateTime.
+    createdDateTime: '2026-01-03T08:30:15.250+00:00',
+  });
+});
+
+test('v2: text filters are case-insensitive "contains", policyType included', () => {
+  assert.deepEqual(ids({ policyId: '10' }), ['102', '101']);
+  assert.deepEqual(ids({ policyType: 'AUTH' }), ['101', '203']);
+  assert.deepEqual(ids({ policyType: 'share' }), ['102']);
+  assert.deepEqual(ids({ policyName: 'AUTH' }), ['101', '203']);
+  assert.deepEqual(ids({ policyDescription: 'Policy' }), ['102', '101']);
+  assert.deepEqual(ids({ policyGroupName: 'zeta G' }), ['204', '101', '305']);
+  assert.deepEqual(ids({ policyGroupName: 'auth_share' }), ['102', '203']);
+  assert.deepEqual(ids({ policyName: '' }), DEFAULT_ORDER);
+  assert.deepEqual(ids({ policyType: 'auth', policyName: 'gamma' }), ['203']);
+});
+
+test('v2: text filters keep SQL LIKE wildcards (% and _), a backslash escapes them', () => {
+  assert.deepEqual(ids({ policyName: 'a_a' }), ['101', '203']);
+  assert.deepEqual(ids({ policyName: 'a\\_a' }), ['203']);
+  assert.deepEqual(ids({ policyDescription: 'f%th' }), ['204', '305']);
+  assert.deepEqual(ids({ policyDescription: '100\\%' }), ['305']);
+  assert.deepEqual(ids({ policyDescription: 'x%' }), []);
+});
+
+test('v2: status is exact and case-sensitive; anything else matches nothing', () => {
+  assert.deepEqual(ids({ status: 'activated' }), ['101', '305']);
+  assert.deepEqual(ids({ status: 'draft' }), ['102', '204']);
+  assert.deepEqual(ids({ status: 'deactivated' }), ['203']);
+  assert.deepEqual(ids({ status: 'activated', policyType: 'auth' }), ['101']);
+  for (const status of ['Draft', 'ACTIVATED', 'active', '']) {
+    assert.deepEqual(list({ status }), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] }, status);
+  }
+});
+
+test('v2: every MOSIP sort key, both directions, ties kept in the default order', () => {
+  const expected: Record<string, [string[], string[]]> = {
+    policyId: [['101', '102', '203', '204', '305'], ['305', '204', '203', '102', '101']],
+    policyName: [['101', '305', '203', '102', '204'], ['204', '102', '203', '305', '101']],
+    policyDescription: [['101', '305', '204', '102', '203'], ['203', '102', '204', '305', '101']],
+    policyGroupId: [['204', '101', '305', '102', '203'], ['102', '203', '204', '101', '305']],
+    policyGroupName: [['102', '203', '204', '101', '305'], ['204', '101', '305', '102', '203']],
+    status: [['101', '305', '203', '102', '204'], ['102', '204', '203', '101', '305']],
+    createdDateTime: [['102', '204', '101', '305', '203'], ['203', '305', '101', '204', '102']],
+  };
+  for (const [sortFieldName, [asc, desc]] of Object.entries(expected)) {
+    assert.deepEqual(ids({ sortFieldName, sortType: 'asc' }), asc, `${sortFieldName} asc`);
+    assert.deepEqual(ids({ sortFieldName, sortType: 'desc' }), desc, `${sortFieldName} desc`);
+  }
+  assert.deepEqual(ids({ sortFieldName: 'policyId', sortType: 'DeSc' }), expected.policyId![1]);
+});
+
+test('v2: a sort field or type alone is checked, then ignored (no "together" rule in the policy service)', () => {
+  assert.deepEqual(ids({ sortFieldName: 'policyName' }), DEFAULT_ORDER);
+  assert.deepEqual(ids({ sortType: 'desc' }), DEFAULT_ORDER);
+  assert.equal(refusal(() => list({ sortFieldName: 'nope' })).code, 'PMS_PRT_357');
+  assert.equal(refusal(() => list({ sortType: 'down' })).code, 'PMS_PRT_358');
+  assert.deepEqual(list({ pageNo: '1' }).data.length, 0);
+  assert.deepEqual(list({ pageSize: '2' }).data.length, 2);
+});
+
+test('v2: pages are 0-based; the last page is short; past the end is the all-zero page', () => {
+  const page = (pageNo: string) => list({ pageNo, pageSize: '2', sortFieldName: 'policyId', sortType: 'asc' });
+  assert.deepEqual(page('0'), { pageNo: 0, pageSize: 2, totalResults: 5, data: page('0').data });
+  assert.deepEqual(page('0').data.map((p) => p.policyId), ['101', '102']);
+  assert.deepEqual([page('1').pageNo, page('1').totalResults], [1, 5]);
+  assert.deepEqual(page('1').data.map((p) => p.policyId), ['203', '204']);
+  assert.deepEqual(page('2').data.map((p) => p.policyId), ['305']);
+  assert.deepEqual([page('2').pageNo, page('2').pageSize, page('2').totalResults], [2, 2, 5]);
+  assert.deepEqual(page('3'), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
+  assert.deepEqual(listPoliciesV2([], {}), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
+});
+
+test('v2: pageNo and pageSize bind as Spring binds an int', () => {
+  assert.equal(list({ pageNo: '', pageSize: '' }).pageSize, 8);
+  assert.equal(list({ pageSize: ' 3 ' }).pageSize, 3);
+  assert.equal(list({ pageSize: '+3' }).pageSize, 3);
+  assert.equal(list({ pageSize: '0x3' }).pageSize, 3);
+  assert.equal(list({ pageSize: '#A' }).pageSize, 10);
+  assert.equal(list({ pageNo: '-0' }).pageNo, 0);
+  assert.equal(bindingFailure(() => list({ pageNo: 'one' })), 'pageNo');
+  assert.equal(bindingFailure(() => list({ pageNo: '1.0' })), 'pageNo');
+  assert.equal(bindingFailure(() => list({ pageNo: ' ' })), 'pageNo');
+  assert.equal(bindingFailure(() => list({ pageSize: '2147483648' })), 'pageSize');
+  assert.equal(bindingFailure(() => list({ pageSize: '+0x3' })), 'pageSize');
+  // Binding fails before any business check.
+  assert.equal(bindingFailure(() => list({ sortFieldName: 'policyType', pageNo: 'x' })), 'pageNo');
+});
+
+test('v2: sort and paging refusals carry the policy service codes and messages, in MOSIP order', () => {
+  assert.deepEqual(refusal(() => list({ sortFieldName: 'policyType', sortType: 'asc' })), {
+    code: 'PMS_PRT_357',
+    message: 'Sorting is not supported for policyType field',
+  });
+  assert.equal(refusal(() => list({ sortFieldName: 'PolicyName', sortType: 'asc' })).code, 'PMS_PRT_357');
+  assert.equal(refusal(() => list({ sortFieldName: '', sortType: 'asc' })).message, 'Sorting is not supported for  field');
+  assert.deepEqual(refusal(() => list({ sortFieldName: 'policyName', sortType: 'up' })), {
+    code: 'PMS_PRT_358',
+    message: 'Sort type up is not supported',
+  });
+  assert.deepEqual(refusal(() => list({ pageNo: '-1' })), { code: 'PMS_PRT_360', message: 'Invalid Page No' });
+  assert.deepEqual(refusal(() => list({ pageSize: '0' })), { code: 'PMS_PRT_361', message: 'Invalid page size' });
+  assert.equal(refusal(() => list({ pageSize: '-4' })).code, 'PMS_PRT_361');
+  assert.equal(refusal(() => list({ pageSize: String(MAX_PAGE_SIZE + 1) })).code, 'PMS_PRT_361');
+  assert.equal(list({ pageSize: String(MAX_PAGE_SIZE) }).pageSize, MAX_PAGE_SIZE);
+  assert.equal(MAX_PAGE_SIZE, 100);
+  // Order: sort field, sort type, page number, page size.
+  assert.equal(refusal(() => list({ sortFieldName: 'x', sortType: 'x', pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_357');
+  assert.equal(refusal(() => list({ sortType: 'x', pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_358');
+  assert.equal(refusal(() => list({ pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_360');
+});
+
+test('v2 query schema keeps strings and drops unknown parameters', () => {
+  const parsed = listPoliciesQuery.parse({ pageNo: '-1', pageSize: 'abc', status: 'draft', colour: 'red' });
+  assert.deepEqual(parsed, { pageNo: '-1', pageSize: 'abc', status: 'draft' });
+});
+
+// ----- POST /policies/search and /policies/filtervalues ----------------------------------------------------
+
+const search = (request: Partial<PolicySearchRequest>) =>
+  searchPolicies(ROWS, { filters: [], sort: [], pagination: { pageStart: 0, pageFetch: 10 }, policyType: 'all', ...request });
+const searchIds = (request: Partial<PolicySearchRequest>) => search(request).data?.map((p) => p.id) ?? [];
+const byId = [{ sortField: 'id', sortType: 'asc' }];
+
+test('search: policyType "all" or one type (case-insensitive equals), ANDed with the filters', () => {
+  assert.deepEqual(searchIds({ sort: byId }), ['101', '102', '203', '204', '305']);
+  assert.deepEqual(searchIds({ sort: byId, policyType: 'ALL' }).length, 5);
+  assert.deepEqual(searchIds({ sort: byId, policyType: 'auth' }), ['101', '203']);
+  assert.deepEqual(searchIds({ sort: byId, policyType: 'Data' }), []);
+  assert.deepEqual(searchIds({ sort: byId, policyType: 'Auth', filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }] }), ['101']);
+});
+
+test('search: rows are SearchAuthPolicy', () => {
+  const page = search({ filters: [{ columnName: 'id', type: 'equals', value: '203' }] });
+  assert.deepEqual([page.fromRecord, page.toRecord, page.totalRecord], [1, 1, 1]);
+  assert.deepEqual(page.data, [
+    {
+      id: '203',
+      crBy: 'admin',
+      crDtimes: '2026-01-05T08:30:15.250+00:00',
+      delDtimes: null,
+      desc: 'third',
+      isActive: false,
+      isDeleted: false,
+      name: 'Gamma_auth',
+      policies: '{"allowedKycAttributes":[{"attributeName":"fullName"}]}',
+      updBy: null,
+      updDtimes: null,
+      validFromDate: '2026-01-05T08:30:15.250',
+      validToDate: '2226-01-01T00:00:00.000',
+      version: '1.0',
+      policyType: 'Auth',
+      schema: 'https://schemas/auth.json',
+      policyGroupId: 'grp-2',
+      policyGroupName: 'Auth_Share group',
+    },
+  ]);
+});
+
+test('search: "desc" filters the descr column; "policyGroupName" is a case-sensitive contains on the value', () => {
+  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'desc', type: 'contains', value: 'POLICY' }] }), ['101', '102']);
+  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'DESC', type: 'equals', value: 'third' }] }), ['203']);
+  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'descr', type: 'startsWith', value: 'f' }] }), ['101', '204', '305']);
+  assert.deepEqual(searchIds({ sort: byId, policyType: 'DataShare', filters: [{ columnName: 'desc', type: 'contains', value: 'policy' }] }), ['102']);
+  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'policyGroupName', type: 'equals', value: 'Zeta' }] }), ['101', '204', '305']);
+  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'policygroupname', type: 'whatever', value: 'zeta' }] }), []);
+  assert.deepEqual(
+    searchIds({ sort: byId, policyType: 'auth', filters: [{ columnName: 'policyGroupName', type: 'contains', value: 'Share' }] }),
+    ['203'],
+  );
+});
+
+test('search: sorts and pages after the group-name filter', () => {
+  const page = search({
+    filters: [{ columnName: 'policyGroupName', type: 'contains', value: 'Zeta' }],
+    sort: [{ sortField: 'name', sortType: 'desc' }],
+    pagination: { pageStart: 1, pageFetch: 2 },
+  });
+  assert.deepEqual([page.fromRecord, page.toRecord, page.totalRecord], [3, 3, 3]);
+  assert.deepEqual(page.data?.map((p) => p.name), ['Alpha auth']);
+});
+
+test('search: refusals', () => {
+  const code = (request: Partial<PolicySearchRequest>) => refusal(() => search(request)).code;
+  assert.equal(code({ filters: [{ columnName: 'policies', type: 'contains', value: 'x' }] }), 'PMS-MSD-310');
+  assert.equal(code({ filters: [{ columnName: 'policyGroupId', type: 'equals', value: 'grp-1' }] }), 'PMS-MSD-310');
+  assert.equal(code({ policyType: '' }), 'PMS-MSD-390');
+  assert.equal(code({ filters: [{ columnName: 'policyGroupName', type: 'contains' }] }), 'PMS-MSD-390');
+  assert.equal(code({ sort: [{ sortField: 'desc', sortType: 'asc' }] }), 'PMS-MSD-357');
+  assert.equal(code({ sort: [{ sortField: 'descr', sortType: 'asc' }] }), 'PMS-MSD-357');
+  assert.equal(code({ sort: [{ sortField: 'policyGroupName', sortType: 'asc' }] }), 'PMS-MSD-357');
+  assert.equal(code({ sort: [{ sortField: 'descr', sortType: 'sideways' }] }), 'PMS-MSD-358');
+  assert.equal(code({ pagination: { pageStart: -1, pageFetch: 10 } }), 'PMS-MSD-313');
+});
+
+test('filter values: policy id as code, restricted to the policy type unless "all"', () => {
+  const values = (policyType: string, columnName: string, type = 'unique', text = '') =>
+    policyFilterValues(ROWS, { policyType, filters: [{ columnName, type, text }] }).filters;
+  assert.deepEqual(values('all', 'policyType').map((f) => f.fieldValue), ['Auth', 'CredentialIssuance', 'DataShare', 'MISP']);
+  assert.deepEqual(values('all', 'policyType')[0], { fieldID: 'policyType', fieldValue: 'Auth', fieldCode: '101' });
+  assert.deepEqual(values('AUTH', 'name').map((f) => [f.fieldValue, f.fieldCode]), [['Alpha auth', '101'], ['Gamma_auth', '203']]);
+  assert.deepEqual(values('DataShare', 'descr').map((f) => f.fieldValue), ['second POLICY']);
+  assert.deepEqual(values('all', 'name', 'all', 'TA').map((f) => f.fieldValue), ['beta share', 'delta cred']);
+  const narrowed = policyFilterValues(ROWS, {
+    policyType: 'Auth',
+    filters: [{ columnName: 'name', type: 'all', text: '' }],
+    optionalFilters: [{ columnName: 'isActive', type: 'equals', value: 'false' }],
+  });
+  assert.deepEqual(narrowed.filters.map((f) => f.fieldCode), ['203']);
+  assert.deepEqual(
+    refusal(() => policyFilterValues(ROWS, { policyType: 'all', filters: [{ columnName: 'desc', type: 'unique', text: '' }] })),
+    { code: 'PMS-MSD-317', message: "Column desc doesn't exist for the searched entity" },
+  );
+});
+
+test('search and filter-value schemas require policyType', () => {
+  const search = policySearchRequest.safeParse({ filters: [], sort: [], pagination: {} });
+  assert.equal(search.success, false);
+  assert.deepEqual(search.error?.issues.map((i) => [i.path.join('.'), i.message]), [['policyType', 'must not be null']]);
+  const parsed = policySearchRequest.parse({ filters: [], sort: [], pagination: {}, policyType: 'Auth' });
+  assert.deepEqual(parsed.pagination, { pageStart: 0, pageFetch: 10 });
+  const values = policyFilterValueRequest.safeParse({ filters: [{ columnName: 'name' }], policyType: null });
+  assert.equal(values.success, false);
+  assert.equal(policyFilterValueRequest.parse({ filters: [{ columnName: 'name' }], policyType: 'all' }).filters[0]!.type, 'unique');
+});
