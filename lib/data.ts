@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../functions/adapters/dynamodb/table-schema.js';
@@ -33,6 +33,8 @@ export class PmsTable extends Construct {
       partitionKey: stringAttribute(TABLE_SCHEMA.partitionKey),
       sortKey: stringAttribute(TABLE_SCHEMA.sortKey),
       timeToLiveAttribute: TABLE_SCHEMA.timeToLive,
+      // The outbox relay reads committed events from the stream (functions/relay).
+      dynamoStream: StreamViewType.NEW_IMAGE,
       globalSecondaryIndexes: TABLE_SCHEMA.indexes.map((index) => ({
         indexName: index.name,
         partitionKey: stringAttribute(index.partitionKey),

@@ -68,8 +68,8 @@ export class PmsFunction extends Construct {
     });
 
     if (props.data) {
+      // Events reach the bus only through the outbox relay, so no operation needs events:PutEvents.
       grantTableAccess(role, props.data.table, props.data.access);
-      if (props.data.access === 'read-write') props.data.events.grantPutEventsTo(role);
     }
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',

@@ -8,6 +8,7 @@ import { PmsTable } from './data.js';
 import { DomainStack } from './domain-stack.js';
 import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
+import { OutboxRelay } from './outbox-relay.js';
 import { planRouteStacks } from './route-stacks.js';
 import { RuntimeLayer } from './runtime-layer.js';
 import { SigningKeys } from './signing-keys.js';
@@ -30,6 +31,7 @@ export class PmsStack extends Stack {
     const { layer: runtimeLayer } = new RuntimeLayer(this, 'RuntimeLayer');
     const { tokenIssuers } = createIdentity(this, props.identity);
     const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
+    new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
 
     this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
       (plan) =>

@@ -10,6 +10,7 @@ import { assertJavaAvailable } from './java.js';
 import { assertPortsFree } from './ports.js';
 import { SCHEDULED_JOBS } from './scheduled-jobs.js';
 import { startScheduler } from './scheduler.js';
+import { startOutboxRelay } from './outbox-relay.js';
 import { startApiServer } from './server.js';
 import { startSesLocal } from './ses.js';
 import { ensureTable } from './table.js';
@@ -45,6 +46,9 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
 
   const events = eventLogPath(config.dataDir);
   appendFileSync(events, ''); // exists from the start, for tail -f
+
+  const relay = startOutboxRelay({ endpoint: dynamodb.endpoint, tableName: config.tableName, eventLogPath: events });
+  running.push(relay.stop);
 
   const scheduler = startScheduler(SCHEDULED_JOBS);
   running.push(scheduler.stop);

@@ -4,7 +4,7 @@ import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js'
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/data.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
-import { actionsOf, operationIdOf, resourcesOfType, statementsOfFunction, type CfnResource } from './template-queries.js';
+import { actionsOf, operationIdOf, resourcesOfType, rootFunction, statementsOfFunction, type CfnResource } from './template-queries.js';
 
 // Every HTTP method, so both readers and writers are present whatever the route table holds today.
 const routes = syntheticRoutes(10, ['platform', 'policy', 'partner']);
@@ -25,12 +25,12 @@ test('GET functions only read the table: no write action, no event publishing, n
   }
 });
 
-test('other functions read and write items (transactions included) and publish partner events', () => {
+test('other functions read and write items (transactions included), and publish only through the outbox', () => {
   const writers = dataFunctions.filter((fn) => methodOf(fn) !== 'GET');
   assert.ok(writers.length > 0);
   for (const fn of writers) {
     const actions = new Set(actionsOf(statementsOfFunction(fn)));
-    assert.deepEqual(actions, new Set([...LOG_ACTIONS, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS, 'events:PutEvents']), operationIdOf(fn.resource));
+    assert.deepEqual(actions, new Set([...LOG_ACTIONS, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]), operationIdOf(fn.resource));
     // TransactWriteItems is authorized per item: Put/Update/Delete plus ConditionCheckItem for its checks.
     for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']) assert.ok(actions.has(action), action);
   }
@@ -56,9 +56,22 @@ test('table grants name the table and its indexes exactly', () => {
 });
 
 test('the authorizer can write its logs and nothing else', () => {
-  const [authorizer] = functions.filter((fn) => fn.stackId === 'root');
-  assert.deepEqual(actionsOf(statementsOfFunction(authorizer!)).sort(), [...LOG_ACTIONS].sort());
-  assert.equal(authorizer!.resource.Properties.Environment.Variables.TABLE_NAME, undefined);
+  const authorizer = rootFunction(pms, 'Verifies');
+  assert.deepEqual(actionsOf(statementsOfFunction(authorizer)).sort(), [...LOG_ACTIONS].sort());
+  assert.equal(authorizer.resource.Properties.Environment.Variables.TABLE_NAME, undefined);
+});
+
+test('the outbox relays publish to the bus and may only remove and find outbox items', () => {
+  for (const prefix of ['Relays outbox events', 'Re-sends outbox events']) {
+    const actions = new Set(actionsOf(statementsOfFunction(rootFunction(pms, prefix))));
+    for (const needed of ['events:PutEvents', 'dynamodb:DeleteItem', 'dynamodb:Query']) assert.ok(actions.has(needed), `${prefix}: ${needed}`);
+    for (const write of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) assert.ok(!actions.has(write), `${prefix}: ${write}`);
+  }
+  const [mapping] = resourcesOfType(pms, 'AWS::Lambda::EventSourceMapping');
+  assert.deepEqual(JSON.parse(mapping!.resource.Properties.FilterCriteria.Filters[0].Pattern), {
+    eventName: ['INSERT'],
+    dynamodb: { NewImage: { entity: { S: ['OutboxEvent'] } } },
+  });
 });
 
 test('no policy anywhere grants a wildcard action or resource, and no role uses a managed policy', () => {

@@ -6,12 +6,11 @@ import { IDA_SCOPE } from '../../lib/identity.js';
 import { MACHINE_SCOPE_SERVER } from '../../functions/auth/roles.js';
 import { KEYCLOAK_CONTEXT } from './identity-context.js';
 import { synthesizePms, type SynthesizedPms } from './synth.js';
-import { resourcesOfType } from './template-queries.js';
+import { resourcesOfType, rootFunction } from './template-queries.js';
 
 /** The authorizer's PMS_TOKEN_ISSUERS with every CloudFormation reference replaced by `<logicalId>`, parsed as the authorizer parses it. */
 function tokenIssuersOf(pms: SynthesizedPms): IssuerConfig[] {
-  const [authorizer] = resourcesOfType(pms, 'AWS::Lambda::Function').filter((fn) => fn.stackId === 'root');
-  const value = authorizer!.resource.Properties.Environment.Variables.PMS_TOKEN_ISSUERS as string | { 'Fn::Join': [string, unknown[]] };
+  const value = rootFunction(pms, 'Verifies').resource.Properties.Environment.Variables.PMS_TOKEN_ISSUERS as string | { 'Fn::Join': [string, unknown[]] };
   const json =
     typeof value === 'string'
       ? value

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
 import { LOG_RETENTION } from '../../lib/pms-function.js';
 import { synthesizePms } from './synth.js';
-import { referencedId, resourcesOfType, rootResourceBehind } from './template-queries.js';
+import { operationIdOf, referencedId, resourcesOfType, rootResourceBehind } from './template-queries.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
 
 const pms = synthesizePms();
 const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
@@ -30,10 +31,15 @@ test('every function logs to its own log group with retention', () => {
   assert.equal(new Set(logGroupIds).size, functions.length);
 });
 
-test('route functions know the table and the event bus by name', () => {
+test('route functions with data access know the table and the event bus by name; public ones know neither', () => {
   const [table] = resourcesOfType(pms, 'AWS::DynamoDB::GlobalTable');
   const [bus] = resourcesOfType(pms, 'AWS::Events::EventBus');
-  for (const fn of functions.filter((candidate) => candidate.stackId !== 'root')) {
+  const publicOperations = new Set(ROUTES.filter((route) => route.access === 'PUBLIC').map((route) => route.operationId));
+  const routeFunctions = functions.filter((candidate) => candidate.stackId !== 'root');
+  for (const fn of routeFunctions.filter((candidate) => publicOperations.has(operationIdOf(candidate.resource)))) {
+    assert.equal(fn.resource.Properties.Environment.Variables.TABLE_NAME, undefined, fn.logicalId);
+  }
+  for (const fn of routeFunctions.filter((candidate) => !publicOperations.has(operationIdOf(candidate.resource)))) {
     const { TABLE_NAME, EVENT_BUS_NAME } = fn.resource.Properties.Environment.Variables;
     assert.equal(rootResourceBehind(pms, TABLE_NAME), table!.logicalId);
     assert.equal(rootResourceBehind(pms, EVENT_BUS_NAME), bus!.logicalId);

@@ -93,3 +93,15 @@ export function rootResourceBehind(pms: SynthesizedPms, nestedValue: unknown): s
   if (!first || rest.some((value) => value !== first)) throw new Error(`parameter ${parameter} resolves to ${values.join(', ') || 'nothing'}`);
   return first;
 }
+
+/** The one root-stack function whose description starts with `prefix` (the authorizer, the relays). */
+export function rootFunction(pms: SynthesizedPms, prefix: string): LocatedResource {
+  const found = resourcesOfType(pms, 'AWS::Lambda::Function').filter(
+    (fn) => fn.stackId === 'root' && String(fn.resource.Properties.Description).startsWith(prefix),
+  );
+  if (found.length !== 1) throw new Error(`expected one root function described "${prefix}…", found ${found.length}`);
+  return found[0]!;
+}
+
+/** Functions that serve no route: the authorizer and the two outbox relays (stream and sweep). */
+export const FUNCTIONS_BESIDE_ROUTES = 3;

@@ -17,6 +17,8 @@ export const keys = {
   policyGroupName: (name: string): ItemKey => ({ pk: `POLICY_GROUP_NAME#${normaliseName(name)}`, sk: 'UNIQUE' }),
   policy: (id: string): ItemKey => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
   policyName: (groupId: string, name: string): ItemKey => ({ pk: `POLICY_NAME#${groupId}#${normaliseName(name)}`, sk: 'UNIQUE' }),
+  policyRequest: (partnerId: string, mappingKey: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `POLICY_REQUEST#${mappingKey}` }),
+  outboxEvent: (eventId: string): ItemKey => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
   audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({
     pk: `AUDIT#${objectType}#${objectId}`,
     sk: `${at}#${id}`,
@@ -31,6 +33,16 @@ export const indexKeys = {
   activePolicyGroups: 'POLICY_GROUPS#ACTIVE',
   /** gsi1: the policies of one group, sorted by creation time. */
   policiesOfGroup: (groupId: string) => `POLICY_GROUP#${groupId}#POLICIES`,
+  /** gsi2: every policy, sorted by creation time (lists and searches). */
+  allPolicies: 'POLICIES',
+  /** gsi1: a partner's API keys. */
+  apiKeysOfPartner: (partnerId: string) => `PARTNER#${partnerId}#APIKEYS`,
+  /** gsi1: the partner requests for one policy. */
+  requestsOfPolicy: (policyId: string) => `POLICY#${policyId}#REQUESTS`,
+  /** gsi2: partner-policy requests in one status. */
+  requestsInStatus: (status: string) => `POLICY_REQUESTS#${status}`,
+  /** gsi1: events committed but not yet relayed to the bus, oldest first. */
+  outbox: 'OUTBOX',
   /** gsi1: audit records of one UTC day, in time order. */
   auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
 };

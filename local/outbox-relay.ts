@@ -1,0 +1,23 @@
+import { createTableContext } from '../functions/adapters/dynamodb/client.js';
+import { relayPendingEvents } from '../functions/adapters/events/outbox-relay.js';
+import type { EventPublisher } from '../functions/domain/events/ports.js';
+import { publishEvent } from './event-log.js';
+import { startScheduler, type Scheduler } from './scheduler.js';
+
+/** How often the local relay looks for committed events; stands in for the table stream of the deployed stack. */
+const RELAY_EVERY_MS = 200;
+
+/** The event log as the partner-event bus: each event one line, in MOSIP's EventModel shape. */
+export function eventLogPublisher(path: string): EventPublisher {
+  return {
+    async publish(events) {
+      for (const event of events) publishEvent(path, event as unknown as Record<string, unknown>);
+    },
+  };
+}
+
+export function startOutboxRelay(options: { endpoint: string; tableName: string; eventLogPath: string }): Scheduler {
+  const table = createTableContext(options.tableName, options.endpoint);
+  const publisher = eventLogPublisher(options.eventLogPath);
+  return startScheduler([{ name: 'outbox-relay', everyMs: RELAY_EVERY_MS, run: async () => void (await relayPendingEvents(table, publisher)) }]);
+}
