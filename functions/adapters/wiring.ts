@@ -1,10 +1,11 @@
 import { systemClock } from '../domain/ports.js';
 import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
-import type { PolicyRepository } from '../domain/policies/ports.js';
+import type { PolicyDeps } from '../domain/policies/ports.js';
 import { tableContext } from './dynamodb/client.js';
 import { dynamoPolicyGroupRepository } from './dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from './dynamodb/policy-repository.js';
 import { uuidIds } from './ids.js';
+import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -16,4 +17,12 @@ export const policyGroupDeps = once(
   (): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }),
 );
 
-export const policyRepository = once((): PolicyRepository => dynamoPolicyRepository(tableContext()));
+export const policyDeps = once(
+  (): PolicyDeps & { groups: PolicyGroupDeps['groups'] } => ({
+    policies: dynamoPolicyRepository(tableContext()),
+    groups: policyGroupDeps().groups,
+    apiKeys: dynamoApiKeyReader(tableContext()),
+    clock: systemClock,
+    ids: uuidIds,
+  }),
+);

@@ -11,9 +11,3 @@ export const POLICY_PAGING_ERRORS = {
   INVALID_PAGE_NO: { code: 'PMS_PRT_360', message: 'Invalid Page No' },
   INVALID_PAGE_SIZE: { code: 'PMS_PRT_361', message: 'Invalid page size' },
 } as const satisfies Record<string, ErrorDefinition>;
-
-/** GET /policies/v2: MOSIP's answer to any unexpected failure while listing (the route's fallback error). */
-export const POLICIES_FETCH_ERROR = {
-  code: 'PMS_POL_061',
-  message: 'Error while fetching policies',
-} as const satisfies ErrorDefinition;

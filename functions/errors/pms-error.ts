@@ -59,3 +59,11 @@ export function withArguments(definition: ErrorDefinition, ...args: (string | nu
   let index = 0;
   return { code: definition.code, message: definition.message.replace(/%[sd]/g, () => String(args[index++] ?? '')) };
 }
+
+/** A write was refused because the parent policy group is missing or inactive at that moment. */
+export class InactivePolicyGroupError extends Error {
+  constructor(groupId: string) {
+    super(`policy group ${groupId} is not active`);
+    this.name = 'InactivePolicyGroupError';
+  }
+}

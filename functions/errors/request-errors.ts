@@ -8,6 +8,7 @@ export const REQUEST_ERRORS = {
   INVALID_REQUEST_BODY: { code: 'PMS_REQUEST_ERROR_005', message: 'Request body is invalid' },
   REQUEST_DATE_NOT_CURRENT: { code: 'PMS_REQUEST_ERROR_006', message: 'Request date should be current date' },
   INVALID_REQUEST_PARAMETER: { code: 'PMS_COR_001', message: 'Invalid request parameter - ' },
+  INVALID_INPUT_PARAMETER: { code: 'PMS_COR_002', message: 'Invalid Input Parameter - ' },
   INTERNAL_SERVER_ERROR: { code: 'PMS_COR_003', message: 'Could not process the request' },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -1,9 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
-import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { withoutChanges } from '../support/no-change.js';
 
 const POLICY = '/v1/policymanager/policies';
 let stack: LocalStack;
@@ -27,11 +26,8 @@ async function createGroup(name: string) {
 }
 
 /** Runs a request that must be refused and proves the table is exactly as before. */
-async function refusedWithoutWriting(method: string, path: string, body: unknown) {
-  const before = await listTableItems(stack.table);
-  const result = await stack.request(method, path, { token: admin, body });
-  assert.deepEqual(await listTableItems(stack.table), before, `${method} ${path} wrote something`);
-  return result;
+function refusedWithoutWriting(method: string, path: string, body: unknown) {
+  return withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token: admin, body }));
 }
 
 test('create answers in the policy service V1 shape and the group reads back everywhere', async () => {
@@ -108,15 +104,13 @@ test('bad input: missing fields, wrong types, stale requesttime and a 1 MB body 
 
 test('deactivation: blocked by an active policy, then allowed, then refused as already done', async () => {
   const group = await createGroup('Credential partners');
-  const policies = dynamoPolicyRepository(stack.table);
-  const at = now();
-  const policy = {
-    id: 'policy-1', policyGroupId: group.id, name: 'Card printing', desc: 'print', policyType: 'DataShare', version: '1.0',
-    policies: {}, schema: null, status: 'draft' as const, validFromDate: at, validToDate: '2226-01-01T00:00:00.000Z',
-    publishDate: null, crBy: 'manager', crDtimes: at, updBy: null, updDtimes: null, revision: 0,
-  };
-  await policies.createDraft(policy, auditEntry('manager', 'createPolicy', 'Policy', policy.id, new Date()));
-  await policies.publish(policy, at, 'https://schemas.example/auth-policy', auditEntry('manager', 'publishPolicy', 'Policy', policy.id, new Date()));
+  const draft = await stack.request('POST', POLICY, {
+    token: admin,
+    body: v1({ policyGroupName: 'Credential partners', policyType: 'MISP', name: 'Delegation', desc: 'd', version: '1.0', policies: { allowAuthRequestDelegation: true, allowKycRequestDelegation: true, allowKeyBindingDelegation: false } }),
+  });
+  assert.deepEqual(draft.json.errors, []);
+  const policyId = draft.json.response.id;
+  assert.deepEqual((await stack.request('POST', `${POLICY}/${policyId}/group/${group.id}/publish`, { token: admin })).json.errors, []);
 
   const path = `${POLICY}/group/${group.id}`;
   const blocked = await refusedWithoutWriting('PATCH', path, v2(DEACTIVATE, { status: 'De-Activate' }));
@@ -125,9 +119,10 @@ test('deactivation: blocked by an active policy, then allowed, then refused as a
     errors: [{ errorCode: 'PMS_POL_056', message: 'Active policies exists under the policy group.' }],
   });
   const shown = await stack.request('GET', path, { token: admin });
-  assert.deepEqual(shown.json.response.policies.map((p: { policyName: string; status: string }) => [p.policyName, p.status]), [['Card printing', 'PUBLISHED']]);
+  assert.deepEqual(shown.json.response.policies.map((p: { policyName: string; status: string }) => [p.policyName, p.status]), [['Delegation', 'PUBLISHED']]);
 
-  await policies.deactivate({ ...policy, status: 'activated', schema: 'https://schemas.example/auth-policy', publishDate: at, updDtimes: at, updBy: 'manager', revision: 1 }, now(), 'manager', auditEntry('manager', 'deactivatePolicy', 'Policy', policy.id, new Date()));
+  const policyOff = await stack.request('PATCH', `${POLICY}/${policyId}`, { token: admin, body: v2('mosip.pms.deactivate.policy.patch', { status: 'De-Activate' }) });
+  assert.deepEqual(policyOff.json.errors, []);
   const done = await stack.request('PATCH', path, { token: admin, body: v2(DEACTIVATE, { status: 'De-Activate' }) });
   assert.deepEqual(done.json.response, { policyGroupId: group.id, isActive: false });
   const again = await refusedWithoutWriting('PATCH', path, v2(DEACTIVATE, { status: 'De-Activate' }));

@@ -2,12 +2,12 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
-import { dynamoPolicyRepository, InactivePolicyGroupError } from '../../functions/adapters/dynamodb/policy-repository.js';
+import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
+import { createPolicy, publishPolicy } from '../../functions/domain/policies/commands.js';
+import type { PolicyDeps } from '../../functions/domain/policies/ports.js';
 import { createPolicyGroup, deactivatePolicyGroup, updatePolicyGroup } from '../../functions/domain/policy-groups/commands.js';
 import { getActivePolicyGroups, getAllPolicyGroups, getPolicyGroup, searchPolicyGroups } from '../../functions/domain/policy-groups/queries.js';
 import type { PolicyGroupDeps } from '../../functions/domain/policy-groups/ports.js';
-import type { Policy } from '../../functions/domain/policies/policy.js';
-import { auditEntry } from '../../functions/domain/audit.js';
 import { systemClock } from '../../functions/domain/ports.js';
 import { uuidIds } from '../../functions/adapters/ids.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
@@ -51,27 +51,14 @@ async function refusal(action: Promise<unknown>): Promise<string> {
 
 const audits = async (objectId: string) => (await listTableItems(db.table)).filter((item) => item.pk === `AUDIT#PolicyGroup#${objectId}`);
 
-function draft(groupId: string, name: string): Policy {
-  const now = new Date().toISOString();
-  return {
-    id: uuidIds.newId(),
-    policyGroupId: groupId,
-    name,
-    desc: 'a policy',
-    policyType: 'Auth',
-    version: '1.0',
-    policies: { authTokenType: 'policy' },
-    schema: null,
-    status: 'draft',
-    validFromDate: now,
-    validToDate: '2226-01-01T00:00:00.000Z',
-    publishDate: null,
-    crBy: 'manager',
-    crDtimes: now,
-    updBy: null,
-    updDtimes: null,
-    revision: 0,
-  };
+const AUTH_POLICY = { authTokenType: 'policy', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] };
+
+function policyDeps(): PolicyDeps {
+  return { policies: dynamoPolicyRepository(db.table), groups: deps.groups, apiKeys: { hasActiveApiKey: async () => false }, clock: systemClock, ids: uuidIds };
+}
+
+function draft(groupName: string, name: string) {
+  return createPolicy(policyDeps(), 'manager', { policyGroupName: groupName, policyType: 'Auth', name, desc: 'a policy', version: '1.0', policies: AUTH_POLICY });
 }
 
 test('names are unique after normalisation, and a refused create writes nothing', async () => {
@@ -95,15 +82,12 @@ test('renaming moves the name guard; a taken name is refused', async () => {
 });
 
 test('deactivation follows the policies of the group, with MOSIP codes in MOSIP order', async () => {
-  const policies = dynamoPolicyRepository(db.table);
   const group = await createPolicyGroup(deps, 'admin', { name: 'Credential partners', desc: 'print' });
-  const first = draft(group.id, 'Card printing');
-  await policies.createDraft(first, auditEntry('manager', 'createPolicy', 'Policy', first.id, new Date()));
+  const first = await draft('Credential partners', 'Card printing');
   assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_070');
-  await policies.publish(first, new Date().toISOString(), 'https://schema', auditEntry('manager', 'publishPolicy', 'Policy', first.id, new Date()));
+  await publishPolicy(policyDeps(), 'manager', first.id, group.id);
   assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_056');
-  const second = draft(group.id, 'Card printing v2');
-  await policies.createDraft(second, auditEntry('manager', 'createPolicy', 'Policy', second.id, new Date()));
+  await draft('Credential partners', 'Card printing v2');
   const before = await listTableItems(db.table);
   assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_069');
   assert.equal(await refusal(updatePolicyGroup(deps, 'admin', group.id, { name: 'Credential partners', desc: 'print', isActive: false })), 'PMS_POL_056');
@@ -121,8 +105,7 @@ test('a deactivated group leaves the active list, refuses new drafts and a secon
   assert.deepEqual(await deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate'), { policyGroupId: group.id, isActive: false });
   assert.ok(!(await getActivePolicyGroups(deps.groups)).some((g) => g.id === group.id));
   assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate')), 'PMS_POL_067');
-  const late = draft(group.id, 'Too late');
-  await assert.rejects(dynamoPolicyRepository(db.table).createDraft(late, auditEntry('m', 'createPolicy', 'Policy', late.id, new Date())), InactivePolicyGroupError);
+  assert.equal(await refusal(draft('Short-lived', 'Too late')), 'PMS_POL_053');
   assert.equal((await getPolicyGroup(deps.groups, group.id)).policies.length, 0);
 });
 
@@ -139,14 +122,9 @@ test('two admins deactivating at once: one outcome, one audit record', async () 
 });
 
 test('a draft racing a deactivation: never a draft inside an inactive group', async () => {
-  const policies = dynamoPolicyRepository(db.table);
   for (let round = 0; round < 5; round++) {
     const group = await createPolicyGroup(deps, 'admin', { name: `Race ${round}`, desc: 'x' });
-    const policy = draft(group.id, 'Racer');
-    await Promise.allSettled([
-      deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate'),
-      policies.createDraft(policy, auditEntry('m', 'createPolicy', 'Policy', policy.id, new Date())),
-    ]);
+    await Promise.allSettled([deactivatePolicyGroup(deps, 'admin', group.id, 'De-Activate'), draft(`Race ${round}`, 'Racer')]);
     const stored = await deps.groups.getGroup(group.id);
     const drafts = (await getPolicyGroup(deps.groups, group.id)).policies.length;
     assert.ok(stored!.isActive ? drafts === 1 && stored!.draftPolicyCount === 1 : drafts === 0, `round ${round}`);

@@ -43,6 +43,11 @@ export function dynamoPolicyGroupRepository(table: TableContext): PolicyGroupRep
 
     getGroup: (id) => getItem<PolicyGroup>(table, keys.policyGroup(id)),
 
+    async getGroupByName(name) {
+      const guard = await getItem<{ policyGroupId: string }>(table, keys.policyGroupName(name));
+      return guard ? getItem<PolicyGroup>(table, keys.policyGroup(guard.policyGroupId)) : undefined;
+    },
+
     listGroups: () => queryPartition<PolicyGroup>(table, 'gsi1', indexKeys.allPolicyGroups, { limit: MAX_POLICY_GROUPS }),
 
     listActiveGroups: () => queryPartition<PolicyGroup>(table, 'gsi2', indexKeys.activePolicyGroups, { limit: MAX_POLICY_GROUPS }),

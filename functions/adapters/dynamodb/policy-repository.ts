@@ -1,18 +1,16 @@
 import type { TableContext } from './client.js';
 import type { Policy } from '../../domain/policies/policy.js';
 import type { PolicyRepository } from '../../domain/policies/ports.js';
-import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { EventModel } from '../../domain/events/event-model.js';
+import { ConcurrentModificationError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { indexKeys, keys } from './keys.js';
-import { getItem } from './items.js';
+import { getItem, queryPartition } from './items.js';
+import { outboxPut } from './outbox.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
 
-/** Raised when the policy's group is missing or inactive at the moment of the write. */
-export class InactivePolicyGroupError extends Error {
-  constructor(groupId: string) {
-    super(`policy group ${groupId} is not active`);
-    this.name = 'InactivePolicyGroupError';
-  }
-}
+/** A national deployment has tens to hundreds of policies; a list never reads more than this. */
+export const MAX_POLICIES = 5000;
 
 function policyItem(policy: Policy): Record<string, unknown> {
   return {
@@ -20,7 +18,19 @@ function policyItem(policy: Policy): Record<string, unknown> {
     entity: 'Policy',
     gsi1pk: indexKeys.policiesOfGroup(policy.policyGroupId),
     gsi1sk: `${policy.crDtimes}#${policy.id}`,
+    gsi2pk: indexKeys.allPolicies,
+    gsi2sk: `${policy.crDtimes}#${policy.id}`,
     ...policy,
+  };
+}
+
+function nameGuardPut(table: TableContext, policy: Policy): TransactItem {
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: { ...keys.policyName(policy.policyGroupId, policy.name), entity: 'PolicyName', policyId: policy.id },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   };
 }
 
@@ -40,26 +50,28 @@ function groupCounterUpdate(table: TableContext, groupId: string, changes: { dra
   };
 }
 
-function statusChange(table: TableContext, next: Policy, expected: Policy): TransactItem {
+/** Replaces the policy if it is still what the caller read (same status and revision). */
+function replacePolicy(table: TableContext, next: Policy, previous: Policy, extraCondition = ''): TransactItem {
   return {
     Put: {
       TableName: table.tableName,
-      Item: policyItem({ ...next, revision: expected.revision + 1 }),
-      ConditionExpression: '#status = :status AND revision = :revision',
+      Item: policyItem({ ...next, revision: previous.revision + 1 }),
+      ConditionExpression: `#status = :status AND revision = :revision${extraCondition}`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': expected.status, ':revision': expected.revision },
+      ExpressionAttributeValues: { ':status': previous.status, ':revision': previous.revision, ...(extraCondition ? { ':zero': 0 } : {}) },
     },
   };
 }
 
 export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
-  async function write(items: TransactItem[], policy: Policy, meaning: Record<number, () => Error>): Promise<void> {
+  /** Writes the items with the audit record and events; maps a failed condition (by position) to a domain error. */
+  async function write(items: TransactItem[], audit: AuditEntry, events: EventModel[], meaning: Record<number, () => Error>, policyId: string) {
     try {
-      await transactWrite(table, items);
+      await transactWrite(table, [...items, auditPut(table, audit), ...events.map((event) => outboxPut(table, event))]);
     } catch (error) {
       if (error instanceof TransactionRefused) {
         const first = error.failedConditions[0]!;
-        throw (meaning[first] ?? (() => new ConcurrentModificationError(`policy ${policy.id}`)))();
+        throw (meaning[first] ?? (() => new ConcurrentModificationError(`policy ${policyId}`)))();
       }
       throw error;
     }
@@ -70,50 +82,53 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
       write(
         [
           { Put: { TableName: table.tableName, Item: policyItem(policy), ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: table.tableName,
-              Item: { ...keys.policyName(policy.policyGroupId, policy.name), entity: 'PolicyName', policyId: policy.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          nameGuardPut(table, policy),
           groupCounterUpdate(table, policy.policyGroupId, { draft: 1, active: 0 }),
-          auditPut(table, audit),
         ],
-        policy,
-        { 1: () => new UniqueConstraintError('policyName'), 2: () => new InactivePolicyGroupError(policy.policyGroupId) },
+        audit,
+        [],
+        { 0: () => new UniqueConstraintError('policyId'), 1: () => new UniqueConstraintError('policyName'), 2: () => new InactivePolicyGroupError(policy.policyGroupId) },
+        policy.id,
       ),
 
     getPolicy: (id) => getItem<Policy>(table, keys.policy(id)),
 
-    publish: (policy, publishedAt, schema, audit) =>
+    listPolicies: () => queryPartition<Policy>(table, 'gsi2', indexKeys.allPolicies, { limit: MAX_POLICIES }),
+
+    updateDraft(next, previous, audit, events) {
+      const renamed = keys.policyName(next.policyGroupId, next.name).pk !== keys.policyName(previous.policyGroupId, previous.name).pk;
+      const items = [replacePolicy(table, next, previous)];
+      if (renamed) items.push(nameGuardPut(table, next), { Delete: { TableName: table.tableName, Key: keys.policyName(previous.policyGroupId, previous.name) } });
+      return write(items, audit, events, { 1: () => new UniqueConstraintError('policyName') }, next.id);
+    },
+
+    publish: (next, previous, audit, events) =>
       write(
-        [
-          statusChange(table, { ...policy, status: 'activated', schema, publishDate: publishedAt, updDtimes: publishedAt, updBy: audit.actor }, policy),
-          groupCounterUpdate(table, policy.policyGroupId, { draft: -1, active: 1 }),
-          auditPut(table, audit),
-        ],
-        policy,
-        { 1: () => new InactivePolicyGroupError(policy.policyGroupId) },
+        [replacePolicy(table, next, previous), groupCounterUpdate(table, next.policyGroupId, { draft: -1, active: 1 })],
+        audit,
+        events,
+        { 1: () => new InactivePolicyGroupError(next.policyGroupId) },
+        next.id,
       ),
 
-    deactivate: (policy, at, actor, audit) =>
+    deactivate: (next, previous, audit, events) =>
       write(
         [
-          statusChange(table, { ...policy, status: 'deactivated', updDtimes: at, updBy: actor }, policy),
+          replacePolicy(table, next, previous, ' AND pendingRequestCount = :zero AND approvedRequestCount = :zero'),
           {
             Update: {
               TableName: table.tableName,
-              Key: keys.policyGroup(policy.policyGroupId),
+              Key: keys.policyGroup(next.policyGroupId),
               UpdateExpression: 'SET activePolicyCount = activePolicyCount - :one, revision = revision + :one',
               ConditionExpression: 'attribute_exists(pk)',
               ExpressionAttributeValues: { ':one': 1 },
             },
           },
-          auditPut(table, audit),
         ],
-        policy,
+        audit,
+        events,
         {},
+        next.id,
       ),
   };
 }

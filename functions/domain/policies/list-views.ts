@@ -1,4 +1,4 @@
-import { localDateTime } from '../mosip-dates.js';
+import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
 import type { Columns } from '../search/columns.js';
 import type { Policy } from './policy.js';
 
@@ -6,14 +6,6 @@ import type { Policy } from './policy.js';
 export interface PolicyWithGroup {
   policy: Policy;
   groupName: string;
-}
-
-/**
- * A java.util.Date / java.sql.Timestamp as Spring Boot's Jackson writes it: ISO-8601 in UTC with milliseconds
- * and a numeric offset ("2025-01-31T10:20:30.123+00:00"), unlike LocalDateTime, which has no zone at all.
- */
-export function javaUtilDate(isoInstant: string): string {
-  return new Date(isoInstant).toISOString().replace(/Z$/, '+00:00');
 }
 
 /** PolicySummaryDto, one item of `GET /policies/v2` (release-1.3.x field order). */
@@ -27,7 +19,7 @@ export function policySummary({ policy, groupName }: PolicyWithGroup) {
     policyGroupName: groupName,
     status: policy.status,
     // A java.util.Date in PolicySummaryDto, not a LocalDateTime.
-    createdDateTime: javaUtilDate(policy.crDtimes),
+    createdDateTime: sqlTimestamp(policy.crDtimes),
   };
 }
 
@@ -38,7 +30,7 @@ export function searchAuthPolicy({ policy, groupName }: PolicyWithGroup) {
   return {
     id: policy.id,
     crBy: policy.crBy,
-    crDtimes: javaUtilDate(policy.crDtimes),
+    crDtimes: sqlTimestamp(policy.crDtimes),
     delDtimes: null,
     desc: policy.desc,
     isActive: policy.status === 'activated',

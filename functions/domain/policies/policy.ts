@@ -20,6 +20,12 @@ export interface Policy {
   crDtimes: string;
   updBy: string | null;
   updDtimes: string | null;
+  /**
+   * Partner-policy requests on this policy that are pending / approved, kept in the requests' own transactions:
+   * deactivation is refused while either is above 0, even under concurrent requests.
+   */
+  pendingRequestCount: number;
+  approvedRequestCount: number;
   /** Optimistic-concurrency counter. */
   revision: number;
 }

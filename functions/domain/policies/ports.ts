@@ -1,12 +1,36 @@
 import type { AuditEntry } from '../audit.js';
+import type { EventModel } from '../events/event-model.js';
+import type { Clock, IdGenerator } from '../ports.js';
+import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Policy } from './policy.js';
 
+/**
+ * Every write carries its audit record and the events it announces; all are stored in one transaction or not
+ * at all. Refusals: UniqueConstraintError (name taken in the group), InactivePolicyGroupError (group missing or
+ * inactive at write time), ConcurrentModificationError (someone changed the policy since it was read).
+ */
 export interface PolicyRepository {
-  /** Stores a new draft in an active group; refuses a duplicate name in the group or an inactive group. */
   createDraft(policy: Policy, audit: AuditEntry): Promise<void>;
   getPolicy(id: string): Promise<Policy | undefined>;
-  /** Moves a draft to activated; refuses anything but a draft or an inactive group. */
-  publish(policy: Policy, publishedAt: string, schema: string, audit: AuditEntry): Promise<void>;
-  /** Moves an activated policy to deactivated. */
-  deactivate(policy: Policy, at: string, actor: string, audit: AuditEntry): Promise<void>;
+  /** Every policy, oldest first, bounded (see MAX_POLICIES). */
+  listPolicies(): Promise<Policy[]>;
+  /** Replaces a draft (moving the name guard on a rename). */
+  updateDraft(next: Policy, previous: Policy, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  /** Moves a draft to activated. */
+  publish(next: Policy, previous: Policy, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  /** Moves an activated policy to deactivated, on the condition that no request is pending or approved. */
+  deactivate(next: Policy, previous: Policy, audit: AuditEntry, events: EventModel[]): Promise<void>;
+}
+
+/** API keys arrive with the key issue; the policy service only asks whether one is active. */
+export interface ApiKeyReader {
+  hasActiveApiKey(partnerId: string, policyId: string, now: Date): Promise<boolean>;
+}
+
+export interface PolicyDeps {
+  policies: PolicyRepository;
+  groups: Pick<PolicyGroupRepository, 'getGroup' | 'getGroupByName'>;
+  apiKeys: ApiKeyReader;
+  clock: Clock;
+  ids: IdGenerator;
 }

@@ -7,6 +7,8 @@ export interface PolicyGroupRepository {
   /** Refuses a name already taken (UniqueConstraintError). */
   createGroup(group: PolicyGroup, audit: AuditEntry): Promise<void>;
   getGroup(id: string): Promise<PolicyGroup | undefined>;
+  /** Finds a group by its name (compared as the uniqueness guard compares names). */
+  getGroupByName(name: string): Promise<PolicyGroup | undefined>;
   listGroups(): Promise<PolicyGroup[]>;
   listActiveGroups(): Promise<PolicyGroup[]>;
   /**
