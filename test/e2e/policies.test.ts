@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createPolicyRequest } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
@@ -142,6 +143,20 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
   await refused('PATCH', `${POLICY}/${policyId}`, deactivation(), 'PMS_POL_064');
   await refused('PUT', `${POLICY}/${policyId}`, v1({ policyGroupName: 'Telcos', name: 'x', desc: 'x', version: '1.0', policies: AUTH_POLICY }), 'PMS_POL_055');
   await refused('GET', `${POLICY}/${policyId}/partner/telco-1`, undefined, 'PMS_POL_017');
+
+  // API keys arrive with the key issue; stored as it stores them, the partner lookup answers from them.
+  const apiKey = (partnerId: string, hash: string, validToDatetime: string, isActive = true) =>
+    stack.table.client.send(new PutCommand({
+      TableName: stack.table.tableName,
+      Item: { pk: `APIKEY#${hash}`, sk: 'APIKEY', gsi1pk: `PARTNER#${partnerId}#APIKEYS`, gsi1sk: `${now()}#label`, entity: 'ApiKey', partnerId, policyId, isActive, validToDatetime },
+    }));
+  await apiKey('telco-1', 'hash-1', '2126-01-01T00:00:00.000Z');
+  await apiKey('telco-2', 'hash-2', '2020-01-01T00:00:00.000Z');
+  await apiKey('telco-3', 'hash-3', '2126-01-01T00:00:00.000Z', false);
+  const forPartner = await call('GET', `${POLICY}/${policyId}/partner/telco-1`);
+  assert.deepEqual([forPartner.json.errors, forPartner.json.response.policyId, forPartner.json.response.status], [[], policyId, 'PUBLISHED']);
+  await refused('GET', `${POLICY}/${policyId}/partner/telco-2`, undefined, 'PMS_POL_017');
+  await refused('GET', `${POLICY}/${policyId}/partner/telco-3`, undefined, 'PMS_POL_017');
 });
 
 test('clone, reads and the UI config allow-list', async () => {
@@ -166,4 +181,20 @@ test('clone, reads and the UI config allow-list', async () => {
     const refusedKey = await call('GET', `${POLICY}/config/${secret}`);
     assert.deepEqual([refusedKey.json.response, refusedKey.json.errors[0].errorCode], [null, 'PMS_COR_002'], secret);
   }
+});
+
+test('the revamp list pages, filters and sorts over HTTP, and refuses what MOSIP refuses', async () => {
+  await createGroup('Listing');
+  for (const name of ['Alpha', 'Bravo', 'Charlie']) assert.deepEqual((await createDraft('Listing', `List ${name}`)).json.errors, []);
+  const page = await call('GET', `${POLICY}/v2?policyGroupName=listing&sortFieldName=policyName&sortType=desc&pageNo=0&pageSize=2`);
+  assert.deepEqual([page.json.id, page.json.errors], ['mosip.pms.policies.get', []]);
+  assert.deepEqual(
+    [page.json.response.totalResults, page.json.response.data.map((p: { policyName: string }) => p.policyName)],
+    [3, ['List Charlie', 'List Bravo']],
+  );
+  assert.deepEqual(page.json.response.data[0].status, 'draft');
+  const refusedSort = await call('GET', `${POLICY}/v2?sortFieldName=policyType&sortType=asc`);
+  assert.deepEqual([refusedSort.json.response, refusedSort.json.errors[0].errorCode], [null, 'PMS_PRT_357']);
+  const tooBig = await call('GET', `${POLICY}/v2?pageNo=0&pageSize=100000`);
+  assert.deepEqual([tooBig.json.response, tooBig.json.errors[0].errorCode], [null, 'PMS_PRT_361']);
 });
