@@ -17,21 +17,12 @@ export function policyCreateResponse(policy: Policy, groupName: string) {
   };
 }
 
-/** PolicyResponseDto (get, list, publish, partner lookup); legacy status is PUBLISHED only while active. */
-export function policyResponse(policy: Policy, group: PolicyGroup) {
+/** PolicyDto, a policy inside its group: legacy status is only PUBLISHED (active) or DRAFTED (anything else). */
+export function policyOfGroup(policy: Policy) {
   return {
-    policyGroupId: group.id,
-    policyGroupName: group.name,
-    policyGroupDesc: group.desc,
-    policyGroupStatus: group.isActive,
-    policyGroup_cr_by: group.crBy,
-    policyGroup_cr_dtimes: localDateTime(group.crDtimes),
-    policyGroup_up_by: group.updBy,
-    policyGroup_upd_dtimes: localDateTime(group.updDtimes),
     policyId: policy.id,
     policyName: policy.name,
     policyDesc: policy.desc,
-    policyType: policy.policyType,
     publishDate: localDateTime(policy.validFromDate),
     validTill: localDateTime(policy.validToDate),
     status: policy.status === 'activated' ? 'PUBLISHED' : 'DRAFTED',
@@ -43,6 +34,26 @@ export function policyResponse(policy: Policy, group: PolicyGroup) {
     up_by: policy.updBy,
     upd_dtimes: localDateTime(policy.updDtimes),
     policies: policy.policies,
+  };
+}
+
+/** PolicyResponseDto (get, list, publish, partner lookup): the group's fields, then the PolicyDto with its type. */
+export function policyResponse(policy: Policy, group: PolicyGroup) {
+  const { policyId, policyName, policyDesc, ...rest } = policyOfGroup(policy);
+  return {
+    policyGroupId: group.id,
+    policyGroupName: group.name,
+    policyGroupDesc: group.desc,
+    policyGroupStatus: group.isActive,
+    policyGroup_cr_by: group.crBy,
+    policyGroup_cr_dtimes: localDateTime(group.crDtimes),
+    policyGroup_up_by: group.updBy,
+    policyGroup_upd_dtimes: localDateTime(group.updDtimes),
+    policyId,
+    policyName,
+    policyDesc,
+    policyType: policy.policyType,
+    ...rest,
   };
 }
 

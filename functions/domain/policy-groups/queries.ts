@@ -5,7 +5,8 @@ import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
 import type { PolicyGroup } from './policy-group.js';
 import type { PolicyGroupRepository } from './ports.js';
-import { POLICY_GROUP_COLUMNS, activePolicyGroupView, policyGroupEntity, policyOfGroup } from './views.js';
+import { POLICY_GROUP_COLUMNS, activePolicyGroupView, policyGroupEntity } from './views.js';
+import { policyOfGroup } from '../policies/views.js';
 
 type Reader = Pick<PolicyGroupRepository, 'getGroup' | 'listGroups' | 'listActiveGroups' | 'policiesOfGroup'>;
 

@@ -1,5 +1,4 @@
 import { localDateTime } from '../mosip-dates.js';
-import type { Policy } from '../policies/policy.js';
 import type { Columns } from '../search/columns.js';
 import type { PolicyGroup } from './policy-group.js';
 
@@ -51,26 +50,6 @@ export const POLICY_GROUP_COLUMNS: Columns<PolicyGroupEntity> = {
   delDtimes: { kind: 'datetime', value: (g) => g.delDtimes },
   userId: { kind: 'string', value: (g) => g.userId },
 };
-
-/** PolicyDto inside a group: legacy status is only PUBLISHED (active) or DRAFTED (anything else). */
-export function policyOfGroup(policy: Policy) {
-  return {
-    policyId: policy.id,
-    policyName: policy.name,
-    policyDesc: policy.desc,
-    publishDate: localDateTime(policy.validFromDate),
-    validTill: localDateTime(policy.validToDate),
-    status: policy.status === 'activated' ? 'PUBLISHED' : 'DRAFTED',
-    version: policy.version,
-    schema: policy.schema,
-    is_Active: policy.status === 'activated',
-    cr_by: policy.crBy,
-    cr_dtimes: localDateTime(policy.crDtimes),
-    up_by: policy.updBy,
-    upd_dtimes: localDateTime(policy.updDtimes),
-    policies: policy.policies,
-  };
-}
 
 /** GET /policies/policy-groups item. */
 export function activePolicyGroupView(group: PolicyGroup) {
