@@ -2,7 +2,6 @@ import { Validations } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
@@ -15,10 +14,9 @@ export interface EndpointResources {
   authorizer: IHttpRouteAuthorizer;
   runtimeLayer: ILayerVersion;
   table: ITableV2;
-  events: IEventBus;
 }
 
-/** GET operations only read; everything else may write and publish partner events. */
+/** GET operations only read; everything else may write (events go out through the outbox, never directly). */
 export function tableAccessOf(route: Pick<Route, 'method'>): TableAccess {
   return route.method === 'GET' ? 'read' : 'read-write';
 }
@@ -40,7 +38,7 @@ export class OperationEndpoint extends Construct {
       description: `${route.operationId}: ${route.summary}`,
       runtimeLayer: resources.runtimeLayer,
       // Public rows (health, OpenAPI documents) never touch data.
-      ...(route.access === 'PUBLIC' ? {} : { data: { table: resources.table, events: resources.events, access: tableAccessOf(route) } }),
+      ...(route.access === 'PUBLIC' ? {} : { data: { table: resources.table, access: tableAccessOf(route) } }),
     });
     this.route = new HttpRoute(this, 'Route', {
       httpApi: resources.httpApi,

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -20,7 +19,6 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What a function may touch in the data layer; functions without it (the authorizer) get no data access at all. */
 export interface FunctionDataAccess {
   table: ITableV2;
-  events: IEventBus;
   access: TableAccess;
 }
 
@@ -62,7 +60,7 @@ export class PmsFunction extends Construct {
       bundling: functionBundling(),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        ...(props.data && { TABLE_NAME: props.data.table.tableName, EVENT_BUS_NAME: props.data.events.eventBusName }),
+        ...(props.data && { TABLE_NAME: props.data.table.tableName }),
         ...props.environment,
       },
     });

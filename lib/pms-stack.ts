@@ -41,7 +41,6 @@ export class PmsStack extends Stack {
           authorizer: api.authorizer,
           runtimeLayer,
           table,
-          events,
         }),
     );
 

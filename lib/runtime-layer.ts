@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { LAYER_PACKAGES, RUNTIME_LAYER_DIR, buildRuntimeLayer } from './bundling.js';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from './pms-function.js';
 
-/** The Lambda layer holding the npm packages every PMS function imports (lib/bundling.ts, layers/runtime). */
+/** The Lambda layer holding the DynamoDB SDK clients every data function imports (lib/bundling.ts, layers/runtime). */
 export class RuntimeLayer extends Construct {
   readonly layer: LayerVersion;
 
