@@ -6,6 +6,8 @@ import { dynamoPolicyGroupRepository } from './dynamodb/policy-group-repository.
 import { dynamoPolicyRepository } from './dynamodb/policy-repository.js';
 import { uuidIds } from './ids.js';
 import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
+import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
+import type { PartnerDeps } from '../domain/partners/ports.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -25,4 +27,8 @@ export const policyDeps = once(
     clock: systemClock,
     ids: uuidIds,
   }),
+);
+
+export const partnerDeps = once(
+  (): PartnerDeps => ({ partners: dynamoPartnerRepository(tableContext()), groups: policyGroupDeps().groups, clock: systemClock, ids: uuidIds }),
 );

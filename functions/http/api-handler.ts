@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Route, RouteDefinition } from '../routes/route.js';
 import { fromAuthorizerContext, type Principal } from '../auth/principal.js';
+import type { Caller } from '../domain/caller.js';
 import { parseRequest, lenientMeta, rawBodyOf } from './request-parser.js';
 import { responseBody, NO_REQUEST_META, type RequestMeta } from './envelope.js';
 import { AccessDenied, AuthenticationRequired, errorResponse, jsonResponse } from './error-response.js';
@@ -11,6 +12,7 @@ type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface OperationInput<Body, Query> {
   principal: Principal;
+  caller: Caller;
   body: Body;
   query: Query;
   params: Record<string, string>;
@@ -44,6 +46,7 @@ export function apiHandler<Body extends z.ZodMiniType | undefined, Query extends
       meta = parsed.meta;
       const result = await operation({
         principal,
+        caller: { userId: principal.userId, email: principal.email, isAdmin: principal.roles.has('PARTNER_ADMIN') },
         body: parsed.body as Output<Body>,
         query: parsed.query as Output<Query>,
         params: parsed.params,

@@ -23,7 +23,7 @@ export function errorItems(errors: readonly ErrorDefinition[]): { errorCode: str
  * V1 successes echo the request's id/version only on the endpoints that do so in MOSIP.
  */
 export function responseBody(
-  route: Pick<Route, 'envelope' | 'apiId' | 'echoRequestMeta'>,
+  route: Pick<Route, 'envelope' | 'apiId' | 'echoRequestMeta' | 'responseMeta'>,
   meta: RequestMeta,
   now: Date,
   response: unknown,
@@ -31,7 +31,7 @@ export function responseBody(
 ): unknown {
   const items = errorItems(errors);
   const failed = items.length > 0;
-  const echoed = route.echoRequestMeta && !failed ? meta : NO_REQUEST_META;
+  const echoed = failed ? NO_REQUEST_META : route.echoRequestMeta ? meta : (route.responseMeta ?? NO_REQUEST_META);
   switch (route.envelope) {
     case 'V2':
       return { id: route.apiId ?? null, version: '1.0', responseTime: envelopeTime(now), metadata: null, response, errors: items };

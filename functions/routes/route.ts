@@ -45,6 +45,8 @@ export interface RouteDefinition<
   requestTimeMustBeToday?: boolean;
   /** V1 only: the success envelope echoes the request's id/version (MOSIP does so on a few endpoints). */
   echoRequestMeta?: boolean;
+  /** V1 only: the fixed id/version some MOSIP endpoints put on their success envelope. */
+  responseMeta?: { id: string; version: string };
   /** Schema of the envelope's `request` member (or the raw body for RAW routes). */
   body?: Body;
   query?: Query;

@@ -12,7 +12,17 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** E-mail addresses compared for uniqueness: trimmed and lower-cased (MOSIP hashes the lower-cased address). */
+export function normaliseEmail(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase();
+}
+
 export const keys = {
+  partner: (id: string): ItemKey => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
+  partnerOrganization: (name: string): ItemKey => ({ pk: `PARTNER_ORG#${normaliseName(name)}`, sk: 'UNIQUE' }),
+  partnerEmail: (email: string): ItemKey => ({ pk: `PARTNER_EMAIL#${normaliseEmail(email)}`, sk: 'UNIQUE' }),
+  /** Which partners a signed-in user owns. */
+  userPartner: (userId: string, partnerId: string): ItemKey => ({ pk: `USER#${userId}`, sk: `PARTNER#${partnerId}` }),
   policyGroup: (id: string): ItemKey => ({ pk: `POLICY_GROUP#${id}`, sk: 'POLICY_GROUP' }),
   policyGroupName: (name: string): ItemKey => ({ pk: `POLICY_GROUP_NAME#${normaliseName(name)}`, sk: 'UNIQUE' }),
   policy: (id: string): ItemKey => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
@@ -33,6 +43,10 @@ export const indexKeys = {
   activePolicyGroups: 'POLICY_GROUPS#ACTIVE',
   /** gsi1: the policies of one group, sorted by creation time. */
   policiesOfGroup: (groupId: string) => `POLICY_GROUP#${groupId}#POLICIES`,
+  /** gsi1: every partner, by registration time (the admin list). */
+  allPartners: 'PARTNERS',
+  /** gsi2: partners of one type. */
+  partnersOfType: (type: string) => `PARTNERS#${type}`,
   /** gsi2: every policy, sorted by creation time (lists and searches). */
   allPolicies: 'POLICIES',
   /** gsi1: a partner's API keys. */

@@ -1,0 +1,94 @@
+import type { TableContext } from './client.js';
+import type { Partner } from '../../domain/partners/partner.js';
+import type { PartnerRepository } from '../../domain/partners/ports.js';
+import { ConcurrentModificationError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { indexKeys, keys } from './keys.js';
+import { getItem } from './items.js';
+import { outboxPut } from './outbox.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+
+function partnerItem(partner: Partner): Record<string, unknown> {
+  const sortKey = `${partner.crDtimes}#${partner.id}`;
+  return {
+    ...keys.partner(partner.id),
+    entity: 'Partner',
+    gsi1pk: indexKeys.allPartners,
+    gsi1sk: sortKey,
+    gsi2pk: indexKeys.partnersOfType(partner.partnerType),
+    gsi2sk: sortKey,
+    ...partner,
+  };
+}
+
+function guardPut(table: TableContext, key: { pk: string; sk: string }, partnerId: string, entity: string): TransactItem {
+  return { Put: { TableName: table.tableName, Item: { ...key, entity, partnerId }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** The partner's group must exist and be active when the partner is stored with it. */
+function activeGroupCheck(table: TableContext, groupId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: table.tableName,
+      Key: keys.policyGroup(groupId),
+      ConditionExpression: 'isActive = :true',
+      ExpressionAttributeValues: { ':true': true },
+    },
+  };
+}
+
+export function dynamoPartnerRepository(table: TableContext): PartnerRepository {
+  return {
+    async register(partner, audit) {
+      const items: TransactItem[] = [
+        { Put: { TableName: table.tableName, Item: partnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
+        guardPut(table, keys.partnerOrganization(partner.organizationName), partner.id, 'PartnerOrganization'),
+        guardPut(table, keys.partnerEmail(partner.emailId), partner.id, 'PartnerEmail'),
+        { Put: { TableName: table.tableName, Item: { ...keys.userPartner(partner.userId, partner.id), entity: 'UserPartner', partnerId: partner.id } } },
+        auditPut(table, audit),
+      ];
+      if (partner.policyGroupId) items.push(activeGroupCheck(table, partner.policyGroupId));
+      try {
+        await transactWrite(table, items);
+      } catch (error) {
+        if (!(error instanceof TransactionRefused)) throw error;
+        const first = error.failedConditions[0];
+        if (first === 0) throw new UniqueConstraintError('partnerId');
+        if (first === 1) throw new UniqueConstraintError('organizationName');
+        if (first === 2) throw new UniqueConstraintError('emailId');
+        if (first === 5) throw new InactivePolicyGroupError(partner.policyGroupId ?? '');
+        throw error;
+      }
+    },
+
+    getPartner: (id) => getItem<Partner>(table, keys.partner(id)),
+
+    async emailRegistered(emailId) {
+      return (await getItem(table, keys.partnerEmail(emailId))) !== undefined;
+    },
+
+    async save(next, previous, audit, events) {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: table.tableName,
+            Item: partnerItem({ ...next, revision: previous.revision + 1 }),
+            ConditionExpression: 'revision = :revision',
+            ExpressionAttributeValues: { ':revision': previous.revision },
+          },
+        },
+        auditPut(table, audit),
+        ...events.map((event) => outboxPut(table, event)),
+      ];
+      const groupChanged = next.policyGroupId !== previous.policyGroupId && next.policyGroupId;
+      if (groupChanged) items.push(activeGroupCheck(table, next.policyGroupId!));
+      try {
+        await transactWrite(table, items);
+      } catch (error) {
+        if (!(error instanceof TransactionRefused)) throw error;
+        if (error.failedConditions.includes(0)) throw new ConcurrentModificationError(`partner ${next.id}`);
+        if (groupChanged && error.failedConditions.includes(items.length - 1)) throw new InactivePolicyGroupError(next.policyGroupId!);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { retryOnConflict } from '../retry.js';
+import type { PolicyGroup } from '../policy-groups/policy-group.js';
+import { InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import type { Partner } from './partner.js';
+import { PARTNER_TYPES, partnerTypeOf, policyRequiredTypes } from './partner-types.js';
+import type { PartnerDeps } from './ports.js';
+import { partnerOf } from './ownership.js';
+import { checkContactNumber, checkEmail, checkPartnerId, languageOf, policyGroupMandatory } from './registration-rules.js';
+import { partnerStatus } from './views.js';
+
+const OBJECT_TYPE = 'Partner';
+
+export interface Registration {
+  partnerId: string;
+  partnerType: string;
+  policyGroup?: string | null | undefined;
+  organizationName: string;
+  address: string;
+  contactNumber: string;
+  emailId: string;
+  langCode?: string | null | undefined;
+  logoUrl?: string | null | undefined;
+  additionalInfo?: unknown;
+}
+
+/**
+ * Self-registration (MOSIP `POST /partners`, `/partners/v2`). The partner id is the caller's username, so a user
+ * registers once and only for themselves; names and e-mails are unique after normalisation.
+ */
+export async function registerPartner(deps: PartnerDeps, caller: Caller, input: Registration) {
+  checkPartnerId(input.partnerId);
+  if (input.partnerId !== caller.userId) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
+  const partnerType = partnerTypeOf(input.partnerType);
+  if (!partnerType) throw new PmsError(PARTNER_ERRORS.PARTNER_TYPE_DOES_NOT_EXIST);
+  const group = await groupForType(deps, partnerType, input.policyGroup);
+  checkEmail(input.emailId);
+  checkContactNumber(input.contactNumber);
+  const langCode = languageOf(input.langCode);
+  const now = deps.clock.now();
+  const partner: Partner = {
+    id: input.partnerId,
+    userId: caller.userId,
+    partnerType,
+    policyGroupId: group?.id ?? null,
+    organizationName: input.organizationName,
+    address: input.address,
+    contactNumber: input.contactNumber,
+    emailId: input.emailId.trim(),
+    langCode,
+    logoUrl: input.logoUrl ?? null,
+    additionalInfo: input.additionalInfo ?? null,
+    approvalStatus: 'InProgress',
+    isActive: false,
+    certificateAlias: null,
+    crBy: caller.userId,
+    crDtimes: now.toISOString(),
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
+  };
+  await deps.partners.register(partner, auditEntry(caller.userId, 'registerPartner', OBJECT_TYPE, partner.id, now, { partnerType })).catch((error: unknown) => {
+    if (error instanceof UniqueConstraintError) {
+      if (error.constraint === 'partnerId') throw new PmsError(PARTNER_ERRORS.PARTNER_ID_TAKEN);
+      if (error.constraint === 'organizationName') throw new PmsError(PARTNER_ERRORS.ORGANIZATION_NAME_TAKEN);
+      if (error.constraint === 'emailId') throw new PmsError(PARTNER_ERRORS.EMAIL_ALREADY_EXISTS);
+    }
+    if (error instanceof InactivePolicyGroupError) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_ACTIVE);
+    throw error;
+  });
+  return partnerStatus(partner);
+}
+
+/**
+ * Profile update. MOSIP's `PUT /partners/{id}` also wipes the logo and additional info; we change only what
+ * the request carries (`logoUrl` and `additionalInfo` come with `PUT /partners/v2/{id}`).
+ */
+export function updatePartnerProfile(
+  deps: PartnerDeps,
+  caller: Caller,
+  partnerId: string,
+  input: { address: string; contactNumber: string; logoUrl?: string | null | undefined; additionalInfo?: unknown },
+) {
+  checkContactNumber(input.contactNumber);
+  return retryOnConflict(async () => {
+    const partner = await partnerOf(deps.partners, caller, partnerId);
+    const now = deps.clock.now();
+    const next: Partner = {
+      ...partner,
+      address: input.address,
+      contactNumber: input.contactNumber,
+      ...(input.logoUrl !== undefined ? { logoUrl: input.logoUrl } : {}),
+      ...(input.additionalInfo !== undefined ? { additionalInfo: input.additionalInfo } : {}),
+      updBy: caller.userId,
+      updDtimes: now.toISOString(),
+    };
+    await deps.partners.save(next, partner, auditEntry(caller.userId, 'updatePartnerProfile', OBJECT_TYPE, partnerId, now), []);
+    return partnerStatus(next);
+  });
+}
+
+/** Sets or changes the policy group, only while the partner is not active (before its certificate). */
+export function mapPartnerToPolicyGroup(deps: PartnerDeps, caller: Caller, partnerId: string, groupName: string) {
+  return retryOnConflict(async () => {
+    const partner = await partnerOf(deps.partners, caller, partnerId);
+    if (partner.isActive) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_MAP_ACTIVE_PARTNER);
+    if (!PARTNER_TYPES[partner.partnerType].policyRequired) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_REQUIRED);
+    const group = await activeGroupNamed(deps, groupName);
+    const now = deps.clock.now();
+    const next: Partner = { ...partner, policyGroupId: group.id, updBy: caller.userId, updDtimes: now.toISOString() };
+    const details = { fromPolicyGroupId: partner.policyGroupId ?? '', toPolicyGroupId: group.id };
+    await deps.partners
+      .save(next, partner, auditEntry(caller.userId, 'mapPartnerPolicyGroup', OBJECT_TYPE, partnerId, now, details), [])
+      .catch(groupInactive);
+    return 'Success';
+  });
+}
+
+/** Whether the signed-in user's e-mail is registered, and which types need a group (the portal's first call). */
+export async function verifyEmail(deps: PartnerDeps, emailId: string) {
+  checkEmail(emailId);
+  return {
+    emailExists: await deps.partners.emailRegistered(emailId),
+    policyRequiredPartnerTypes: policyRequiredTypes().map((type) => type.toUpperCase()),
+  };
+}
+
+async function groupForType(deps: PartnerDeps, partnerType: keyof typeof PARTNER_TYPES, groupName: string | null | undefined): Promise<PolicyGroup | undefined> {
+  if (!PARTNER_TYPES[partnerType].policyRequired) return undefined;
+  if (!groupName) throw policyGroupMandatory(partnerType);
+  return activeGroupNamed(deps, groupName);
+}
+
+async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<PolicyGroup> {
+  const group = await deps.groups.getGroupByName(name);
+  if (!group) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_DOES_NOT_EXIST);
+  if (!group.isActive) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_ACTIVE);
+  return group;
+}
+
+function groupInactive(error: unknown): never {
+  if (error instanceof InactivePolicyGroupError) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_ACTIVE);
+  throw error;
+}

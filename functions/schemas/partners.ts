@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { optionalText, requiredText } from '../http/constraints.js';
+
+/** PartnerRequest (`POST /partners`); PartnerRequestDto adds logoUrl and additionalInfo (`POST /partners/v2`). */
+export const registerPartnerRequest = z.object({
+  partnerId: requiredText(1, 256),
+  policyGroup: optionalText(128),
+  organizationName: requiredText(1, 128),
+  address: requiredText(1, 2000),
+  contactNumber: requiredText(1, 16),
+  emailId: requiredText(1, 254),
+  partnerType: requiredText(1, 36),
+  langCode: optionalText(3),
+});
+
+export const registerPartnerV2Request = z.extend(registerPartnerRequest, {
+  logoUrl: optionalText(2048),
+  additionalInfo: z.optional(z.unknown()),
+});
+
+/** PartnerUpdateRequest (`PUT /partners/{id}`). */
+export const updatePartnerRequest = z.object({
+  address: requiredText(1, 2000),
+  contactNumber: requiredText(1, 16),
+});
+
+/** PartnerUpdateDto (`PUT /partners/v2/{id}`). */
+export const updatePartnerV2Request = z.extend(updatePartnerRequest, {
+  logoUrl: optionalText(2048),
+  additionalInfo: z.optional(z.unknown()),
+});
+
+/** EmailVerificationRequestDto: no bean constraint in MOSIP; the address is checked by the operation. */
+export const verifyEmailRequest = z.object({
+  emailId: z.optional(z.nullable(z.string({ error: 'must be a string' }).check(z.maxLength(254, { error: 'size must be between 0 and 254' })))),
+});
