@@ -67,7 +67,17 @@ function operationOf(route: Route): JsonSchema {
     'x-pms-roles': route.access,
     parameters: parametersOf(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: requestEnvelope(route, schemaOf(route.body, 'input')) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: requestEnvelope(route, schemaOf(route.body, 'input')),
+                ...(route.example === undefined ? {} : { example: { request: route.example } }),
+              },
+            },
+          },
+        }
       : {}),
     responses: {
       '200': { description: 'MOSIP envelope: `response` on success, `errors` on a business failure', content: { 'application/json': { schema: responseEnvelope(route) } } },

@@ -30,6 +30,16 @@ export const partnerRoutes = {
     requestTimeMustBeToday: true,
     echoRequestMeta: true,
     body: registerPartnerRequest,
+    example: {
+      partnerId: 'bank-of-example',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: 'Bank of Example',
+      address: '12 Kenyatta Avenue, Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'pms@bank.example',
+      langCode: 'eng',
+    },
     entry: entry('register-partner'),
   }),
   registerPartnerV2: defineRoute({
@@ -62,6 +72,7 @@ export const partnerRoutes = {
     access: PARTNER_PROFILE_ROLES,
     echoRequestMeta: true,
     body: updatePartnerRequest,
+    example: { address: '12 Kenyatta Avenue, Nairobi', contactNumber: '+254700000000' },
     entry: entry('update-partner'),
   }),
   updatePartnerV2: defineRoute({
@@ -73,6 +84,7 @@ export const partnerRoutes = {
     access: PARTNER_PROFILE_ROLES,
     echoRequestMeta: true,
     body: updatePartnerV2Request,
+    example: { address: '12 Kenyatta Avenue, Nairobi', contactNumber: '+254700000000', logoUrl: 'https://example.org/logo.png' },
     entry: entry('update-partner-v2'),
   }),
   verifyPartnerEmail: defineRoute({

@@ -50,6 +50,8 @@ export interface RouteDefinition<
   /** Schema of the envelope's `request` member (or the raw body for RAW routes). */
   body?: Body;
   query?: Query;
+  /** A valid `request` member: shown in the OpenAPI document, and used by tests that need a well-formed call. */
+  example?: Body extends z.ZodMiniType ? z.input<Body> : never;
   /** MOSIP's answer when something unexpected fails inside the operation. */
   fallbackError?: ErrorDefinition;
   /** Lambda entry file, relative to the repository root. */

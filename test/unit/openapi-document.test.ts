@@ -42,3 +42,9 @@ test('request bodies come from the validating schemas, inside the route\'s envel
   assert.equal(deactivate.properties.id.const, 'mosip.pms.deactivate.policy.group.patch');
   assert.ok('requestTime' in deactivate.properties);
 });
+
+test('every route example is a valid request for its own schema', () => {
+  const withExamples = ROUTES.filter((route) => route.example !== undefined);
+  assert.ok(withExamples.length > 0);
+  for (const route of withExamples) assert.ok(route.body!.safeParse(route.example).success, route.operationId);
+});

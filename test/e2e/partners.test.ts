@@ -1,0 +1,154 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Role } from '../../functions/auth/roles.js';
+import { PARTNER_TYPES, partnerTypeOf, type PartnerType } from '../../functions/domain/partners/partner-types.js';
+import { partnerRoutes } from '../../functions/routes/partner-routes.js';
+import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { withoutChanges } from '../support/no-change.js';
+
+const PARTNERS = '/v1/partnermanager/partners';
+const ROLE_OF_TYPE: Record<PartnerType, Role> = {
+  Auth_Partner: 'AUTH_PARTNER',
+  Credential_Partner: 'CREDENTIAL_PARTNER',
+  Online_Verification_Partner: 'ONLINE_VERIFICATION_PARTNER',
+  ABIS_Partner: 'ABIS_PARTNER',
+  Manual_Adjudication: 'MANUAL_ADJUDICATION',
+  Device_Provider: 'DEVICE_PROVIDER',
+  FTM_Provider: 'FTM_PROVIDER',
+  MISP_Partner: 'MISP_PARTNER',
+};
+
+let stack: LocalStack;
+let admin: string;
+const now = () => new Date().toISOString();
+const v1 = (request: unknown) => ({ id: 'mosip.partnermanagement.partners.create', version: '1.0', requesttime: now(), metadata: {}, request });
+
+function registration(user: string, partnerType: string, overrides: Record<string, unknown> = {}) {
+  return {
+    partnerId: user,
+    partnerType,
+    policyGroup: PARTNER_TYPES[partnerTypeOf(partnerType) ?? 'Device_Provider'].policyRequired ? 'Partners' : undefined,
+    organizationName: `${user} Ltd`,
+    address: '1 Main Street',
+    contactNumber: '+254700000000',
+    emailId: `${user}@example.org`,
+    langCode: 'eng',
+    ...overrides,
+  };
+}
+
+async function register(user: string, role: Role, partnerType: string, overrides: Record<string, unknown> = {}) {
+  const token = await stack.token(user, [role]);
+  return { token, ...(await stack.request('POST', PARTNERS, { token, body: v1(registration(user, partnerType, overrides)) })) };
+}
+
+async function refusedWithoutChange(token: string, method: string, path: string, body: unknown, code: string) {
+  const { status, json } = await withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token, body }));
+  assert.equal(status, 200);
+  assert.equal(json.response, null);
+  assert.equal(json.errors[0]?.errorCode, code, `${method} ${path}: ${JSON.stringify(json.errors)}`);
+  return json;
+}
+
+before(async () => {
+  stack = await startLocalStack();
+  admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
+  for (const name of ['Partners', 'Other partners', 'Closed partners']) {
+    const { json } = await stack.request('POST', '/v1/policymanager/policies/group/new', { token: admin, body: v1({ name, desc: name }) });
+    assert.deepEqual(json.errors, []);
+  }
+  const closed = await stack.request('GET', '/v1/policymanager/policies/policy-groups', { token: admin });
+  const closedId = closed.json.response.find((g: { name: string }) => g.name === 'Closed partners').id;
+  const off = { id: 'mosip.pms.deactivate.policy.group.patch', version: '1.0', requestTime: now(), request: { status: 'De-Activate' } };
+  assert.deepEqual((await stack.request('PATCH', `/v1/policymanager/policies/group/${closedId}`, { token: admin, body: off })).json.errors, []);
+});
+after(() => stack?.stop());
+
+test('every partner type registers, reads back, updates and maps its group, in MOSIP shapes', async () => {
+  for (const [partnerType, role] of Object.entries(ROLE_OF_TYPE)) {
+    const user = `user-${partnerType.toLowerCase().replace(/_/g, '-')}`;
+    const created = await register(user, role, partnerType.toUpperCase());
+    assert.deepEqual(created.json, { id: 'mosip.partnermanagement.partners.create', version: '1.0', responsetime: created.json.responsetime, metadata: null, response: { partnerId: user, status: 'InProgress' }, errors: [] });
+
+    const read = await stack.request('GET', `${PARTNERS}/${user}`, { token: created.token });
+    assert.deepEqual([read.json.id, read.json.version], ['mosip.partnermanagement.partners.retrieve', '1.0']);
+    assert.deepEqual(read.json.response, {
+      partnerID: user, status: 'De-active', organizationName: `${user} Ltd`, contactNumber: '+254700000000', emailId: `${user}@example.org`,
+      address: '1 Main Street', partnerType, policyGroup: PARTNER_TYPES[partnerType as PartnerType].policyRequired ? 'Partners' : null, isActive: false,
+    });
+
+    const updated = await stack.request('PUT', `/v1/partnermanager/partners/v2/${user}`, { token: created.token, body: v1({ address: '2 High Street', contactNumber: '+254711111111', logoUrl: 'https://example.org/logo.png' }) });
+    assert.deepEqual(updated.json.response, { partnerId: user, status: 'InProgress' });
+    const plain = await stack.request('PUT', `${PARTNERS}/${user}`, { token: created.token, body: v1({ address: '3 Low Street', contactNumber: '+254722222222' }) });
+    assert.deepEqual(plain.json.errors, []);
+    const reread = await stack.request('GET', `${PARTNERS}/${user}`, { token: admin });
+    assert.deepEqual([reread.json.response.address, reread.json.response.contactNumber], ['3 Low Street', '+254722222222']);
+
+    const mapping = await stack.request('PUT', `${PARTNERS}/${user}/policygroup/Other%20partners`, { token: created.token });
+    if (!(partnerRoutes.mapPartnerPolicyGroup.access as readonly Role[]).includes(role)) assert.equal(mapping.status, 403, partnerType);
+    else if (PARTNER_TYPES[partnerType as PartnerType].policyRequired) assert.deepEqual(mapping.json.response, 'Success', JSON.stringify(mapping.json));
+    else assert.equal(mapping.json.errors[0].errorCode, 'PMS_PRT_048');
+  }
+  const deviceMapping = await stack.request('PUT', `${PARTNERS}/user-device-provider/policygroup/Partners`, { token: admin });
+  assert.equal(deviceMapping.json.errors[0].errorCode, 'PMS_PRT_048');
+  const emailCheck = await stack.request('PUT', `${PARTNERS}/email/verify`, { token: admin, body: v1({ emailId: 'USER-AUTH-PARTNER@example.org' }) });
+  assert.equal(emailCheck.json.response.emailExists, true);
+  assert.deepEqual(emailCheck.json.response.policyRequiredPartnerTypes.sort(), ['ABIS_PARTNER', 'AUTH_PARTNER', 'CREDENTIAL_PARTNER', 'MANUAL_ADJUDICATION', 'ONLINE_VERIFICATION_PARTNER']);
+});
+
+test('registration refusals give MOSIP codes and change nothing', async () => {
+  const first = await register('bank-a', 'AUTH_PARTNER', 'Auth_Partner');
+  assert.deepEqual(first.json.errors, []);
+  const token = first.token;
+  const cases: [Record<string, unknown>, string, string?][] = [
+    [registration('bank-a', 'Auth_Partner', { organizationName: 'Another name', emailId: 'other@example.org' }), 'PMS_PRT_051'],
+    [registration('bank-z', 'Auth_Partner'), 'PMS_PRT_055'],
+    [registration('bank-a', 'Space_Partner'), 'PMS_PRT_010'],
+    [registration('bank-a', 'Auth_Partner', { policyGroup: 'No such group' }), 'PMS_PRT_002'],
+    [registration('bank-a', 'Auth_Partner', { policyGroup: 'Closed partners' }), 'PMS_PMP_023'],
+    [registration('bank-a', 'Auth_Partner', { policyGroup: null }), 'PMS_PRT_108'],
+    [registration('bank-a', 'Auth_Partner', { emailId: 'not-an-email' }), 'PMS_PRT_012'],
+    [registration('bank-a', 'Auth_Partner', { langCode: 'xyz' }), 'PMS_PRT_056'],
+  ];
+  for (const [request, code] of cases) await refusedWithoutChange(token, 'POST', PARTNERS, v1(request), code);
+
+  const other = await stack.token('bank-b', ['AUTH_PARTNER']);
+  for (const [overrides, code] of [[{ organizationName: '  BANK-A   ltd ' }, 'PMS_PRT_001'], [{ emailId: 'Bank-A@Example.org' }, 'PMS_PRT_011']] as const) {
+    await refusedWithoutChange(other, 'POST', PARTNERS, v1(registration('bank-b', 'Auth_Partner', overrides)), code);
+  }
+  const longName = await withoutChanges(stack, 'long organisation name', () =>
+    stack.request('POST', PARTNERS, { token: other, body: v1(registration('bank-b', 'Auth_Partner', { organizationName: 'x'.repeat(129) })) }),
+  );
+  assert.deepEqual([longName.status, longName.json.errors[0].errorCode], [400, 'PMS_COR_001']);
+  assert.match(longName.json.errors[0].message, /:request\.organizationName$/);
+  await refusedWithoutChange(other, 'PUT', `${PARTNERS}/bank-a`, v1({ address: 'hijacked', contactNumber: '1' }), 'PMS_PRT_055');
+});
+
+describe('BOLA: partner A never reaches partner B', () => {
+  let tokenA: string;
+  before(async () => {
+    tokenA = (await register('bola-a', 'AUTH_PARTNER', 'Auth_Partner')).token;
+    assert.equal((await register('bola-b', 'AUTH_PARTNER', 'Auth_Partner')).json.errors.length, 0);
+  });
+
+  const partnerScoped = async () => (await import('../../functions/routes/route-table.js')).ROUTES.filter(
+    (route) => route.path.includes('{partnerId}') && Array.isArray(route.access) && (route.access as readonly string[]).includes('AUTH_PARTNER'),
+  );
+
+  test('every partner-scoped route refuses B\'s id in the path and reveals none of B\'s data', async () => {
+    const routes = await partnerScoped();
+    assert.ok(routes.length >= 4, 'the partner-scoped routes are found');
+    for (const route of routes) {
+      const path = route.fullPath.replace('{partnerId}', 'bola-b').replace(/\{\w+\}/g, 'x');
+      const body = route.body ? v1(route.example ?? {}) : undefined;
+      const { status, json, text } = await withoutChanges(stack, `${route.method} ${path}`, () => stack.request(route.method, path, { token: tokenA, body }));
+      assert.ok(status === 403 || (status === 200 && json.response === null && json.errors.length > 0), `${route.operationId}: ${status} ${text}`);
+      if (status === 200) assert.equal(json.errors[0].errorCode, 'PMS_PRT_055', route.operationId);
+      assert.ok(!text.includes('bola-b Ltd') && !text.includes('bola-b@example.org'), `${route.operationId} leaked B's data`);
+    }
+  });
+
+  test('B\'s id in the body: A cannot register as B', async () => {
+    await refusedWithoutChange(tokenA, 'POST', PARTNERS, v1(registration('bola-b', 'Auth_Partner', { organizationName: 'Fake B', emailId: 'fake@example.org' })), 'PMS_PRT_055');
+  });
+});
