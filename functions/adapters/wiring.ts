@@ -7,7 +7,8 @@ import { dynamoPolicyRepository } from './dynamodb/policy-repository.js';
 import { uuidIds } from './ids.js';
 import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
 import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
-import type { PartnerDeps } from '../domain/partners/ports.js';
+import type { PartnerAdminDeps, PartnerDeps } from '../domain/partners/ports.js';
+import { dynamoPendingApprovals } from './dynamodb/pending-approvals.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -31,4 +32,8 @@ export const policyDeps = once(
 
 export const partnerDeps = once(
   (): PartnerDeps => ({ partners: dynamoPartnerRepository(tableContext()), groups: policyGroupDeps().groups, clock: systemClock, ids: uuidIds }),
+);
+
+export const partnerAdminDeps = once(
+  (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: dynamoPendingApprovals(tableContext()) }),
 );

@@ -11,3 +11,12 @@ export const POLICY_PAGING_ERRORS = {
   INVALID_PAGE_NO: { code: 'PMS_PRT_360', message: 'Invalid Page No' },
   INVALID_PAGE_SIZE: { code: 'PMS_PRT_361', message: 'Invalid page size' },
 } as const satisfies Record<string, ErrorDefinition>;
+
+/** The partner service's wording (partner/constant/ErrorCode), with its rule that sort parameters come in pairs. */
+export const PARTNER_PAGING_ERRORS = {
+  INVALID_SORT_FIELD: { code: 'PMS_PRT_357', message: 'Invalid sort field %s' },
+  INVALID_SORT_TYPE: { code: 'PMS_PRT_358', message: 'Sort type %s is not supported' },
+  INVALID_PAGE_NO: { code: 'PMS_PRT_360', message: 'Invalid Page No' },
+  INVALID_PAGE_SIZE: { code: 'PMS_PRT_361', message: 'Invalid page size' },
+  INVALID_SORT_PARAMETERS: { code: 'PMS_PS_ERROR_007', message: "Invalid Sorting request: 'sortType' and 'sortFieldName' must be specified together." },
+} as const satisfies Record<string, ErrorDefinition>;

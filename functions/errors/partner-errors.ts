@@ -20,4 +20,15 @@ export const PARTNER_ERRORS = {
   POLICY_GROUP_IS_MANDATORY: { code: 'PMS_PRT_108', message: 'Policy group is Mandatory for %s' },
   PARTNER_NOT_ACTIVE: { code: 'PMS_PMP_016', message: 'Partner is not active.' },
   POLICY_GROUP_NOT_ACTIVE: { code: 'PMS_PMP_023', message: 'Policy group is not active.' },
+  // Partner manager (partner/manager/constant/ErrorCode): the admin's status change and lists.
+  PARTNER_ID_DOES_NOT_EXIST: { code: 'PMS_PMP_005', message: 'Partner ID does not exist' },
+  INVALID_PARTNER_STATUS: { code: 'PMS_PM_058', message: 'Status should be either Active or De-Active' },
+  // The manager's PMS_PRT_108; the partner service words the same code differently for certificate downloads.
+  CERTIFICATE_NOT_UPLOADED_TO_ACTIVATE: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the given partner.Cannot activate the same.' },
+  FETCH_PARTNER_DETAILS_ERROR: { code: 'PMS_PM_059', message: 'Error while fetching partner details.' },
+  FETCH_ALL_PARTNER_DETAILS_ERROR: { code: 'PMS_PM_061', message: 'Error while fetching all partners details' },
+  PARTNER_ALREADY_DEACTIVATED: { code: 'PMS_PM_063', message: 'The selected partner has already been deactivated.' },
+  POLICY_GROUP_ID_EMPTY: { code: 'PMS_POLICY_ERROR_005', message: 'Policy Group Id is empty.' },
+  NO_MATCHING_POLICY_GROUP: { code: 'PMS_POLICY_ERROR_008', message: 'No matching policy group was found for the provided partner' },
+  UNSUPPORTED_COLUMN: { code: 'KER_PRT_391', message: "The column '%s' is not supported due to system limitations." },
 } as const satisfies Record<string, ErrorDefinition>;

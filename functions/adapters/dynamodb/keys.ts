@@ -55,6 +55,12 @@ export const indexKeys = {
   requestsOfPolicy: (policyId: string) => `POLICY#${policyId}#REQUESTS`,
   /** gsi2: partner-policy requests in one status. */
   requestsInStatus: (status: string) => `POLICY_REQUESTS#${status}`,
+  /** gsi2: SBIs in one approval status (`pending_approval`, `approved`, `rejected`, `deactivated`). */
+  sbisInStatus: (status: string) => `SBIS#${status}`,
+  /** gsi2: devices in one approval status (`pending_approval`, `approved`, `rejected`, `deactivated`). */
+  devicesInStatus: (status: string) => `DEVICES#${status}`,
+  /** gsi2: FTM chips in one status (`pending_cert_upload`, `pending_approval`, `approved`, `rejected`, `deactivated`). */
+  ftmChipsInStatus: (status: string) => `FTM_CHIPS#${status}`,
   /** gsi1: events committed but not yet relayed to the bus, oldest first. */
   outbox: 'OUTBOX',
   /** gsi1: audit records of one UTC day, in time order. */

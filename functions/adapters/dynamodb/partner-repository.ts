@@ -3,9 +3,15 @@ import type { Partner } from '../../domain/partners/partner.js';
 import type { PartnerRepository } from '../../domain/partners/ports.js';
 import { ConcurrentModificationError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { indexKeys, keys } from './keys.js';
-import { getItem } from './items.js';
+import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+
+/**
+ * How many partners the admin list reads (one Query over gsi1 `PARTNERS`, about 1 kB each, so a few pages of
+ * 1 MB): MOSIP filters, sorts and pages in SQL; we do it in memory over at most this many.
+ */
+export const MAX_PARTNERS = 10_000;
 
 function partnerItem(partner: Partner): Record<string, unknown> {
   const sortKey = `${partner.crDtimes}#${partner.id}`;
@@ -61,6 +67,8 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
     },
 
     getPartner: (id) => getItem<Partner>(table, keys.partner(id)),
+
+    listPartners: () => queryPartition<Partner>(table, 'gsi1', indexKeys.allPartners, { limit: MAX_PARTNERS }),
 
     async emailRegistered(emailId) {
       return (await getItem(table, keys.partnerEmail(emailId))) !== undefined;

@@ -15,6 +15,8 @@ export interface PartnerRepository {
   /** Whether a partner is registered with this e-mail (compared normalised). */
   emailRegistered(emailId: string): Promise<boolean>;
   save(next: Partner, previous: Partner, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  /** Every partner, oldest first, up to the adapter's bound: the admin list filters, sorts and pages them. */
+  listPartners(): Promise<Partner[]>;
 }
 
 export interface PartnerDeps {
@@ -22,4 +24,18 @@ export interface PartnerDeps {
   groups: Pick<PolicyGroupRepository, 'getGroup' | 'getGroupByName'>;
   clock: Clock;
   ids: IdGenerator;
+}
+
+/** The queues a partner admin works through (the portal dashboard's "pending approval" counts). */
+export type PendingQueue = 'partnerPolicyRequests' | 'sbis' | 'devices' | 'ftmChips';
+
+export interface PendingApprovals {
+  /** How many items wait in the queue, counted on the index that lists them. */
+  count(queue: PendingQueue): Promise<number>;
+}
+
+/** The partner admin's operations also read every policy group (for the list's group names) and the queues. */
+export interface PartnerAdminDeps extends PartnerDeps {
+  groups: Pick<PolicyGroupRepository, 'getGroup' | 'getGroupByName' | 'listGroups'>;
+  pendingApprovals: PendingApprovals;
 }

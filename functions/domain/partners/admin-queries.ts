@@ -1,0 +1,52 @@
+import { PmsError } from '../../errors/pms-error.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
+import { adminPartnersPage, adminPartnersRequest } from './admin-list.js';
+import { partnerDetailsV3 } from './admin-views.js';
+import { PARTNER_TYPES } from './partner-types.js';
+import type { PartnerAdminDeps, PendingQueue } from './ports.js';
+
+type Readers = Pick<PartnerAdminDeps, 'partners' | 'groups'>;
+
+/** `GET /admin-partners`: every partner with its group's name, filtered, sorted and paged in memory. */
+export async function listAdminPartners(deps: Readers, query: AdminPartnersQuery) {
+  const request = adminPartnersRequest(query);
+  const [partners, groups] = await Promise.all([deps.partners.listPartners(), deps.groups.listGroups()]);
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const rows = partners.map((partner) => ({ partner, groupName: partner.policyGroupId ? (groupNames.get(partner.policyGroupId) ?? null) : null }));
+  return adminPartnersPage(rows, request);
+}
+
+/**
+ * `GET /admin-partners/{partnerId}` (PartnerManagementServiceImpl#getPartnerDetails). Unlike MOSIP, the admin
+ * need not own a partner of their own (PMS_CERTIFICATE_ERROR_002), and a partner type that needs no policy
+ * group may have none: MOSIP exempts only device and FTM providers, so its admin cannot open a MISP partner.
+ */
+export async function getPartnerDetails(deps: Readers, partnerId: string) {
+  const partner = await deps.partners.getPartner(partnerId);
+  if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_DOES_NOT_EXIST);
+  if (!partner.policyGroupId) {
+    if (PARTNER_TYPES[partner.partnerType].policyRequired) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_ID_EMPTY);
+    return partnerDetailsV3(partner, undefined);
+  }
+  const group = await deps.groups.getGroup(partner.policyGroupId);
+  if (!group) throw new PmsError(PARTNER_ERRORS.NO_MATCHING_POLICY_GROUP);
+  return partnerDetailsV3(partner, group);
+}
+
+/**
+ * The counts of the admin dashboard. MOSIP has no endpoint for them: its portal asks four lists for one row
+ * each (`GET /partner-policy-requests?status=InProgress`, `/securebiometricinterface`, `/devicedetail` and
+ * `/ftpchipdetail/v2` with `status=pending_approval`) and shows their `totalResults`. We count each queue on
+ * its index in one call.
+ */
+export async function adminDashboardCounts(deps: Pick<PartnerAdminDeps, 'pendingApprovals'>) {
+  const count = (queue: PendingQueue) => deps.pendingApprovals.count(queue);
+  const [partnerPolicyRequests, sbis, devices, ftmChips] = await Promise.all([count('partnerPolicyRequests'), count('sbis'), count('devices'), count('ftmChips')]);
+  return {
+    pendingPartnerPolicyRequests: partnerPolicyRequests,
+    pendingSbis: sbis,
+    pendingDevices: devices,
+    pendingFtmChips: ftmChips,
+  };
+}

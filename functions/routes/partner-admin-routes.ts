@@ -1,0 +1,59 @@
+import { defineRoute } from './route.js';
+import { PARTNER_ERRORS } from '../errors/partner-errors.js';
+import { adminPartnersQuery, partnerStatusRequest } from '../schemas/partner-admin.js';
+
+const entry = (file: string) => `functions/handlers/partner-admin/${file}.ts`;
+const adminService = { domain: 'partner', service: 'partnermanager', access: ['PARTNER_ADMIN'] } as const;
+
+/**
+ * MOSIP PartnerManagementController, the partner admin's rows (reference §2.2 #2, 10, 11), plus the dashboard
+ * counts. MOSIP also lets PARTNERMANAGER change a partner's status; we have no such role.
+ */
+export const partnerAdminRoutes = {
+  changePartnerStatus: defineRoute({
+    ...adminService,
+    operationId: 'changePartnerStatus',
+    summary: 'Activate a partner that has a certificate, or deactivate a partner (final)',
+    method: 'PATCH',
+    path: '/partners/{partnerId}',
+    envelope: 'V1',
+    echoRequestMeta: true,
+    body: partnerStatusRequest,
+    example: { status: 'De-Active' },
+    entry: entry('change-partner-status'),
+  }),
+  listAdminPartners: defineRoute({
+    ...adminService,
+    operationId: 'listAdminPartners',
+    summary: 'Paged, filtered and sorted list of every partner, for partner admins',
+    method: 'GET',
+    path: '/admin-partners',
+    envelope: 'V2',
+    apiId: 'mosip.pms.admin.partners.get',
+    query: adminPartnersQuery,
+    fallbackError: PARTNER_ERRORS.FETCH_ALL_PARTNER_DETAILS_ERROR,
+    entry: entry('list-admin-partners'),
+  }),
+  getAdminPartnerDetails: defineRoute({
+    ...adminService,
+    operationId: 'getAdminPartnerDetails',
+    summary: "A partner's details with its policy group and certificate state, for partner admins",
+    method: 'GET',
+    path: '/admin-partners/{partnerId}',
+    envelope: 'V2',
+    apiId: 'mosip.pms.partner.details.get',
+    fallbackError: PARTNER_ERRORS.FETCH_PARTNER_DETAILS_ERROR,
+    entry: entry('get-admin-partner-details'),
+  }),
+  getAdminDashboardCounts: defineRoute({
+    ...adminService,
+    operationId: 'getAdminDashboardCounts',
+    summary:
+      'Not in MOSIP: the admin dashboard counts (pending partner-policy requests, SBIs, devices, FTM chips) in one call; MOSIP\'s portal reads them as totalResults of four lists',
+    method: 'GET',
+    path: '/admin-dashboard/counts',
+    envelope: 'V2',
+    apiId: 'pms.admin.dashboard.counts.get',
+    entry: entry('get-admin-dashboard-counts'),
+  }),
+};
