@@ -9,6 +9,8 @@ import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
 import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
 import type { PartnerAdminDeps, PartnerDeps } from '../domain/partners/ports.js';
 import { dynamoPendingApprovals } from './dynamodb/pending-approvals.js';
+import { dynamoUserRepository } from './dynamodb/user-repository.js';
+import type { UserDeps } from '../domain/users/ports.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -33,6 +35,8 @@ export const policyDeps = once(
 export const partnerDeps = once(
   (): PartnerDeps => ({ partners: dynamoPartnerRepository(tableContext()), groups: policyGroupDeps().groups, clock: systemClock, ids: uuidIds }),
 );
+
+export const userDeps = once((): UserDeps => ({ users: dynamoUserRepository(tableContext()), clock: systemClock }));
 
 export const partnerAdminDeps = once(
   (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: dynamoPendingApprovals(tableContext()) }),

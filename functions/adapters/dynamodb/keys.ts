@@ -33,6 +33,8 @@ export const keys = {
     pk: `AUDIT#${objectType}#${objectId}`,
     sk: `${at}#${id}`,
   }),
+  /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
+  userConsent: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'CONSENT' }),
 };
 
 /** Index partitions (and the sort-key prefixes under them) that list queries read. */
@@ -65,4 +67,13 @@ export const indexKeys = {
   outbox: 'OUTBOX',
   /** gsi1: audit records of one UTC day, in time order. */
   auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
+};
+
+/**
+ * Sort-key prefixes that `Query … begins_with` reads within one partition. Free-text segments are URI-encoded so
+ * a `#` inside a value cannot make one prefix match another's items.
+ */
+export const sortKeyPrefixes = {
+  /** Under `USER#<userId>`: the partners the user owns. */
+  partnersOfUser: 'PARTNER#',
 };
