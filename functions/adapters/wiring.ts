@@ -11,6 +11,8 @@ import type { PartnerAdminDeps, PartnerDeps } from '../domain/partners/ports.js'
 import { dynamoPendingApprovals } from './dynamodb/pending-approvals.js';
 import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import type { UserDeps } from '../domain/users/ports.js';
+import { dynamoCredentialPartnerRepository } from './dynamodb/credential-partner-repository.js';
+import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -37,6 +39,16 @@ export const partnerDeps = once(
 );
 
 export const userDeps = once((): UserDeps => ({ users: dynamoUserRepository(tableContext()), clock: systemClock }));
+
+export const credentialPartnerDeps = once(
+  (): CredentialPartnerDeps => ({
+    partners: partnerDeps().partners,
+    credentialPartners: dynamoCredentialPartnerRepository(tableContext()),
+    policies: dynamoPolicyRepository(tableContext()),
+    groups: policyGroupDeps().groups,
+    clock: systemClock,
+  }),
+);
 
 export const partnerAdminDeps = once(
   (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: dynamoPendingApprovals(tableContext()) }),

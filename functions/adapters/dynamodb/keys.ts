@@ -35,6 +35,13 @@ export const keys = {
   }),
   /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
   userConsent: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'CONSENT' }),
+  /** The one policy a partner uses for a credential type (MOSIP partner_policy_credential_type). */
+  credentialTypeMapping: (partnerId: string, credentialType: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CREDENTIAL_TYPE#${credentialType}` }),
+  /** A partner's biometric extractor for one attribute under one policy (MOSIP biometric_extractor_provider). */
+  bioExtractor: (partnerId: string, policyId: string, attributeName: string): ItemKey => ({
+    pk: `PARTNER#${partnerId}`,
+    sk: `${sortKeyPrefixes.bioExtractorsOfPolicy(policyId)}${encodeURIComponent(attributeName)}`,
+  }),
 };
 
 /** Index partitions (and the sort-key prefixes under them) that list queries read. */
@@ -76,4 +83,8 @@ export const indexKeys = {
 export const sortKeyPrefixes = {
   /** Under `USER#<userId>`: the partners the user owns. */
   partnersOfUser: 'PARTNER#',
+  /** Under `PARTNER#<partnerId>`: the partner's policy requests. */
+  policyRequests: 'POLICY_REQUEST#',
+  /** Under `PARTNER#<partnerId>`: the partner's biometric extractors for one policy. */
+  bioExtractorsOfPolicy: (policyId: string) => `BIO_EXTRACTOR#${encodeURIComponent(policyId)}#`,
 };
