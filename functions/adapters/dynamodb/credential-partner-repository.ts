@@ -4,9 +4,8 @@ import type { Policy } from '../../domain/policies/policy.js';
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { getItem } from './items.js';
 import { keys, sortKeyPrefixes, type ItemKey } from './keys.js';
-import { queryItemsWithPrefix } from './partition-query.js';
+import { getItem, queryPartition } from './items.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
 
 /** A partner has a few requests per policy; a read never takes more than this. */
@@ -28,10 +27,10 @@ function conditionCheck(table: TableContext, key: ItemKey, condition: string, va
 
 export function dynamoCredentialPartnerRepository(table: TableContext): CredentialPartnerRepository {
   return {
-    policyRequestsOf: (partnerId) => queryItemsWithPrefix<PolicyRequest>(table, keys.partner(partnerId).pk, sortKeyPrefixes.policyRequests, MAX_REQUESTS_PER_PARTNER),
+    policyRequestsOf: (partnerId) => queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.policyRequests, limit: MAX_REQUESTS_PER_PARTNER }),
 
     extractorsOf: (partnerId, policyId) =>
-      queryItemsWithPrefix<BiometricExtractor>(table, keys.partner(partnerId).pk, sortKeyPrefixes.bioExtractorsOfPolicy(policyId), MAX_EXTRACTORS_PER_POLICY),
+      queryPartition<BiometricExtractor>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.bioExtractorsOfPolicy(policyId), limit: MAX_EXTRACTORS_PER_POLICY }),
 
     async saveExtractors(extractors, pendingRequests, audit) {
       const items: TransactItem[] = [

@@ -17,22 +17,33 @@ export async function getItem<T>(table: TableContext, key: ItemKey): Promise<T |
   return Item ? withoutStorageAttributes<T>(Item) : undefined;
 }
 
-/** Every item of one index partition, following pagination; `limit` bounds what one request may read. */
+/** The base table itself, or one of its indexes. */
+export type KeySpace = IndexName | 'table';
+
+function keyAttributes(space: KeySpace): { partition: string; sort: string } {
+  return space === 'table' ? { partition: 'pk', sort: 'sk' } : { partition: `${space}pk`, sort: `${space}sk` };
+}
+
+/**
+ * Every item of one partition of the table or an index (optionally only sort keys starting with a prefix), in
+ * sort-key order, following pagination; `limit` bounds what one request may read.
+ */
 export async function queryPartition<T>(
   table: TableContext,
-  index: IndexName,
+  space: KeySpace,
   partitionValue: string,
   options: { limit: number; sortKeyPrefix?: string; ascending?: boolean },
 ): Promise<T[]> {
+  const { partition, sort } = keyAttributes(space);
   const items: T[] = [];
   let startKey: QueryCommandInput['ExclusiveStartKey'];
   do {
     const page = await table.client.send(
       new QueryCommand({
         TableName: table.tableName,
-        IndexName: index,
+        ...(space === 'table' ? {} : { IndexName: space }),
         KeyConditionExpression: options.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${index}pk`, ...(options.sortKeyPrefix ? { '#sk': `${index}sk` } : {}) },
+        ExpressionAttributeNames: { '#pk': partition, ...(options.sortKeyPrefix ? { '#sk': sort } : {}) },
         ExpressionAttributeValues: { ':pk': partitionValue, ...(options.sortKeyPrefix ? { ':prefix': options.sortKeyPrefix } : {}) },
         ScanIndexForward: options.ascending ?? true,
         Limit: options.limit - items.length,

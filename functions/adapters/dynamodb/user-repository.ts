@@ -1,9 +1,8 @@
 import type { UserRepository } from '../../domain/users/ports.js';
 import type { UserConsent } from '../../domain/users/user-consent.js';
 import type { TableContext } from './client.js';
-import { getItem } from './items.js';
 import { keys, sortKeyPrefixes } from './keys.js';
-import { queryItemsWithPrefix } from './partition-query.js';
+import { getItem, queryPartition } from './items.js';
 import { auditPut, transactWrite } from './transactions.js';
 
 /** What the table knows about a signed-in user: the partners they own (written at registration) and their consent. */
@@ -12,7 +11,7 @@ export function dynamoUserRepository(table: TableContext): UserRepository {
     async ownsPartner(userId) {
       // The user's partner links share the partition `USER#<userId>` with the consent item.
       const userPartition = keys.userConsent(userId).pk;
-      return (await queryItemsWithPrefix(table, userPartition, sortKeyPrefixes.partnersOfUser, 1)).length > 0;
+      return (await queryPartition(table, 'table', userPartition, { sortKeyPrefix: sortKeyPrefixes.partnersOfUser, limit: 1 })).length > 0;
     },
 
     getConsent: (userId) => getItem<UserConsent>(table, keys.userConsent(userId)),
