@@ -60,6 +60,14 @@ export function withArguments(definition: ErrorDefinition, ...args: (string | nu
   return { code: definition.code, message: definition.message.replace(/%[sd]/g, () => String(args[index++] ?? '')) };
 }
 
+/** A write was refused because the partner is not active at that moment. */
+export class InactivePartnerError extends Error {
+  constructor(partnerId: string) {
+    super(`partner ${partnerId} is not active`);
+    this.name = 'InactivePartnerError';
+  }
+}
+
 /** A write was refused because the parent policy group is missing or inactive at that moment. */
 export class InactivePolicyGroupError extends Error {
   constructor(groupId: string) {

@@ -1,5 +1,5 @@
 import { defineRoute } from './route.js';
-import { registerPartnerRequest, registerPartnerV2Request, updatePartnerRequest, updatePartnerV2Request, verifyEmailRequest } from '../schemas/partners.js';
+import { addContactRequest, registerPartnerRequest, registerPartnerV2Request, updatePartnerRequest, updatePartnerV2Request, verifyEmailRequest } from '../schemas/partners.js';
 
 const entry = (file: string) => `functions/handlers/partners/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
@@ -18,7 +18,7 @@ const PARTNER_PROFILE_ROLES = [
   'MISP_PARTNER',
 ] as const;
 
-/** MOSIP PartnerServiceController, self-service rows (reference §2.1 #1, 2, 8, 9, 10, 24, 25). */
+/** MOSIP PartnerServiceController, self-service rows (reference §2.1 #1, 2, 7, 8, 9, 10, 24, 25). */
 export const partnerRoutes = {
   registerPartner: defineRoute({
     ...partnerService,
@@ -105,5 +105,17 @@ export const partnerRoutes = {
     path: '/partners/{partnerId}/policygroup/{policygroupName}',
     access: ['PARTNER', 'AUTH_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
     entry: entry('map-partner-policy-group'),
+  }),
+  addPartnerContact: defineRoute({
+    ...partnerService,
+    operationId: 'addPartnerContact',
+    summary: 'Add or update an extra contact of a partner (keyed by e-mail)',
+    method: 'POST',
+    path: '/partners/{partnerId}/contact/add',
+    access: PARTNER_PROFILE_ROLES,
+    echoRequestMeta: true,
+    body: addContactRequest,
+    example: { address: '12 Kenyatta Avenue, Nairobi', contactNumber: '+254700000001', emailId: 'ops@bank.example', is_Active: true },
+    entry: entry('add-partner-contact'),
   }),
 };

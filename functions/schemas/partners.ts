@@ -34,3 +34,11 @@ export const updatePartnerV2Request = z.extend(updatePartnerRequest, {
 export const verifyEmailRequest = z.object({
   emailId: z.optional(z.nullable(z.string({ error: 'must be a string' }).check(z.maxLength(254, { error: 'size must be between 0 and 254' })))),
 });
+
+/** AddContactRequestDto (`POST /partners/{id}/contact/add`). */
+export const addContactRequest = z.object({
+  address: requiredText(1, 2000),
+  contactNumber: requiredText(1, 16),
+  emailId: requiredText(1, 254),
+  is_Active: z.optional(z.nullable(z.boolean({ error: 'must be a boolean' }))),
+});

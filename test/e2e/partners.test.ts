@@ -4,6 +4,8 @@ import { PMS_ROLES, type Role } from '../../functions/auth/roles.js';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { PARTNER_TYPES, partnerTypeOf, type PartnerType } from '../../functions/domain/partners/partner-types.js';
 import { partnerRoutes } from '../../functions/routes/partner-routes.js';
+import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
+import { auditEntry } from '../../functions/domain/audit.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
 
@@ -123,6 +125,33 @@ test('registration refusals give MOSIP codes and change nothing', async () => {
   assert.deepEqual([longName.status, longName.json.errors[0].errorCode], [400, 'PMS_COR_001']);
   assert.match(longName.json.errors[0].message, /:request\.organizationName$/);
   await refusedWithoutChange(other, 'PUT', `${PARTNERS}/bank-a`, v1({ address: 'hijacked', contactNumber: '1' }), 'PMS_PRT_055');
+});
+
+test('a partner admin onboards MISP and ABIS partners for their users; nobody else registers for another user', async () => {
+  const misp = await stack.request('POST', PARTNERS, { token: admin, body: v1(registration('misp-user', 'MISP_Partner')) });
+  assert.deepEqual(misp.json.response, { partnerId: 'misp-user', status: 'InProgress' });
+  const abis = await stack.request('POST', PARTNERS, { token: admin, body: v1(registration('abis-user', 'ABIS_Partner')) });
+  assert.deepEqual(abis.json.response, { partnerId: 'abis-user', status: 'InProgress' });
+  const own = await stack.request('GET', `${PARTNERS}/misp-user`, { token: await stack.token('misp-user', ['MISP_PARTNER']) });
+  assert.equal(own.json.response.partnerType, 'MISP_Partner');
+  await refusedWithoutChange(admin, 'POST', PARTNERS, v1(registration('someone-else', 'Auth_Partner')), 'PMS_PRT_055');
+  const partner = await stack.token('telco-user', ['MISP_PARTNER']);
+  await refusedWithoutChange(partner, 'POST', PARTNERS, v1(registration('other-misp', 'MISP_Partner')), 'PMS_PRT_055');
+});
+
+test('extra contacts: refused while the partner is inactive, then added and updated by e-mail', async () => {
+  const { token } = await register('contact-user', 'AUTH_PARTNER', 'Auth_Partner');
+  const contact = { address: 'Ops desk', contactNumber: '+254700000009', emailId: 'ops@contact-user.example' };
+  await refusedWithoutChange(token, 'POST', `${PARTNERS}/contact-user/contact/add`, v1(contact), 'PMS_PMP_016');
+  await refusedWithoutChange(token, 'POST', `${PARTNERS}/contact-user/contact/add`, v1({ ...contact, emailId: 'not-an-email' }), 'PMS_PRT_012');
+  // Partners become active with their certificate (a later issue); arrange that state in the table directly.
+  const partners = dynamoPartnerRepository(stack.table);
+  const stored = (await partners.getPartner('contact-user'))!;
+  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', 'contact-user', new Date()), []);
+  const added = await stack.request('POST', `${PARTNERS}/contact-user/contact/add`, { token, body: v1(contact) });
+  assert.equal(added.json.response, 'Contacts details added successfully.');
+  const updated = await stack.request('POST', `${PARTNERS}/contact-user/contact/add`, { token, body: v1({ ...contact, emailId: 'OPS@contact-user.example', address: 'Moved' }) });
+  assert.equal(updated.json.response, 'Contacts details updated successfully.');
 });
 
 describe('BOLA: partner A never reaches partner B', () => {

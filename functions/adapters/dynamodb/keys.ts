@@ -34,6 +34,8 @@ export const keys = {
     sk: `${at}#${id}`,
   }),
   /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
+  /** An extra contact of a partner, one per e-mail address. */
+  partnerContact: (partnerId: string, email: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${normaliseEmail(email)}` }),
   userConsent: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'CONSENT' }),
   /** The one policy a partner uses for a credential type (MOSIP partner_policy_credential_type). */
   credentialTypeMapping: (partnerId: string, credentialType: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CREDENTIAL_TYPE#${credentialType}` }),

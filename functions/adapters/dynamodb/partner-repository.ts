@@ -1,7 +1,7 @@
 import type { TableContext } from './client.js';
-import type { Partner } from '../../domain/partners/partner.js';
+import type { Partner, PartnerContact } from '../../domain/partners/partner.js';
 import type { PartnerRepository } from '../../domain/partners/ports.js';
-import { ConcurrentModificationError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { ConcurrentModificationError, InactivePartnerError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { indexKeys, keys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
@@ -67,6 +67,31 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
     },
 
     getPartner: (id) => getItem<Partner>(table, keys.partner(id)),
+
+    getContact: (partnerId, emailId) => getItem<PartnerContact>(table, keys.partnerContact(partnerId, emailId)),
+
+    async saveContact(contact, isNew, audit) {
+      const items: TransactItem[] = [
+        { Put: { TableName: table.tableName, Item: { ...keys.partnerContact(contact.partnerId, contact.emailId), entity: 'PartnerContact', ...contact } } },
+        auditPut(table, audit),
+      ];
+      if (isNew) {
+        items.push({
+          ConditionCheck: {
+            TableName: table.tableName,
+            Key: keys.partner(contact.partnerId),
+            ConditionExpression: 'isActive = :true',
+            ExpressionAttributeValues: { ':true': true },
+          },
+        });
+      }
+      try {
+        await transactWrite(table, items);
+      } catch (error) {
+        if (error instanceof TransactionRefused) throw new InactivePartnerError(contact.partnerId);
+        throw error;
+      }
+    },
 
     listPartners: () => queryPartition<Partner>(table, 'gsi1', indexKeys.allPartners, { limit: MAX_PARTNERS }),
 

@@ -2,9 +2,9 @@ import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { InactivePartnerError, InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
-import type { Partner } from './partner.js';
+import type { Partner, PartnerContact } from './partner.js';
 import { PARTNER_TYPES, partnerTypeOf, policyRequiredTypes } from './partner-types.js';
 import type { PartnerDeps } from './ports.js';
 import { partnerOf } from './ownership.js';
@@ -27,13 +27,15 @@ export interface Registration {
 }
 
 /**
- * Self-registration (MOSIP `POST /partners`, `/partners/v2`). The partner id is the caller's username, so a user
- * registers once and only for themselves; names and e-mails are unique after normalisation.
+ * Registration (MOSIP `POST /partners`, `/partners/v2`). The partner id is the owning user's username: a user
+ * registers once and only for themselves, except that a partner admin onboards MISP and ABIS partners for their
+ * users, as MOSIP's portal requires. Names and e-mails are unique after normalisation.
  */
 export async function registerPartner(deps: PartnerDeps, caller: Caller, input: Registration) {
   checkPartnerId(input.partnerId);
-  if (input.partnerId !== caller.userId) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
   const partnerType = partnerTypeOf(input.partnerType);
+  const onboardedByAdmin = caller.isAdmin && partnerType !== undefined && PARTNER_TYPES[partnerType].adminOnboarding;
+  if (input.partnerId !== caller.userId && !onboardedByAdmin) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
   if (!partnerType) throw new PmsError(PARTNER_ERRORS.PARTNER_TYPE_DOES_NOT_EXIST);
   const group = await groupForType(deps, partnerType, input.policyGroup);
   checkEmail(input.emailId);
@@ -42,7 +44,8 @@ export async function registerPartner(deps: PartnerDeps, caller: Caller, input: 
   const now = deps.clock.now();
   const partner: Partner = {
     id: input.partnerId,
-    userId: caller.userId,
+    // An admin onboarding a MISP or ABIS partner registers it for the user whose username is the partner id.
+    userId: input.partnerId,
     partnerType,
     policyGroupId: group?.id ?? null,
     organizationName: input.organizationName,
@@ -143,4 +146,41 @@ async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<Policy
 function groupInactive(error: unknown): never {
   if (error instanceof InactivePolicyGroupError) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_ACTIVE);
   throw error;
+}
+
+/**
+ * Adds an extra contact, or updates the one with the same e-mail (MOSIP `POST /partners/{id}/contact/add`).
+ * A new contact needs an active partner, checked again when it is stored.
+ */
+export async function addPartnerContact(
+  deps: PartnerDeps,
+  caller: Caller,
+  partnerId: string,
+  input: { address: string; contactNumber: string; emailId: string; is_Active?: boolean | null | undefined },
+) {
+  checkEmail(input.emailId);
+  checkContactNumber(input.contactNumber);
+  const partner = await partnerOf(deps.partners, caller, partnerId);
+  const existing = await deps.partners.getContact(partnerId, input.emailId);
+  if (!existing && !partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const contact: PartnerContact = {
+    partnerId,
+    emailId: input.emailId.trim(),
+    address: input.address,
+    contactNumber: input.contactNumber,
+    isActive: input.is_Active ?? existing?.isActive ?? true,
+    crBy: existing?.crBy ?? caller.userId,
+    crDtimes: existing?.crDtimes ?? at,
+    updBy: existing ? caller.userId : null,
+    updDtimes: existing ? at : null,
+  };
+  await deps.partners
+    .saveContact(contact, !existing, auditEntry(caller.userId, existing ? 'updatePartnerContact' : 'addPartnerContact', OBJECT_TYPE, partnerId, now))
+    .catch((error: unknown) => {
+      if (error instanceof InactivePartnerError) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
+      throw error;
+    });
+  return existing ? 'Contacts details updated successfully.' : 'Contacts details added successfully.';
 }

@@ -1,16 +1,17 @@
 /**
- * MOSIP's partner types (pms.partner_type seed) that partners may register as, and whether each must belong
- * to a policy group (`is_policy_required`).
+ * MOSIP's partner types (pms.partner_type seed) that partners may register as, whether each must belong to a
+ * policy group (`is_policy_required`), and whether a partner admin may onboard it for a user (MOSIP's portal
+ * onboards MISP and ABIS partners from the admin side).
  */
 export const PARTNER_TYPES = {
-  Auth_Partner: { policyRequired: true },
-  Credential_Partner: { policyRequired: true },
-  Online_Verification_Partner: { policyRequired: true },
-  ABIS_Partner: { policyRequired: true },
-  Manual_Adjudication: { policyRequired: true },
-  Device_Provider: { policyRequired: false },
-  FTM_Provider: { policyRequired: false },
-  MISP_Partner: { policyRequired: false },
+  Auth_Partner: { policyRequired: true, adminOnboarding: false },
+  Credential_Partner: { policyRequired: true, adminOnboarding: false },
+  Online_Verification_Partner: { policyRequired: true, adminOnboarding: false },
+  ABIS_Partner: { policyRequired: true, adminOnboarding: true },
+  Manual_Adjudication: { policyRequired: true, adminOnboarding: false },
+  Device_Provider: { policyRequired: false, adminOnboarding: false },
+  FTM_Provider: { policyRequired: false, adminOnboarding: false },
+  MISP_Partner: { policyRequired: false, adminOnboarding: true },
 } as const;
 
 export type PartnerType = keyof typeof PARTNER_TYPES;

@@ -1,5 +1,18 @@
 import type { PartnerType } from './partner-types.js';
 
+/** An additional contact of a partner (MOSIP partner_contact), keyed by e-mail. */
+export interface PartnerContact {
+  partnerId: string;
+  emailId: string;
+  address: string;
+  contactNumber: string;
+  isActive: boolean;
+  crBy: string;
+  crDtimes: string;
+  updBy: string | null;
+  updDtimes: string | null;
+}
+
 /**
  * A partner as stored. MOSIP's states: registered (`InProgress`, inactive) → approved and active (certificate
  * upload) → deactivated (approved, inactive; terminal).

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
-import type { Partner } from './partner.js';
+import type { Partner, PartnerContact } from './partner.js';
 
 /**
  * Refusals: UniqueConstraintError with constraint 'partnerId' | 'organizationName' | 'emailId';
@@ -15,6 +15,9 @@ export interface PartnerRepository {
   /** Whether a partner is registered with this e-mail (compared normalised). */
   emailRegistered(emailId: string): Promise<boolean>;
   save(next: Partner, previous: Partner, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  getContact(partnerId: string, emailId: string): Promise<PartnerContact | undefined>;
+  /** Stores a contact; a new one only while the partner is active (else InactivePartnerError). */
+  saveContact(contact: PartnerContact, isNew: boolean, audit: AuditEntry): Promise<void>;
   /** Every partner, oldest first, up to the adapter's bound: the admin list filters, sorts and pages them. */
   listPartners(): Promise<Partner[]>;
 }
