@@ -1,5 +1,6 @@
 import { defineRoute } from './route.js';
-import { addContactRequest, registerPartnerRequest, registerPartnerV2Request, updatePartnerRequest, updatePartnerV2Request, verifyEmailRequest } from '../schemas/partners.js';
+import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
+import { addContactRequest, partnerSearchRequest, registerPartnerRequest, registerPartnerV2Request, updatePartnerRequest, updatePartnerV2Request, verifyEmailRequest } from '../schemas/partners.js';
 
 const entry = (file: string) => `functions/handlers/partners/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
@@ -18,7 +19,7 @@ const PARTNER_PROFILE_ROLES = [
   'MISP_PARTNER',
 ] as const;
 
-/** MOSIP PartnerServiceController, self-service rows (reference §2.1 #1, 2, 7, 8, 9, 10, 24, 25). */
+/** MOSIP PartnerServiceController, partner rows (reference §2.1 #1, 2, 7–10, 18–20, 24, 25). */
 export const partnerRoutes = {
   registerPartner: defineRoute({
     ...partnerService,
@@ -117,5 +118,36 @@ export const partnerRoutes = {
     body: addContactRequest,
     example: { address: '12 Kenyatta Avenue, Nairobi', contactNumber: '+254700000001', emailId: 'ops@bank.example', is_Active: true },
     entry: entry('add-partner-contact'),
+  }),
+  searchPartners: defineRoute({
+    ...partnerService,
+    operationId: 'searchPartners',
+    summary: 'Legacy partner search (admins: every partner; others: their own)',
+    method: 'POST',
+    path: '/partners/search',
+    access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    body: partnerSearchRequest,
+    example: { partnerType: 'all', filters: [], sort: [{ sortField: 'crDtimes', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    entry: entry('search-partners'),
+  }),
+  partnerFilterValues: defineRoute({
+    ...partnerService,
+    operationId: 'partnerFilterValues',
+    summary: 'Distinct values of a partner column (admins: every partner; others: their own)',
+    method: 'POST',
+    path: '/partners/filtervalues',
+    access: 'AUTHENTICATED',
+    body: filterValueRequest,
+    entry: entry('partner-filter-values'),
+  }),
+  searchPartnerTypes: defineRoute({
+    ...partnerService,
+    operationId: 'searchPartnerTypes',
+    summary: 'The partner types, for filter drop-downs',
+    method: 'POST',
+    path: '/partners/partnertype/search',
+    access: ['PARTNER', 'AUTH_PARTNER', 'DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    body: searchRequest,
+    entry: entry('search-partner-types'),
   }),
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { searchRequest } from './legacy-search.js';
 import { optionalText, requiredText } from '../http/constraints.js';
 
 /** PartnerRequest (`POST /partners`); PartnerRequestDto adds logoUrl and additionalInfo (`POST /partners/v2`). */
@@ -42,3 +43,6 @@ export const addContactRequest = z.object({
   emailId: requiredText(1, 254),
   is_Active: z.optional(z.nullable(z.boolean({ error: 'must be a boolean' }))),
 });
+
+/** PartnerSearchDto: SearchDto plus the partner type to search ("all" or a type code). */
+export const partnerSearchRequest = z.extend(searchRequest, { partnerType: requiredText(1, 36) });

@@ -154,6 +154,30 @@ test('extra contacts: refused while the partner is inactive, then added and upda
   assert.equal(updated.json.response, 'Contacts details updated successfully.');
 });
 
+test('legacy search and filter values: admins see every partner, others only their own; personal columns refused', async () => {
+  const search = (token: string, request: Record<string, unknown>) =>
+    stack.request('POST', `${PARTNERS}/search`, { token, body: v1({ partnerType: 'all', filters: [], sort: [{ sortField: 'id', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 100 }, ...request }) });
+  const { token } = await register('search-a', 'AUTH_PARTNER', 'Auth_Partner');
+  assert.deepEqual((await register('search-b', 'AUTH_PARTNER', 'Auth_Partner')).json.errors, []);
+
+  const all = await search(admin, { filters: [{ columnName: 'id', type: 'startsWith', value: 'search-' }] });
+  assert.deepEqual(all.json.response.data.map((p: { id: string }) => p.id), ['search-a', 'search-b']);
+  assert.equal(all.json.response.data[0].emailId, 'search-a@example.org');
+  const own = await search(token, {});
+  assert.deepEqual(own.json.response.data.map((p: { id: string }) => p.id), ['search-a']);
+  const byType = await search(admin, { partnerType: 'Device_Provider', filters: [{ columnName: 'id', type: 'startsWith', value: 'search-' }] });
+  assert.deepEqual(byType.json.response, { fromRecord: 0, toRecord: 0, totalRecord: 0, data: null });
+  for (const column of ['emailId', 'contactNo', 'address']) {
+    const refused = await search(admin, { filters: [{ columnName: column, type: 'contains', value: 'x' }] });
+    assert.deepEqual(refused.json.errors, [{ errorCode: 'KER_PRT_391', message: `The column '${column}' is not supported due to system limitations.` }]);
+  }
+
+  const values = await stack.request('POST', `${PARTNERS}/filtervalues`, { token, body: v1({ filters: [{ columnName: 'name', type: 'unique', text: 'search' }] }) });
+  assert.deepEqual(values.json.response.filters, [{ fieldID: 'name', fieldValue: 'search-a Ltd', fieldCode: 'search-a' }]);
+  const types = await stack.request('POST', `${PARTNERS}/partnertype/search`, { token, body: v1({ filters: [{ columnName: 'isPolicyRequired', type: 'equals', value: 'false' }], sort: [{ sortField: 'code', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 100 } }) });
+  assert.deepEqual(types.json.response.data.map((t: { code: string }) => t.code), ['Device_Provider', 'FTM_Provider', 'MISP_Partner']);
+});
+
 describe('BOLA: partner A never reaches partner B', () => {
   /** Every role a partner user may hold: A's token passes every role check, so only ownership can stop it. */
   const PARTNER_USER_ROLES = PMS_ROLES.filter((role) => !['PARTNER_ADMIN', 'POLICYMANAGER', 'ID_AUTHENTICATION'].includes(role));

@@ -17,12 +17,17 @@ export function normaliseEmail(email: string): string {
   return email.normalize('NFKC').trim().toLowerCase();
 }
 
+/** Everything kept per signed-in user lives in one partition. */
+export function userPartition(userId: string): string {
+  return `USER#${userId}`;
+}
+
 export const keys = {
   partner: (id: string): ItemKey => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
   partnerOrganization: (name: string): ItemKey => ({ pk: `PARTNER_ORG#${normaliseName(name)}`, sk: 'UNIQUE' }),
   partnerEmail: (email: string): ItemKey => ({ pk: `PARTNER_EMAIL#${normaliseEmail(email)}`, sk: 'UNIQUE' }),
   /** Which partners a signed-in user owns. */
-  userPartner: (userId: string, partnerId: string): ItemKey => ({ pk: `USER#${userId}`, sk: `PARTNER#${partnerId}` }),
+  userPartner: (userId: string, partnerId: string): ItemKey => ({ pk: userPartition(userId), sk: `PARTNER#${partnerId}` }),
   policyGroup: (id: string): ItemKey => ({ pk: `POLICY_GROUP#${id}`, sk: 'POLICY_GROUP' }),
   policyGroupName: (name: string): ItemKey => ({ pk: `POLICY_GROUP_NAME#${normaliseName(name)}`, sk: 'UNIQUE' }),
   policy: (id: string): ItemKey => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
@@ -36,7 +41,7 @@ export const keys = {
   /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
   /** An extra contact of a partner, one per e-mail address. */
   partnerContact: (partnerId: string, email: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${normaliseEmail(email)}` }),
-  userConsent: (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'CONSENT' }),
+  userConsent: (userId: string): ItemKey => ({ pk: userPartition(userId), sk: 'CONSENT' }),
   /** The one policy a partner uses for a credential type (MOSIP partner_policy_credential_type). */
   credentialTypeMapping: (partnerId: string, credentialType: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CREDENTIAL_TYPE#${credentialType}` }),
   /** A partner's biometric extractor for one attribute under one policy (MOSIP biometric_extractor_provider). */

@@ -2,7 +2,7 @@ import type { TableContext } from './client.js';
 import type { Partner, PartnerContact } from '../../domain/partners/partner.js';
 import type { PartnerRepository } from '../../domain/partners/ports.js';
 import { ConcurrentModificationError, InactivePartnerError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
-import { indexKeys, keys } from './keys.js';
+import { indexKeys, keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
@@ -41,6 +41,9 @@ function activeGroupCheck(table: TableContext, groupId: string): TransactItem {
     },
   };
 }
+
+/** A user owns one partner in MOSIP's model (partner id = username); a few more is already unusual. */
+const MAX_PARTNERS_PER_USER = 50;
 
 export function dynamoPartnerRepository(table: TableContext): PartnerRepository {
   return {
@@ -91,6 +94,12 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
         if (error instanceof TransactionRefused) throw new InactivePartnerError(contact.partnerId);
         throw error;
       }
+    },
+
+    async partnersOfUser(userId) {
+      const owned = await queryPartition<{ partnerId: string }>(table, 'table', userPartition(userId), { sortKeyPrefix: sortKeyPrefixes.partnersOfUser, limit: MAX_PARTNERS_PER_USER });
+      const partners = await Promise.all(owned.map(({ partnerId }) => getItem<Partner>(table, keys.partner(partnerId))));
+      return partners.filter((partner): partner is Partner => partner !== undefined);
     },
 
     listPartners: () => queryPartition<Partner>(table, 'gsi1', indexKeys.allPartners, { limit: MAX_PARTNERS }),

@@ -1,7 +1,7 @@
 import type { UserRepository } from '../../domain/users/ports.js';
 import type { UserConsent } from '../../domain/users/user-consent.js';
 import type { TableContext } from './client.js';
-import { keys, sortKeyPrefixes } from './keys.js';
+import { keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { auditPut, transactWrite } from './transactions.js';
 
@@ -10,8 +10,7 @@ export function dynamoUserRepository(table: TableContext): UserRepository {
   return {
     async ownsPartner(userId) {
       // The user's partner links share the partition `USER#<userId>` with the consent item.
-      const userPartition = keys.userConsent(userId).pk;
-      return (await queryPartition(table, 'table', userPartition, { sortKeyPrefix: sortKeyPrefixes.partnersOfUser, limit: 1 })).length > 0;
+      return (await queryPartition(table, 'table', userPartition(userId), { sortKeyPrefix: sortKeyPrefixes.partnersOfUser, limit: 1 })).length > 0;
     },
 
     getConsent: (userId) => getItem<UserConsent>(table, keys.userConsent(userId)),

@@ -4,14 +4,14 @@
  * onboards MISP and ABIS partners from the admin side).
  */
 export const PARTNER_TYPES = {
-  Auth_Partner: { policyRequired: true, adminOnboarding: false },
-  Credential_Partner: { policyRequired: true, adminOnboarding: false },
-  Online_Verification_Partner: { policyRequired: true, adminOnboarding: false },
-  ABIS_Partner: { policyRequired: true, adminOnboarding: true },
-  Manual_Adjudication: { policyRequired: true, adminOnboarding: false },
-  Device_Provider: { policyRequired: false, adminOnboarding: false },
-  FTM_Provider: { policyRequired: false, adminOnboarding: false },
-  MISP_Partner: { policyRequired: false, adminOnboarding: true },
+  Auth_Partner: { description: 'Auth Partner', policyRequired: true, adminOnboarding: false },
+  Credential_Partner: { description: 'Credential Partner', policyRequired: true, adminOnboarding: false },
+  Online_Verification_Partner: { description: 'Online_Verification_Partner', policyRequired: true, adminOnboarding: false },
+  ABIS_Partner: { description: 'ABIS Partner', policyRequired: true, adminOnboarding: true },
+  Manual_Adjudication: { description: 'Manual Adjudication', policyRequired: true, adminOnboarding: false },
+  Device_Provider: { description: 'Device Provider', policyRequired: false, adminOnboarding: false },
+  FTM_Provider: { description: 'FTM Provider', policyRequired: false, adminOnboarding: false },
+  MISP_Partner: { description: 'MISP_Partner', policyRequired: false, adminOnboarding: true },
 } as const;
 
 export type PartnerType = keyof typeof PARTNER_TYPES;

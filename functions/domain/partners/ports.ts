@@ -18,6 +18,8 @@ export interface PartnerRepository {
   getContact(partnerId: string, emailId: string): Promise<PartnerContact | undefined>;
   /** Stores a contact; a new one only while the partner is active (else InactivePartnerError). */
   saveContact(contact: PartnerContact, isNew: boolean, audit: AuditEntry): Promise<void>;
+  /** The partners a user owns. */
+  partnersOfUser(userId: string): Promise<Partner[]>;
   /** Every partner, oldest first, up to the adapter's bound: the admin list filters, sorts and pages them. */
   listPartners(): Promise<Partner[]>;
 }
