@@ -7,23 +7,12 @@ import type { Role } from '../../functions/auth/roles.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
+import { DATA_SHARE_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager';
 const POLICIES = '/v1/policymanager/policies';
 const CONSENT = `${PM}/users/user-consent`;
 const ALLOWED_TYPES = 'auth,qrcode,euin,reprint,vercred,opencrvs';
-
-const DATA_SHARE = {
-  dataSharePolicies: {
-    typeOfShare: 'Data Share',
-    validForInMinutes: '30',
-    transactionsAllowed: '2',
-    encryptionType: 'Partner Based',
-    shareDomain: 'datashare.datashare',
-    source: 'ID Repository',
-  },
-  shareableAttributes: [{ attributeName: 'fullName', source: [{ attribute: 'fullName' }], encrypted: true }],
-};
 
 let stack: LocalStack;
 let admin: string;
@@ -78,7 +67,7 @@ async function policyRequest(partnerId: string, policyId: string, status: 'InPro
 }
 
 async function publishedPolicy(name: string) {
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Print partners', policyType: 'DataShare', name, desc: `${name} policy`, version: '1.0', policies: DATA_SHARE }));
+  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Print partners', policyType: 'DataShare', name, desc: `${name} policy`, version: '1.0', policies: DATA_SHARE_POLICY }));
   const id = draft.response.id;
   await ok('POST', `${POLICIES}/${id}/group/${policyIds.group}/publish`, admin);
   policyIds[name] = id;
@@ -160,7 +149,7 @@ describe('credential type → policy mapping', () => {
     const policy = read.response;
     assert.deepEqual([policy.partnerId, policy.credentialType, policy.policyId, policy.policyName, policy.policyType], ['printer-a', 'euin', policyIds['Card print'], 'Card print', 'DataShare']);
     assert.deepEqual([policy.status, policy.is_Active, policy.version, policy.cr_by], ['PUBLISHED', true, '1.0', 'admin1']);
-    assert.deepEqual(policy.policies, DATA_SHARE);
+    assert.deepEqual(policy.policies, DATA_SHARE_POLICY);
     assert.deepEqual((await ok('GET', readPath('printer-a', 'euin'), admin)).response, policy, 'a partner admin reads any partner');
 
     await refused('POST', mapPath('printer-a', 'EUIN', 'Card reprint'), printerA, 'PMS_PRT_007');

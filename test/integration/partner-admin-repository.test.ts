@@ -18,8 +18,8 @@ import { createPolicy, publishPolicy } from '../../functions/domain/policies/com
 import { createPolicyGroup } from '../../functions/domain/policy-groups/commands.js';
 import type { PolicyGroupRepository } from '../../functions/domain/policy-groups/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';
-import { PmsError } from '../../functions/errors/pms-error.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { refusal } from '../support/refusals.js';
 
 let db: TestDynamoDb;
 let deps: PartnerAdminDeps & { groups: PolicyGroupRepository };
@@ -53,16 +53,6 @@ after(() => db?.stop());
 beforeEach(() => {
   sentCommands.length = 0;
 });
-
-async function refusal(action: Promise<unknown>): Promise<string> {
-  try {
-    await action;
-  } catch (error) {
-    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-    return error.code;
-  }
-  assert.fail('expected a refusal');
-}
 
 function register(partnerId: string, partnerType: string, policyGroup?: string) {
   return registerPartner(deps, { userId: partnerId, isAdmin: false }, {

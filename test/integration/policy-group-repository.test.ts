@@ -12,6 +12,7 @@ import { systemClock } from '../../functions/domain/ports.js';
 import { uuidIds } from '../../functions/adapters/ids.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { refusal } from '../support/refusals.js';
 
 let db: TestDynamoDb;
 let deps: PolicyGroupDeps;
@@ -38,16 +39,6 @@ after(() => db?.stop());
 beforeEach(() => {
   sentCommands.length = 0;
 });
-
-async function refusal(action: Promise<unknown>): Promise<string> {
-  try {
-    await action;
-  } catch (error) {
-    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-    return error.code;
-  }
-  assert.fail('expected a refusal');
-}
 
 const audits = async (objectId: string) => (await listTableItems(db.table)).filter((item) => item.pk === `AUDIT#PolicyGroup#${objectId}`);
 

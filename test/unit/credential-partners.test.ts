@@ -12,6 +12,7 @@ import type { Policy } from '../../functions/domain/policies/policy.js';
 import type { PolicyGroup } from '../../functions/domain/policy-groups/policy-group.js';
 import type { PolicyRequest } from '../../functions/domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, PmsError, UniqueConstraintError } from '../../functions/errors/pms-error.js';
+import { refusalOf } from '../support/refusals.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');
 const OWNER: Caller = { userId: 'printer-1', isAdmin: false };
@@ -122,15 +123,6 @@ function world(options: { partners?: Partner[]; policies?: Policy[]; group?: Pol
   return { deps, mappings, extractors, audits, savedWithPending };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => assert.fail('expected a refusal'),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-  return { code: error.code, message: error.errors[0]!.message };
-}
-
 describe('biometric notation', () => {
   test('splits and rebuilds modality[sub-types] as MOSIP does', () => {
     assert.deepEqual(parseBiometric('Finger[LeftThumb,RightThumb]'), { modality: 'Finger', subTypes: 'LeftThumb,RightThumb' });
@@ -152,12 +144,12 @@ describe('credential types', () => {
   });
 
   test('an unknown type is PMS_PRT_072 with the allowed list; other partner types are PMS_PRT_070 with theirs', async () => {
-    assert.deepEqual(await refusal(Promise.resolve().then(() => allowedCredentialType('passport'))), {
+    assert.deepEqual(await refusalOf(Promise.resolve().then(() => allowedCredentialType('passport'))), {
       code: 'PMS_PRT_072',
       message: 'Given credential type is not allowed. Allowed credential types : auth,qrcode,euin,reprint,vercred,opencrvs',
     });
     assert.doesNotThrow(() => checkMayMapCredentialTypes('Auth_Partner'));
-    assert.deepEqual(await refusal(Promise.resolve().then(() => checkMayMapCredentialTypes('Device_Provider'))), {
+    assert.deepEqual(await refusalOf(Promise.resolve().then(() => checkMayMapCredentialTypes('Device_Provider'))), {
       code: 'PMS_PRT_070',
       message: 'Credential mapping allowed only for :Credential_Partner,Online_Verification_Partner,Auth_Partner',
     });
@@ -176,7 +168,7 @@ describe('mapping a credential type to a policy', () => {
       'partnerId', 'credentialType', 'policyId', 'policyName', 'policyDesc', 'policyType', 'publishDate', 'validTill', 'status', 'version', 'schema', 'is_Active', 'cr_by', 'cr_dtimes', 'up_by', 'upd_dtimes', 'policies',
     ]);
     assert.deepEqual([read.policyName, read.policyType, read.status, read.is_Active, read.publishDate], ['Card print', 'DataShare', 'PUBLISHED', true, '2026-01-02T00:00:00.000']);
-    assert.equal((await refusal(mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'euin', 'Card print'))).code, 'PMS_PRT_007');
+    assert.equal((await refusalOf(mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'euin', 'Card print'))).code, 'PMS_PRT_007');
   });
 
   const cases: [string, Parameters<typeof world>[0], string, string][] = [
@@ -194,7 +186,7 @@ describe('mapping a credential type to a policy', () => {
   for (const [what, setup, credentialType, code] of cases) {
     test(`refuses ${what} with ${code} and stores nothing`, async () => {
       const { deps, mappings, audits } = world(setup);
-      assert.equal((await refusal(mapCredentialTypePolicy(deps, OWNER, 'printer-1', credentialType, 'Card print'))).code, code);
+      assert.equal((await refusalOf(mapCredentialTypePolicy(deps, OWNER, 'printer-1', credentialType, 'Card print'))).code, code);
       assert.deepEqual([mappings.size, audits.length], [0, 0]);
     });
   }
@@ -204,7 +196,7 @@ describe('mapping a credential type to a policy', () => {
     const admin: Caller = { userId: 'admin', isAdmin: true };
     await mapCredentialTypePolicy(deps, admin, 'printer-1', 'auth', 'Card print');
     assert.equal(mappings.get('printer-1/auth')?.crBy, 'admin');
-    assert.equal((await refusal(mapCredentialTypePolicy(deps, admin, 'nobody', 'auth', 'Card print'))).code, 'PMS_PRT_005');
+    assert.equal((await refusalOf(mapCredentialTypePolicy(deps, admin, 'nobody', 'auth', 'Card print'))).code, 'PMS_PRT_005');
   });
 
   test('re-checks what is stored when the write finds the partner changed', async () => {
@@ -216,15 +208,15 @@ describe('mapping a credential type to a policy', () => {
       attempts++;
       throw new ConcurrentModificationError('partner');
     };
-    assert.equal((await refusal(mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'auth', 'Card print'))).code, 'PMS_PMP_016');
+    assert.equal((await refusalOf(mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'auth', 'Card print'))).code, 'PMS_PMP_016');
   });
 
   test('reading: unknown or unmapped types are PMS_PRT_064; a vanished policy is PMS_PRT_073', async () => {
     const { deps, mappings } = world();
-    assert.equal((await refusal(getCredentialTypePolicy(deps, OWNER, 'printer-1', 'passport'))).code, 'PMS_PRT_064');
-    assert.equal((await refusal(getCredentialTypePolicy(deps, OWNER, 'printer-1', 'qrcode'))).code, 'PMS_PRT_064');
+    assert.equal((await refusalOf(getCredentialTypePolicy(deps, OWNER, 'printer-1', 'passport'))).code, 'PMS_PRT_064');
+    assert.equal((await refusalOf(getCredentialTypePolicy(deps, OWNER, 'printer-1', 'qrcode'))).code, 'PMS_PRT_064');
     mappings.set('printer-1/qrcode', { partnerId: 'printer-1', credentialType: 'qrcode', policyId: 'gone', crBy: 'x', crDtimes: NOW.toISOString() });
-    assert.equal((await refusal(getCredentialTypePolicy(deps, OWNER, 'printer-1', 'qrcode'))).code, 'PMS_PRT_073');
+    assert.equal((await refusalOf(getCredentialTypePolicy(deps, OWNER, 'printer-1', 'qrcode'))).code, 'PMS_PRT_073');
   });
 });
 
@@ -240,7 +232,7 @@ describe('biometric extractors', () => {
       [[request('rejected'), request('approved')], 'PMS_PRT_062'],
     ] as const) {
       const { deps, extractors, audits } = world({ requests: [...requests] });
-      assert.equal((await refusal(addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face'])))).code, code);
+      assert.equal((await refusalOf(addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face'])))).code, code);
       assert.deepEqual([extractors.length, audits.length], [0, 0]);
     }
   });
@@ -270,13 +262,13 @@ describe('biometric extractors', () => {
         { attributeName: 'finger', biometric: 'Finger[LeftThumb,RightThumb]', extractor: { provider: 'mock', version: '1.1' } },
       ],
     });
-    assert.equal((await refusal(getBiometricExtractors(deps, OWNER, 'printer-1', 'other-policy'))).code, 'PMS_PRT_064');
+    assert.equal((await refusalOf(getBiometricExtractors(deps, OWNER, 'printer-1', 'other-policy'))).code, 'PMS_PRT_064');
   });
 
   test('someone else\'s partner is refused before anything is read', async () => {
     const { deps } = world({ partners: [partner({ userId: 'someone-else' })], requests: [request('InProgress')] });
     deps.credentialPartners.policyRequestsOf = async () => assert.fail('requests were read');
-    assert.equal((await refusal(addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face'])))).code, 'PMS_PRT_055');
-    assert.equal((await refusal(getBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1'))).code, 'PMS_PRT_055');
+    assert.equal((await refusalOf(addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face'])))).code, 'PMS_PRT_055');
+    assert.equal((await refusalOf(getBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1'))).code, 'PMS_PRT_055');
   });
 });
