@@ -1,7 +1,6 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
 import { indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoPartnerRepository, MAX_PARTNERS } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { dynamoPendingApprovals } from '../../functions/adapters/dynamodb/pending-approvals.js';
@@ -18,7 +17,7 @@ import { createPolicy, publishPolicy } from '../../functions/domain/policies/com
 import { createPolicyGroup } from '../../functions/domain/policy-groups/commands.js';
 import type { PolicyGroupRepository } from '../../functions/domain/policy-groups/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';
-import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { listTableItems, recordingTable, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { refusal } from '../support/refusals.js';
 
 let db: TestDynamoDb;
@@ -29,18 +28,7 @@ const ADMIN = { userId: 'admin1', isAdmin: true };
 before(async () => {
   db = await startDynamoDb();
   // Record every command the adapters send, to prove the list and the counts only query.
-  const table: TableContext = {
-    tableName: db.table.tableName,
-    client: new Proxy(db.table.client, {
-      get(target, property, receiver) {
-        if (property !== 'send') return Reflect.get(target, property, receiver);
-        return (command: { constructor: { name: string } }) => {
-          sentCommands.push(command.constructor.name);
-          return target.send(command as never);
-        };
-      },
-    }),
-  };
+  const table = recordingTable(db.table, sentCommands);
   deps = {
     partners: dynamoPartnerRepository(table),
     groups: dynamoPolicyGroupRepository(table),

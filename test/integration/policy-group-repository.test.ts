@@ -1,6 +1,5 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
 import { createPolicy, publishPolicy } from '../../functions/domain/policies/commands.js';
@@ -11,7 +10,7 @@ import type { PolicyGroupDeps } from '../../functions/domain/policy-groups/ports
 import { systemClock } from '../../functions/domain/ports.js';
 import { uuidIds } from '../../functions/adapters/ids.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
-import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { listTableItems, recordingTable, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { refusal } from '../support/refusals.js';
 
 let db: TestDynamoDb;
@@ -21,18 +20,7 @@ const sentCommands: string[] = [];
 before(async () => {
   db = await startDynamoDb();
   // Record every command the repositories send, to prove no request path scans.
-  const table: TableContext = {
-    tableName: db.table.tableName,
-    client: new Proxy(db.table.client, {
-      get(target, property, receiver) {
-        if (property !== 'send') return Reflect.get(target, property, receiver);
-        return (command: { constructor: { name: string } }) => {
-          sentCommands.push(command.constructor.name);
-          return target.send(command as never);
-        };
-      },
-    }),
-  };
+  const table = recordingTable(db.table, sentCommands);
   deps = { groups: dynamoPolicyGroupRepository(table), clock: systemClock, ids: uuidIds };
 });
 after(() => db?.stop());

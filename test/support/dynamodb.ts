@@ -46,3 +46,19 @@ export async function listTableItems(table: TableContext): Promise<Record<string
 export async function countTableItems(table: TableContext): Promise<number> {
   return (await listTableItems(table)).length;
 }
+
+/** The same table, but every command sent through it is named in `sent` first (to prove what a path does). */
+export function recordingTable(table: TableContext, sent: string[]): TableContext {
+  return {
+    tableName: table.tableName,
+    client: new Proxy(table.client, {
+      get(target, property, receiver) {
+        if (property !== 'send') return Reflect.get(target, property, receiver);
+        return (command: { constructor: { name: string } }) => {
+          sent.push(command.constructor.name);
+          return target.send(command as never);
+        };
+      },
+    }),
+  };
+}

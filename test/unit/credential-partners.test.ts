@@ -11,7 +11,7 @@ import type { Partner } from '../../functions/domain/partners/partner.js';
 import type { Policy } from '../../functions/domain/policies/policy.js';
 import type { PolicyGroup } from '../../functions/domain/policy-groups/policy-group.js';
 import type { PolicyRequest } from '../../functions/domain/policy-requests/policy-request.js';
-import { ConcurrentModificationError, PmsError, UniqueConstraintError } from '../../functions/errors/pms-error.js';
+import { ConcurrentModificationError, UniqueConstraintError } from '../../functions/errors/pms-error.js';
 import { refusalOf } from '../support/refusals.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');

@@ -1,5 +1,4 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { EventModel } from '../../domain/events/event-model.js';
 import type { EventPublisher } from '../../domain/events/ports.js';
 
 /** Source of every PMS event on the bus; the detail type is MOSIP's topic name. */
