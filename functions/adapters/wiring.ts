@@ -13,6 +13,9 @@ import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import type { UserDeps } from '../domain/users/ports.js';
 import { dynamoCredentialPartnerRepository } from './dynamodb/credential-partner-repository.js';
 import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
+import type { PolicyRequestDeps } from '../domain/policy-requests/ports.js';
+import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-repository.js';
+import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -52,4 +55,16 @@ export const credentialPartnerDeps = once(
 
 export const partnerAdminDeps = once(
   (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: dynamoPendingApprovals(tableContext()) }),
+);
+
+export const policyRequestDeps = once(
+  (): PolicyRequestDeps => ({
+    requests: dynamoPolicyRequestRepository(tableContext()),
+    partners: partnerDeps().partners,
+    policies: policyDeps().policies,
+    groups: policyGroupDeps().groups,
+    extractors: dynamoExtractorReader(tableContext()),
+    clock: systemClock,
+    ids: uuidIds,
+  }),
 );

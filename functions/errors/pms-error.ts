@@ -75,3 +75,19 @@ export class InactivePolicyGroupError extends Error {
     this.name = 'InactivePolicyGroupError';
   }
 }
+
+/** A partner already holds a pending or approved request for the policy. */
+export class PolicyLinkTakenError extends Error {
+  constructor(partnerId: string, policyId: string) {
+    super(`partner ${partnerId} already has an open request for policy ${policyId}`);
+    this.name = 'PolicyLinkTakenError';
+  }
+}
+
+/** The policy is not activated at the moment of the write. */
+export class InactivePolicyError extends Error {
+  constructor(policyId: string) {
+    super(`policy ${policyId} is not activated`);
+    this.name = 'InactivePolicyError';
+  }
+}

@@ -3,6 +3,7 @@ import { platformRoutes } from './platform-routes.js';
 import { policyGroupRoutes } from './policy-group-routes.js';
 import { policyRoutes } from './policy-routes.js';
 import { partnerRoutes } from './partner-routes.js';
+import { policyRequestRoutes } from './policy-request-routes.js';
 import { partnerAdminRoutes } from './partner-admin-routes.js';
 import { userRoutes } from './user-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
@@ -11,4 +12,13 @@ import { credentialPartnerRoutes } from './credential-partner-routes.js';
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
  * server, the OpenAPI documents and the authorization-matrix tests are generated from the same rows.
  */
-export const ROUTES: readonly Route[] = [...Object.values(platformRoutes), ...Object.values(policyGroupRoutes), ...Object.values(policyRoutes), ...Object.values(partnerRoutes), ...Object.values(partnerAdminRoutes), ...Object.values(userRoutes), ...Object.values(credentialPartnerRoutes)];
+export const ROUTES: readonly Route[] = [
+  platformRoutes,
+  policyGroupRoutes,
+  policyRoutes,
+  partnerRoutes,
+  policyRequestRoutes,
+  partnerAdminRoutes,
+  userRoutes,
+  credentialPartnerRoutes,
+].flatMap((group) => Object.values(group) as Route[]);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
-import { createPolicyRequest } from '../../functions/adapters/dynamodb/policy-request-repository.js';
+import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import type { Role } from '../../functions/auth/roles.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
@@ -294,7 +294,7 @@ test('dashboard counts: pending partner-policy requests from their index; SBIs, 
     errors: [],
   });
 
-  // Partner-policy requests have no HTTP route yet: written by their repository, on a published policy.
+  // Requests written straight through their repository (one per partner and policy), on a published policy.
   const policy = await stack.request('POST', '/v1/policymanager/policies', {
     token: admin,
     body: v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'Card KYC', desc: 'kyc', version: '1.0', policies: { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] } }),
@@ -302,8 +302,8 @@ test('dashboard counts: pending partner-policy requests from their index; SBIs, 
   const policyId = policy.json.response.id;
   assert.deepEqual((await stack.request('POST', `/v1/policymanager/policies/${policyId}/group/${groupIds.Printers}/publish`, { token: admin })).json.errors, []);
   for (const [mappingKey, status] of [['request-1', 'InProgress'], ['request-2', 'InProgress'], ['request-3', 'approved']] as const) {
-    const request = { mappingKey, partnerId: B, policyId, status, requestDetail: 'printing', crBy: B, crDtimes: now(), updBy: null, updDtimes: null, revision: 0 };
-    await createPolicyRequest(stack.table, request, auditEntry(B, 'requestPolicy', 'PolicyRequest', mappingKey, new Date()));
+    const request = { mappingKey, partnerId: `${B}-${mappingKey}`, policyId, status, requestDetail: 'printing', crBy: B, crDtimes: now(), updBy: null, updDtimes: null, revision: 0 };
+    await dynamoPolicyRequestRepository(stack.table).create(request, auditEntry(B, 'requestPolicy', 'PolicyRequest', mappingKey, new Date()));
   }
   const after = await stack.request('GET', `${PM}/admin-dashboard/counts`, { token: admin });
   assert.deepEqual(after.json.response, { pendingPartnerPolicyRequests: 2, pendingSbis: 0, pendingDevices: 0, pendingFtmChips: 0 });

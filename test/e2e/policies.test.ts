@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createPolicyRequest } from '../../functions/adapters/dynamodb/policy-request-repository.js';
+import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
@@ -135,8 +135,7 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
   const banksId = await createGroup('Telcos');
   const policyId = (await createDraft('Telcos', 'SIM registration')).json.response.id;
   assert.deepEqual((await call('POST', `${POLICY}/${policyId}/group/${banksId}/publish`)).json.errors, []);
-  await createPolicyRequest(
-    stack.table,
+  await dynamoPolicyRequestRepository(stack.table).create(
     { mappingKey: 'request-1', partnerId: 'telco-1', policyId, status: 'InProgress', requestDetail: 'SIM KYC', crBy: 'telco-1', crDtimes: now(), updBy: null, updDtimes: null, revision: 0 },
     auditEntry('telco-1', 'requestPolicy', 'PolicyRequest', 'request-1', new Date()),
   );

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
-import { createPolicyRequest } from '../../functions/adapters/dynamodb/policy-request-repository.js';
+import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import type { Role } from '../../functions/auth/roles.js';
 import { listTableItems } from '../support/dynamodb.js';
@@ -59,8 +59,7 @@ async function activate(partnerId: string) {
 
 /** Test arrangement: partner policy requests cannot be made over the API yet; the repository stores them as that API will. */
 async function policyRequest(partnerId: string, policyId: string, status: 'InProgress' | 'approved') {
-  await createPolicyRequest(
-    stack.table,
+  await dynamoPolicyRequestRepository(stack.table).create(
     { mappingKey: `${partnerId}-${policyId}`, partnerId, policyId, status, requestDetail: 'print cards', crBy: partnerId, crDtimes: now(), updBy: null, updDtimes: null, revision: 0 },
     auditEntry(partnerId, 'requestPolicy', 'PolicyRequest', `${partnerId}-${policyId}`, new Date()),
   );

@@ -6,7 +6,7 @@ import { dynamoPartnerRepository, MAX_PARTNERS } from '../../functions/adapters/
 import { dynamoPendingApprovals } from '../../functions/adapters/dynamodb/pending-approvals.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
-import { createPolicyRequest } from '../../functions/adapters/dynamodb/policy-request-repository.js';
+import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import { uuidIds } from '../../functions/adapters/ids.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import { changePartnerStatus } from '../../functions/domain/partners/admin-commands.js';
@@ -170,8 +170,8 @@ test('the dashboard counts each queue with Select COUNT queries on its gsi2 part
   await publishPolicy(policyDeps, 'admin1', draft.id, groupId);
   const at = new Date().toISOString();
   for (const key of ['request-1', 'request-2']) {
-    const request = { mappingKey: key, partnerId: 'printer-1', policyId: draft.id, status: 'InProgress' as const, requestDetail: 'use', crBy: 'printer-1', crDtimes: at, updBy: null, updDtimes: null, revision: 0 };
-    await createPolicyRequest(db.table, request, auditEntry('printer-1', 'requestPolicy', 'PolicyRequest', key, new Date()));
+    const request = { mappingKey: key, partnerId: `printer-for-${key}`, policyId: draft.id, status: 'InProgress' as const, requestDetail: 'use', crBy: 'printer-1', crDtimes: at, updBy: null, updDtimes: null, revision: 0 };
+    await dynamoPolicyRequestRepository(db.table).create(request, auditEntry('printer-1', 'requestPolicy', 'PolicyRequest', key, new Date()));
   }
   // Items of other statuses are not counted.
   await putInPartition(indexKeys.requestsInStatus('approved'), 3);

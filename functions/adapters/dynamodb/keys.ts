@@ -33,6 +33,10 @@ export const keys = {
   policy: (id: string): ItemKey => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
   policyName: (groupId: string, name: string): ItemKey => ({ pk: `POLICY_NAME#${groupId}#${normaliseName(name)}`, sk: 'UNIQUE' }),
   policyRequest: (partnerId: string, mappingKey: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `POLICY_REQUEST#${mappingKey}` }),
+  /** Finds a request by its mapping key alone (MOSIP's approval path names only the key). */
+  policyRequestPointer: (mappingKey: string): ItemKey => ({ pk: `POLICY_REQUEST#${mappingKey}`, sk: 'POINTER' }),
+  /** The one open (pending or approved) request of a partner for a policy. */
+  policyLink: (partnerId: string, policyId: string): ItemKey => ({ pk: `POLICY_LINK#${partnerId}#${policyId}`, sk: 'LINK' }),
   outboxEvent: (eventId: string): ItemKey => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
   audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({
     pk: `AUDIT#${objectType}#${objectId}`,

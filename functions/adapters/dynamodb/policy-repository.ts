@@ -93,6 +93,11 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
 
     getPolicy: (id) => getItem<Policy>(table, keys.policy(id)),
 
+    async getPolicyByName(groupId, name) {
+      const guard = await getItem<{ policyId: string }>(table, keys.policyName(groupId, name));
+      return guard ? getItem<Policy>(table, keys.policy(guard.policyId)) : undefined;
+    },
+
     listPolicies: () => queryPartition<Policy>(table, 'gsi2', indexKeys.allPolicies, { limit: MAX_POLICIES }),
 
     updateDraft(next, previous, audit, events) {

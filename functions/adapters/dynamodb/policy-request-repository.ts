@@ -1,9 +1,11 @@
 import type { AuditEntry } from '../../domain/audit.js';
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
-import { ConcurrentModificationError } from '../../errors/pms-error.js';
+import type { PolicyLink, PolicyRequestRepository } from '../../domain/policy-requests/ports.js';
+import { ConcurrentModificationError, InactivePolicyError, PolicyLinkTakenError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { indexKeys, keys } from './keys.js';
-import { auditPut, transactWrite, TransactionRefused } from './transactions.js';
+import { getItem } from './items.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
 
 function requestItem(request: PolicyRequest): Record<string, unknown> {
   return {
@@ -17,28 +19,82 @@ function requestItem(request: PolicyRequest): Record<string, unknown> {
   };
 }
 
+/** Changes the policy's request counts; the policy must be activated for a new request. */
+function policyCounts(table: TableContext, policyId: string, pending: number, approved: number, mustBeActivated: boolean): TransactItem {
+  return {
+    Update: {
+      TableName: table.tableName,
+      Key: keys.policy(policyId),
+      UpdateExpression: 'SET pendingRequestCount = pendingRequestCount + :pending, approvedRequestCount = approvedRequestCount + :approved, revision = revision + :one',
+      ConditionExpression: mustBeActivated ? '#status = :activated' : 'attribute_exists(pk)',
+      ...(mustBeActivated ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: { ':pending': pending, ':approved': approved, ':one': 1, ...(mustBeActivated ? { ':activated': 'activated' } : {}) },
+    },
+  };
+}
+
 /**
- * Stores a new pending request and counts it on the policy in the same transaction, on the condition that the
- * policy is still activated: deactivation and new requests can never both win.
+ * A request is stored under its partner, with a pointer by mapping key and a link item per (partner, policy)
+ * that admits one open request at a time; the policy counts its pending and approved requests in the same
+ * transaction, so policy deactivation and new requests can never both win.
  */
-export async function createPolicyRequest(table: TableContext, request: PolicyRequest, audit: AuditEntry): Promise<void> {
-  try {
-    await transactWrite(table, [
-      { Put: { TableName: table.tableName, Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Update: {
-          TableName: table.tableName,
-          Key: keys.policy(request.policyId),
-          UpdateExpression: 'SET pendingRequestCount = pendingRequestCount + :one, revision = revision + :one',
-          ConditionExpression: '#status = :activated',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':one': 1, ':activated': 'activated' },
-        },
-      },
-      auditPut(table, audit),
-    ]);
-  } catch (error) {
-    if (error instanceof TransactionRefused) throw new ConcurrentModificationError(`policy ${request.policyId}`);
-    throw error;
-  }
+export function dynamoPolicyRequestRepository(table: TableContext): PolicyRequestRepository {
+  return {
+    async create(request, audit) {
+      try {
+        await transactWrite(table, [
+          { Put: { TableName: table.tableName, Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: table.tableName,
+              Item: { ...keys.policyLink(request.partnerId, request.policyId), entity: 'PolicyLink', mappingKey: request.mappingKey, status: request.status },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: table.tableName, Item: { ...keys.policyRequestPointer(request.mappingKey), entity: 'PolicyRequestPointer', partnerId: request.partnerId } } },
+          policyCounts(table, request.policyId, 1, 0, true),
+          auditPut(table, audit),
+        ]);
+      } catch (error) {
+        if (!(error instanceof TransactionRefused)) throw error;
+        if (error.failedConditions.includes(1)) throw new PolicyLinkTakenError(request.partnerId, request.policyId);
+        if (error.failedConditions.includes(3)) throw new InactivePolicyError(request.policyId);
+        throw new ConcurrentModificationError(`policy request ${request.mappingKey}`);
+      }
+    },
+
+    async get(mappingKey) {
+      const pointer = await getItem<{ partnerId: string }>(table, keys.policyRequestPointer(mappingKey));
+      return pointer ? getItem<PolicyRequest>(table, keys.policyRequest(pointer.partnerId, mappingKey)) : undefined;
+    },
+
+    openLink: (partnerId, policyId) => getItem<PolicyLink>(table, keys.policyLink(partnerId, policyId)),
+
+    async decide(next, previous, audit: AuditEntry) {
+      const approved = next.status === 'approved';
+      const link = keys.policyLink(next.partnerId, next.policyId);
+      try {
+        await transactWrite(table, [
+          {
+            Put: {
+              TableName: table.tableName,
+              Item: requestItem({ ...next, revision: previous.revision + 1 }),
+              ConditionExpression: '#status = :pending AND revision = :revision',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': 'InProgress', ':revision': previous.revision },
+            },
+          },
+          // A rejection closes the link, so the partner may ask again; an approval keeps it, for good.
+          approved
+            ? { Update: { TableName: table.tableName, Key: link, UpdateExpression: 'SET #status = :approved', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':approved': 'approved' } } }
+            : { Delete: { TableName: table.tableName, Key: link } },
+          policyCounts(table, next.policyId, -1, approved ? 1 : 0, false),
+          auditPut(table, audit),
+        ]);
+      } catch (error) {
+        if (error instanceof TransactionRefused) throw new ConcurrentModificationError(`policy request ${next.mappingKey}`);
+        throw error;
+      }
+    },
+  };
 }

@@ -12,6 +12,8 @@ import type { Policy } from './policy.js';
 export interface PolicyRepository {
   createDraft(policy: Policy, audit: AuditEntry): Promise<void>;
   getPolicy(id: string): Promise<Policy | undefined>;
+  /** The policy of a group with this name (compared as the uniqueness guard compares names). */
+  getPolicyByName(groupId: string, name: string): Promise<Policy | undefined>;
   /** Every policy, oldest first, bounded (see MAX_POLICIES). */
   listPolicies(): Promise<Policy[]>;
   /** Replaces a draft (moving the name guard on a rename). */

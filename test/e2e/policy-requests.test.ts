@@ -1,0 +1,109 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
+import { auditEntry } from '../../functions/domain/audit.js';
+import { listTableItems } from '../support/dynamodb.js';
+import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { withoutChanges } from '../support/no-change.js';
+
+const PM = '/v1/partnermanager/partners';
+const POLICIES = '/v1/policymanager/policies';
+let stack: LocalStack;
+let admin: string;
+const now = () => new Date().toISOString();
+const v1 = (request: unknown) => ({ id: 'mosip.pms.test', version: '1.0', requesttime: now(), metadata: {}, request });
+const AUTH_POLICY = { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] };
+
+async function ok(method: string, path: string, token: string, body?: unknown) {
+  const { json } = await stack.request(method, path, { token, ...(body === undefined ? {} : { body }) });
+  assert.deepEqual(json.errors, [], `${method} ${path}: ${JSON.stringify(json.errors)}`);
+  return json.response;
+}
+
+async function refused(method: string, path: string, token: string, body: unknown, code: string) {
+  const { json } = await withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token, body }));
+  assert.equal(json.response, null);
+  assert.equal(json.errors[0]?.errorCode, code, JSON.stringify(json.errors));
+}
+
+async function publishedPolicy(groupId: string, groupName: string, name: string) {
+  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: groupName, policyType: 'Auth', name, desc: name, version: '1.0', policies: AUTH_POLICY }));
+  await ok('POST', `${POLICIES}/${draft.id}/group/${groupId}/publish`, admin);
+  return draft.id as string;
+}
+
+/** A registered partner made active as its certificate upload (a later issue) would make it. */
+async function activePartner(user: string, partnerType: string, role: 'AUTH_PARTNER' | 'CREDENTIAL_PARTNER') {
+  const token = await stack.token(user, [role]);
+  await ok('POST', PM, token, v1({ partnerId: user, partnerType, policyGroup: 'Banks', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org` }));
+  const partners = dynamoPartnerRepository(stack.table);
+  const stored = (await partners.getPartner(user))!;
+  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', user, new Date()), []);
+  return token;
+}
+
+let groupId: string;
+before(async () => {
+  stack = await startLocalStack();
+  admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
+  groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }))).id;
+});
+after(() => stack?.stop());
+
+test('a partner requests a published policy of its group; duplicates, drafts, other groups and inactive partners are refused', async () => {
+  await publishedPolicy(groupId, 'Banks', 'KYC for banks');
+  await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'Draft only', desc: 'd', version: '1.0', policies: AUTH_POLICY }));
+  const token = await activePartner('bank-1', 'Auth_Partner', 'AUTH_PARTNER');
+
+  const { json } = await stack.request('POST', `${PM}/bank-1/policy/map`, { token, body: v1({ policyName: 'KYC for banks', useCaseDescription: 'eKYC at account opening' }) });
+  assert.deepEqual([json.id, json.errors, json.response.message], ['mosip.pms.test', [], 'Policy mapping request submitted successfully.']);
+  assert.match(json.response.mappingkey, /^[0-9a-f-]{36}$/);
+
+  const again = v1({ policyName: 'KYC for banks', useCaseDescription: 'again' });
+  await refused('POST', `${PM}/bank-1/policy/map`, token, again, 'PMS_PRT_053');
+  await refused('POST', `${PM}/bank-1/policy/map`, token, v1({ policyName: 'No such policy', useCaseDescription: 'x' }), 'PMS_PRT_098');
+  await refused('POST', `${PM}/bank-1/policy/map`, token, v1({ policyName: 'Draft only', useCaseDescription: 'x' }), 'PMS_PMP_019');
+
+  const inactive = await stack.token('bank-2', ['AUTH_PARTNER']);
+  await ok('POST', PM, inactive, v1({ partnerId: 'bank-2', partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: 'bank-2 Ltd', address: 'x', contactNumber: '1', emailId: 'bank-2@example.org' }));
+  await refused('POST', `${PM}/bank-2/policy/map`, inactive, again, 'PMS_PMP_016');
+});
+
+test('twenty concurrent approvals and rejections: one decision, one audit record, consistent counts', async () => {
+  const policyId = await publishedPolicy(groupId, 'Banks', 'Contended policy');
+  const token = await activePartner('bank-3', 'Auth_Partner', 'AUTH_PARTNER');
+  const { mappingkey } = await ok('POST', `${PM}/bank-3/policy/map`, token, v1({ policyName: 'Contended policy', useCaseDescription: 'race' }));
+
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => stack.request('PUT', `${PM}/policy/${mappingkey}`, { token: admin, body: v1({ status: i % 2 === 0 ? 'Approved' : 'rejected' }) })),
+  );
+  const winners = results.filter((r) => r.json.response !== null);
+  assert.equal(winners.length, 1);
+  const approved = winners[0]!.json.response === 'Policy mapping approved successfully';
+  for (const loser of results.filter((r) => r.json.response === null)) {
+    assert.equal(loser.json.errors[0].errorCode, approved ? 'PMS_PM_034' : 'PMS_PM_035');
+  }
+  const items = await listTableItems(stack.table);
+  const decisions = items.filter((item) => item.pk === `AUDIT#PolicyRequest#${mappingkey}` && String(item.action).endsWith('PolicyRequest') && item.action !== 'requestPolicy');
+  assert.equal(decisions.length, 1);
+  const policy = items.find((item) => item.pk === `POLICY#${policyId}`)!;
+  assert.deepEqual([policy.pendingRequestCount, policy.approvedRequestCount], [0, approved ? 1 : 0]);
+
+  // An approved link stays; a rejected one lets the partner ask again.
+  const next = v1({ policyName: 'Contended policy', useCaseDescription: 'again' });
+  if (approved) await refused('POST', `${PM}/bank-3/policy/map`, token, next, 'PMS_PRT_060');
+  else assert.ok((await ok('POST', `${PM}/bank-3/policy/map`, token, next)).mappingkey);
+});
+
+test('decision refusals: unknown request, bad status, stale requesttime, and credential partners without extractors', async () => {
+  await refused('PUT', `${PM}/policy/00000000-0000-0000-0000-000000000000`, admin, v1({ status: 'approved' }), 'PMS_PMP_007');
+  await publishedPolicy(groupId, 'Banks', 'Printing policy');
+  const printer = await activePartner('printer-1', 'Credential_Partner', 'CREDENTIAL_PARTNER');
+  const { mappingkey } = await ok('POST', `${PM}/printer-1/policy/map`, printer, v1({ policyName: 'Printing policy', useCaseDescription: 'cards' }));
+  await refused('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'maybe' }), 'PMS_PM_045');
+  await refused('PUT', `${PM}/policy/${mappingkey}`, admin, { ...v1({ status: 'approved' }), requesttime: '2020-01-01T00:00:00.000Z' }, 'PMS_REQUEST_ERROR_006');
+  await refused('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'rejected' }), 'PMS_PM_051');
+  const partnerToken = await stack.token('printer-1', ['CREDENTIAL_PARTNER']);
+  const forbidden = await stack.request('PUT', `${PM}/policy/${mappingkey}`, { token: partnerToken, body: v1({ status: 'approved' }) });
+  assert.equal(forbidden.status, 403);
+});
