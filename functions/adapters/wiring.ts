@@ -16,6 +16,9 @@ import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.
 import type { PolicyRequestDeps } from '../domain/policy-requests/ports.js';
 import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-repository.js';
 import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
+import { randomBytes } from 'node:crypto';
+import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
+import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -68,3 +71,25 @@ export const policyRequestDeps = once(
     ids: uuidIds,
   }),
 );
+
+/** API keys: 32 random bytes, base64url (256 bits); validity from `API_KEY_VALIDITY_DAYS` (default 100 years). */
+export const apiKeyDeps = once(
+  (): ApiKeyDeps => ({
+    apiKeys: dynamoApiKeyRepository(tableContext()),
+    partners: partnerDeps().partners,
+    policies: policyDeps().policies,
+    groups: policyGroupDeps().groups,
+    links: dynamoPolicyRequestRepository(tableContext()),
+    secrets: { newSecret: () => randomBytes(32).toString('base64url') },
+    validityDays: apiKeyValidityDays(process.env.API_KEY_VALIDITY_DAYS),
+    clock: systemClock,
+    ids: uuidIds,
+  }),
+);
+
+function apiKeyValidityDays(configured: string | undefined): number {
+  if (configured === undefined || configured === '') return 36500;
+  const days = Number(configured);
+  if (!Number.isInteger(days) || days <= 0) throw new Error(`API_KEY_VALIDITY_DAYS must be a positive whole number of days, not ${configured}`);
+  return days;
+}

@@ -7,6 +7,7 @@ import { policyRequestRoutes } from './policy-request-routes.js';
 import { partnerAdminRoutes } from './partner-admin-routes.js';
 import { userRoutes } from './user-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
+import { apiKeyRoutes } from './api-key-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
@@ -21,4 +22,5 @@ export const ROUTES: readonly Route[] = [
   partnerAdminRoutes,
   userRoutes,
   credentialPartnerRoutes,
+  apiKeyRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -99,3 +99,17 @@ export const sortKeyPrefixes = {
   /** Under `PARTNER#<partnerId>`: the partner's biometric extractors for one policy. */
   bioExtractorsOfPolicy: (policyId: string) => `BIO_EXTRACTOR#${encodeURIComponent(policyId)}#`,
 };
+
+/** API keys are stored by the SHA-256 of the key; the key itself is never stored (see docs/data-model.md). */
+export const apiKeyKeys = {
+  apiKey: (keyHash: string): ItemKey => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
+  /** Finds a key by its UUID (the id that stands for the key in URLs, lists and events). */
+  apiKeyPointer: (keyId: string): ItemKey => ({ pk: `APIKEY_ID#${keyId}`, sk: 'POINTER' }),
+  /** One key per partner, policy and normalised label. */
+  apiKeyLabel: (partnerId: string, policyId: string, label: string): ItemKey => ({
+    pk: `APIKEY_LABEL#${encodeURIComponent(partnerId)}#${encodeURIComponent(policyId)}#${normaliseName(label)}`,
+    sk: 'UNIQUE',
+  }),
+  /** gsi2: every API key, newest first (the admin list). */
+  allApiKeys: 'APIKEYS',
+};

@@ -16,11 +16,15 @@ export const PARTNER_MANAGER_SERVICE: EventSource = {
  * stores it; no partner holds one until certificates are uploaded (a later issue fills it in), so it is null.
  */
 export function partnerUpdated(partner: Partner, now: Date, ids: IdGenerator): EventModel {
-  const partnerData = {
+  return eventModel(PARTNER_MANAGER_SERVICE, 'PARTNER_UPDATED', { partnerData: partnerData(partner) }, now, ids.newId());
+}
+
+/** PartnerDataPublishDto, as PARTNER_UPDATED and APIKEY_APPROVED carry it. */
+export function partnerData(partner: Partner) {
+  return {
     partnerId: partner.id,
     partnerName: partner.organizationName,
     certificateData: null,
     partnerStatus: partner.isActive ? 'ACTIVE' : 'DEACTIVE',
   };
-  return eventModel(PARTNER_MANAGER_SERVICE, 'PARTNER_UPDATED', { partnerData }, now, ids.newId());
 }

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { eventModel, type EventModel } from '../events/event-model.js';
+import type { IdGenerator } from '../ports.js';
+import { partnerData, PARTNER_MANAGER_SERVICE } from '../partners/partner-events.js';
+import type { Partner } from '../partners/partner.js';
+import type { Policy } from '../policies/policy.js';
+import { policyData } from '../policies/views.js';
+
+/**
+ * A partner's API key for one policy (MOSIP `partner_policy`). The key itself is never stored: only its SHA-256
+ * (the key is 256 random bits, so a fast hash cannot be reversed by guessing) and its last characters, which let
+ * a person tell their keys apart. `id` is a UUID that stands for the key wherever MOSIP shows or sends the key.
+ */
+export interface ApiKey {
+  id: string;
+  keyHash: string;
+  hint: string;
+  partnerId: string;
+  policyId: string;
+  /** As the partner typed it; uniqueness per (partner, policy) is on the normalised form. */
+  label: string;
+  isActive: boolean;
+  validFromDatetime: string;
+  validToDatetime: string;
+  crBy: string;
+  crDtimes: string;
+  updBy: string | null;
+  updDtimes: string | null;
+  revision: number;
+}
+
+/** How many trailing characters of a key are kept to recognise it. */
+const HINT_LENGTH = 4;
+
+export function apiKeyHash(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+export function apiKeyHint(key: string): string {
+  return key.slice(-HINT_LENGTH);
+}
+
+/** Expired keys count as inactive everywhere, whether or not a job has switched them off yet. */
+export function isUsable(key: Pick<ApiKey, 'isActive' | 'validToDatetime'>, now: Date): boolean {
+  return key.isActive && key.validToDatetime > now.toISOString();
+}
+
+/**
+ * MOSIP's APIKeyDataPublishDto. MOSIP puts the key itself in `apiKeyId`; we put the key's UUID there, so no
+ * event ever carries a credential (IDA verifies keys through our verification endpoint instead).
+ */
+export function apiKeyData(key: ApiKey, now: Date) {
+  return {
+    apiKeyId: key.id,
+    apiKeyCommenceOn: key.validFromDatetime,
+    apiKeyExpiresOn: key.validToDatetime,
+    apiKeyStatus: isUsable(key, now) ? 'ACTIVE' : 'DEACTIVE',
+  };
+}
+
+export function apiKeyApproved(key: ApiKey, partner: Partner, policy: Policy, now: Date, ids: IdGenerator): EventModel {
+  const data = { partnerData: partnerData(partner), policyData: policyData(policy), apiKeyData: apiKeyData(key, now) };
+  return eventModel(PARTNER_MANAGER_SERVICE, 'APIKEY_APPROVED', data, now, ids.newId());
+}
+
+export function apiKeyUpdated(key: ApiKey, now: Date, ids: IdGenerator): EventModel {
+  return eventModel(PARTNER_MANAGER_SERVICE, 'APIKEY_UPDATED', { apiKeyData: apiKeyData(key, now) }, now, ids.newId());
+}

@@ -1,0 +1,116 @@
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { partnerOf } from '../partners/ownership.js';
+import type { Partner } from '../partners/partner.js';
+import { retryOnConflict } from '../retry.js';
+import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { API_KEY_ERRORS } from '../../errors/api-key-errors.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { apiKeyApproved, apiKeyHash, apiKeyHint, apiKeyUpdated, isUsable, type ApiKey } from './api-key.js';
+import type { ApiKeyDeps } from './ports.js';
+
+const OBJECT_TYPE = 'ApiKey';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A partner generates a key for a policy whose request was approved (MOSIP `PATCH /partners/{id}/generate/apikey`,
+ * PartnerManagementServiceImpl#generateAPIKey). The key is returned here, once; only its hash is kept.
+ */
+export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId: string, input: { policyName: string; label: string }) {
+  // MOSIP: only the partner itself, never an admin on its behalf.
+  if (caller.userId !== partnerId) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
+  return retryOnConflict(async () => {
+    const stored = await deps.partners.getPartner(partnerId);
+    if (!stored) throw new PmsError(API_KEY_ERRORS.PARTNER_ID_DOES_NOT_EXIST);
+    const partner = await partnerOf({ getPartner: async () => stored }, caller, partnerId);
+    if (!partner.isActive) throw new PmsError(API_KEY_ERRORS.PARTNER_NOT_ACTIVE);
+    const policy = partner.policyGroupId ? await deps.policies.getPolicyByName(partner.policyGroupId, input.policyName) : undefined;
+    if (!policy) throw new PmsError(API_KEY_ERRORS.POLICY_DOES_NOT_EXIST);
+    if ((await deps.links.openLink(partnerId, policy.id))?.status !== 'approved') throw new PmsError(API_KEY_ERRORS.POLICY_NOT_MAPPED_TO_PARTNER);
+    if (await deps.apiKeys.byLabel(partnerId, policy.id, input.label)) throw new PmsError(API_KEY_ERRORS.LABEL_EXISTS);
+
+    const now = deps.clock.now();
+    const secret = deps.secrets.newSecret();
+    const key: ApiKey = {
+      id: deps.ids.newId(),
+      keyHash: apiKeyHash(secret),
+      hint: apiKeyHint(secret),
+      partnerId,
+      policyId: policy.id,
+      label: input.label,
+      isActive: true,
+      validFromDatetime: now.toISOString(),
+      validToDatetime: new Date(now.getTime() + deps.validityDays * DAY_MS).toISOString(),
+      crBy: caller.userId,
+      crDtimes: now.toISOString(),
+      updBy: null,
+      updDtimes: null,
+      revision: 0,
+    };
+    const audit = auditEntry(caller.userId, 'generateApiKey', OBJECT_TYPE, key.id, now, { partnerId, policyId: policy.id, hint: key.hint });
+    await deps.apiKeys.create(key, audit, [apiKeyApproved(key, partner, policy, now, deps.ids)]).catch((error: unknown) => {
+      if (error instanceof UniqueConstraintError) throw new PmsError(API_KEY_ERRORS.LABEL_EXISTS);
+      if (error instanceof InactivePartnerError) throw new PmsError(API_KEY_ERRORS.PARTNER_NOT_ACTIVE);
+      throw error;
+    });
+    return { apiKey: secret, label: key.label, partnerId, policyId: policy.id, apiKeyId: key.id };
+  });
+}
+
+/**
+ * Activates or deactivates a key found by partner, policy and label (MOSIP `PATCH
+ * /partners/{id}/policy/{policyId}/apiKey/status`, #updateAPIKeyStatus). Unlike MOSIP, only the partner's owner
+ * or an admin may do it.
+ */
+export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partnerId: string, policyId: string, input: { label: string; status: string }) {
+  const partner = await partnerOf(deps.partners, caller, partnerId);
+  return retryOnConflict(async () => {
+    const key = await deps.apiKeys.byLabel(partnerId, policyId, input.label);
+    if (!key) throw new PmsError(API_KEY_ERRORS.LABEL_DOES_NOT_EXIST);
+    if (!caller.isAdmin && !partner.isActive) throw new PmsError(API_KEY_ERRORS.PARTNER_NOT_ACTIVE);
+    const status = input.status.toLowerCase();
+    const now = deps.clock.now();
+    if (status === 'de-active' && !isUsable(key, now)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
+    if (status !== 'active' && status !== 'de-active') throw new PmsError(API_KEY_ERRORS.INVALID_STATUS);
+    const activate = status === 'active';
+    const next: ApiKey = { ...key, isActive: activate, updBy: caller.userId, updDtimes: now.toISOString() };
+    const audit = auditEntry(caller.userId, activate ? 'activateApiKey' : 'deactivateApiKey', OBJECT_TYPE, key.id, now, { partnerId, policyId });
+    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]);
+    return activate ? 'Partner apikey activated successfully.' : 'Partner apikey de-activated successfully.';
+  });
+}
+
+/**
+ * Binds an active key to another policy of the partner's group (MOSIP `PUT /partners/{id}/apikey/{apikey}/policies`,
+ * #updatePolicyAgainstApikey). The path names the key by its id; the key itself is still accepted there because
+ * MOSIP clients send it, and is only ever hashed.
+ */
+export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId: string, keyRef: string, input: { oldPolicyID: string; newPolicyID: string }) {
+  const partner = await partnerOf(deps.partners, caller, partnerId);
+  return retryOnConflict(async () => {
+    const key = KEY_ID.test(keyRef) ? await deps.apiKeys.byId(keyRef.toLowerCase()) : await deps.apiKeys.byHash(apiKeyHash(keyRef));
+    if (!key || key.partnerId !== partnerId || key.policyId !== input.oldPolicyID) throw new PmsError(API_KEY_ERRORS.KEY_POLICY_MAPPING_DOES_NOT_EXIST);
+    const now = deps.clock.now();
+    if (!isUsable(key, now)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
+    const policyId = await usablePolicyOfGroup(deps, partner, input.newPolicyID);
+    const message = { message: 'Given apikey updated with policy successfully. ' };
+    if (policyId === key.policyId) return message;
+    const next: ApiKey = { ...key, policyId, updBy: caller.userId, updDtimes: now.toISOString() };
+    const audit = auditEntry(caller.userId, 'repointApiKey', OBJECT_TYPE, key.id, now, { partnerId, oldPolicyId: key.policyId, newPolicyId: policyId });
+    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]).catch((error: unknown) => {
+      if (error instanceof UniqueConstraintError) throw new PmsError(API_KEY_ERRORS.LABEL_EXISTS);
+      throw error;
+    });
+    return message;
+  });
+}
+
+/** MOSIP #validateAndGetPolicyOfPolicyGroup: in the partner's group, activated, with an active group. */
+async function usablePolicyOfGroup(deps: ApiKeyDeps, partner: Partner, policyId: string): Promise<string> {
+  const policy = await deps.policies.getPolicy(policyId);
+  if (!policy || policy.policyGroupId !== partner.policyGroupId) throw new PmsError(API_KEY_ERRORS.POLICY_DOES_NOT_EXIST, policyId);
+  if (policy.status !== 'activated') throw new PmsError(API_KEY_ERRORS.POLICY_NOT_ACTIVE, policyId);
+  if (!(await deps.groups.getGroup(policy.policyGroupId))?.isActive) throw new PmsError(API_KEY_ERRORS.POLICY_GROUP_NOT_ACTIVE, policyId);
+  return policy.id;
+}

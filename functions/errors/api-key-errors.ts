@@ -1,0 +1,19 @@
+import type { ErrorDefinition } from './pms-error.js';
+
+/** API-key codes (partner manager ErrorCode of PartnerManagementServiceImpl, release-1.3.x). */
+export const API_KEY_ERRORS = {
+  PARTNER_ID_DOES_NOT_EXIST: { code: 'PMS_PMP_005', message: 'Partner ID does not exist' },
+  PARTNER_NOT_ACTIVE: { code: 'PMS_PMP_016', message: 'Partner is not active.' },
+  /** MOSIP appends the policy id on the re-point path, not on generation. */
+  POLICY_DOES_NOT_EXIST: { code: 'PMS_PMP_014', message: 'Policy does not exist' },
+  POLICY_NOT_ACTIVE: { code: 'PMS_PMP_019', message: 'Policy is not active.' },
+  POLICY_GROUP_NOT_ACTIVE: { code: 'PMS_PMP_023', message: 'Policy group is not active.' },
+  KEY_POLICY_MAPPING_DOES_NOT_EXIST: { code: 'PMS_PMP_50', message: 'Given apikey,partner and policy mapping not exists.' },
+  KEY_NOT_ACTIVE: { code: 'PMS_PMS_022', message: 'Given Partner api key is not active.' },
+  POLICY_NOT_MAPPED_TO_PARTNER: { code: 'PMS_PRT_109', message: 'Given policy is not mapped to partner' },
+  LABEL_EXISTS: { code: 'PMS_PRT_110', message: 'Given label already exists.Provide unique label.' },
+  LABEL_DOES_NOT_EXIST: { code: 'PMS_PRT_111', message: 'API key not exists for the given combination' },
+  INVALID_STATUS: { code: 'PMS_PM_058', message: 'Status should be either Active or De-Active' },
+  FETCH_ALL_API_KEYS_ERROR: { code: 'PMS_PM_064', message: 'Error while fetching all api key requests' },
+  USER_ID_DOES_NOT_EXIST: { code: 'PMS_CERTIFICATE_ERROR_002', message: 'User Id does not exists.' },
+} as const satisfies Record<string, ErrorDefinition>;

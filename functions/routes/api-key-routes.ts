@@ -1,0 +1,63 @@
+import { defineRoute } from './route.js';
+import { API_KEY_ERRORS } from '../errors/api-key-errors.js';
+import { apiKeyGenerateRequest, apiKeyPolicyChangeRequest, apiKeyStatusRequest, apiKeysQuery } from '../schemas/api-keys.js';
+
+const entry = (file: string) => `functions/handlers/api-keys/${file}.ts`;
+const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
+
+/**
+ * API keys of approved partner–policy links (reference §2.1 #27, §2.2 #1, 9, 13, §4.5). MOSIP also admits
+ * PARTNERMANAGER and CREDENTIAL_ISSUANCE on some of these; we have neither role.
+ */
+export const apiKeyRoutes = {
+  generateApiKey: defineRoute({
+    ...partnerService,
+    operationId: 'generateApiKey',
+    summary: 'Generate an API key for an approved policy; the key is shown in this answer only',
+    method: 'PATCH',
+    path: '/partners/{partnerId}/generate/apikey',
+    access: ['AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    envelope: 'V1',
+    requestTimeMustBeToday: true,
+    body: apiKeyGenerateRequest,
+    example: { policyName: 'KYC for banks', label: 'branch-app' },
+    entry: entry('generate-api-key'),
+  }),
+  changeApiKeyStatus: defineRoute({
+    ...partnerService,
+    operationId: 'changeApiKeyStatus',
+    summary: 'Activate or deactivate an API key, named by partner, policy and label',
+    method: 'PATCH',
+    path: '/partners/{partnerId}/policy/{policyId}/apiKey/status',
+    access: ['PARTNER_ADMIN', 'AUTH_PARTNER', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    envelope: 'V1',
+    body: apiKeyStatusRequest,
+    example: { label: 'branch-app', status: 'De-Active' },
+    entry: entry('change-api-key-status'),
+  }),
+  repointApiKey: defineRoute({
+    ...partnerService,
+    operationId: 'repointApiKey',
+    summary: "Bind an active API key (named by its id; MOSIP clients send the key) to another policy of the partner's group",
+    method: 'PUT',
+    path: '/partners/{partnerId}/apikey/{apikey}/policies',
+    access: ['PARTNER_ADMIN'],
+    envelope: 'V1',
+    body: apiKeyPolicyChangeRequest,
+    example: { oldPolicyID: 'old-policy-id', newPolicyID: 'new-policy-id' },
+    entry: entry('repoint-api-key'),
+  }),
+  listApiKeys: defineRoute({
+    ...partnerService,
+    operationId: 'listApiKeys',
+    summary: "Paged, filtered and sorted list of auth partners' API keys (never the keys themselves)",
+    method: 'GET',
+    path: '/partner-api-keys',
+    access: ['PARTNER_ADMIN', 'AUTH_PARTNER'],
+    envelope: 'V2',
+    apiId: 'mosip.pms.all.api.key.requests.get',
+    query: apiKeysQuery,
+    fallbackError: API_KEY_ERRORS.FETCH_ALL_API_KEYS_ERROR,
+    entry: entry('list-api-keys'),
+  }),
+};
