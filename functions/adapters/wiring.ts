@@ -16,6 +16,8 @@ import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.
 import type { PolicyRequestDeps } from '../domain/policy-requests/ports.js';
 import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-repository.js';
 import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
+import type { PolicyRequestListDeps } from '../domain/policy-requests/request-list-queries.js';
+import { dynamoPolicyRequestReader } from './dynamodb/policy-request-reader.js';
 import { randomBytes } from 'node:crypto';
 import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
 import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
@@ -93,3 +95,7 @@ function apiKeyValidityDays(configured: string | undefined): number {
   if (!Number.isInteger(days) || days <= 0) throw new Error(`API_KEY_VALIDITY_DAYS must be a positive whole number of days, not ${configured}`);
   return days;
 }
+
+export const policyRequestListDeps = once(
+  (): PolicyRequestListDeps => ({ reader: dynamoPolicyRequestReader(tableContext()), partners: partnerDeps().partners }),
+);

@@ -1,5 +1,7 @@
 import { defineRoute } from './route.js';
 import { policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
+import { policyRequestListQuery } from '../schemas/policy-request-list.js';
+import { POLICY_REQUEST_LIST_ERRORS } from '../errors/policy-request-list-errors.js';
 
 const entry = (file: string) => `functions/handlers/policy-requests/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
@@ -30,5 +32,22 @@ export const policyRequestRoutes = {
     body: policyDecisionRequest,
     example: { status: 'approved' },
     entry: entry('decide-policy-request'),
+  }),
+  /**
+   * Reference §2.2 #12. MOSIP's role list also names SDK_PARTNER, a role this service does not have. Admins see
+   * every request, others their own partners' requests; unpaged answers hold at most 100 rows (request-list.ts).
+   */
+  listPolicyRequests: defineRoute({
+    ...partnerService,
+    operationId: 'listPolicyRequests',
+    summary: "Partner–policy requests: every partner's for partner admins, the caller's own partners' otherwise; filtered, sorted and paged",
+    method: 'GET',
+    path: '/partner-policy-requests',
+    access: ['PARTNER_ADMIN', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    envelope: 'V2',
+    apiId: 'mosip.pms.all.partner.policy.mapping.requests.get',
+    query: policyRequestListQuery,
+    fallbackError: POLICY_REQUEST_LIST_ERRORS.FETCH_ALL_PARTNER_POLICY_MAPPING_REQUEST_ERROR,
+    entry: entry('list-policy-requests'),
   }),
 };

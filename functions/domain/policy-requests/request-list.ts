@@ -1,0 +1,161 @@
+import { PmsError } from '../../errors/pms-error.js';
+import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { POLICY_REQUEST_LIST_ERRORS } from '../../errors/policy-request-list-errors.js';
+import type { PolicyRequestListQuery } from '../../schemas/policy-request-list.js';
+import { sqlTimestamp } from '../mosip-dates.js';
+import type { Partner } from '../partners/partner.js';
+import type { Policy } from '../policies/policy.js';
+import type { PolicyGroup } from '../policy-groups/policy-group.js';
+import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, MAX_PAGE_SIZE, pageOf, type PageV2, type SortAndPage } from '../search/v2-lists.js';
+import type { PolicyRequest } from './policy-request.js';
+
+/**
+ * One request with what MOSIP left-joins to it (PartnerPolicyMappingRequestRepository
+ * #getSummaryOfAllPartnerPolicyRequests): its partner, its policy, and the partner's policy group.
+ */
+export interface PolicyRequestRow {
+  request: PolicyRequest;
+  partner: Partner | undefined;
+  policy: Policy | undefined;
+  group: PolicyGroup | undefined;
+}
+
+type Compare = (a: PolicyRequestRow, b: PolicyRequestRow) => number;
+
+const byText =
+  (column: (row: PolicyRequestRow) => string): Compare =>
+  (a, b) =>
+    compareText(column(a), column(b));
+
+const byNullableText =
+  (column: (row: PolicyRequestRow) => string | null | undefined): Compare =>
+  (a, b) =>
+    compareNullable(column(a) ?? null, column(b) ?? null, compareText);
+
+/** PartnerHelper.partnerPolicyMappingAliasToColumnMap: the accepted `sortFieldName`s (case-sensitive). */
+const SORT_COLUMNS: Record<string, Compare> = {
+  partnerId: byText(({ request }) => request.partnerId),
+  partnerType: byNullableText(({ partner }) => partner?.partnerType),
+  orgName: byNullableText(({ partner }) => partner?.organizationName),
+  policyId: byText(({ request }) => request.policyId),
+  policyGroupName: byNullableText(({ group }) => group?.name),
+  policyName: byNullableText(({ policy }) => policy?.name),
+  // Code-unit order puts `InProgress` before `approved`; PostgreSQL's collation may not.
+  status: byText(({ request }) => request.status),
+  requestDetail: byText(({ request }) => request.requestDetail),
+  createdDateTime: byText(({ request }) => request.crDtimes),
+};
+
+/** The bound and checked parameters of one `GET /partner-policy-requests` request. */
+export interface PolicyRequestListRequest {
+  /** Unpaged (MOSIP `Pageable.unpaged()`) when neither pageNo nor pageSize was given. */
+  paged: boolean;
+  paging: SortAndPage;
+  query: PolicyRequestListQuery;
+}
+
+const given = (value: string | undefined) => value !== undefined && value !== '';
+
+/**
+ * Binds and checks the parameters before anything is read, in MOSIP's order
+ * (PartnerManagementServiceImpl#getAllPartnerPolicyRequests, PartnerHelper.validateRequestParameters):
+ * - Spring binds `Integer pageNo`/`Integer pageSize` (absent or empty is null; not an int is HTTP 400);
+ * - sortFieldName and sortType come together (PMS_PS_ERROR_007), pageNo and pageSize come together
+ *   (PMS_PS_ERROR_006), and sorting needs paging (PMS_PS_ERROR_008);
+ * - sortFieldName is a known column (PMS_PRT_357), sortType asc/desc (PMS_PRT_358), pageNo >= 0 (PMS_PRT_360),
+ *   pageSize > 0 (PMS_PRT_361) and, our cap, pageSize <= 100 (also PMS_PRT_361: refused, not clamped).
+ */
+export function policyRequestListRequest(query: PolicyRequestListQuery): PolicyRequestListRequest {
+  const page = bindPage(query);
+  // Spring hands an empty String parameter over as "" (present), an empty Integer as null (absent).
+  if ((query.sortFieldName === undefined) !== (query.sortType === undefined)) {
+    throw new PmsError(PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS);
+  }
+  const paged = given(query.pageNo);
+  if (paged !== given(query.pageSize)) throw new PmsError(POLICY_REQUEST_LIST_ERRORS.INVALID_PAGE_PARAMETERS);
+  if (query.sortFieldName !== undefined && !paged) throw new PmsError(POLICY_REQUEST_LIST_ERRORS.MISSING_PAGINATION_FOR_SORT);
+  // Unpaged, the defaults bindPage filled in pass the page checks untouched.
+  const paging = checkSortAndPage(query, page, SORT_COLUMNS, PARTNER_PAGING_ERRORS);
+  return { paged, paging, query };
+}
+
+/**
+ * One page of requests:
+ * - partnerId, partnerType, orgName, policyId, policyName, policyGroupName and partnerComment match as
+ *   `lower(column) LIKE %lower(value)%` (a missing partner, policy or group matches nothing);
+ * - status is exact and case-sensitive (`approved`, `rejected`, `InProgress`);
+ * - sorted only when paged (MOSIP applies the Sort to a PageRequest only); MOSIP leaves the order of unsorted
+ *   rows and ties to PostgreSQL, we use creation time, then mapping key.
+ *
+ * Unpaged, MOSIP returns every row. We return at most MAX_PAGE_SIZE (100) rows, the oldest first, as one page:
+ * `pageNo` 0, `pageSize` the number of rows returned (as Spring reports an unpaged page), and `totalResults` the
+ * number of rows that matched, so a client sees when rows were left out and can page for the rest.
+ */
+export function policyRequestPage(rows: readonly PolicyRequestRow[], { paged, paging, query }: PolicyRequestListRequest): PageV2<PolicyRequestSummary> {
+  const found = rows.filter(filterOf(query)).sort(byDefaultOrder);
+  if (paged && paging.sort) {
+    const compare = SORT_COLUMNS[paging.sort.field]!;
+    const sign = paging.sort.ascending ? 1 : -1;
+    found.sort((a, b) => sign * compare(a, b));
+  }
+  if (paged) return pageOf(found, paging, policyRequestSummary);
+  const page = pageOf(found, { pageNo: 0, pageSize: MAX_PAGE_SIZE }, policyRequestSummary);
+  return { ...page, pageSize: page.data.length };
+}
+
+function filterOf(query: PolicyRequestListQuery): (row: PolicyRequestRow) => boolean {
+  const tests: ((row: PolicyRequestRow) => boolean)[] = [];
+  const like = (value: string | undefined, column: (row: PolicyRequestRow) => string | null | undefined) => {
+    if (value === undefined) return;
+    const matches = containsLike(value);
+    tests.push((row) => matches(column(row) ?? null));
+  };
+  like(query.partnerId, ({ request }) => request.partnerId);
+  like(query.partnerType, ({ partner }) => partner?.partnerType);
+  like(query.orgName, ({ partner }) => partner?.organizationName);
+  like(query.policyId, ({ policy }) => policy?.id);
+  like(query.policyName, ({ policy }) => policy?.name);
+  like(query.policyGroupName, ({ group }) => group?.name);
+  like(query.partnerComment, ({ request }) => request.requestDetail);
+  const { status } = query;
+  if (status !== undefined) tests.push(({ request }) => request.status === status);
+  return (row) => tests.every((test) => test(row));
+}
+
+function byDefaultOrder(a: PolicyRequestRow, b: PolicyRequestRow): number {
+  return compareText(a.request.crDtimes, b.request.crDtimes) || compareText(a.request.mappingKey, b.request.mappingKey);
+}
+
+/** The partner's state as MOSIP derives it from approval status and activity (null if neither case applies). */
+function partnerStatus(partner: Partner | undefined): string | null {
+  if (!partner) return null;
+  const approvalStatus: string = partner.approvalStatus;
+  if (approvalStatus === 'approved') return partner.isActive ? 'activated' : 'deactivated';
+  if (approvalStatus === 'InProgress' || approvalStatus === 'rejected') return approvalStatus;
+  return null;
+}
+
+/** PartnerPolicyRequestSummaryDto (release-1.3.x field order). */
+export function policyRequestSummary({ request, partner, policy, group }: PolicyRequestRow) {
+  return {
+    id: request.mappingKey,
+    partnerId: request.partnerId,
+    partnerStatus: partnerStatus(partner),
+    orgName: partner?.organizationName ?? null,
+    policyName: policy?.name ?? null,
+    // MOSIP reads the group through the partner (p.policyGroupId, p.policyGroup), not through the policy.
+    policyGroupId: partner?.policyGroupId ?? null,
+    policyGroupName: group?.name ?? null,
+    partnerComment: request.requestDetail,
+    status: request.status,
+    // java.util.Date in the DTO.
+    createdDateTime: sqlTimestamp(request.crDtimes),
+    partnerType: partner?.partnerType ?? null,
+    policyId: request.policyId,
+    updatedDateTime: sqlTimestamp(request.updDtimes),
+    policyDescription: policy?.desc ?? null,
+    policyGroupDescription: group?.desc ?? null,
+  };
+}
+
+export type PolicyRequestSummary = ReturnType<typeof policyRequestSummary>;

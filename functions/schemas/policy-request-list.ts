@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+
+const queryValue = z.optional(z.string());
+
+/**
+ * Query string of `GET /partner-policy-requests` (PartnerManagementController#getAllPartnerPolicyRequests).
+ * Every value stays a string: pageNo and pageSize are bound by the list itself, in MOSIP's order. Unknown
+ * parameters are dropped, as Spring ignores them.
+ */
+export const policyRequestListQuery = z.object({
+  sortFieldName: queryValue,
+  sortType: queryValue,
+  pageNo: queryValue,
+  pageSize: queryValue,
+  partnerId: queryValue,
+  partnerComment: queryValue,
+  orgName: queryValue,
+  status: queryValue,
+  policyId: queryValue,
+  policyName: queryValue,
+  policyGroupName: queryValue,
+  partnerType: queryValue,
+});
+
+export type PolicyRequestListQuery = z.output<typeof policyRequestListQuery>;
