@@ -21,6 +21,9 @@ import { dynamoPolicyRequestReader } from './dynamodb/policy-request-reader.js';
 import { randomBytes } from 'node:crypto';
 import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
 import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
+import type { MispLicenseDeps } from '../domain/misp-licenses/ports.js';
+import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
+import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -99,3 +102,26 @@ function apiKeyValidityDays(configured: string | undefined): number {
 export const policyRequestListDeps = once(
   (): PolicyRequestListDeps => ({ reader: dynamoPolicyRequestReader(tableContext()), partners: partnerDeps().partners }),
 );
+
+/**
+ * MISP licenses: 50 symbols of [0-9a-zA-Z] by rejection sampling over `randomBytes`; validity from
+ * `MISP_LICENSE_VALIDITY_DAYS` (default 999999 days, MOSIP's `mosip.pmp.misp.license.expiry.period.indays`).
+ */
+export const mispLicenseDeps = once(
+  (): MispLicenseDeps => ({
+    licenses: dynamoMispLicenseRepository(tableContext()),
+    partners: partnerDeps().partners,
+    policies: policyDeps().policies,
+    newKey: () => newLicenseKey(randomBytes),
+    validityDays: mispLicenseValidityDays(process.env.MISP_LICENSE_VALIDITY_DAYS),
+    clock: systemClock,
+    ids: uuidIds,
+  }),
+);
+
+function mispLicenseValidityDays(configured: string | undefined): number {
+  if (configured === undefined || configured === '') return 999999;
+  const days = Number(configured);
+  if (!Number.isInteger(days) || days <= 0 || days > 999999) throw new Error(`MISP_LICENSE_VALIDITY_DAYS must be a whole number of days from 1 to 999999, not ${configured}`);
+  return days;
+}

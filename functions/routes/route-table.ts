@@ -8,6 +8,7 @@ import { partnerAdminRoutes } from './partner-admin-routes.js';
 import { userRoutes } from './user-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
 import { apiKeyRoutes } from './api-key-routes.js';
+import { mispLicenseRoutes } from './misp-license-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
@@ -23,4 +24,5 @@ export const ROUTES: readonly Route[] = [
   userRoutes,
   credentialPartnerRoutes,
   apiKeyRoutes,
+  mispLicenseRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -113,3 +113,14 @@ export const apiKeyKeys = {
   /** gsi2: every API key, newest first (the admin list). */
   allApiKeys: 'APIKEYS',
 };
+
+/** MISP licenses are stored by the SHA-256 of the key, as API keys are; the key itself is never stored. */
+export const mispLicenseKeys = {
+  license: (keyHash: string): ItemKey => ({ pk: `MISP_LICENSE#${keyHash}`, sk: 'MISP_LICENSE' }),
+  /** Names the MISP's newest license; every write that depends on which is newest is conditional on it. */
+  head: (mispId: string): ItemKey => ({ pk: `MISP_LICENSES#${encodeURIComponent(mispId)}`, sk: 'HEAD' }),
+  /** gsi1: one MISP's licenses, by creation time. */
+  licensesOfMisp: (mispId: string) => `MISP#${encodeURIComponent(mispId)}#LICENSES`,
+  /** gsi2: every license, by creation time (the admin list). */
+  allLicenses: 'MISP_LICENSES',
+};

@@ -1,0 +1,113 @@
+import type { MispLicense } from '../../domain/misp-licenses/misp-license.js';
+import type { MispLicenseRepository } from '../../domain/misp-licenses/ports.js';
+import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
+import { ConcurrentModificationError, InactivePartnerError } from '../../errors/pms-error.js';
+import type { TableContext } from './client.js';
+import { keys, mispLicenseKeys, sortKeyPrefixes } from './keys.js';
+import { getItem, queryPartition } from './items.js';
+import { outboxPut } from './outbox.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+
+/** A MISP holds few licenses; retiring them all fits one transaction. The admin list reads at most MAX_LISTED. */
+const MAX_LICENSES_PER_MISP = 50;
+const MAX_LISTED = 5000;
+const MAX_REQUESTS_PER_PARTNER = 500;
+
+function licenseItem(license: MispLicense): Record<string, unknown> {
+  return {
+    ...mispLicenseKeys.license(license.keyHash),
+    entity: 'MispLicense',
+    gsi1pk: mispLicenseKeys.licensesOfMisp(license.mispId),
+    gsi1sk: `${license.crDtimes}#${license.id}`,
+    gsi2pk: mispLicenseKeys.allLicenses,
+    gsi2sk: `${license.crDtimes}#${license.id}`,
+    ...license,
+  };
+}
+
+function savePut(table: TableContext, next: MispLicense, previous: MispLicense): TransactItem {
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: licenseItem({ ...next, revision: previous.revision + 1 }),
+      ConditionExpression: 'revision = :revision',
+      ExpressionAttributeValues: { ':revision': previous.revision },
+    },
+  };
+}
+
+/**
+ * A license is one item by key hash; a head item per MISP names the newest. Issuing checks the head, the
+ * partner's active flag and each retired license's revision in the same transaction.
+ */
+export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRepository {
+  return {
+    async issue(license, previousLatestId, retired, audit, events) {
+      const head = mispLicenseKeys.head(license.mispId);
+      const headPut: TransactItem = {
+        Put: {
+          TableName: table.tableName,
+          Item: { ...head, entity: 'MispLicenseHead', mispId: license.mispId, latestId: license.id },
+          ...(previousLatestId === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'latestId = :previous', ExpressionAttributeValues: { ':previous': previousLatestId } }),
+        },
+      };
+      try {
+        await transactWrite(table, [
+          headPut,
+          {
+            ConditionCheck: {
+              TableName: table.tableName,
+              Key: keys.partner(license.mispId),
+              ConditionExpression: 'isActive = :true',
+              ExpressionAttributeValues: { ':true': true },
+            },
+          },
+          { Put: { TableName: table.tableName, Item: licenseItem(license), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...retired.map(({ next, previous }) => savePut(table, next, previous)),
+          auditPut(table, audit),
+          ...events.map((event) => outboxPut(table, event)),
+        ]);
+      } catch (error) {
+        if (!(error instanceof TransactionRefused)) throw error;
+        if (error.failedConditions.includes(1)) throw new InactivePartnerError(license.mispId);
+        throw new ConcurrentModificationError(`misp licenses of ${license.mispId}`);
+      }
+    },
+
+    async save(next, previous, asLatest, audit, events) {
+      const latestCheck: TransactItem[] = asLatest
+        ? [
+            {
+              ConditionCheck: {
+                TableName: table.tableName,
+                Key: mispLicenseKeys.head(next.mispId),
+                ConditionExpression: 'latestId = :id',
+                ExpressionAttributeValues: { ':id': next.id },
+              },
+            },
+          ]
+        : [];
+      try {
+        await transactWrite(table, [savePut(table, next, previous), ...latestCheck, auditPut(table, audit), ...events.map((event) => outboxPut(table, event))]);
+      } catch (error) {
+        if (!(error instanceof TransactionRefused)) throw error;
+        throw new ConcurrentModificationError(`misp license ${next.id}`);
+      }
+    },
+
+    byHash: (keyHash) => getItem<MispLicense>(table, mispLicenseKeys.license(keyHash)),
+
+    async latestId(mispId) {
+      return (await getItem<{ latestId: string }>(table, mispLicenseKeys.head(mispId)))?.latestId ?? null;
+    },
+
+    licensesOf: (mispId) => queryPartition<MispLicense>(table, 'gsi1', mispLicenseKeys.licensesOfMisp(mispId), { limit: MAX_LICENSES_PER_MISP, ascending: false }),
+
+    allLicenses: () => queryPartition<MispLicense>(table, 'gsi2', mispLicenseKeys.allLicenses, { limit: MAX_LISTED, ascending: false }),
+
+    policyRequestsOf: (partnerId) =>
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { limit: MAX_REQUESTS_PER_PARTNER, sortKeyPrefix: sortKeyPrefixes.policyRequests }),
+  };
+}

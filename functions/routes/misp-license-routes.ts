@@ -1,0 +1,58 @@
+import { defineRoute } from './route.js';
+import { mispLicenseGenerateRequest, mispLicenseRegenerateQuery, mispLicenseStatusRequest } from '../schemas/misp-licenses.js';
+
+const entry = (file: string) => `functions/handlers/misp-licenses/${file}.ts`;
+const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
+
+/**
+ * MISP license keys, MOSIP's legacy `/misps` API (reference §2.3, §4.9). MOSIP also admits the MISP and
+ * PARTNERMANAGER roles; we have neither. The filter and search routes are not implemented.
+ */
+export const mispLicenseRoutes = {
+  generateMispLicense: defineRoute({
+    ...partnerService,
+    operationId: 'generateMispLicense',
+    summary: 'Generate a license key for an active MISP partner with no active license; the key is shown in this answer only',
+    method: 'POST',
+    path: '/misps',
+    access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
+    envelope: 'V1',
+    body: mispLicenseGenerateRequest,
+    example: { providerId: 'misp-partner-id' },
+    entry: entry('generate-misp-license'),
+  }),
+  changeMispLicenseStatus: defineRoute({
+    ...partnerService,
+    operationId: 'changeMispLicenseStatus',
+    summary: "Activate or deactivate a MISP license named by its key (only the MISP's newest license can be active)",
+    method: 'PUT',
+    path: '/misps',
+    access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
+    envelope: 'V1',
+    body: mispLicenseStatusRequest,
+    example: { providerId: 'misp-partner-id', licenseKey: 'the-license-key', licenseKeyStatus: 'de-active' },
+    entry: entry('change-misp-license-status'),
+  }),
+  listMispLicenses: defineRoute({
+    ...partnerService,
+    operationId: 'listMispLicenses',
+    summary: "The caller's MISP licenses (admins: every MISP's), keys masked",
+    method: 'GET',
+    path: '/misps',
+    access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
+    envelope: 'V1',
+    entry: entry('list-misp-licenses'),
+  }),
+  regenerateMispLicense: defineRoute({
+    ...partnerService,
+    operationId: 'regenerateMispLicense',
+    summary:
+      "The MISP's active license (key masked: it was shown once), or, when none is active and unexpired, a new license shown once with every older one deactivated; optional query validityDays (ours, 1-999999) sets the new license's validity",
+    method: 'GET',
+    path: '/misps/{mispId}/licenseKey',
+    access: ['PARTNER_ADMIN'],
+    envelope: 'V1',
+    query: mispLicenseRegenerateQuery,
+    entry: entry('regenerate-misp-license'),
+  }),
+};

@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+import { requiredText } from '../http/constraints.js';
+
+/** MISPLicenseRequestDto of `POST /misps` (`providerId` required). */
+export const mispLicenseGenerateRequest = z.object({
+  providerId: requiredText(1, 36),
+});
+
+/** MISPLicenseUpdateRequestDto of `PUT /misps`; MOSIP has no bean constraints, the status is checked by the operation (PMS_MSP_407). */
+export const mispLicenseStatusRequest = z.object({
+  providerId: requiredText(1, 36),
+  licenseKey: requiredText(1, 128),
+  licenseKeyStatus: requiredText(1, 36),
+});
+
+/** Ours: `validityDays` of a regenerated license, checked by the operation (PMS_MSP_421). */
+export const mispLicenseRegenerateQuery = z.object({
+  validityDays: z.optional(z.string()),
+});
