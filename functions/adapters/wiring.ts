@@ -24,6 +24,8 @@ import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
 import type { MispLicenseDeps } from '../domain/misp-licenses/ports.js';
 import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
 import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
+import type { VerificationDeps } from '../domain/verification/ports.js';
+import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -125,3 +127,6 @@ function mispLicenseValidityDays(configured: string | undefined): number {
   if (!Number.isInteger(days) || days <= 0 || days > 999999) throw new Error(`MISP_LICENSE_VALIDITY_DAYS must be a whole number of days from 1 to 999999, not ${configured}`);
   return days;
 }
+
+/** Key verification for IDA: one BatchGetItem per request, no writes. */
+export const verificationDeps = once((): VerificationDeps => ({ reader: dynamoVerificationReader(tableContext()), clock: systemClock }));

@@ -9,6 +9,7 @@ import { userRoutes } from './user-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
 import { apiKeyRoutes } from './api-key-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
+import { verificationRoutes } from './verification-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
@@ -25,4 +26,5 @@ export const ROUTES: readonly Route[] = [
   credentialPartnerRoutes,
   apiKeyRoutes,
   mispLicenseRoutes,
+  verificationRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -22,11 +22,37 @@ export interface ApiKey {
   isActive: boolean;
   validFromDatetime: string;
   validToDatetime: string;
+  /** The key's policy as it was bound (generation or re-point): what verification reads, with the key, in one get. */
+  policy: PolicySnapshot;
   crBy: string;
   crDtimes: string;
   updBy: string | null;
   updDtimes: string | null;
   revision: number;
+}
+
+/**
+ * The parts of a policy that key verification answers with, copied onto the key when it is generated or
+ * re-pointed, so that `POST /partners/authenticate/verify` reads key, partner and license in one BatchGetItem and
+ * never the policy. The copy cannot go stale: a key is only ever bound to a published (`activated`) policy with
+ * an approved link, a published policy's content and validity are never edited again, and a policy with an
+ * approved partner-policy request can never be deactivated (policies/commands.ts refuses while
+ * `approvedRequestCount > 0`, counted in the requests' own transactions). Its status is still copied and checked,
+ * so that a future change to those rules fails closed rather than silently.
+ */
+export interface PolicySnapshot {
+  id: string;
+  name: string;
+  desc: string;
+  policies: unknown;
+  status: Policy['status'];
+  validFromDate: string;
+  validToDate: string;
+}
+
+export function policySnapshot(policy: Policy): PolicySnapshot {
+  const { id, name, desc, policies, status, validFromDate, validToDate } = policy;
+  return { id, name, desc, policies, status, validFromDate, validToDate };
 }
 
 /** How many trailing characters of a key are kept to recognise it. */

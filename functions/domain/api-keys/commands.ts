@@ -6,7 +6,8 @@ import { retryOnConflict } from '../retry.js';
 import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { API_KEY_ERRORS } from '../../errors/api-key-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
-import { apiKeyApproved, apiKeyHash, apiKeyHint, apiKeyUpdated, isUsable, type ApiKey } from './api-key.js';
+import type { Policy } from '../policies/policy.js';
+import { apiKeyApproved, apiKeyHash, apiKeyHint, apiKeyUpdated, isUsable, policySnapshot, type ApiKey } from './api-key.js';
 import type { ApiKeyDeps } from './ports.js';
 
 const OBJECT_TYPE = 'ApiKey';
@@ -42,6 +43,7 @@ export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId
       isActive: true,
       validFromDatetime: now.toISOString(),
       validToDatetime: new Date(now.getTime() + deps.validityDays * DAY_MS).toISOString(),
+      policy: policySnapshot(policy),
       crBy: caller.userId,
       crDtimes: now.toISOString(),
       updBy: null,
@@ -93,10 +95,11 @@ export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId:
     if (!key || key.partnerId !== partnerId || key.policyId !== input.oldPolicyID) throw new PmsError(API_KEY_ERRORS.KEY_POLICY_MAPPING_DOES_NOT_EXIST);
     const now = deps.clock.now();
     if (!isUsable(key, now)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
-    const policyId = await usablePolicyOfGroup(deps, partner, input.newPolicyID);
+    const policy = await usablePolicyOfGroup(deps, partner, input.newPolicyID);
+    const policyId = policy.id;
     const message = { message: 'Given apikey updated with policy successfully. ' };
     if (policyId === key.policyId) return message;
-    const next: ApiKey = { ...key, policyId, updBy: caller.userId, updDtimes: now.toISOString() };
+    const next: ApiKey = { ...key, policyId, policy: policySnapshot(policy), updBy: caller.userId, updDtimes: now.toISOString() };
     const audit = auditEntry(caller.userId, 'repointApiKey', OBJECT_TYPE, key.id, now, { partnerId, oldPolicyId: key.policyId, newPolicyId: policyId });
     await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]).catch((error: unknown) => {
       if (error instanceof UniqueConstraintError) throw new PmsError(API_KEY_ERRORS.LABEL_EXISTS);
@@ -107,10 +110,10 @@ export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId:
 }
 
 /** MOSIP #validateAndGetPolicyOfPolicyGroup: in the partner's group, activated, with an active group. */
-async function usablePolicyOfGroup(deps: ApiKeyDeps, partner: Partner, policyId: string): Promise<string> {
+async function usablePolicyOfGroup(deps: ApiKeyDeps, partner: Partner, policyId: string): Promise<Policy> {
   const policy = await deps.policies.getPolicy(policyId);
   if (!policy || policy.policyGroupId !== partner.policyGroupId) throw new PmsError(API_KEY_ERRORS.POLICY_DOES_NOT_EXIST, policyId);
   if (policy.status !== 'activated') throw new PmsError(API_KEY_ERRORS.POLICY_NOT_ACTIVE, policyId);
   if (!(await deps.groups.getGroup(policy.policyGroupId))?.isActive) throw new PmsError(API_KEY_ERRORS.POLICY_GROUP_NOT_ACTIVE, policyId);
-  return policy.id;
+  return policy;
 }

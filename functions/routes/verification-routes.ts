@@ -1,0 +1,23 @@
+import { defineRoute } from './route.js';
+import { verifyRequest } from '../schemas/verification.js';
+
+/**
+ * IDA's synchronous key check (reference §5.3): the shape of MOSIP 1.1.5's removed
+ * `GET /partners/{partnerId}/apikey/{apikey}/misp/{misplicensekey}/validate`, as a POST so that the keys are in
+ * the body and never in a URL. Machine callers only.
+ */
+export const verificationRoutes = {
+  verifyPartnerKeys: defineRoute({
+    domain: 'partner',
+    service: 'partnermanager',
+    operationId: 'verifyPartnerKeys',
+    summary: "Verify a partner's API key and a MISP license key for IDA: the partner's policy, or the first failing check",
+    method: 'POST',
+    path: '/partners/authenticate/verify',
+    access: ['ID_AUTHENTICATION'],
+    envelope: 'V1',
+    body: verifyRequest,
+    example: { partnerId: 'bank-1', apiKey: 'the-api-key-shown-once-at-generation-0000000', mispLicenseKey: 'the-50-character-misp-license-key-000000000000000' },
+    entry: 'functions/handlers/verification/verify-partner-keys.ts',
+  }),
+};
