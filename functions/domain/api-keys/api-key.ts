@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { isUsable } from '../credentials.js';
 import { eventModel, type EventModel } from '../events/event-model.js';
 import type { IdGenerator } from '../ports.js';
 import { partnerData, PARTNER_MANAGER_SERVICE } from '../partners/partner-events.js';
@@ -56,21 +56,6 @@ export function policySnapshot(policy: Policy): PolicySnapshot {
 }
 
 /** How many trailing characters of a key are kept to recognise it. */
-const HINT_LENGTH = 4;
-
-export function apiKeyHash(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export function apiKeyHint(key: string): string {
-  return key.slice(-HINT_LENGTH);
-}
-
-/** Expired keys count as inactive everywhere, whether or not a job has switched them off yet. */
-export function isUsable(key: Pick<ApiKey, 'isActive' | 'validToDatetime'>, now: Date): boolean {
-  return key.isActive && key.validToDatetime > now.toISOString();
-}
-
 /**
  * MOSIP's APIKeyDataPublishDto. MOSIP puts the key itself in `apiKeyId`; we put the key's UUID there, so no
  * event ever carries a credential (IDA verifies keys through our verification endpoint instead).

@@ -7,7 +7,8 @@ import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../err
 import { API_KEY_ERRORS } from '../../errors/api-key-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import type { Policy } from '../policies/policy.js';
-import { apiKeyApproved, apiKeyHash, apiKeyHint, apiKeyUpdated, isUsable, policySnapshot, type ApiKey } from './api-key.js';
+import { apiKeyApproved, apiKeyUpdated, policySnapshot, type ApiKey } from './api-key.js';
+import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import type { ApiKeyDeps } from './ports.js';
 
 const OBJECT_TYPE = 'ApiKey';
@@ -35,8 +36,8 @@ export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId
     const secret = deps.secrets.newSecret();
     const key: ApiKey = {
       id: deps.ids.newId(),
-      keyHash: apiKeyHash(secret),
-      hint: apiKeyHint(secret),
+      keyHash: credentialHash(secret),
+      hint: credentialHint(secret),
       partnerId,
       policyId: policy.id,
       label: input.label,
@@ -91,7 +92,7 @@ export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partn
 export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId: string, keyRef: string, input: { oldPolicyID: string; newPolicyID: string }) {
   const partner = await partnerOf(deps.partners, caller, partnerId);
   return retryOnConflict(async () => {
-    const key = KEY_ID.test(keyRef) ? await deps.apiKeys.byId(keyRef.toLowerCase()) : await deps.apiKeys.byHash(apiKeyHash(keyRef));
+    const key = KEY_ID.test(keyRef) ? await deps.apiKeys.byId(keyRef.toLowerCase()) : await deps.apiKeys.byHash(credentialHash(keyRef));
     if (!key || key.partnerId !== partnerId || key.policyId !== input.oldPolicyID) throw new PmsError(API_KEY_ERRORS.KEY_POLICY_MAPPING_DOES_NOT_EXIST);
     const now = deps.clock.now();
     if (!isUsable(key, now)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);

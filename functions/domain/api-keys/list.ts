@@ -8,7 +8,8 @@ import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, pageOf, type PageV2 } from '../search/v2-lists.js';
-import { isUsable, type ApiKey } from './api-key.js';
+import type { ApiKey } from './api-key.js';
+import { isUsable } from '../credentials.js';
 import type { ApiKeyDeps } from './ports.js';
 
 /** One key with what the list shows of its partner, policy and group. */

@@ -7,7 +7,8 @@ import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
 import { InactivePartnerError, PmsError } from '../../errors/pms-error.js';
 import { MISP_ERRORS } from '../../errors/misp-errors.js';
-import { isUsable, licenseKeyHash, licenseKeyHint, maskedKey, mispLicenseEvent, type MispLicense } from './misp-license.js';
+import { maskedKey, mispLicenseEvent, type MispLicense } from './misp-license.js';
+import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import type { MispLicenseDeps } from './ports.js';
 
 const OBJECT_TYPE = 'MispLicense';
@@ -43,8 +44,8 @@ function newLicense(deps: MispLicenseDeps, caller: Caller, mispId: string, polic
   const secret = deps.newKey();
   const license: MispLicense = {
     id: deps.ids.newId(),
-    keyHash: licenseKeyHash(secret),
-    hint: licenseKeyHint(secret),
+    keyHash: credentialHash(secret),
+    hint: credentialHint(secret),
     mispId,
     policyId: policy?.id ?? null,
     isActive: true,
@@ -140,7 +141,7 @@ export async function changeMispLicenseStatus(deps: MispLicenseDeps, caller: Cal
   if (status !== 'active' && status !== 'de-active') throw new PmsError(MISP_ERRORS.MISP_STATUS_CODE_EXCEPTION);
   await mispOf(deps, caller, input.providerId);
   return retryOnConflict(async () => {
-    const license = await deps.licenses.byHash(licenseKeyHash(input.licenseKey));
+    const license = await deps.licenses.byHash(credentialHash(input.licenseKey));
     if (!license || license.mispId !== input.providerId) throw new PmsError(MISP_ERRORS.MISP_LICENSE_KEY_NOT_ASSOCIATED_MISP_ID);
     const latest = (await deps.licenses.latestId(license.mispId)) === license.id;
     const activate = status === 'active';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { isUsable } from '../credentials.js';
 import { eventModel, type EventModel, type PartnerEventTopic } from '../events/event-model.js';
 import type { IdGenerator } from '../ports.js';
 import type { Policy } from '../policies/policy.js';
@@ -30,7 +30,6 @@ export const LICENSE_KEY_LENGTH = 50;
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** The largest multiple of 62 below 256: bytes at or above it are dropped, so every symbol is equally likely. */
 const ACCEPT_BELOW = 256 - (256 % ALPHABET.length);
-const HINT_LENGTH = 4;
 
 /** 50 symbols of [0-9a-zA-Z] by rejection sampling over CSPRNG bytes (no modulo bias). */
 export function newLicenseKey(randomBytes: (size: number) => Uint8Array): string {
@@ -43,22 +42,9 @@ export function newLicenseKey(randomBytes: (size: number) => Uint8Array): string
   return key;
 }
 
-export function licenseKeyHash(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export function licenseKeyHint(key: string): string {
-  return key.slice(-HINT_LENGTH);
-}
-
 /** What we show where MOSIP shows the key again: stars and the hint, the key's length. */
 export function maskedKey(license: Pick<MispLicense, 'hint'>): string {
   return '*'.repeat(LICENSE_KEY_LENGTH - license.hint.length) + license.hint;
-}
-
-/** Expired licenses count as inactive everywhere. */
-export function isUsable(license: Pick<MispLicense, 'isActive' | 'validToDatetime'>, now: Date): boolean {
-  return license.isActive && license.validToDatetime > now.toISOString();
 }
 
 /**

@@ -1,5 +1,6 @@
-import { apiKeyHash, type ApiKey } from '../api-keys/api-key.js';
-import { LICENSE_KEY_LENGTH, licenseKeyHash, type MispLicense } from '../misp-licenses/misp-license.js';
+import type { ApiKey } from '../api-keys/api-key.js';
+import { LICENSE_KEY_LENGTH, type MispLicense } from '../misp-licenses/misp-license.js';
+import { credentialHash } from '../credentials.js';
 import { localDateTime } from '../mosip-dates.js';
 import { PmsError, type ErrorDefinition } from '../../errors/pms-error.js';
 import { VERIFICATION_ERRORS as E } from '../../errors/verification-errors.js';
@@ -32,10 +33,10 @@ function within(from: string, to: string, now: string): boolean {
  * failing check, or with MOSIP's historical validate response. One BatchGetItem, no write.
  */
 export async function verifyPartnerKeys(deps: VerificationDeps, input: VerifyInput) {
-  const keyHash = API_KEY_FORMAT.test(input.apiKey) ? apiKeyHash(input.apiKey) : null;
+  const keyHash = API_KEY_FORMAT.test(input.apiKey) ? credentialHash(input.apiKey) : null;
   // Check 1 needs the key: a malformed one is not found, without reading anything.
   if (keyHash === null) deny(E.NOT_MAPPED);
-  const licenseHash = LICENSE_FORMAT.test(input.mispLicenseKey) ? licenseKeyHash(input.mispLicenseKey) : null;
+  const licenseHash = LICENSE_FORMAT.test(input.mispLicenseKey) ? credentialHash(input.mispLicenseKey) : null;
   const { key, partner, license } = await deps.reader.read(keyHash, input.partnerId, licenseHash);
   const now = deps.clock.now().toISOString();
 
