@@ -1,30 +1,19 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
-import { auditEntry } from '../../functions/domain/audit.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
+import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
-import { settledItems, withoutChanges } from '../support/no-change.js';
+import { settledItems } from '../support/no-change.js';
 
 const PM = '/v1/partnermanager/partners';
 const KEYS = '/v1/partnermanager/partner-api-keys';
 const POLICIES = '/v1/policymanager/policies';
 let stack: LocalStack;
+const refused = (method: string, path: string, token: string, body: unknown, code: string) => expectRefused(stack, method, path, token, body, code);
+const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 let admin: string;
-const now = () => new Date().toISOString();
-const v1 = (request: unknown) => ({ id: 'mosip.pms.test', version: '1.0', requesttime: now(), metadata: {}, request });
-const AUTH_POLICY = { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] };
 
-async function ok(method: string, path: string, token: string, body?: unknown) {
-  const { json } = await stack.request(method, path, { token, ...(body === undefined ? {} : { body }) });
-  assert.deepEqual(json.errors ?? [], [], `${method} ${path}: ${JSON.stringify(json.errors)}`);
-  return json.response;
-}
 
-async function refused(method: string, path: string, token: string, body: unknown, code: string) {
-  const { json } = await withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token, body }));
-  assert.equal(json.response, null);
-  assert.equal(json.errors[0]?.errorCode, code, JSON.stringify(json.errors));
-}
 
 async function publishedPolicy(name: string) {
   const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name, desc: `${name} description`, version: '1.0', policies: AUTH_POLICY }));
@@ -36,9 +25,7 @@ async function publishedPolicy(name: string) {
 async function activePartner(user: string) {
   const token = await stack.token(user, ['AUTH_PARTNER']);
   await ok('POST', PM, token, v1({ partnerId: user, partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org` }));
-  const partners = dynamoPartnerRepository(stack.table);
-  const stored = (await partners.getPartner(user))!;
-  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', user, new Date()), []);
+  await activateStoredPartner(stack.table, user);
   return token;
 }
 

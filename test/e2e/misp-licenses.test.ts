@@ -1,39 +1,26 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
-import { auditEntry } from '../../functions/domain/audit.js';
+import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
 
 const PM = '/v1/partnermanager/partners';
 const MISPS = '/v1/partnermanager/misps';
 let stack: LocalStack;
+const refused = (method: string, path: string, token: string, body: unknown, code: string) => expectRefused(stack, method, path, token, body, code);
+const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 let admin: string;
 let misp1: string;
 let misp2: string;
-const now = () => new Date().toISOString();
-const v1 = (request: unknown) => ({ id: 'mosip.pms.test', version: '1.0', requesttime: now(), metadata: {}, request });
 const clearKeys: string[] = [];
 
-async function ok(method: string, path: string, token: string, body?: unknown) {
-  const { json } = await stack.request(method, path, { token, ...(body === undefined ? {} : { body }) });
-  assert.deepEqual(json.errors ?? [], [], `${method} ${path}: ${JSON.stringify(json.errors)}`);
-  return json.response;
-}
 
-async function refused(method: string, path: string, token: string, body: unknown, code: string) {
-  const { json } = await withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token, ...(body === undefined ? {} : { body }) }));
-  assert.equal(json.response, null);
-  assert.equal(json.errors[0]?.errorCode, code, JSON.stringify(json.errors));
-}
 
 /** An admin onboards a MISP partner for a user; the test then activates it, as certificate upload would. */
 async function activeMisp(user: string) {
   const registration = { partnerId: user, partnerType: 'MISP_Partner', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, langCode: 'eng' };
   await ok('POST', PM, admin, v1(registration));
-  const partners = dynamoPartnerRepository(stack.table);
-  const stored = (await partners.getPartner(user))!;
-  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', user, new Date()), []);
+  await activateStoredPartner(stack.table, user);
   return stack.token(user, ['MISP_PARTNER']);
 }
 

@@ -1,15 +1,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
-import { auditEntry } from '../../functions/domain/audit.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
+import { v1, expectOk, activateStoredPartner } from '../support/pms-calls.js';
 import { withoutChanges } from '../support/no-change.js';
+import { startLocalStack, type LocalStack } from '../support/local-stack.js';
 
 const PM = '/v1/partnermanager/partners';
 const VERIFY = `${PM}/authenticate/verify`;
 const MISPS = '/v1/partnermanager/misps';
 const POLICIES = '/v1/policymanager/policies';
 let stack: LocalStack;
+const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 let admin: string;
 let ida: string;
 let bank1: string;
@@ -17,23 +18,13 @@ let misp1: string;
 let policyId: string;
 let apiKey: string;
 let licenseKey: string;
-const now = () => new Date().toISOString();
-const v1 = (request: unknown) => ({ id: 'mosip.pms.test', version: '1.0', requesttime: now(), metadata: {}, request });
-const AUTH_POLICY = { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] };
 
-async function ok(method: string, path: string, token: string, body?: unknown) {
-  const { json } = await stack.request(method, path, { token, ...(body === undefined ? {} : { body }) });
-  assert.deepEqual(json.errors ?? [], [], `${method} ${path}: ${JSON.stringify(json.errors)}`);
-  return json.response;
-}
 
 /** Registers a partner and makes it active, as certificate upload (a later issue) would. */
 async function activePartner(user: string, registration: Record<string, unknown>, roles: Parameters<LocalStack['token']>[1]) {
   const token = await stack.token(user, roles);
   await ok('POST', PM, registration.partnerType === 'MISP_Partner' ? admin : token, v1({ partnerId: user, organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, ...registration }));
-  const partners = dynamoPartnerRepository(stack.table);
-  const stored = (await partners.getPartner(user))!;
-  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', user, new Date()), []);
+  await activateStoredPartner(stack.table, user);
   return token;
 }
 

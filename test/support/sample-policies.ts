@@ -10,3 +10,10 @@ export const DATA_SHARE_POLICY = {
   },
   shareableAttributes: [{ attributeName: 'fullName', source: [{ attribute: 'fullName' }], encrypted: true }],
 };
+
+/** A minimal auth policy that MOSIP's schema accepts. */
+export const AUTH_POLICY = {
+  authTokenType: 'partner',
+  allowedAuthTypes: [{ authType: 'otp', mandatory: true }],
+  allowedKycAttributes: [{ attributeName: 'fullName' }],
+};

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
+import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
+import { auditEntry } from '../../functions/domain/audit.js';
+import type { LocalStack } from './local-stack.js';
+import { withoutChanges } from './no-change.js';
+
+/** A V1 request envelope with today's `requesttime`. */
+export function v1(request: unknown) {
+  return { id: 'mosip.pms.test', version: '1.0', requesttime: new Date().toISOString(), metadata: {}, request };
+}
+
+/** A call that must succeed; gives the envelope's `response`. */
+export async function expectOk(stack: LocalStack, method: string, path: string, token: string, body?: unknown) {
+  const { json } = await stack.request(method, path, { token, ...(body === undefined ? {} : { body }) });
+  assert.deepEqual(json.errors ?? [], [], `${method} ${path}: ${JSON.stringify(json.errors)}`);
+  return json.response;
+}
+
+/** A call that must be refused with `code` (HTTP 200, MOSIP envelope) and change nothing; gives the envelope. */
+export async function expectRefused(stack: LocalStack, method: string, path: string, token: string, body: unknown, code: string) {
+  const { json } = await withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token, ...(body === undefined ? {} : { body }) }));
+  assert.equal(json.response, null);
+  assert.equal(json.errors[0]?.errorCode, code, `${method} ${path}: ${JSON.stringify(json.errors)}`);
+  return json;
+}
+
+/** Arranges a registered partner as approved and active, as its certificate upload (a later issue) will. */
+export async function activateStoredPartner(table: TableContext, partnerId: string): Promise<void> {
+  const partners = dynamoPartnerRepository(table);
+  const stored = await partners.getPartner(partnerId);
+  assert.ok(stored, `partner ${partnerId} is registered`);
+  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', partnerId, new Date()), []);
+}
