@@ -26,6 +26,7 @@ import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
 import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
 import type { VerificationDeps } from '../domain/verification/ports.js';
 import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
+import { daysFromEnv } from '../config/env.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 function once<T>(build: () => T): () => T {
@@ -88,18 +89,11 @@ export const apiKeyDeps = once(
     groups: policyGroupDeps().groups,
     links: dynamoPolicyRequestRepository(tableContext()),
     secrets: { newSecret: () => randomBytes(32).toString('base64url') },
-    validityDays: apiKeyValidityDays(process.env.API_KEY_VALIDITY_DAYS),
+    validityDays: daysFromEnv('API_KEY_VALIDITY_DAYS', 36500),
     clock: systemClock,
     ids: uuidIds,
   }),
 );
-
-function apiKeyValidityDays(configured: string | undefined): number {
-  if (configured === undefined || configured === '') return 36500;
-  const days = Number(configured);
-  if (!Number.isInteger(days) || days <= 0) throw new Error(`API_KEY_VALIDITY_DAYS must be a positive whole number of days, not ${configured}`);
-  return days;
-}
 
 export const policyRequestListDeps = once(
   (): PolicyRequestListDeps => ({ reader: dynamoPolicyRequestReader(tableContext()), partners: partnerDeps().partners }),
@@ -115,18 +109,11 @@ export const mispLicenseDeps = once(
     partners: partnerDeps().partners,
     policies: policyDeps().policies,
     newKey: () => newLicenseKey(randomBytes),
-    validityDays: mispLicenseValidityDays(process.env.MISP_LICENSE_VALIDITY_DAYS),
+    validityDays: daysFromEnv('MISP_LICENSE_VALIDITY_DAYS', 999999, 999999),
     clock: systemClock,
     ids: uuidIds,
   }),
 );
-
-function mispLicenseValidityDays(configured: string | undefined): number {
-  if (configured === undefined || configured === '') return 999999;
-  const days = Number(configured);
-  if (!Number.isInteger(days) || days <= 0 || days > 999999) throw new Error(`MISP_LICENSE_VALIDITY_DAYS must be a whole number of days from 1 to 999999, not ${configured}`);
-  return days;
-}
 
 /** Key verification for IDA: one BatchGetItem per request, no writes. */
 export const verificationDeps = once((): VerificationDeps => ({ reader: dynamoVerificationReader(tableContext()), clock: systemClock }));

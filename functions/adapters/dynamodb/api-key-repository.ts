@@ -7,7 +7,7 @@ import type { TableContext } from './client.js';
 import { apiKeyKeys, indexKeys, keys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
 
 /** A partner holds few keys (one per policy and label); the admin list reads at most this many. */
 const MAX_KEYS_PER_PARTNER = 500;
@@ -84,14 +84,7 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
       const moved = next.policyId !== previous.policyId;
       try {
         await transactWrite(table, [
-          {
-            Put: {
-              TableName: table.tableName,
-              Item: keyItem({ ...next, revision: previous.revision + 1 }),
-              ConditionExpression: 'revision = :revision',
-              ExpressionAttributeValues: { ':revision': previous.revision },
-            },
-          },
+          putIfUnchanged(table, keyItem({ ...next, revision: previous.revision + 1 }), previous.revision),
           ...(moved
             ? [labelGuard(table, next), { Delete: { TableName: table.tableName, Key: apiKeyKeys.apiKeyLabel(previous.partnerId, previous.policyId, previous.label) } }]
             : []),

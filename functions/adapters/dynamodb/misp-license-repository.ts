@@ -6,7 +6,7 @@ import type { TableContext } from './client.js';
 import { keys, mispLicenseKeys, sortKeyPrefixes } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
 
 /** A MISP holds few licenses; retiring them all fits one transaction. The admin list reads at most MAX_LISTED. */
 const MAX_LICENSES_PER_MISP = 50;
@@ -26,14 +26,7 @@ function licenseItem(license: MispLicense): Record<string, unknown> {
 }
 
 function savePut(table: TableContext, next: MispLicense, previous: MispLicense): TransactItem {
-  return {
-    Put: {
-      TableName: table.tableName,
-      Item: licenseItem({ ...next, revision: previous.revision + 1 }),
-      ConditionExpression: 'revision = :revision',
-      ExpressionAttributeValues: { ':revision': previous.revision },
-    },
-  };
+  return putIfUnchanged(table, licenseItem({ ...next, revision: previous.revision + 1 }), previous.revision);
 }
 
 /**

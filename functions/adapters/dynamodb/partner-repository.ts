@@ -5,7 +5,7 @@ import { ConcurrentModificationError, InactivePartnerError, InactivePolicyGroupE
 import { indexKeys, keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
 
 /**
  * How many partners the admin list reads (one Query over gsi1 `PARTNERS`, about 1 kB each, so a few pages of
@@ -110,14 +110,7 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
 
     async save(next, previous, audit, events) {
       const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: table.tableName,
-            Item: partnerItem({ ...next, revision: previous.revision + 1 }),
-            ConditionExpression: 'revision = :revision',
-            ExpressionAttributeValues: { ':revision': previous.revision },
-          },
-        },
+        putIfUnchanged(table, partnerItem({ ...next, revision: previous.revision + 1 }), previous.revision),
         auditPut(table, audit),
         ...events.map((event) => outboxPut(table, event)),
       ];

@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../domain/audit.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { indexKeys, keys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
 
 /**
  * Policy groups are few (tens in a national deployment); lists read the whole groups partition, bounded so a
@@ -55,14 +55,7 @@ export function dynamoPolicyGroupRepository(table: TableContext): PolicyGroupRep
     async saveGroup(next, previous, audit: AuditEntry) {
       const renamed = keys.policyGroupName(next.name).pk !== keys.policyGroupName(previous.name).pk;
       const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: table.tableName,
-            Item: policyGroupItem({ ...next, revision: previous.revision + 1 }),
-            ConditionExpression: 'revision = :expected',
-            ExpressionAttributeValues: { ':expected': previous.revision },
-          },
-        },
+        putIfUnchanged(table, policyGroupItem({ ...next, revision: previous.revision + 1 }), previous.revision),
         auditPut(table, audit),
       ];
       if (renamed) {

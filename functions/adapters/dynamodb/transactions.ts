@@ -46,3 +46,18 @@ export function auditPut(table: TableContext, entry: AuditEntry): TransactItem {
     },
   };
 }
+
+/**
+ * Optimistic concurrency: stores `item` (which carries the next revision) only if the stored item still has
+ * `expectedRevision`, i.e. nobody changed it since it was read.
+ */
+export function putIfUnchanged(table: TableContext, item: Record<string, unknown>, expectedRevision: number): TransactItem {
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: item,
+      ConditionExpression: 'revision = :expectedRevision',
+      ExpressionAttributeValues: { ':expectedRevision': expectedRevision },
+    },
+  };
+}
