@@ -54,6 +54,11 @@ export interface RouteDefinition<
   example?: Body extends z.ZodMiniType ? z.input<Body> : never;
   /** MOSIP's answer when something unexpected fails inside the operation. */
   fallbackError?: ErrorDefinition;
+  /**
+   * The operation re-signs partner certificates with the PMS issuing CA: only these functions may call kms:Sign on
+   * that key (and read the PMS CA from the table).
+   */
+  signsCertificates?: boolean;
   /** Lambda entry file, relative to the repository root. */
   entry: string;
 }

@@ -85,7 +85,17 @@ export const indexKeys = {
   outbox: 'OUTBOX',
   /** gsi1: audit records of one UTC day, in time order. */
   auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
+  /**
+   * gsi3: everything that expires (CA and partner certificates, later keys, SBIs, FTM chips), in one calendar
+   * sorted by expiry (`expirySortKey`), so the expiry jobs read a date range and a new kind needs no new query.
+   */
+  expiryCalendar: 'EXPIRY',
 };
+
+/** gsi3 sort key of the expiry calendar: expiry instant first, then the kind and id of what expires. */
+export function expirySortKey(expiresAt: string, kind: string, id: string): string {
+  return `${expiresAt}#${kind}#${id}`;
+}
 
 /**
  * Sort-key prefixes that `Query … begins_with` reads within one partition. Free-text segments are URI-encoded so
@@ -123,4 +133,19 @@ export const mispLicenseKeys = {
   licensesOfMisp: (mispId: string) => `MISP#${encodeURIComponent(mispId)}#LICENSES`,
   /** gsi2: every license, by creation time (the admin list). */
   allLicenses: 'MISP_LICENSES',
+};
+
+/** The CA trust store, the partners' certificates and the PMS's own CA (docs/data-model.md, "Certificates"). */
+export const certificateKeys = {
+  caCertificate: (certId: string): ItemKey => ({ pk: `CA_CERT#${certId}`, sk: 'CA_CERT' }),
+  /** MOSIP's duplicate rule: one CA certificate per partner domain and SHA-1 thumbprint. */
+  caThumbprint: (domain: string, thumbprintSha1: string): ItemKey => ({ pk: `CA_CERT_THUMBPRINT#${domain}#${thumbprintSha1}`, sk: 'UNIQUE' }),
+  /** gsi1: the CA certificates of one partner domain (the trust anchors and intermediates of path validation). */
+  caCertificatesOfDomain: (domain: string) => `CA_CERTS#${domain}`,
+  /** gsi2: every CA certificate, by upload time (the admin list). */
+  allCaCertificates: 'CA_CERTS',
+  /** One uploaded partner certificate; the partner's `certificateAlias` names the current one. */
+  partnerCertificate: (partnerId: string, certId: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CERTIFICATE#${certId}` }),
+  /** The PMS CA hierarchy (root and issuing certificates), created once at deploy or first local start. */
+  pmsCa: { pk: 'PMS_CA', sk: 'CURRENT' } as ItemKey,
 };
