@@ -230,7 +230,7 @@ test("a signer whose key is not the issuer certificate's key cannot issue under 
   );
 });
 
-test('a self-signed request whose key is not the signer\'s is refused, and so is a key that is not SPKI DER', async () => {
+test('a self-signed certificate needs the signer\'s own key, and any certificate an SPKI DER key', async () => {
   const request: CertificateToIssue = {
     subject: [{ type: 'CN', value: 'x' }],
     subjectPublicKeyInfo: partnerSpki(),
@@ -241,6 +241,11 @@ test('a self-signed request whose key is not the signer\'s is refused, and so is
     keyUsage: ['keyCertSign'],
   };
   await assert.rejects(issueCertificate(request, rsaSigner()), CertificateSignatureError);
+  const own = rsaSigner();
+  const leaf = new X509Certificate(await issueCertificate({ ...request, subjectPublicKeyInfo: await own.publicKey(), basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] }, own));
+  assert.equal(leaf.verify(leaf.publicKey), true);
+  // The right key, but an issuer certificate without keyCertSign.
+  await assert.rejects(issueCertificate({ ...request, issuerCertificate: new Uint8Array(leaf.raw) }, own), /may not sign certificates/);
   await assert.rejects(issueCertificate({ ...request, subjectPublicKeyInfo: Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x01) }, rsaSigner()));
   await assert.rejects(issueCertificate({ ...request, notAfter: NOW }, rsaSigner()), /notBefore must be before notAfter/);
 });

@@ -187,11 +187,11 @@ function extension(extnID: string, critical: boolean, value: unknown): Extension
   return new Extension({ extnID, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
 }
 
-/** Self-signed: the certificate's own key; otherwise the issuer certificate's key, and its subject must be our issuer. */
+/** Self-signed: the certificate's own key. Otherwise the issuer certificate must name, identify and allow it (keyCertSign). */
 function verifyIssued(der: Uint8Array, issuerDer: Uint8Array | undefined): void {
   const certificate = new X509Certificate(der);
   const issuer = issuerDer ? new X509Certificate(issuerDer) : certificate;
-  if (!certificate.checkIssued(issuer)) throw new CertificateSignatureError('its issuer name or key identifier does not match the issuer certificate');
+  if (issuerDer && !certificate.checkIssued(issuer)) throw new CertificateSignatureError('the issuer certificate does not match its issuer name or key identifier, or may not sign certificates');
   if (!certificate.verify(issuer.publicKey)) throw new CertificateSignatureError("the signature does not verify with the issuer's public key");
 }
 
