@@ -1,0 +1,92 @@
+import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
+import { PmsError } from '../../../errors/pms-error.js';
+import { BerError, childrenOf, readElement } from './ber-reader.js';
+import { parseCertificate } from './parse-certificate.js';
+import type { ParsedCertificate } from './parsed-certificate.js';
+import { decodeStrictBase64, pemBlocks, pemText } from './pem.js';
+import { decodeCertsOnlyPkcs7 } from './pkcs7.js';
+import { refusal } from './refusal.js';
+
+export interface CertificateDataLimits {
+  maxCertificates: number;
+  /** Of the certificateData text, in UTF-8 bytes. */
+  maxBytes: number;
+}
+
+export const DEFAULT_CERTIFICATE_DATA_LIMITS: CertificateDataLimits = { maxCertificates: 10, maxBytes: 1024 * 1024 };
+
+const OBJECT_IDENTIFIER = 0x06;
+
+/**
+ * What the API receives in `certificateData`: (a) PEM CERTIFICATE blocks, in the order given; (b) one PEM PKCS7
+ * block; (c) base64 or base64url of a DER P7B or of one DER certificate. Only whitespace may surround PEM blocks, and
+ * base64 is strict. The size cap (KER-PCM-102) is checked first and the certificate count (KER-PCM-103) before any
+ * certificate is parsed. Whether one certificate or several are acceptable is the caller's rule.
+ */
+export function parseCertificateData(text: string, limits: Partial<CertificateDataLimits> = {}): ParsedCertificate[] {
+  const { maxCertificates, maxBytes } = { ...DEFAULT_CERTIFICATE_DATA_LIMITS, ...limits };
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > maxBytes) throw refusal(CERTIFICATE_ERRORS.CERTIFICATE_TOO_LARGE, `certificateData has ${size} bytes, at most ${maxBytes}`);
+  const data = text.trim();
+  if (data.length === 0) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'certificateData is empty');
+
+  const ders = data.startsWith('-----') ? dersOfPem(data, maxCertificates) : dersOfBase64(data);
+  if (ders.length === 0) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'certificateData holds no certificate');
+  checkCount(ders.length, maxCertificates);
+  return ders.map((der, index) => (ders.length === 1 ? parseCertificate(der) : parseNumbered(der, index, ders.length)));
+}
+
+/** PEM of one certificate: 64-character lines and a final newline. */
+export function certificatePem(der: Uint8Array): string {
+  return `${pemText('CERTIFICATE', der)}\n`;
+}
+
+function dersOfPem(data: string, maxCertificates: number): Uint8Array[] {
+  const blocks = pemBlocks(data);
+  if (!blocks) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'only PEM blocks and whitespace are allowed');
+  const labels = [...new Set(blocks.map((block) => block.label))];
+  if (labels.length === 1 && labels[0] === 'CERTIFICATE') {
+    checkCount(blocks.length, maxCertificates);
+    return blocks.map((block, index) => {
+      const der = decodeStrictBase64(block.body);
+      if (!der) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `PEM block ${index + 1} is not base64`);
+      return der;
+    });
+  }
+  if (labels.length === 1 && labels[0] === 'PKCS7' && blocks.length === 1) {
+    const der = decodeStrictBase64(blocks[0]!.body);
+    if (!der) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'the PKCS7 block is not base64');
+    return decodeCertsOnlyPkcs7(der);
+  }
+  throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `expected CERTIFICATE blocks or one PKCS7 block, got ${blocks.map((block) => block.label).join(', ')}`);
+}
+
+/** A P7B's ContentInfo starts with an OBJECT IDENTIFIER, a certificate with its TBSCertificate SEQUENCE. */
+function dersOfBase64(data: string): Uint8Array[] {
+  const der = decodeStrictBase64(data);
+  if (!der) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'neither PEM nor base64');
+  let isPkcs7: boolean;
+  try {
+    const outer = readElement(der, 0);
+    isPkcs7 = outer.constructed && childrenOf(der, outer)[0]?.tag === OBJECT_IDENTIFIER;
+  } catch (error) {
+    if (!(error instanceof BerError)) throw error;
+    isPkcs7 = false; // not even BER: parseCertificate says so with its own detail
+  }
+  return isPkcs7 ? decodeCertsOnlyPkcs7(der) : [der];
+}
+
+function checkCount(count: number, maxCertificates: number): void {
+  if (count > maxCertificates) throw refusal(CERTIFICATE_ERRORS.TOO_MANY_CERTIFICATES, `${count} certificates, at most ${maxCertificates}`);
+}
+
+/** The refusal says which certificate of the bundle it is about. */
+function parseNumbered(der: Uint8Array, index: number, count: number): ParsedCertificate {
+  try {
+    return parseCertificate(der);
+  } catch (error) {
+    if (!(error instanceof PmsError)) throw error;
+    const [{ code, message }] = error.errors as [{ code: string; message: string }];
+    throw new PmsError({ code, message }, ` (certificate ${index + 1} of ${count})`);
+  }
+}

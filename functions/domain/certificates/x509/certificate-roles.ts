@@ -1,0 +1,34 @@
+import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
+import { sameBytes } from './bytes.js';
+import type { ParsedCertificate } from './parsed-certificate.js';
+import { refusal } from './refusal.js';
+import { verifySignedBy } from './signature-verification.js';
+
+/** What every issuer in a path and every uploaded CA must be: v3 (KER-PCM-007), cA=true (KER-PCM-104), keyCertSign (KER-PCM-105). */
+export function checkCaCertificate(cert: ParsedCertificate): void {
+  if (cert.version !== 3) throw refusal(CERTIFICATE_ERRORS.INVALID_CERT_VERSION, `${cert.subject.text}: version ${cert.version}, a CA must be version 3`);
+  if (!cert.basicConstraints?.cA) {
+    const found = cert.basicConstraints ? 'basicConstraints cA=false' : 'no basicConstraints';
+    throw refusal(CERTIFICATE_ERRORS.NOT_A_CA_CERTIFICATE, `${cert.subject.text}: ${found}`);
+  }
+  if (!cert.keyUsage?.keyCertSign) {
+    const found = cert.keyUsage ? 'keyUsage without keyCertSign' : 'no keyUsage';
+    throw refusal(CERTIFICATE_ERRORS.CA_KEY_USAGE_MISSING_KEY_CERT_SIGN, `${cert.subject.text}: ${found}`);
+  }
+}
+
+/** A partner certificate must not be able to issue certificates (RFC 5280 §4.2.1.9 and §4.2.1.3). */
+export function checkEndEntityCertificate(cert: ParsedCertificate): void {
+  if (cert.basicConstraints?.cA) throw refusal(CERTIFICATE_ERRORS.PARTNER_CERT_IS_CA, `${cert.subject.text}: basicConstraints cA=true`);
+  if (cert.keyUsage?.keyCertSign) throw refusal(CERTIFICATE_ERRORS.PARTNER_CERT_IS_CA, `${cert.subject.text}: keyUsage keyCertSign`);
+}
+
+/** Issuer and subject are the same name and the certificate's own key verifies it (MOSIP checks only the latter). */
+export function isSelfSigned(cert: ParsedCertificate): boolean {
+  return isSelfIssued(cert) && verifySignedBy(cert, cert.publicKey);
+}
+
+/** RFC 5280 §3.2: issuer and subject are the same name (key rollover certificates are self-issued, not self-signed). */
+export function isSelfIssued(cert: ParsedCertificate): boolean {
+  return sameBytes(cert.issuer.der, cert.subject.der);
+}

@@ -1,0 +1,72 @@
+import { AsnConvert } from '@peculiar/asn1-schema';
+import type { AttributeValue, Name } from '@peculiar/asn1-x509';
+import { toHex } from './bytes.js';
+import type { DistinguishedName, NameAttribute } from './parsed-certificate.js';
+
+const SHORT_NAMES: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SURNAME',
+  '2.5.4.5': 'SERIALNUMBER',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'T',
+  '2.5.4.42': 'GIVENNAME',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '1.2.840.113549.1.9.1': 'E',
+};
+
+/** The attributes MOSIP keeps in its subject and issuer columns, in its order (PartnerCertificateManagerUtil). */
+const MOSIP_DN_ORDER = ['CN', 'OU', 'O', 'L', 'ST', 'C'];
+
+/** `der` must be the Name's exact encoding (parseCertificate has checked that the certificate re-encodes to itself). */
+export function distinguishedName(name: Name): DistinguishedName {
+  const attributes = name.flatMap((rdn) =>
+    rdn.map((attribute): NameAttribute => ({ oid: attribute.type, shortName: SHORT_NAMES[attribute.type] ?? null, value: valueText(attribute.value) })),
+  );
+  const partial = { attributes };
+  return {
+    der: new Uint8Array(AsnConvert.serialize(name)),
+    attributes,
+    text: MOSIP_DN_ORDER.flatMap((shortName) => {
+      const value = firstAttribute(partial, shortName);
+      return value === null ? [] : [`${shortName}=${escapeValue(value)}`];
+    }).join(','),
+  };
+}
+
+/**
+ * MOSIP's "first" value of an attribute type (formatCertificateDN, getCertificateOrgName): it reads the name from
+ * X500Principal.getName(), an RFC 2253 string that lists RDNs in reverse encoding order, so its first value is the
+ * last one encoded. Only differs from the first encoded one when the type repeats (OU=A,OU=B). The value is returned
+ * unescaped (MOSIP compares the escaped form with the organisation name, so "Foo, Inc" never matched there).
+ */
+export function firstAttribute(name: Pick<DistinguishedName, 'attributes'>, shortName: string): string | null {
+  for (let index = name.attributes.length - 1; index >= 0; index -= 1) {
+    const attribute = name.attributes[index]!;
+    if (attribute.shortName === shortName) return attribute.value;
+  }
+  return null;
+}
+
+/** Strings as they are; anything else (an unknown ASN.1 type) as RFC 4514's "#" and the hex of its encoding. */
+function valueText(value: AttributeValue): string {
+  const text = [value.utf8String, value.printableString, value.ia5String, value.bmpString, value.teletexString, value.universalString].find(
+    (candidate) => candidate !== undefined,
+  );
+  if (text !== undefined) return text;
+  return value.anyValue ? `#${toHex(value.anyValue)}` : '';
+}
+
+/** BouncyCastle IETFUtils.valueToString, which MOSIP's text goes through: RFC 4514 specials and edge spaces escaped. */
+function escapeValue(value: string): string {
+  const escaped = value.replace(/[,"\\+=<>;]/g, (special) => `\\${special}`).replace(/^#/, '\\#');
+  const leading = /^ */.exec(escaped)![0].length;
+  if (leading === escaped.length) return escaped.replace(/ /g, '\\ ');
+  const trailing = / *$/.exec(escaped)![0].length;
+  return '\\ '.repeat(leading) + escaped.slice(leading, escaped.length - trailing) + '\\ '.repeat(trailing);
+}

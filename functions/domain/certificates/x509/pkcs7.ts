@@ -1,0 +1,103 @@
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
+import {
+  CertificateChoices,
+  CertificateSet,
+  CMSVersion,
+  ContentInfo,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContentInfo,
+  id_data,
+  id_signedData,
+  SignedData,
+  SignerInfos,
+} from '@peculiar/asn1-cms';
+import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
+import { sameBytes } from './bytes.js';
+import { BerError, childrenOf, readWholeElement, type BerElement } from './ber-reader.js';
+import { pemText } from './pem.js';
+import { refusal } from './refusal.js';
+
+const SEQUENCE = 0x30;
+const SET = 0x31;
+const INTEGER = 0x02;
+const CONTEXT_0 = 0xa0;
+const CONTEXT_1 = 0xa1;
+/** The DER of OBJECT IDENTIFIER 1.2.840.113549.1.7.2 (id-signedData). */
+const SIGNED_DATA_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02);
+
+/**
+ * A "certs-only" CMS SignedData (RFC 5652 §5, degenerate: no content, no signers), MOSIP's P7B; certificates in the
+ * given order. The certificates must be canonical DER (parsed ones are): their bytes are carried unchanged.
+ */
+export function encodeCertsOnlyPkcs7(ders: Uint8Array[]): Uint8Array {
+  const signedData = new SignedData({
+    version: CMSVersion.v1,
+    digestAlgorithms: new DigestAlgorithmIdentifiers(),
+    encapContentInfo: new EncapsulatedContentInfo({ eContentType: id_data }),
+    certificates: new CertificateSet(ders.map((der) => new CertificateChoices({ certificate: AsnConvert.parse(der, Certificate) }))),
+    signerInfos: new SignerInfos(),
+  });
+  const encoded = new Uint8Array(AsnConvert.serialize(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) })));
+  const carried = decodeCertsOnlyPkcs7(encoded);
+  if (carried.length !== ders.length || carried.some((der, index) => !sameBytes(der, ders[index]!))) {
+    throw new Error('a certificate changed on its way into the PKCS#7: it was not canonical DER');
+  }
+  return encoded;
+}
+
+/**
+ * The certificates of a certs-only SignedData, in order and byte for byte (so parseCertificate still sees a BER
+ * certificate as BER). The bundle itself may be BER: MOSIP's keymanager (BouncyCastle) writes indefinite lengths.
+ * A SignedData with signers is not a certificate bundle and is refused, as is any non-X.509 certificate choice.
+ */
+export function decodeCertsOnlyPkcs7(der: Uint8Array): Uint8Array[] {
+  try {
+    return certificatesOf(der);
+  } catch (error) {
+    if (error instanceof BerError) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `unreadable PKCS#7: ${error.message}`);
+    throw error;
+  }
+}
+
+/** RFC 7468's label for it; MOSIP's trust-path download writes no newline after the END line, and neither do we. */
+export function pkcs7Pem(der: Uint8Array): string {
+  return pemText('PKCS7', der);
+}
+
+function certificatesOf(der: Uint8Array): Uint8Array[] {
+  const contentInfo = expectTag(readWholeElement(der), SEQUENCE, 'ContentInfo');
+  const [contentType, content, ...extra] = childrenOf(der, contentInfo);
+  if (!contentType || !sameBytes(der.subarray(contentType.start, contentType.end), SIGNED_DATA_OID)) throw notABundle('the content is not SignedData');
+  if (!content || extra.length > 0) throw notABundle('ContentInfo has the wrong shape');
+  const [signedData, ...more] = childrenOf(der, expectTag(content, CONTEXT_0, 'content'));
+  if (!signedData || more.length > 0) throw notABundle('ContentInfo has the wrong shape');
+
+  const fields = childrenOf(der, expectTag(signedData, SEQUENCE, 'SignedData'));
+  const [version, digestAlgorithms, encapContentInfo] = fields;
+  const signerInfos = fields.at(-1);
+  if (fields.length < 4 || !version || !digestAlgorithms || !encapContentInfo || !signerInfos) throw notABundle('SignedData has the wrong shape');
+  expectTag(version, INTEGER, 'SignedData version');
+  expectTag(digestAlgorithms, SET, 'digestAlgorithms');
+  expectTag(encapContentInfo, SEQUENCE, 'encapContentInfo');
+  if (expectTag(signerInfos, SET, 'signerInfos').contentEnd !== signerInfos.contentStart) throw notABundle('it has signers: a signed message, not a certificate bundle');
+
+  // Between encapContentInfo and signerInfos: [0] certificates, then [1] crls, each optional.
+  const optional = fields.slice(3, -1);
+  const certificates = optional[0]?.tag === CONTEXT_0 ? optional.shift() : undefined;
+  if (optional.length > 1 || (optional[0] && optional[0].tag !== CONTEXT_1)) throw notABundle('SignedData has the wrong shape');
+  if (!certificates) return [];
+  return childrenOf(der, certificates).map((certificate, index) => {
+    if (certificate.tag !== SEQUENCE) throw notABundle(`entry ${index + 1} is not an X.509 certificate`);
+    return der.slice(certificate.start, certificate.end);
+  });
+}
+
+function expectTag(element: BerElement, tag: number, what: string): BerElement {
+  if (element.tag !== tag) throw notABundle(`${what} has tag 0x${element.tag.toString(16)}`);
+  return element;
+}
+
+function notABundle(detail: string) {
+  return refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `PKCS#7: ${detail}`);
+}
