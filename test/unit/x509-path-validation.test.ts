@@ -1,0 +1,522 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams } from '@peculiar/asn1-rsa';
+import { checkAlgorithmsAndKey } from '../../functions/domain/certificates/x509/algorithm-policy.js';
+import { checkCaCertificate, checkEndEntityCertificate, isSelfSigned } from '../../functions/domain/certificates/x509/certificate-roles.js';
+import { parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
+import type { ParsedCertificate } from '../../functions/domain/certificates/x509/parsed-certificate.js';
+import { validatePath, verifySignedBy, type PathValidationOptions, type ValidatedPath } from '../../functions/domain/certificates/x509/path-validation.js';
+import { CERTIFICATE_ERRORS } from '../../functions/errors/certificate-errors.js';
+import { PmsError } from '../../functions/errors/pms-error.js';
+import {
+  algorithmIdentifier,
+  explicitCurveSpki,
+  forgeCertificate,
+  forgeKeyPair,
+  forgeTrustChain,
+  type ForgeKeyType,
+  type ForgeOptions,
+  type ForgedCertificate,
+} from '../support/certificate-forge.js';
+
+const SHA256 = '2.16.840.1.101.3.4.2.1';
+const SHA512 = '2.16.840.1.101.3.4.2.3';
+const AT = new Date('2026-06-01T12:00:00.000Z');
+const DAY_MS = 24 * 60 * 60 * 1000;
+const VALID = { notBefore: new Date(AT.getTime() - 30 * DAY_MS), notAfter: new Date(AT.getTime() + 365 * DAY_MS) };
+const MISSING = CERTIFICATE_ERRORS.ROOT_INTER_CA_NOT_FOUND;
+
+const ROOT_NAME = 'CN=Test Root CA,O=Test Trust,C=IN';
+const INTERMEDIATE_NAME = 'CN=Test Intermediate CA,O=Test Trust,C=IN';
+const LEAF_NAME = 'CN=Partner Device,OU=Devices,O=Partner Org,L=Pune,ST=Maharashtra,C=IN';
+
+function root(options: ForgeOptions = {}): ForgedCertificate {
+  return forgeCertificate({ subject: ROOT_NAME, keySlot: 'root', ca: true, ...VALID, ...options });
+}
+
+function intermediate(issuer: ForgedCertificate, options: ForgeOptions = {}): ForgedCertificate {
+  return forgeCertificate({ subject: INTERMEDIATE_NAME, issuer, keySlot: 'intermediate', ca: true, ...VALID, ...options });
+}
+
+function leaf(issuer: ForgedCertificate, options: ForgeOptions = {}): ForgedCertificate {
+  return forgeCertificate({ subject: LEAF_NAME, issuer, keySlot: 'leaf', ...VALID, ...options });
+}
+
+function parsed(certificate: ForgedCertificate): ParsedCertificate {
+  return parseCertificate(certificate.der);
+}
+
+function validate(
+  target: ForgedCertificate,
+  anchors: ForgedCertificate[],
+  intermediates: ForgedCertificate[] = [],
+  options: Partial<PathValidationOptions> = {},
+): ValidatedPath {
+  return validatePath(parsed(target), { anchors: anchors.map(parsed), intermediates: intermediates.map(parsed) }, { at: AT, missingPathError: MISSING, ...options });
+}
+
+/** The code a synchronous operation is refused with; anything but a PmsError fails the test. */
+function refusedWith(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
+    return error.code;
+  }
+  return assert.fail('expected a refusal');
+}
+
+function subjects(path: ValidatedPath): string[] {
+  return path.chain.map((cert) => cert.subject.text);
+}
+
+const ROOT = root();
+const INTERMEDIATE = intermediate(ROOT);
+const LEAF = leaf(INTERMEDIATE);
+
+describe('path validation: a good chain', () => {
+  test('leaf → intermediate → anchor, target first and anchor last, two signature checks', () => {
+    const path = validate(LEAF, [ROOT], [INTERMEDIATE]);
+    assert.deepEqual(subjects(path), [
+      'CN=Partner Device,OU=Devices,O=Partner Org,L=Pune,ST=Maharashtra,C=IN',
+      'CN=Test Intermediate CA,O=Test Trust,C=IN',
+      'CN=Test Root CA,O=Test Trust,C=IN',
+    ]);
+    assert.equal(path.signatureChecks, 2);
+  });
+
+  test('a target that is itself an anchor is a path of length 1 without signature checks', () => {
+    const path = validate(ROOT, [ROOT]);
+    assert.equal(path.chain.length, 1);
+    assert.equal(path.signatureChecks, 0);
+  });
+
+  test('an intermediate CA upload chains to its root (path of 2)', () => {
+    assert.deepEqual(subjects(validate(INTERMEDIATE, [ROOT], [], { missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND })), [INTERMEDIATE_NAME, ROOT_NAME]);
+  });
+
+  test('the anchor is matched by its bytes even when the intermediates list also holds it', () => {
+    assert.equal(validate(LEAF, [ROOT], [INTERMEDIATE, ROOT]).chain.length, 3);
+  });
+
+  test('an intermediate trusted as an anchor ends the path there', () => {
+    assert.deepEqual(subjects(validate(LEAF, [INTERMEDIATE], [ROOT])), [LEAF_NAME, INTERMEDIATE_NAME]);
+  });
+
+  test('forgeTrustChain gives a chain that validates', () => {
+    const chain = forgeTrustChain({ organization: 'Chain Org', at: AT });
+    const path = validate(chain.leaf, [chain.root], [chain.intermediate]);
+    assert.equal(path.chain.length, 3);
+    checkEndEntityCertificate(path.chain[0]!);
+    checkCaCertificate(path.chain[1]!);
+    checkCaCertificate(path.chain[2]!);
+  });
+});
+
+describe('path validation: validity at one clock, bounds inclusive', () => {
+  const notBefore = new Date('2026-06-01T12:00:00.000Z');
+  const notAfter = new Date('2027-06-01T12:00:00.000Z');
+  const bounded = leaf(INTERMEDIATE, { notBefore, notAfter });
+
+  test('exactly at notBefore passes', () => {
+    assert.equal(validate(bounded, [ROOT], [INTERMEDIATE], { at: notBefore }).chain.length, 3);
+  });
+
+  test('exactly at notAfter passes', () => {
+    assert.equal(validate(bounded, [ROOT], [INTERMEDIATE], { at: notAfter }).chain.length, 3);
+  });
+
+  test('expired by one second: KER-PCM-004', () => {
+    assert.equal(refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 1000) })), 'KER-PCM-004');
+  });
+
+  test('not yet valid by one second: KER-PCM-004', () => {
+    assert.equal(refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notBefore.getTime() - 1000) })), 'KER-PCM-004');
+  });
+
+  test('an expired intermediate: KER-PCM-004', () => {
+    const expired = intermediate(ROOT, { notAfter: new Date(AT.getTime() - 1000) });
+    assert.equal(refusedWith(() => validate(leaf(expired), [ROOT], [expired])), 'KER-PCM-004');
+  });
+
+  test('an expired anchor: KER-PCM-004', () => {
+    const expiredRoot = root({ notAfter: new Date(AT.getTime() - 1000) });
+    const issued = intermediate(expiredRoot);
+    assert.equal(refusedWith(() => validate(leaf(issued), [expiredRoot], [issued])), 'KER-PCM-004');
+  });
+
+  test('an anchor that is not yet valid: KER-PCM-004', () => {
+    const futureRoot = root({ notBefore: new Date(AT.getTime() + DAY_MS) });
+    assert.equal(refusedWith(() => validate(intermediate(futureRoot), [futureRoot])), 'KER-PCM-004');
+  });
+
+  test('the detail names the certificate and its dates', () => {
+    assert.throws(
+      () => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 1000) }),
+      (error: unknown) =>
+        error instanceof PmsError &&
+        /^Certificate Dates are not valid\. \(CN=Partner Device,.*: valid from 2026-06-01T12:00:00\.000Z to 2027-06-01T12:00:00\.000Z, checked at 2027-06-01T12:00:01\.000Z\)$/.test(error.message),
+    );
+  });
+});
+
+describe('path validation: every issuer is a v3 CA with keyCertSign', () => {
+  test('a version 1 intermediate: KER-PCM-007', () => {
+    const v1 = intermediate(ROOT, { version: 1 });
+    assert.equal(refusedWith(() => validate(leaf(v1), [ROOT], [v1])), 'KER-PCM-007');
+  });
+
+  test('a version 2 intermediate: KER-PCM-007', () => {
+    const v2 = intermediate(ROOT, { version: 2 });
+    assert.equal(refusedWith(() => validate(leaf(v2), [ROOT], [v2])), 'KER-PCM-007');
+  });
+
+  test('a version 1 anchor: KER-PCM-007', () => {
+    const v1Root = root({ version: 1 });
+    assert.equal(refusedWith(() => validate(intermediate(v1Root), [v1Root])), 'KER-PCM-007');
+  });
+
+  test('an intermediate with cA=false: KER-PCM-104', () => {
+    const notCa = intermediate(ROOT, { ca: false, keyUsage: ['keyCertSign', 'cRLSign'] });
+    assert.equal(refusedWith(() => validate(leaf(notCa), [ROOT], [notCa])), 'KER-PCM-104');
+  });
+
+  test('an intermediate without basicConstraints: KER-PCM-104', () => {
+    const noConstraints = intermediate(ROOT, { ca: null, keyUsage: ['keyCertSign', 'cRLSign'] });
+    assert.equal(refusedWith(() => validate(leaf(noConstraints), [ROOT], [noConstraints])), 'KER-PCM-104');
+  });
+
+  test('an anchor without basicConstraints: KER-PCM-104', () => {
+    const looseRoot = root({ ca: null, keyUsage: ['keyCertSign'] });
+    assert.equal(refusedWith(() => validate(intermediate(looseRoot), [looseRoot])), 'KER-PCM-104');
+  });
+
+  test('an intermediate whose keyUsage lacks keyCertSign: KER-PCM-105', () => {
+    const noCertSign = intermediate(ROOT, { keyUsage: ['digitalSignature', 'cRLSign'] });
+    assert.equal(refusedWith(() => validate(leaf(noCertSign), [ROOT], [noCertSign])), 'KER-PCM-105');
+  });
+
+  test('an intermediate without keyUsage: KER-PCM-105', () => {
+    const noKeyUsage = intermediate(ROOT, { keyUsage: null });
+    assert.equal(refusedWith(() => validate(leaf(noKeyUsage), [ROOT], [noKeyUsage])), 'KER-PCM-105');
+  });
+});
+
+describe('path validation: pathLenConstraint', () => {
+  const SUB_NAME = 'CN=Test Sub CA,O=Test Trust,C=IN';
+
+  test('an intermediate with pathLen 0 issuing another CA: KER-PCM-106', () => {
+    const capped = intermediate(ROOT, { ca: { pathLen: 0 } });
+    const sub = forgeCertificate({ subject: SUB_NAME, issuer: capped, keySlot: 'sub', ca: true, ...VALID });
+    assert.equal(refusedWith(() => validate(leaf(sub), [ROOT], [capped, sub])), 'KER-PCM-106');
+  });
+
+  test('the same chain passes under pathLen 1', () => {
+    const capped = intermediate(ROOT, { ca: { pathLen: 1 } });
+    const sub = forgeCertificate({ subject: SUB_NAME, issuer: capped, keySlot: 'sub', ca: true, ...VALID });
+    assert.equal(validate(leaf(sub), [ROOT], [capped, sub]).chain.length, 4);
+  });
+
+  test('pathLen 0 admits a leaf directly below', () => {
+    const capped = intermediate(ROOT, { ca: { pathLen: 0 } });
+    assert.equal(validate(leaf(capped), [ROOT], [capped]).chain.length, 3);
+  });
+
+  test('an anchor with pathLen 0 above one intermediate: KER-PCM-106', () => {
+    const cappedRoot = root({ ca: { pathLen: 0 } });
+    const issued = intermediate(cappedRoot);
+    assert.equal(refusedWith(() => validate(leaf(issued), [cappedRoot], [issued])), 'KER-PCM-106');
+  });
+
+  test('a self-issued intermediate (key rollover) does not count against pathLen', () => {
+    const cappedRoot = root({ ca: { pathLen: 0 } });
+    const rollover = forgeCertificate({ subject: ROOT_NAME, issuer: cappedRoot, keySlot: 'rollover', ca: true, ...VALID });
+    assert.equal(validate(leaf(rollover), [cappedRoot], [rollover]).chain.length, 3);
+  });
+});
+
+describe('path validation: anchors by their bytes, names by their DER, signatures verified', () => {
+  test('a rogue self-signed root with the real root’s name is not an anchor: KER-PCM-110', () => {
+    const rogueRoot = root({ keySlot: 'rogue' });
+    const rogueIntermediate = intermediate(rogueRoot, { keySlot: 'rogue-intermediate' });
+    assert.equal(refusedWith(() => validate(leaf(rogueIntermediate), [ROOT], [rogueIntermediate])), 'KER-PCM-110');
+    assert.equal(refusedWith(() => validate(leaf(rogueIntermediate), [ROOT], [rogueIntermediate, rogueRoot])), 'KER-PCM-110');
+  });
+
+  test('a leaf signed by another key than its named issuer’s: KER-PCM-110', () => {
+    const forged = leaf(INTERMEDIATE, { signingKey: forgeKeyPair('rsa2048', 'impostor').privateKey });
+    assert.equal(refusedWith(() => validate(forged, [ROOT], [INTERMEDIATE])), 'KER-PCM-110');
+  });
+
+  test('an ECDSA signature labelled sha256WithRSAEncryption does not verify with the EC issuer key: KER-PCM-110', () => {
+    const ecIssuer = intermediate(ROOT, { key: 'p256', keySlot: 'ec-issuer' });
+    const mislabelled = leaf(ecIssuer, {
+      mutateTbs: (tbs) => {
+        tbs.signature = algorithmIdentifier('1.2.840.113549.1.1.11', null);
+      },
+      outerSignatureAlgorithm: algorithmIdentifier('1.2.840.113549.1.1.11', null),
+    });
+    assert.equal(refusedWith(() => validate(mislabelled, [ROOT], [ecIssuer])), 'KER-PCM-110');
+  });
+
+  test('root and intermediate swapped: a root offered as an intermediate is not trusted', () => {
+    assert.equal(refusedWith(() => validate(LEAF, [], [INTERMEDIATE, ROOT])), 'KER-PCM-006');
+    assert.equal(refusedWith(() => validate(ROOT, [INTERMEDIATE], [])), 'KER-PCM-006');
+  });
+
+  test('an intermediate of another domain store (its anchor is not in this TrustStore): missingPathError', () => {
+    const deviceRoot = forgeCertificate({ subject: 'CN=Device Root CA,O=Devices,C=IN', keySlot: 'device-root', ca: true, ...VALID });
+    const deviceIntermediate = forgeCertificate({ subject: 'CN=Device Sub CA,O=Devices,C=IN', issuer: deviceRoot, keySlot: 'device-sub', ca: true, ...VALID });
+    const deviceLeaf = leaf(deviceIntermediate);
+    assert.equal(refusedWith(() => validate(deviceLeaf, [ROOT], [INTERMEDIATE])), 'KER-PCM-006');
+    assert.equal(refusedWith(() => validate(deviceLeaf, [ROOT], [INTERMEDIATE, deviceIntermediate])), 'KER-PCM-006');
+    assert.equal(refusedWith(() => validate(deviceIntermediate, [ROOT], [], { missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND })), 'KER-PCM-005');
+  });
+
+  test('an empty trust store: missingPathError', () => {
+    assert.equal(refusedWith(() => validate(LEAF, [], [])), 'KER-PCM-006');
+  });
+
+  test('a self-signed partner certificate that is not an anchor: missingPathError', () => {
+    const selfSigned = forgeCertificate({ subject: LEAF_NAME, keySlot: 'leaf', ...VALID });
+    assert.equal(refusedWith(() => validate(selfSigned, [ROOT], [INTERMEDIATE])), 'KER-PCM-006');
+  });
+
+  test('a cycle A ↔ B ends with missingPathError instead of looping', () => {
+    const nameA = 'CN=Cycle A,O=Loop,C=IN';
+    const nameB = 'CN=Cycle B,O=Loop,C=IN';
+    const seedB = forgeCertificate({ subject: nameB, keySlot: 'cycle-b', ca: true, ...VALID });
+    const a = forgeCertificate({ subject: nameA, issuer: seedB, keySlot: 'cycle-a', ca: true, ...VALID });
+    const b = forgeCertificate({ subject: nameB, issuer: a, keySlot: 'cycle-b', ca: true, ...VALID });
+    const target = leaf(a);
+    assert.equal(refusedWith(() => validate(target, [ROOT], [a, b])), 'KER-PCM-006');
+  });
+});
+
+describe('path validation: depth and signature budget', () => {
+  function chainOf(intermediates: number): { anchor: ForgedCertificate; cas: ForgedCertificate[]; target: ForgedCertificate } {
+    const anchor = root();
+    const cas: ForgedCertificate[] = [];
+    let issuer = anchor;
+    for (let index = 1; index <= intermediates; index += 1) {
+      issuer = forgeCertificate({ subject: `CN=Level ${index} CA,O=Depth,C=IN`, issuer, keySlot: `level-${index}`, ca: true, ...VALID });
+      cas.push(issuer);
+    }
+    return { anchor, cas, target: leaf(issuer) };
+  }
+
+  for (const intermediates of [0, 1, 2, 3]) {
+    test(`a chain of ${intermediates + 2} certificates passes`, () => {
+      const { anchor, cas, target } = chainOf(intermediates);
+      const path = validate(target, [anchor], cas.toReversed());
+      assert.equal(path.chain.length, intermediates + 2);
+      assert.equal(path.signatureChecks, intermediates + 1);
+    });
+  }
+
+  test('six certificates (more than 5): KER-PCM-111', () => {
+    const { anchor, cas, target } = chainOf(4);
+    assert.equal(refusedWith(() => validate(target, [anchor], cas)), 'KER-PCM-111');
+  });
+
+  test('six certificates pass with maxDepth 6', () => {
+    const { anchor, cas, target } = chainOf(4);
+    assert.equal(validate(target, [anchor], cas, { maxDepth: 6 }).chain.length, 6);
+  });
+
+  test('sixty same-name candidates with the wrong keys exhaust the budget: KER-PCM-112, never more checks than the budget', () => {
+    const decoys = Array.from({ length: 60 }, (_, index) => intermediate(ROOT, { key: 'p256', keySlot: `decoy-${index}` }));
+    assert.equal(refusedWith(() => validate(LEAF, [ROOT], decoys)), 'KER-PCM-112');
+    assert.equal(refusedWith(() => validate(LEAF, [ROOT], decoys.slice(0, 10), { signatureBudget: 5 })), 'KER-PCM-112');
+    assert.equal(refusedWith(() => validate(LEAF, [ROOT], decoys.slice(0, 40))), 'KER-PCM-110');
+  });
+
+  test('the real issuer among decoys is tried first (AKI = SKI) and costs two checks', () => {
+    const decoys = Array.from({ length: 20 }, (_, index) => intermediate(ROOT, { key: 'p256', keySlot: `decoy-${index}` }));
+    const path = validate(LEAF, [ROOT], [...decoys, INTERMEDIATE]);
+    assert.equal(path.signatureChecks, 2);
+  });
+
+  test('without key identifiers, backtracking still finds the real issuer behind a decoy', () => {
+    const plainIntermediate = intermediate(ROOT, { keyIdentifiers: false });
+    const decoy = intermediate(ROOT, { key: 'p256', keySlot: 'decoy-0', keyIdentifiers: false });
+    const target = leaf(plainIntermediate, { keyIdentifiers: false });
+    const path = validate(target, [ROOT], [decoy, plainIntermediate]);
+    assert.equal(path.chain[1]!.thumbprintSha256, parsed(plainIntermediate).thumbprintSha256);
+    assert.equal(path.signatureChecks, 3);
+  });
+
+  test('an expired intermediate and its renewal under the same name and key: the renewal is used', () => {
+    const expired = intermediate(ROOT, { notAfter: new Date(AT.getTime() - DAY_MS) });
+    const path = validate(LEAF, [ROOT], [expired, INTERMEDIATE]);
+    assert.equal(path.chain[1]!.thumbprintSha256, parsed(INTERMEDIATE).thumbprintSha256);
+  });
+
+  test('the deepest failure wins: a valid intermediate under an expired anchor reports KER-PCM-004, not a shallower bad signature', () => {
+    const expiredRoot = root({ notAfter: new Date(AT.getTime() - 1000) });
+    const issued = intermediate(expiredRoot);
+    const decoy = intermediate(expiredRoot, { key: 'p256', keySlot: 'decoy-1' });
+    assert.equal(refusedWith(() => validate(leaf(issued), [expiredRoot], [decoy, issued])), 'KER-PCM-004');
+  });
+});
+
+describe('algorithm and key policy on every certificate of the path', () => {
+  const refusedLeaf = (options: ForgeOptions) => refusedWith(() => validate(leaf(INTERMEDIATE, options), [ROOT], [INTERMEDIATE]));
+
+  test('md5WithRSAEncryption: KER-PCM-014', () => assert.equal(refusedLeaf({ hash: 'md5' }), 'KER-PCM-014'));
+  test('sha1WithRSAEncryption: KER-PCM-014', () => assert.equal(refusedLeaf({ hash: 'sha1' }), 'KER-PCM-014'));
+  test('sha224WithRSAEncryption: KER-PCM-014', () => assert.equal(refusedLeaf({ hash: 'sha224' }), 'KER-PCM-014'));
+
+  test('ecdsa-with-SHA1 and ecdsa-with-SHA224: KER-PCM-014', () => {
+    const ecIssuer = intermediate(ROOT, { key: 'p256', keySlot: 'ec-issuer' });
+    assert.equal(refusedWith(() => validate(leaf(ecIssuer, { hash: 'sha1' }), [ROOT], [ecIssuer])), 'KER-PCM-014');
+    assert.equal(refusedWith(() => validate(leaf(ecIssuer, { hash: 'sha224' }), [ROOT], [ecIssuer])), 'KER-PCM-014');
+  });
+
+  test('dsa-with-sha256 (signed by a DSA CA): KER-PCM-014', () => {
+    const dsaIssuer = intermediate(ROOT, { key: 'dsa' });
+    assert.equal(refusedWith(() => validate(leaf(dsaIssuer), [ROOT], [dsaIssuer])), 'KER-PCM-014');
+  });
+
+  test('RSA-PSS with a salt shorter than the hash: KER-PCM-014', () => {
+    assert.equal(refusedWith(() => validate(pssLeaf(SHA256, SHA256, 20), [ROOT], [INTERMEDIATE])), 'KER-PCM-014');
+  });
+
+  test('RSA-PSS with MGF1 over another hash than the message: KER-PCM-014', () => {
+    assert.equal(refusedWith(() => validate(pssLeaf(SHA256, SHA512, 32), [ROOT], [INTERMEDIATE])), 'KER-PCM-014');
+  });
+
+  test('RSA-PSS over SHA-1: KER-PCM-014', () => {
+    assert.equal(refusedWith(() => checkAlgorithmsAndKey(parsed(pssLeaf('1.3.14.3.2.26', '1.3.14.3.2.26', 20)))), 'KER-PCM-014');
+  });
+
+  test('RSA-1024: KER-PCM-013', () => assert.equal(refusedLeaf({ key: 'rsa1024' }), 'KER-PCM-013'));
+  test('RSA-2047: KER-PCM-013', () => assert.equal(refusedLeaf({ key: 'rsa2047' }), 'KER-PCM-013'));
+  test('EC P-192: KER-PCM-114', () => assert.equal(refusedLeaf({ key: 'p192' }), 'KER-PCM-114'));
+  test('EC P-521: KER-PCM-114', () => assert.equal(refusedLeaf({ key: 'p521' }), 'KER-PCM-114'));
+  test('DSA key: KER-PCM-114', () => assert.equal(refusedLeaf({ key: 'dsa' }), 'KER-PCM-114'));
+
+  test('EC with explicit curve parameters: KER-PCM-114', () => {
+    const explicit = explicitCurveSpki(forgeKeyPair('p256', 'explicit').publicKey);
+    const target = parsed(leaf(INTERMEDIATE, { subjectPublicKeyInfo: explicit }));
+    assert.equal(target.publicKey.curve, 'explicit');
+    assert.equal(refusedWith(() => validate(leaf(INTERMEDIATE, { subjectPublicKeyInfo: explicit }), [ROOT], [INTERMEDIATE])), 'KER-PCM-114');
+  });
+
+  test('an intermediate with an RSA-1024 key: KER-PCM-013', () => {
+    const weak = intermediate(ROOT, { key: 'rsa1024' });
+    assert.equal(refusedWith(() => validate(leaf(weak), [ROOT], [weak])), 'KER-PCM-013');
+  });
+
+  test('an intermediate signed with SHA-1: KER-PCM-014', () => {
+    const sha1 = intermediate(ROOT, { hash: 'sha1' });
+    assert.equal(refusedWith(() => validate(leaf(sha1), [ROOT], [sha1])), 'KER-PCM-014');
+  });
+
+  test('an anchor self-signed with SHA-1: KER-PCM-014', () => {
+    const sha1Root = root({ hash: 'sha1' });
+    assert.equal(refusedWith(() => validate(intermediate(sha1Root), [sha1Root])), 'KER-PCM-014');
+  });
+});
+
+describe('positive algorithm matrix', () => {
+  const rsaTypes: ForgeKeyType[] = ['rsa2048', 'rsa3072', 'rsa4096'];
+  const hashes = ['sha256', 'sha384', 'sha512'] as const;
+
+  for (const key of rsaTypes) {
+    for (const hash of hashes) {
+      test(`${key} keys signing with ${hash}WithRSAEncryption`, () => {
+        const ca = forgeCertificate({ subject: `CN=${key} CA,O=Matrix,C=IN`, key, keySlot: 'matrix-ca', hash, ca: true, ...VALID });
+        const target = forgeCertificate({ subject: `CN=${key} leaf,O=Matrix,C=IN`, key, keySlot: 'matrix-leaf', issuer: ca, hash, ...VALID });
+        const path = validate(target, [ca]);
+        assert.equal(path.chain[0]!.publicKey.rsaBits, Number(key.slice(3)));
+      });
+    }
+  }
+
+  for (const hash of hashes) {
+    test(`RSA-PSS with ${hash}`, () => {
+      const ca = forgeCertificate({ subject: 'CN=PSS CA,O=Matrix,C=IN', keySlot: 'matrix-ca', pss: true, hash, ca: true, ...VALID });
+      const target = forgeCertificate({ subject: 'CN=PSS leaf,O=Matrix,C=IN', keySlot: 'matrix-leaf', issuer: ca, pss: true, hash, ...VALID });
+      assert.equal(validate(target, [ca]).chain[0]!.signatureAlgorithmOid, '1.2.840.113549.1.1.10');
+    });
+  }
+
+  for (const key of ['p256', 'p384'] as const) {
+    for (const hash of hashes) {
+      test(`ECDSA ${key} with ${hash}`, () => {
+        const ca = forgeCertificate({ subject: `CN=${key} CA,O=Matrix,C=IN`, key, keySlot: 'matrix-ca', hash, ca: true, ...VALID });
+        const target = forgeCertificate({ subject: `CN=${key} leaf,O=Matrix,C=IN`, key, keySlot: 'matrix-leaf', issuer: ca, hash, ...VALID });
+        assert.equal(validate(target, [ca]).chain[0]!.publicKey.curve, key === 'p256' ? 'P-256' : 'P-384');
+      });
+    }
+  }
+
+  test('Ed25519', () => {
+    const ca = forgeCertificate({ subject: 'CN=Ed CA,O=Matrix,C=IN', key: 'ed25519', keySlot: 'matrix-ca', ca: true, ...VALID });
+    const target = forgeCertificate({ subject: 'CN=Ed leaf,O=Matrix,C=IN', key: 'ed25519', keySlot: 'matrix-leaf', issuer: ca, ...VALID });
+    assert.equal(validate(target, [ca]).chain[0]!.publicKey.type, 'Ed25519');
+  });
+
+  test('mixed families: an RSA root, a P-384 intermediate, an Ed25519 leaf', () => {
+    const ecIntermediate = intermediate(ROOT, { key: 'p384', keySlot: 'mixed' });
+    const edLeaf = leaf(ecIntermediate, { key: 'ed25519', hash: 'sha384' });
+    assert.equal(validate(edLeaf, [ROOT], [ecIntermediate]).chain.length, 3);
+  });
+});
+
+describe('certificate roles', () => {
+  test('checkCaCertificate accepts a v3 CA with keyCertSign', () => {
+    checkCaCertificate(parsed(ROOT));
+    checkCaCertificate(parsed(INTERMEDIATE));
+  });
+
+  test('checkCaCertificate: v1 KER-PCM-007, cA=false KER-PCM-104, no keyUsage KER-PCM-105', () => {
+    assert.equal(refusedWith(() => checkCaCertificate(parsed(root({ version: 1 })))), 'KER-PCM-007');
+    assert.equal(refusedWith(() => checkCaCertificate(parsed(root({ ca: false })))), 'KER-PCM-104');
+    assert.equal(refusedWith(() => checkCaCertificate(parsed(root({ keyUsage: null })))), 'KER-PCM-105');
+  });
+
+  test('a leaf with cA=true: KER-PCM-113', () => {
+    assert.equal(refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { ca: true, keyUsage: ['digitalSignature'] })))), 'KER-PCM-113');
+  });
+
+  test('a leaf with keyCertSign: KER-PCM-113', () => {
+    assert.equal(refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { keyUsage: ['digitalSignature', 'keyCertSign'] })))), 'KER-PCM-113');
+  });
+
+  test('a plain leaf (cA=false, or no basicConstraints) is an end entity', () => {
+    checkEndEntityCertificate(parsed(LEAF));
+    checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { ca: null })));
+  });
+
+  test('isSelfSigned: same name and its own key verifies it', () => {
+    assert.equal(isSelfSigned(parsed(ROOT)), true);
+    assert.equal(isSelfSigned(parsed(INTERMEDIATE)), false);
+    const sameNameOtherKey = forgeCertificate({ subject: ROOT_NAME, issuer: ROOT, keySlot: 'rollover', ca: true, ...VALID });
+    assert.equal(isSelfSigned(parsed(sameNameOtherKey)), false);
+  });
+
+  test('verifySignedBy checks the link with the issuer’s key only', () => {
+    assert.equal(verifySignedBy(parsed(LEAF), parsed(INTERMEDIATE).publicKey), true);
+    assert.equal(verifySignedBy(parsed(LEAF), parsed(ROOT).publicKey), false);
+    assert.equal(verifySignedBy(parsed(leaf(INTERMEDIATE, { hash: 'sha1' })), parsed(INTERMEDIATE).publicKey), false);
+  });
+});
+
+/** An RSASSA-PSS AlgorithmIdentifier with free choices of hash, MGF1 hash and salt, placed inside and outside. */
+function pssLeaf(hashOid: string, mgfHashOid: string, saltLength: number): ForgedCertificate {
+  const hashAlgorithm = new AlgorithmIdentifier({ algorithm: hashOid, parameters: null });
+  const mgfHash = new AlgorithmIdentifier({ algorithm: mgfHashOid, parameters: null });
+  const params = new RsaSaPssParams({ hashAlgorithm, maskGenAlgorithm: new AlgorithmIdentifier({ algorithm: id_mgf1, parameters: AsnConvert.serialize(mgfHash) }), saltLength });
+  const algorithm = new AlgorithmIdentifier({ algorithm: id_RSASSA_PSS, parameters: AsnConvert.serialize(params) });
+  return leaf(INTERMEDIATE, {
+    pss: true,
+    mutateTbs: (tbs) => {
+      tbs.signature = algorithm;
+    },
+    outerSignatureAlgorithm: algorithm,
+  });
+}
