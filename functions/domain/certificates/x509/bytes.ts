@@ -6,9 +6,9 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 }
 
-/** A copy that owns its memory: asn1-schema hands out ArrayBuffers that may be views into the input. */
+/** A plain Uint8Array copy that owns its memory: the input may be a Buffer, or a view that asn1-schema shares. */
 export function bytesOf(buffer: ArrayBuffer | Uint8Array): Uint8Array {
-  return new Uint8Array(buffer instanceof ArrayBuffer ? buffer.slice(0) : buffer.slice());
+  return buffer instanceof ArrayBuffer ? new Uint8Array(buffer.slice(0)) : new Uint8Array(buffer);
 }
 
 const DER_NULL = Uint8Array.of(0x05, 0x00);

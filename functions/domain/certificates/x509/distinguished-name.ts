@@ -25,15 +25,14 @@ const MOSIP_DN_ORDER = ['CN', 'OU', 'O', 'L', 'ST', 'C'];
 
 /** `der` must be the Name's exact encoding (parseCertificate has checked that the certificate re-encodes to itself). */
 export function distinguishedName(name: Name): DistinguishedName {
-  const attributes = name.flatMap((rdn) =>
-    rdn.map((attribute): NameAttribute => ({ oid: attribute.type, shortName: SHORT_NAMES[attribute.type] ?? null, value: valueText(attribute.value) })),
+  const attributes = Array.from(name).flatMap((rdn) =>
+    Array.from(rdn, (attribute): NameAttribute => ({ oid: attribute.type, shortName: SHORT_NAMES[attribute.type] ?? null, value: valueText(attribute.value) })),
   );
-  const partial = { attributes };
   return {
     der: new Uint8Array(AsnConvert.serialize(name)),
     attributes,
     text: MOSIP_DN_ORDER.flatMap((shortName) => {
-      const value = firstAttribute(partial, shortName);
+      const value = firstAttribute({ attributes }, shortName);
       return value === null ? [] : [`${shortName}=${escapeValue(value)}`];
     }).join(','),
   };

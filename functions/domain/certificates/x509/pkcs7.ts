@@ -89,7 +89,7 @@ function certificatesOf(der: Uint8Array): Uint8Array[] {
   if (!certificates) return [];
   return childrenOf(der, certificates).map((certificate, index) => {
     if (certificate.tag !== SEQUENCE) throw notABundle(`entry ${index + 1} is not an X.509 certificate`);
-    return der.slice(certificate.start, certificate.end);
+    return new Uint8Array(der.subarray(certificate.start, certificate.end));
   });
 }
 
