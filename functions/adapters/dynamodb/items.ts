@@ -25,16 +25,22 @@ function keyAttributes(space: KeySpace): { partition: string; sort: string } {
 }
 
 /**
- * Every item of one partition of the table or an index (optionally only sort keys starting with a prefix), in
+ * Every item of one partition of the table or an index (optionally only sort keys starting with a prefix, or
+ * between two values, both included), in
  * sort-key order, following pagination; `limit` bounds what one request may read.
  */
 export async function queryPartition<T>(
   table: TableContext,
   space: KeySpace,
   partitionValue: string,
-  options: { limit: number; sortKeyPrefix?: string; ascending?: boolean },
+  options: { limit: number; sortKeyPrefix?: string; sortKeyBetween?: [string, string]; ascending?: boolean },
 ): Promise<T[]> {
   const { partition, sort } = keyAttributes(space);
+  const sortCondition = options.sortKeyPrefix
+    ? { expression: ' AND begins_with(#sk, :prefix)', values: { ':prefix': options.sortKeyPrefix } }
+    : options.sortKeyBetween
+      ? { expression: ' AND #sk BETWEEN :from AND :until', values: { ':from': options.sortKeyBetween[0], ':until': options.sortKeyBetween[1] } }
+      : undefined;
   const items: T[] = [];
   let startKey: QueryCommandInput['ExclusiveStartKey'];
   do {
@@ -42,9 +48,9 @@ export async function queryPartition<T>(
       new QueryCommand({
         TableName: table.tableName,
         ...(space === 'table' ? {} : { IndexName: space }),
-        KeyConditionExpression: options.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partition, ...(options.sortKeyPrefix ? { '#sk': sort } : {}) },
-        ExpressionAttributeValues: { ':pk': partitionValue, ...(options.sortKeyPrefix ? { ':prefix': options.sortKeyPrefix } : {}) },
+        KeyConditionExpression: `#pk = :pk${sortCondition?.expression ?? ''}`,
+        ExpressionAttributeNames: { '#pk': partition, ...(sortCondition ? { '#sk': sort } : {}) },
+        ExpressionAttributeValues: { ':pk': partitionValue, ...sortCondition?.values },
         ScanIndexForward: options.ascending ?? true,
         Limit: options.limit - items.length,
         ExclusiveStartKey: startKey,

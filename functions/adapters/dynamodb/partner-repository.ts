@@ -13,7 +13,7 @@ import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUn
  */
 export const MAX_PARTNERS = 10_000;
 
-function partnerItem(partner: Partner): Record<string, unknown> {
+export function partnerItem(partner: Partner): Record<string, unknown> {
   const sortKey = `${partner.crDtimes}#${partner.id}`;
   return {
     ...keys.partner(partner.id),

@@ -11,12 +11,18 @@ export const PARTNER_MANAGER_SERVICE: EventSource = {
   namespace: 'io.mosip.pmp.partner.manager.service.impl.PartnerManagementServiceImpl',
 };
 
+/** Certificate upload publishes from PartnerServiceImpl (its PARTNER_UPDATED and CA_CERTIFICATE_UPLOADED). */
+export const PARTNER_SERVICE: EventSource = {
+  name: 'PartnerServiceImpl',
+  namespace: 'io.mosip.pmp.partner.service.impl.PartnerServiceImpl',
+};
+
 /**
- * PARTNER_UPDATED with MOSIP's PartnerDataPublishDto. `certificateData` is the partner's certificate as IDA
- * stores it; no partner holds one until certificates are uploaded (a later issue fills it in), so it is null.
+ * PARTNER_UPDATED with MOSIP's PartnerDataPublishDto. `certificateData` is the partner's MOSIP-signed
+ * certificate, as IDA stores it (null before the first upload).
  */
-export function partnerUpdated(partner: Partner, now: Date, ids: IdGenerator): EventModel {
-  return eventModel(PARTNER_MANAGER_SERVICE, 'PARTNER_UPDATED', { partnerData: partnerData(partner) }, now, ids.newId());
+export function partnerUpdated(partner: Partner, now: Date, ids: IdGenerator, source = PARTNER_MANAGER_SERVICE): EventModel {
+  return eventModel(source, 'PARTNER_UPDATED', { partnerData: partnerData(partner) }, now, ids.newId());
 }
 
 /** PartnerDataPublishDto, as PARTNER_UPDATED and APIKEY_APPROVED carry it. */
@@ -24,7 +30,7 @@ export function partnerData(partner: Partner) {
   return {
     partnerId: partner.id,
     partnerName: partner.organizationName,
-    certificateData: null,
+    certificateData: partner.certificate?.signedPem ?? null,
     partnerStatus: partner.isActive ? 'ACTIVE' : 'DEACTIVE',
   };
 }

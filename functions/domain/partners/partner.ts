@@ -13,6 +13,21 @@ export interface PartnerContact {
   updDtimes: string | null;
 }
 
+/** What the partner item keeps of its current certificate (the full record is a PartnerCertificate). */
+export interface PartnerCertificateSummary {
+  certificateId: string;
+  partnerDomain: string;
+  /** CN of the uploaded certificate, its validity and SHA-256 thumbprint (lower-case hex). */
+  issuedTo: string;
+  notBefore: string;
+  notAfter: string;
+  thumbprintSha256: string;
+  /** The MOSIP-signed certificate: PEM, SHA-256 thumbprint of its DER (lower-case hex), expiry. */
+  signedPem: string;
+  signedThumbprint: string;
+  signedNotAfter: string;
+}
+
 /**
  * A partner as stored. MOSIP's states: registered (`InProgress`, inactive) → approved and active (certificate
  * upload) → deactivated (approved, inactive; terminal).
@@ -33,6 +48,8 @@ export interface Partner {
   approvalStatus: 'InProgress' | 'approved';
   isActive: boolean;
   certificateAlias: string | null;
+  /** The current certificate (absent until the first upload), kept on the partner so one read answers verification. */
+  certificate?: PartnerCertificateSummary;
   crBy: string;
   crDtimes: string;
   updBy: string | null;

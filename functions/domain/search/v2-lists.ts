@@ -134,6 +134,11 @@ function springInt(name: string, raw: string | undefined, fallback: number): num
   return value + 0; // turns -0 into 0
 }
 
+/** An optional `Integer` parameter, bound as Spring binds it (absent or empty: undefined). */
+export function springOptionalInt(name: string, raw: string | undefined): number | undefined {
+  return raw === undefined || raw === '' ? undefined : springInt(name, raw, 0);
+}
+
 const SPRING_TRUE = new Set(['true', 'on', 'yes', '1']);
 const SPRING_FALSE = new Set(['false', 'off', 'no', '0']);
 

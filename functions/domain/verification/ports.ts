@@ -3,8 +3,8 @@ import type { MispLicense } from '../misp-licenses/misp-license.js';
 import type { Partner } from '../partners/partner.js';
 import type { Clock } from '../ports.js';
 
-/** A partner as verification sees it: the stored partner, and a certificate thumbprint once certificates exist. */
-export type VerifiedPartner = Partner & { certificateThumbprint?: string | null };
+/** A partner as verification sees it: the stored partner, with its current certificate once one is uploaded. */
+export type VerifiedPartner = Partner;
 
 export interface VerificationItems {
   key: ApiKey | undefined;

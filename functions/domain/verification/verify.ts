@@ -52,10 +52,10 @@ export async function verifyPartnerKeys(deps: VerificationDeps, input: VerifyInp
   // 4. The key: active, then within its validity.
   if (!key.isActive) deny(E.KEY_NOT_ACTIVE);
   if (!within(key.validFromDatetime, key.validToDatetime, now)) deny(E.KEY_EXPIRED);
-  // 5. The signing certificate. Partners hold no certificate thumbprint until certificate upload exists, so a
-  //    given thumbprint is ignored until then; once one is stored, a mismatch answers as an unmapped partner
-  //    (PMS has no code of its own for it; IDA says IDA-MPA-021). IDA also accepts the MISP's certificate: that
-  //    needs the MISP partner's item, which this batch cannot name before the license is read (left for then).
+  // 5. The signing certificate: a given thumbprint must be the SHA-256 of the partner's MOSIP-signed certificate;
+  //    a mismatch answers as an unmapped partner (PMS has no code of its own for it; IDA says IDA-MPA-021). IDA
+  //    also accepts the MISP's certificate: that needs the MISP partner's item, which this batch cannot name
+  //    before the license is read (not done).
   if (!thumbprintMatches(partner, input.certificateThumbprint)) deny(E.NOT_MAPPED);
   // 6. The MISP license: exists, active, within its validity. "Active" also means "the MISP's newest": a newer
   //    license switches every active older one off in its own transaction, and only the newest may be switched
@@ -68,7 +68,7 @@ export async function verifyPartnerKeys(deps: VerificationDeps, input: VerifyInp
 }
 
 function thumbprintMatches(partner: VerifiedPartner, given: string | undefined): boolean {
-  const stored = partner.certificateThumbprint;
+  const stored = partner.certificate?.signedThumbprint;
   if (!given || !stored) return true;
   return normaliseThumbprint(given) === normaliseThumbprint(stored);
 }
@@ -81,8 +81,7 @@ function normaliseThumbprint(value: string): string {
 /**
  * MOSIP 1.1.5's validate response (PartnerPolicyResponse), plus `partnerStatus`. Statuses are IDA's words
  * ("ACTIVE"), as in the APIKEY_APPROVED event; a denial is raised before this is built, so every status here is
- * ACTIVE. `certificateData` is null: partners have no certificates until certificate upload is built, and then it
- * will carry the partner's MOSIP-signed PEM.
+ * ACTIVE. `certificateData` is the partner's MOSIP-signed certificate (PEM).
  */
 function validateResponse(key: ApiKey, partner: VerifiedPartner, license: MispLicense) {
   return {
@@ -94,7 +93,7 @@ function validateResponse(key: ApiKey, partner: VerifiedPartner, license: MispLi
     partnerId: partner.id,
     partnerName: partner.organizationName,
     partnerStatus: 'ACTIVE',
-    certificateData: null,
+    certificateData: partner.certificate?.signedPem ?? null,
     policyExpiresOn: localDateTime(key.policy.validToDate),
     apiKeyExpiresOn: localDateTime(key.validToDatetime),
     mispExpiresOn: localDateTime(license.validToDatetime),

@@ -1,0 +1,114 @@
+import type { CertificateRepository } from '../../domain/certificates/ports.js';
+import type { CaCertificate, PartnerCertificate } from '../../domain/certificates/stored-certificates.js';
+import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
+import type { TableContext } from './client.js';
+import { certificateKeys, expirySortKey, indexKeys } from './keys.js';
+import { getItem, queryPartition } from './items.js';
+import { outboxPut } from './outbox.js';
+import { partnerItem } from './partner-repository.js';
+import { auditPut, putIfUnchanged, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+
+/** A domain's trust store is read whole for each path validation; an admin list reads at most MAX_LISTED. */
+const MAX_CA_CERTIFICATES_PER_DOMAIN = 1000;
+const MAX_LISTED = 5000;
+/** Expiry-calendar kinds (the third part of `gsi3sk`). */
+const CA_CERT = 'CA_CERT';
+const PARTNER_CERT = 'PARTNER_CERT';
+
+function caCertificateItem(cert: CaCertificate): Record<string, unknown> {
+  const uploadOrder = `${cert.uploadTime}#${cert.certId}`;
+  return {
+    ...certificateKeys.caCertificate(cert.certId),
+    entity: 'CaCertificate',
+    gsi1pk: certificateKeys.caCertificatesOfDomain(cert.partnerDomain),
+    gsi1sk: uploadOrder,
+    gsi2pk: certificateKeys.allCaCertificates,
+    gsi2sk: uploadOrder,
+    gsi3pk: indexKeys.expiryCalendar,
+    gsi3sk: expirySortKey(cert.notAfter, CA_CERT, cert.certId),
+    ...cert,
+  };
+}
+
+function partnerCertificateItem(cert: PartnerCertificate): Record<string, unknown> {
+  return {
+    ...certificateKeys.partnerCertificate(cert.partnerId, cert.certId),
+    entity: 'PartnerCertificate',
+    gsi3pk: indexKeys.expiryCalendar,
+    gsi3sk: expirySortKey(cert.notAfter, PARTNER_CERT, cert.certId),
+    ...cert,
+  };
+}
+
+const isCaCertificate = (item: CaCertificate | PartnerCertificate): item is CaCertificate => 'caCertificateType' in item;
+
+/**
+ * CA certificates: one item each, a thumbprint guard per domain, listed per domain (gsi1), all together (gsi2)
+ * and in the expiry calendar (gsi3). Partner certificates live under their partner; only the current one stays in
+ * the expiry calendar.
+ */
+export function dynamoCertificateRepository(table: TableContext): CertificateRepository {
+  return {
+    caCertificatesOfDomain: (domain) =>
+      queryPartition<CaCertificate>(table, 'gsi1', certificateKeys.caCertificatesOfDomain(domain), { limit: MAX_CA_CERTIFICATES_PER_DOMAIN }),
+
+    allCaCertificates: () => queryPartition<CaCertificate>(table, 'gsi2', certificateKeys.allCaCertificates, { limit: MAX_LISTED, ascending: false }),
+
+    async caCertificatesExpiringBetween(from, until) {
+      // `until` + '~' sorts after every `<instant>#<kind>#<id>` that starts with `until`.
+      const expiring = await queryPartition<CaCertificate | PartnerCertificate>(table, 'gsi3', indexKeys.expiryCalendar, {
+        limit: MAX_LISTED,
+        sortKeyBetween: [from, `${until}~`],
+      });
+      return expiring.filter(isCaCertificate);
+    },
+
+    getCaCertificate: (certId) => getItem<CaCertificate>(table, certificateKeys.caCertificate(certId)),
+
+    async storeCaCertificates(certificates, audits) {
+      const items: TransactItem[] = certificates.flatMap((cert): TransactItem[] => [
+        { Put: { TableName: table.tableName, Item: caCertificateItem(cert), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: table.tableName,
+            Item: { ...certificateKeys.caThumbprint(cert.partnerDomain, cert.thumbprintSha1), entity: 'CaCertificateThumbprint', certId: cert.certId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+      try {
+        await transactWrite(table, [...items, ...audits.map((audit) => auditPut(table, audit))]);
+      } catch (error) {
+        if (error instanceof TransactionRefused) throw new UniqueConstraintError('thumbprint');
+        throw error;
+      }
+    },
+
+    getPartnerCertificate: (partnerId, certId) => getItem<PartnerCertificate>(table, certificateKeys.partnerCertificate(partnerId, certId)),
+
+    async storePartnerCertificate(certificate, next, previous, audit, events) {
+      const previousCertId = previous.certificate?.certificateId;
+      const items: TransactItem[] = [
+        putIfUnchanged(table, partnerItem({ ...next, revision: previous.revision + 1 }), previous.revision),
+        { Put: { TableName: table.tableName, Item: partnerCertificateItem(certificate), ConditionExpression: 'attribute_not_exists(pk)' } },
+        auditPut(table, audit),
+        ...events.map((event) => outboxPut(table, event)),
+      ];
+      if (previousCertId) {
+        items.push({
+          Update: {
+            TableName: table.tableName,
+            Key: certificateKeys.partnerCertificate(previous.id, previousCertId),
+            UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+          },
+        });
+      }
+      try {
+        await transactWrite(table, items);
+      } catch (error) {
+        if (error instanceof TransactionRefused) throw new ConcurrentModificationError(`partner ${previous.id}`);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import { auditEntry, type AuditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { localDateTime } from '../mosip-dates.js';
+import { partnerDomainOf, type PartnerDomain } from './partner-domains.js';
+import type { CertificateDeps } from './ports.js';
+import type { CaCertificate } from './stored-certificates.js';
+import { recordOf, trustedCertificates, trustStoreOf, type TrustedCertificate } from './trust-store.js';
+import { checkCaRemainingValidity, checkCurrentlyValid } from './upload-dates.js';
+import { checkAlgorithmsAndKey } from './x509/algorithm-policy.js';
+import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
+import { checkCaCertificate, isSelfSigned } from './x509/certificate-roles.js';
+import type { ParsedCertificate } from './x509/parsed-certificate.js';
+import { validatePath } from './x509/path-validation.js';
+import { sameBytes } from './x509/bytes.js';
+
+export interface CaUploadRequest {
+  certificateData: string;
+  partnerDomain: string;
+}
+
+const UPLOAD_SUCCESS = 'Upload Success.';
+const PARTIAL_UPLOAD_SUCCESS = 'Partial Upload Success.';
+
+/**
+ * `POST /partners/certificate/ca/upload` (keymanager uploadCACertificate, reference §1.2): one certificate, or a
+ * chain (PEM blocks or P7B) handled certificate by certificate, issuers first. Each certificate passes MOSIP's rules
+ * in MOSIP's order (duplicate in the domain, future-dated, valid now, 12 months left, version 3) and ours (algorithm
+ * and key policy, cA and keyCertSign); a self-signed one becomes a ROOT, any other must chain to a root of the same
+ * domain (RFC 5280 path validation) and becomes an INTERMEDIATE. With one certificate a failure is its error; with
+ * several, the accepted ones are stored ("Partial Upload Success.") and, when none is, the first error is returned
+ * (MOSIP answers "Upload Failed." without saying why). Everything accepted is stored in one transaction.
+ */
+export async function uploadCaCertificates(deps: CertificateDeps, caller: Caller, request: CaUploadRequest) {
+  const uploaded = parseCertificateData(request.certificateData);
+  const domain = partnerDomainOf(request.partnerDomain);
+  const now = deps.clock.now();
+  const trusted = trustedCertificates(await deps.certificates.caCertificatesOfDomain(domain));
+
+  const accepted: TrustedCertificate[] = [];
+  const failures: PmsError[] = [];
+  for (const cert of issuersFirst(uploaded)) {
+    try {
+      accepted.push({ parsed: cert, record: checkedCaCertificate(deps, caller, cert, domain, [...trusted, ...accepted], now) });
+    } catch (error) {
+      if (!(error instanceof PmsError)) throw error;
+      failures.push(error);
+    }
+  }
+  if (accepted.length === 0) throw failures[0]!;
+
+  const records = accepted.map(({ record }) => record);
+  const audits: AuditEntry[] = records.map((record) =>
+    auditEntry(caller.userId, 'uploadCaCertificate', 'CaCertificate', record.certId, now, { partnerDomain: domain, caCertificateType: record.caCertificateType }),
+  );
+  try {
+    await deps.certificates.storeCaCertificates(records, audits);
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_EXISTS);
+    throw error;
+  }
+  return { status: failures.length === 0 ? UPLOAD_SUCCESS : PARTIAL_UPLOAD_SUCCESS, timestamp: localDateTime(now.toISOString()) };
+}
+
+function checkedCaCertificate(
+  deps: CertificateDeps,
+  caller: Caller,
+  cert: ParsedCertificate,
+  domain: PartnerDomain,
+  trusted: TrustedCertificate[],
+  now: Date,
+): CaCertificate {
+  if (trusted.some(({ record }) => record.thumbprintSha1 === cert.thumbprintSha1)) {
+    throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_EXISTS, ` (${cert.subject.text})`);
+  }
+  checkCurrentlyValid(cert, now);
+  checkCaRemainingValidity(cert, now);
+  checkCaCertificate(cert);
+  checkAlgorithmsAndKey(cert);
+  const certId = deps.ids.newId();
+  let type: CaCertificate['caCertificateType'] = 'ROOT';
+  let issuerId = certId;
+  if (!isSelfSigned(cert)) {
+    const { chain } = validatePath(cert, trustStoreOf(trusted), { at: now, missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND });
+    type = 'INTERMEDIATE';
+    issuerId = recordOf(trusted, chain[1]!)!.certId;
+  }
+  return {
+    certId,
+    partnerDomain: domain,
+    caCertificateType: type,
+    issuerId,
+    subject: cert.subject.text,
+    issuer: cert.issuer.text,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+    thumbprintSha1: cert.thumbprintSha1,
+    thumbprintSha256: cert.thumbprintSha256,
+    serialNumber: cert.serialNumberHex,
+    pem: certificatePem(cert.der),
+    uploadedBy: caller.userId,
+    uploadTime: now.toISOString(),
+  };
+}
+
+/**
+ * Orders an uploaded chain so that each certificate comes after its issuer when the issuer is in the same upload
+ * (MOSIP reverses a P7B, which works only for P7Bs in leaf-to-root order).
+ */
+function issuersFirst(certs: readonly ParsedCertificate[]): ParsedCertificate[] {
+  const depth = (cert: ParsedCertificate, seen: Set<ParsedCertificate>): number => {
+    if (sameBytes(cert.issuer.der, cert.subject.der) || seen.has(cert)) return 0;
+    const issuer = certs.find((other) => other !== cert && sameBytes(other.subject.der, cert.issuer.der));
+    return issuer ? 1 + depth(issuer, new Set([...seen, cert])) : 0;
+  };
+  return certs.map((cert) => ({ cert, depth: depth(cert, new Set()) })).sort((a, b) => a.depth - b.depth).map(({ cert }) => cert);
+}

@@ -1,0 +1,84 @@
+import { PmsError } from '../../errors/pms-error.js';
+import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import type { Caller } from '../caller.js';
+import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
+import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
+import { partnerOf } from '../partners/ownership.js';
+import type { CertificateDeps } from './ports.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `GET /partners/{partnerId}/certificate`: the MOSIP-signed certificate. MOSIP checks no ownership here; we do
+ * (the caller's own partner, or any for an admin), like every other partner route.
+ */
+export async function getPartnerCertificate(deps: CertificateDeps, caller: Caller, partnerId: string) {
+  const partner = await partnerOf(deps.partners, caller, partnerId);
+  const certificate = uploadedCertificate(partner);
+  return { certificateData: certificate.signedPem, timestamp: localDateTime(deps.clock.now().toISOString()) };
+}
+
+/**
+ * `GET /partners/{partnerId}/certificate-data` (PartnerServiceImpl#getPartnerCertificateData): the uploaded and the
+ * MOSIP-signed certificate, each replaced by "" with its flag set once expired. MOSIP's order: the caller owns a
+ * partner (PMS_CERTIFICATE_ERROR_002) and this one unless admin (…_007), a certificate is uploaded (PMS_PRT_108),
+ * the partner is not deactivated (…_009).
+ */
+export async function getPartnerCertificateData(deps: CertificateDeps, caller: Caller, partnerId: string) {
+  const partner = await ownedPartner(deps, caller, partnerId);
+  const summary = uploadedCertificate(partner);
+  if (partner.approvalStatus === 'approved' && !partner.isActive) throw new PmsError(CERTIFICATE_ERRORS.DEACTIVATED_PARTNER_CERTIFICATE_DOWNLOAD_ERROR);
+  const record = await deps.certificates.getPartnerCertificate(partner.id, summary.certificateId);
+  if (!record) throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_FETCH_ERROR);
+  const now = deps.clock.now().toISOString();
+  const caSignedExpired = record.notAfter < now;
+  const mosipSignedExpired = record.signedNotAfter < now;
+  return {
+    caSignedCertificateData: caSignedExpired ? '' : record.originalPem,
+    isCaSignedCertificateExpired: caSignedExpired,
+    mosipSignedCertificateData: mosipSignedExpired ? '' : record.signedPem,
+    isMosipSignedCertificateExpired: mosipSignedExpired,
+  };
+}
+
+/**
+ * `GET /partners/partner-certificates-details?expiryPeriod=` (PartnerServiceImpl#getPartnerCertificatesDetails): one
+ * row per partner of the caller; with `expiryPeriod` (1-30 days) only certificates expiring within it and not yet
+ * expired, and partners without a certificate are left out.
+ */
+export async function partnerCertificatesDetails(deps: CertificateDeps, caller: Caller, expiryPeriod: number | undefined) {
+  const partners = await deps.partners.partnersOfUser(caller.userId);
+  if (partners.length === 0) throw new PmsError(CERTIFICATE_ERRORS.USER_ID_NOT_EXISTS);
+  const now = deps.clock.now();
+  const until = expiryPeriod === undefined ? undefined : new Date(now.getTime() + expiryPeriod * DAY_MS).toISOString();
+  return partners
+    .filter(({ certificate }) => until === undefined || (certificate !== undefined && certificate.notAfter >= now.toISOString() && certificate.notAfter <= until))
+    .map((partner) => ({
+      partnerId: partner.id,
+      certificateIssuedTo: partner.certificate?.issuedTo ?? null,
+      certificateUploadDateTime: sqlTimestamp(partner.certificate?.notBefore ?? null),
+      certificateExpiryDateTime: sqlTimestamp(partner.certificate?.notAfter ?? null),
+      partnerType: partner.partnerType,
+      isCertificateAvailable: partner.certificate !== undefined,
+      isPartnerActive: !(partner.approvalStatus === 'approved' && !partner.isActive),
+    }));
+}
+
+async function ownedPartner(deps: CertificateDeps, caller: Caller, partnerId: string): Promise<Partner> {
+  if (caller.isAdmin) {
+    const partner = await deps.partners.getPartner(partnerId);
+    if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_DOES_NOT_EXIST);
+    return partner;
+  }
+  const partners = await deps.partners.partnersOfUser(caller.userId);
+  if (partners.length === 0) throw new PmsError(CERTIFICATE_ERRORS.USER_ID_NOT_EXISTS);
+  const partner = partners.find(({ id }) => id === partnerId);
+  if (!partner) throw new PmsError(CERTIFICATE_ERRORS.PARTNER_DOES_NOT_BELONG_TO_THE_USER);
+  return partner;
+}
+
+function uploadedCertificate(partner: Partner): PartnerCertificateSummary {
+  if (!partner.certificate) throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_NOT_UPLOADED);
+  return partner.certificate;
+}

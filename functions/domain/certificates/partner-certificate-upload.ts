@@ -1,0 +1,144 @@
+import { PmsError } from '../../errors/pms-error.js';
+import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { normaliseName } from '../../adapters/dynamodb/keys.js';
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { localDateTime } from '../mosip-dates.js';
+import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
+import { PARTNER_SERVICE, partnerUpdated } from '../partners/partner-events.js';
+import { PARTNER_TYPES } from '../partners/partner-types.js';
+import { partnerOf } from '../partners/ownership.js';
+import { retryOnConflict } from '../retry.js';
+import { issueCertificate, type SubjectAttribute, type SubjectAttributeType } from './certificate-issuer.js';
+import { caCertificateUploaded } from './certificate-events.js';
+import { domainsOfPartnerType, partnerDomainOf, type PartnerDomain } from './partner-domains.js';
+import type { CertificateDeps } from './ports.js';
+import { resignedPartnerCertificate } from './resigned-partner-certificate.js';
+import type { PartnerCertificate } from './stored-certificates.js';
+import { trustedCertificates, trustStoreOf } from './trust-store.js';
+import { checkCurrentlyValid, checkPartnerRemainingValidity } from './upload-dates.js';
+import { checkAlgorithmsAndKey } from './x509/algorithm-policy.js';
+import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
+import { checkEndEntityCertificate, isSelfSigned } from './x509/certificate-roles.js';
+import { firstAttribute, parseCertificate } from './x509/parse-certificate.js';
+import type { ParsedCertificate } from './x509/parsed-certificate.js';
+import { validatePath } from './x509/path-validation.js';
+
+export interface PartnerCertificateUploadRequest {
+  partnerId: string;
+  partnerDomain: string;
+  certificateData: string;
+}
+
+const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satisfies SubjectAttributeType[];
+
+/**
+ * `POST /partners/certificate/upload` (PartnerServiceImpl#uploadPartnerCertificate + keymanager
+ * uploadPartnerCertificate, reference §1.4–1.6). PMS's checks first (the caller's own partner, not deactivated, a
+ * policy group where the type needs one), then keymanager's in its order (one certificate, domain, future-dated,
+ * valid now, 335 days left, not self-signed, chains to the domain's trust store, v3, O= is the partner's
+ * organisation, key and algorithm) plus ours (our domain rule, no CA certificate, RFC 5280 path validation). Then the
+ * PMS issuing CA re-signs it, and the partner is approved and activated with its new certificate, one audit record,
+ * PARTNER_UPDATED and CA_CERTIFICATE_UPLOADED, in one transaction. The same certificate uploaded again for an active
+ * partner answers as the first upload did and writes nothing.
+ */
+export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, request: PartnerCertificateUploadRequest) {
+  return retryOnConflict(async () => {
+    const partner = await partnerOf(deps.partners, caller, request.partnerId);
+    if (partner.approvalStatus === 'approved' && !partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
+    if (PARTNER_TYPES[partner.partnerType].policyRequired && !partner.policyGroupId) throw new PmsError(CERTIFICATE_ERRORS.POLICY_GROUP_NOT_MAPPED);
+
+    const certificates = parseCertificateData(request.certificateData);
+    if (certificates.length !== 1) throw new PmsError(CERTIFICATE_ERRORS.SINGLE_CERTIFICATE_EXPECTED, ` (found ${certificates.length})`);
+    const cert = certificates[0]!;
+    const domain = partnerDomainOf(request.partnerDomain);
+    if (!domainsOfPartnerType(partner.partnerType).includes(domain)) {
+      throw new PmsError(CERTIFICATE_ERRORS.INVALID_PARTNER_DOMAIN, ` (a ${partner.partnerType} uploads for ${domainsOfPartnerType(partner.partnerType).join(' or ')})`);
+    }
+    const current = partner.certificate;
+    if (partner.isActive && current && current.partnerDomain === domain && current.thumbprintSha256 === cert.thumbprintSha256) {
+      return uploadAnswer(current.certificateId, current.signedPem, deps.clock.now());
+    }
+
+    const now = deps.clock.now();
+    await checkPartnerCertificate(deps, partner, cert, domain, now);
+    return storeResigned(deps, caller, partner, cert, domain, now);
+  });
+}
+
+async function checkPartnerCertificate(deps: CertificateDeps, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date): Promise<void> {
+  checkCurrentlyValid(cert, now);
+  checkPartnerRemainingValidity(cert, now);
+  if (isSelfSigned(cert)) throw new PmsError(CERTIFICATE_ERRORS.SELF_SIGNED_CERT_NOT_ALLOWED);
+  checkEndEntityCertificate(cert);
+  const trusted = trustedCertificates(await deps.certificates.caCertificatesOfDomain(domain));
+  validatePath(cert, trustStoreOf(trusted), { at: now, missingPathError: CERTIFICATE_ERRORS.ROOT_INTER_CA_NOT_FOUND });
+  if (cert.version !== 3) throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERT_VERSION);
+  // MOSIP compares O= exactly; we compare it as organisation names are compared for uniqueness.
+  const organization = firstAttribute(cert.subject, 'O');
+  if (organization === null || normaliseName(organization) !== normaliseName(partner.organizationName)) {
+    throw new PmsError(CERTIFICATE_ERRORS.PARTNER_ORG_NOT_MATCH, ` (certificate O=${organization ?? '(none)'})`);
+  }
+  checkAlgorithmsAndKey(cert);
+}
+
+async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date) {
+  const [pmsCa, signer] = await Promise.all([deps.signing.pmsCa(), deps.signing.issuingSigner()]);
+  const signedDer = await issueCertificate(
+    resignedPartnerCertificate({ subject: subjectOf(cert), subjectPublicKeyInfo: cert.publicKey.spkiDer, partnerDomain: domain, issuerCertificate: pmsCa.issuing, now }),
+    signer,
+  );
+  const signed = parseCertificate(signedDer);
+  const record: PartnerCertificate = {
+    certId: deps.ids.newId(),
+    partnerId: partner.id,
+    partnerDomain: domain,
+    subject: cert.subject.text,
+    issuer: cert.issuer.text,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+    thumbprintSha256: cert.thumbprintSha256,
+    originalPem: certificatePem(cert.der),
+    signedPem: certificatePem(signed.der),
+    signedNotAfter: signed.notAfter.toISOString(),
+    uploadedBy: caller.userId,
+    uploadTime: now.toISOString(),
+  };
+  const summary: PartnerCertificateSummary = {
+    certificateId: record.certId,
+    partnerDomain: domain,
+    issuedTo: firstAttribute(cert.subject, 'CN') ?? '',
+    notBefore: record.notBefore,
+    notAfter: record.notAfter,
+    thumbprintSha256: cert.thumbprintSha256,
+    signedPem: record.signedPem,
+    signedThumbprint: signed.thumbprintSha256,
+    signedNotAfter: record.signedNotAfter,
+  };
+  const next: Partner = {
+    ...partner,
+    approvalStatus: 'approved',
+    isActive: true,
+    certificateAlias: record.certId,
+    certificate: summary,
+    updBy: caller.userId,
+    updDtimes: now.toISOString(),
+  };
+  const audit = auditEntry(caller.userId, 'uploadPartnerCertificate', 'Partner', partner.id, now, { certificateId: record.certId, partnerDomain: domain });
+  const events = [partnerUpdated(next, now, deps.ids, PARTNER_SERVICE), caCertificateUploaded(domain, [signed.der, pmsCa.issuing, pmsCa.root], now, deps.ids)];
+  await deps.certificates.storePartnerCertificate(record, next, partner, audit, events);
+  return uploadAnswer(record.certId, record.signedPem, now);
+}
+
+/** The subject attributes MOSIP keeps when it re-signs (the re-signing profile keeps the first of each). */
+function subjectOf(cert: ParsedCertificate): SubjectAttribute[] {
+  return cert.subject.attributes
+    .filter((attribute) => attribute.shortName !== null && SUBJECT_TYPES.includes(attribute.shortName))
+    .map((attribute) => ({ type: attribute.shortName as SubjectAttributeType, value: attribute.value }));
+}
+
+/** PartnerCertificateResponseDto. */
+function uploadAnswer(certificateId: string, signedPem: string, now: Date) {
+  return { certificateId, signedCertificateData: signedPem, timestamp: localDateTime(now.toISOString()) };
+}

@@ -1,0 +1,47 @@
+import type { AuditEntry } from '../audit.js';
+import type { EventModel } from '../events/event-model.js';
+import type { Partner } from '../partners/partner.js';
+import type { PartnerRepository } from '../partners/ports.js';
+import type { Clock, IdGenerator } from '../ports.js';
+import type { PartnerDomain } from './partner-domains.js';
+import type { PmsCa } from './pms-ca.js';
+import type { CertificateSigner } from './signer.js';
+import type { CaCertificate, PartnerCertificate } from './stored-certificates.js';
+
+/**
+ * The trust stores and partner certificates. Refusals: UniqueConstraintError('thumbprint') when a CA certificate
+ * of the same domain and thumbprint was stored meanwhile; ConcurrentModificationError when the partner changed
+ * since it was read.
+ */
+export interface CertificateRepository {
+  /** A domain's CA certificates (roots and intermediates), up to the adapter's bound. */
+  caCertificatesOfDomain(domain: PartnerDomain): Promise<CaCertificate[]>;
+  /** Every CA certificate, newest upload first, up to the adapter's bound (the admin list). */
+  allCaCertificates(): Promise<CaCertificate[]>;
+  /** CA certificates whose notAfter lies in [from, until], read from the expiry calendar. */
+  caCertificatesExpiringBetween(from: string, until: string): Promise<CaCertificate[]>;
+  getCaCertificate(certId: string): Promise<CaCertificate | undefined>;
+  /** Stores the certificates with their thumbprint guards and audit records, all or nothing. */
+  storeCaCertificates(certificates: CaCertificate[], audits: AuditEntry[]): Promise<void>;
+  getPartnerCertificate(partnerId: string, certId: string): Promise<PartnerCertificate | undefined>;
+  /**
+   * Stores a partner's new certificate as its current one, with the partner as it is now (conditional on the
+   * revision it was read at), the audit record and the events; the previous current certificate leaves the
+   * expiry calendar.
+   */
+  storePartnerCertificate(certificate: PartnerCertificate, next: Partner, previous: Partner, audit: AuditEntry, events: EventModel[]): Promise<void>;
+}
+
+/** The PMS CA, read once per container, and the issuing CA's signer (KMS on AWS, a key file locally). */
+export interface PmsSigning {
+  pmsCa(): Promise<PmsCa>;
+  issuingSigner(): Promise<CertificateSigner>;
+}
+
+export interface CertificateDeps {
+  certificates: CertificateRepository;
+  partners: Pick<PartnerRepository, 'getPartner' | 'partnersOfUser'>;
+  signing: PmsSigning;
+  clock: Clock;
+  ids: IdGenerator;
+}

@@ -1,0 +1,44 @@
+import type { PartnerDomain } from './partner-domains.js';
+
+/** A root or intermediate CA certificate in a domain's trust store (MOSIP ca_cert_store). */
+export interface CaCertificate {
+  certId: string;
+  partnerDomain: PartnerDomain;
+  caCertificateType: 'ROOT' | 'INTERMEDIATE';
+  /** The certificate that issued it: itself for a root. */
+  issuerId: string;
+  /** Subject and issuer in MOSIP's formatCertificateDN order. */
+  subject: string;
+  issuer: string;
+  notBefore: string;
+  notAfter: string;
+  /** SHA-1 of the DER, lower-case hex: MOSIP's duplicate key and the thumbprint it lists. */
+  thumbprintSha1: string;
+  thumbprintSha256: string;
+  serialNumber: string;
+  pem: string;
+  uploadedBy: string;
+  uploadTime: string;
+}
+
+/**
+ * One upload of a partner's own certificate and the certificate PMS issued for it (MOSIP partner_cert_store).
+ * Every upload keeps its own record; the partner names the current one.
+ */
+export interface PartnerCertificate {
+  certId: string;
+  partnerId: string;
+  partnerDomain: PartnerDomain;
+  subject: string;
+  issuer: string;
+  /** Validity and thumbprint of the uploaded (CA-signed) certificate. */
+  notBefore: string;
+  notAfter: string;
+  thumbprintSha256: string;
+  /** The uploaded certificate and the MOSIP-signed one, PEM. */
+  originalPem: string;
+  signedPem: string;
+  signedNotAfter: string;
+  uploadedBy: string;
+  uploadTime: string;
+}

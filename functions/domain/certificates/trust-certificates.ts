@@ -1,0 +1,137 @@
+import { PmsError, RequestValidationError, withArguments } from '../../errors/pms-error.js';
+import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { localDateTime } from '../mosip-dates.js';
+import { bindPage, checkSortAndPage, compareText, containsLike, pageOf, springOptionalInt, type SortAndPageQuery } from '../search/v2-lists.js';
+import type { CertificateDeps } from './ports.js';
+import type { CaCertificate } from './stored-certificates.js';
+import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
+import { encodeCertsOnlyPkcs7, pkcs7Pem } from './x509/pkcs7.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface TrustCertificatesQuery extends SortAndPageQuery {
+  caCertificateType?: string | undefined;
+  certificateId?: string | undefined;
+  partnerDomain?: string | undefined;
+  issuedTo?: string | undefined;
+  issuedBy?: string | undefined;
+  expiryPeriod?: string | undefined;
+}
+
+type Compare = (a: CaCertificate, b: CaCertificate) => number;
+const byText =
+  (column: (row: CaCertificate) => string): Compare =>
+  (a, b) =>
+    compareText(column(a), column(b));
+
+/** The sort fields PMS maps onto keymanager's columns. */
+const SORT_COLUMNS: Record<string, Compare> = {
+  caCertificateType: byText((row) => row.caCertificateType),
+  certificateId: byText((row) => row.certId),
+  partnerDomain: byText((row) => row.partnerDomain),
+  issuedTo: byText((row) => row.subject),
+  issuedBy: byText((row) => row.issuer),
+  validFrom: byText((row) => row.notBefore),
+  validTill: byText((row) => row.notAfter),
+  uploadedDateTime: byText((row) => row.uploadTime),
+};
+
+/** `expiryPeriod` is `@Min(1) @Max(30)` days: anything else fails before the operation, with HTTP 400. */
+export function expiryPeriodOf(raw: string | undefined): number | undefined {
+  const days = springOptionalInt('expiryPeriod', raw);
+  if (days !== undefined && (days < 1 || days > 30)) throw new RequestValidationError('must be between 1 and 30', 'expiryPeriod');
+  return days;
+}
+
+/**
+ * `GET /trust-chain-certificates` (PartnerManagementServiceImpl#getTrustCertificates → keymanager getCaCertificates):
+ * the trust stores, paged (default 8 per page), newest upload first unless sorted. Type and domain are exact
+ * (case-insensitive), the other text filters `LIKE %value%`. With `expiryPeriod` the rows come from the expiry
+ * calendar: only certificates that expire within that many days and have not expired.
+ */
+export async function listTrustCertificates(deps: CertificateDeps, query: TrustCertificatesQuery) {
+  const expiryPeriod = expiryPeriodOf(query.expiryPeriod);
+  const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, { sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS });
+  const now = deps.clock.now();
+  const rows =
+    expiryPeriod === undefined
+      ? await deps.certificates.allCaCertificates()
+      : await deps.certificates.caCertificatesExpiringBetween(now.toISOString(), new Date(now.getTime() + expiryPeriod * DAY_MS).toISOString());
+  const found = rows.filter(filterOf(query)).sort((a, b) => compareText(b.uploadTime, a.uploadTime) || compareText(a.certId, b.certId));
+  if (paging.sort) {
+    const compare = SORT_COLUMNS[paging.sort.field]!;
+    const direction = paging.sort.ascending ? 1 : -1;
+    found.sort((a, b) => direction * compare(a, b));
+  }
+  return pageOf(found, paging, (row) => summary(row, now.toISOString()));
+}
+
+function filterOf(query: TrustCertificatesQuery): (row: CaCertificate) => boolean {
+  const exact: [string | undefined, (row: CaCertificate) => string][] = [
+    [query.caCertificateType, (row) => row.caCertificateType],
+    [query.partnerDomain, (row) => row.partnerDomain],
+  ];
+  const like: [string | undefined, (row: CaCertificate) => string][] = [
+    [query.certificateId, (row) => row.certId],
+    [query.issuedTo, (row) => row.subject],
+    [query.issuedBy, (row) => row.issuer],
+  ];
+  const checks = [
+    ...exact.flatMap(([value, column]) => (value ? [(row: CaCertificate) => column(row) === value.toUpperCase()] : [])),
+    ...like.flatMap(([value, column]) => {
+      if (!value) return [];
+      const matches = containsLike(value);
+      return [(row: CaCertificate) => matches(column(row))];
+    }),
+  ];
+  return (row) => checks.every((check) => check(row));
+}
+
+/** TrustCertificateSummaryDto; `status` is keymanager's "valid now", bounds included. */
+function summary(row: CaCertificate, now: string) {
+  return {
+    caCertificateType: row.caCertificateType,
+    certId: row.certId,
+    partnerDomain: row.partnerDomain,
+    issuedTo: row.subject,
+    issuedBy: row.issuer,
+    certThumbprint: row.thumbprintSha1,
+    validFromDate: localDateTime(row.notBefore),
+    validTillDate: localDateTime(row.notAfter),
+    uploadTime: localDateTime(row.uploadTime),
+    status: row.notBefore <= now && now <= row.notAfter,
+  };
+}
+
+/** MOSIP's `mosip.pms.certificate.id.regex` for the trust-path download. */
+const CERTIFICATE_ID = /^[a-zA-Z0-9-]{1,36}$/;
+/** A trust path is at most as long as path validation allows. */
+const MAX_TRUST_PATH = 5;
+
+/**
+ * `GET /trust-chain-certificates/{certificateId}/certificateFile` (keymanager getCACertificateTrustPath): the
+ * certificate and its issuers up to the root, as a PEM PKCS#7.
+ */
+export async function downloadTrustPath(deps: CertificateDeps, certificateId: string) {
+  if (!CERTIFICATE_ID.test(certificateId)) throw new PmsError(withArguments(CERTIFICATE_ERRORS.INVALID_INPUT_FORMAT, 'certificateId', CERTIFICATE_ID.source));
+  const path: CaCertificate[] = [];
+  let next = await deps.certificates.getCaCertificate(certificateId);
+  if (!next) throw new PmsError(CERTIFICATE_ERRORS.CA_CERT_ID_NOT_FOUND);
+  while (next && path.length < MAX_TRUST_PATH) {
+    path.push(next);
+    if (next.issuerId === next.certId) break;
+    next = await deps.certificates.getCaCertificate(next.issuerId);
+  }
+  const ders = path.map((cert) => parseCertificateData(cert.pem)[0]!.der);
+  return { p7bFile: pkcs7Pem(encodeCertsOnlyPkcs7(ders)), timestamp: localDateTime(deps.clock.now().toISOString()) };
+}
+
+/**
+ * `GET /pms-ca-certificates` (ours; MOSIP serves these from keymanager): the PMS issuing CA and ROOT as one PEM
+ * chain, issuing first, for checking MOSIP-signed partner certificates (`openssl verify -CAfile`).
+ */
+export async function pmsCaCertificates(deps: Pick<CertificateDeps, 'signing' | 'clock'>) {
+  const ca = await deps.signing.pmsCa();
+  return { certificateChain: certificatePem(ca.issuing) + certificatePem(ca.root), timestamp: localDateTime(deps.clock.now().toISOString()) };
+}

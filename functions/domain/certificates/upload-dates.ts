@@ -1,0 +1,38 @@
+import { PmsError } from '../../errors/pms-error.js';
+import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import type { ParsedCertificate } from './x509/parsed-certificate.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * MOSIP's first two date rules for every upload, in its order: not future-dated (the UTC date of notBefore is not
+ * after today's, KER-PMS-020), then valid now with inclusive bounds (KER-PCM-004).
+ */
+export function checkCurrentlyValid(cert: ParsedCertificate, now: Date): void {
+  if (utcDate(cert.notBefore) > utcDate(now)) {
+    throw new PmsError(CERTIFICATE_ERRORS.FUTURE_DATED_CERT_NOT_ALLOWED, ` (${cert.subject.text}: valid from ${cert.notBefore.toISOString()})`);
+  }
+  if (cert.notBefore > now || cert.notAfter < now) {
+    throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_DATES_NOT_VALID, ` (${cert.subject.text}: valid ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()})`);
+  }
+}
+
+/** A CA certificate must stay valid for `months` more (MOSIP `...cacertificate.upload.minimumvalidity.month`, 12). */
+export function checkCaRemainingValidity(cert: ParsedCertificate, now: Date, months = 12): void {
+  const required = new Date(now);
+  required.setUTCMonth(required.getUTCMonth() + months);
+  if (cert.notAfter < required) {
+    throw new PmsError(CERTIFICATE_ERRORS.CA_CERT_VALIDITY_TOO_SHORT, ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${months} months)`);
+  }
+}
+
+/** A partner certificate must stay valid for 1 year minus the 30-day grace, 335 days (KER-KMS-021). */
+export function checkPartnerRemainingValidity(cert: ParsedCertificate, now: Date, days = 335): void {
+  if (cert.notAfter.getTime() - now.getTime() < days * DAY_MS) {
+    throw new PmsError(CERTIFICATE_ERRORS.PARTNER_CERT_VALIDITY_TOO_SHORT, ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${days} days)`);
+  }
+}
+
+function utcDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

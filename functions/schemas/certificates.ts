@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { requiredText } from '../http/constraints.js';
+
+/** The request body is capped at 64 KiB before it is parsed; a certificate chain is far smaller. */
+const CERTIFICATE_DATA_MAX = 65536;
+
+/** CACertificateRequestDto (`@NotBlank` both); the domain is checked by the operation (KER-PCM-011). */
+export const caCertificateUploadRequest = z.object({
+  certificateData: requiredText(1, CERTIFICATE_DATA_MAX),
+  partnerDomain: requiredText(1, 16),
+});
+
+/** PartnerCertificateUploadRequestDto. */
+export const partnerCertificateUploadRequest = z.object({
+  partnerId: requiredText(1, 36),
+  certificateData: requiredText(1, CERTIFICATE_DATA_MAX),
+  partnerDomain: requiredText(1, 16),
+});
+
+const queryValue = z.optional(z.string());
+
+/** `GET /partners/partner-certificates-details`: `expiryPeriod` is bound and range-checked by the operation. */
+export const partnerCertificatesDetailsQuery = z.object({ expiryPeriod: queryValue });
+
+/** `GET /trust-chain-certificates`; values stay strings and are bound by the list, as for the other lists. */
+export const trustCertificatesQuery = z.object({
+  sortFieldName: queryValue,
+  sortType: queryValue,
+  pageNo: queryValue,
+  pageSize: queryValue,
+  caCertificateType: queryValue,
+  certificateId: queryValue,
+  partnerDomain: queryValue,
+  issuedTo: queryValue,
+  issuedBy: queryValue,
+  expiryPeriod: queryValue,
+});

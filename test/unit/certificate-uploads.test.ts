@@ -1,0 +1,142 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import fc from 'fast-check';
+import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
+import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
+import { PmsError } from '../../functions/errors/pms-error.js';
+import { forgeCertificate, forgeTrustChain, pemOf } from '../support/certificate-forge.js';
+import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
+
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ADMIN = { userId: 'admin', isAdmin: true };
+const BANK = { userId: 'bank-1', isAdmin: false };
+const chain = forgeTrustChain({ organization: 'Bank One', commonName: 'bank-1 signer', at: NOW });
+
+/** A store holding the chain's root and intermediate in AUTH, and bank-1 registered. */
+async function arranged() {
+  const world = await inMemoryCertificateDeps({ now: NOW, partners: [registeredAuthPartner('bank-1', 'Bank One', NOW)] });
+  await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' });
+  world.writes.length = 0;
+  return world;
+}
+
+async function refusedWith(action: Promise<unknown>, code: string) {
+  await assert.rejects(action, (error: unknown) => error instanceof PmsError && error.code === code, code);
+}
+
+const leafFrom = (options: Parameters<typeof forgeCertificate>[0]) =>
+  forgeCertificate({ subject: 'CN=bank-1 signer,O=Bank One,C=IN', issuer: chain.intermediate, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 400 * DAY_MS), ...options });
+
+describe('CA upload rules (MOSIP order, then ours)', () => {
+  test('a root and its intermediate are stored ROOT and INTERMEDIATE, the intermediate naming the root', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const answer = await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.intermediate.pem + chain.root.pem, partnerDomain: 'auth' });
+    assert.equal(answer.status, 'Upload Success.');
+    const [write] = world.writes;
+    assert.equal(write?.kind, 'caCertificates');
+    const stored = write.kind === 'caCertificates' ? write.certificates : [];
+    assert.deepEqual(stored.map((cert) => cert.caCertificateType), ['ROOT', 'INTERMEDIATE']);
+    assert.equal(stored[1]!.issuerId, stored[0]!.certId);
+    assert.equal(stored[0]!.issuerId, stored[0]!.certId);
+    assert.deepEqual(stored.map((cert) => cert.partnerDomain), ['AUTH', 'AUTH']);
+  });
+
+  test('less than 12 months left, not yet valid, v1, not a CA: each its code; a partial chain stores what passed', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const shortLived = forgeCertificate({ subject: 'CN=Short,O=X', ca: true, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 300 * DAY_MS) });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: shortLived.pem, partnerDomain: 'AUTH' }), 'KER-PCM-017');
+    const future = forgeCertificate({ subject: 'CN=Future,O=X', ca: true, notBefore: new Date(NOW.getTime() + 2 * DAY_MS), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: future.pem, partnerDomain: 'AUTH' }), 'KER-PMS-020');
+    const laterToday = forgeCertificate({ subject: 'CN=Later,O=X', ca: true, notBefore: new Date(NOW.getTime() + 60_000), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: laterToday.pem, partnerDomain: 'AUTH' }), 'KER-PCM-004');
+    const notCa = forgeCertificate({ subject: 'CN=Leafy,O=X', ca: false, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: notCa.pem, partnerDomain: 'AUTH' }), 'KER-PCM-104');
+    assert.equal(world.writes.length, 0);
+
+    const partial = await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.root.pem + notCa.pem, partnerDomain: 'AUTH' });
+    assert.equal(partial.status, 'Partial Upload Success.');
+    assert.equal(world.writes.length, 1);
+  });
+});
+
+describe('partner certificate upload', () => {
+  test('re-signs with the PMS issuing CA, approves and activates the partner, and is idempotent', async () => {
+    const world = await arranged();
+    const answer = await uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem });
+    const signed = new X509Certificate(answer.signedCertificateData);
+    assert.ok(signed.verify(new X509Certificate(Buffer.from(world.pmsCa.issuing)).publicKey));
+    const [write] = world.writes;
+    assert.ok(write?.kind === 'partnerCertificate');
+    assert.deepEqual([write.partner.isActive, write.partner.approvalStatus, write.partner.certificateAlias], [true, 'approved', answer.certificateId]);
+    assert.equal(write.partner.certificate?.signedThumbprint, signed.fingerprint256.replace(/:/g, '').toLowerCase());
+
+    const again = await uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem });
+    assert.deepEqual([again.certificateId, again.signedCertificateData], [answer.certificateId, answer.signedCertificateData]);
+    assert.equal(world.writes.length, 1);
+  });
+
+  test("keymanager's rules in its order, and ours, each with its code and nothing written", async () => {
+    const world = await arranged();
+    const upload = (certificateData: string, partnerDomain = 'AUTH') => uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain, certificateData });
+    await refusedWith(upload(leafFrom({ notAfter: new Date(NOW.getTime() + 334 * DAY_MS) }).pem), 'KER-KMS-021');
+    await refusedWith(upload(leafFrom({ notBefore: new Date(NOW.getTime() + 2 * DAY_MS) }).pem), 'KER-PMS-020');
+    await refusedWith(upload(leafFrom({ ca: true }).pem), 'KER-PCM-113');
+    await refusedWith(upload(leafFrom({ subject: 'CN=bank-1 signer,O=Bank Two,C=IN' }).pem), 'KER-PCM-008');
+    await refusedWith(upload(leafFrom({ subject: 'O=Bank One,C=IN' }).pem), 'KER-PCM-115');
+    await refusedWith(upload(leafFrom({ key: 'rsa1024' }).pem), 'KER-PCM-013');
+    await refusedWith(upload(leafFrom({ hash: 'sha1' }).pem), 'KER-PCM-014');
+    await refusedWith(upload(chain.leaf.pem, 'FTM'), 'KER-PCM-011');
+    await refusedWith(upload(leafFrom({ issuer: forgeTrustChain({ organization: 'Elsewhere', at: NOW }).intermediate }).pem), 'KER-PCM-006');
+    assert.equal(world.writes.length, 0);
+  });
+
+  test('a non-admin cannot upload for a partner that is not theirs', async () => {
+    const world = await arranged();
+    await refusedWith(uploadPartnerCertificate(world.deps, { userId: 'bank-2', isAdmin: false }, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem }), 'PMS_PRT_055');
+  });
+
+  test('property: mutated DER and PEM never escape as anything but a refusal, and a refusal writes nothing', async () => {
+    const world = await arranged();
+    const der = chain.leaf.der;
+    const mutatedDer = fc.oneof(
+      fc.record({ at: fc.nat(der.length - 1), bit: fc.integer({ min: 0, max: 7 }) }).map(({ at, bit }) => {
+        const copy = Uint8Array.from(der);
+        copy[at] = copy[at]! ^ (1 << bit);
+        return copy;
+      }),
+      fc.nat(der.length - 1).map((length) => der.slice(0, length)),
+      fc.record({ at: fc.nat(der.length - 1), value: fc.integer({ min: 0, max: 255 }) }).map(({ at, value }) => {
+        const copy = Uint8Array.from(der);
+        copy[at] = value;
+        return copy;
+      }),
+      fc.uint8Array({ minLength: 1, maxLength: 64 }).map((tail) => Uint8Array.from([...der, ...tail])),
+    );
+    const asText = fc.oneof(
+      mutatedDer.map((bytes) => pemOf('CERTIFICATE', bytes)),
+      mutatedDer.map((bytes) => Buffer.from(bytes).toString('base64url')),
+      fc.record({ at: fc.nat(chain.leaf.pem.length - 1), char: fc.string({ minLength: 1, maxLength: 2 }) }).map(
+        ({ at, char }) => chain.leaf.pem.slice(0, at) + char + chain.leaf.pem.slice(at + 1),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(asText, async (certificateData) => {
+        const before = world.writes.length;
+        try {
+          await uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData });
+        } catch (error) {
+          if (!(error instanceof PmsError)) throw new Error(`unhandled ${error instanceof Error ? error.name + ': ' + error.message : String(error)}`);
+          assert.equal(world.writes.length, before, 'a refused upload wrote something');
+          return;
+        }
+        // Accepted: only a text that still carries the genuine certificate (a change inside the PEM armour, say).
+        const written = world.writes.at(-1);
+        assert.ok(written?.kind === 'partnerCertificate', 'an accepted upload stored the certificate');
+        assert.ok(new X509Certificate(written.certificate.originalPem).raw.equals(Buffer.from(der)), 'only the genuine certificate is accepted');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
