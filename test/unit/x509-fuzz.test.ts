@@ -16,7 +16,7 @@ const VALID = { notBefore: new Date(AT.getTime() - DAY_MS), notAfter: new Date(A
 
 const CHAIN = forgeTrustChain({ organization: 'Fuzz Org', at: AT });
 const GENUINE = [CHAIN.leaf, CHAIN.intermediate, CHAIN.root].map((cert) => parseCertificate(cert.der));
-const [LEAF, INTERMEDIATE, ROOT] = GENUINE as [ParsedCertificate, ParsedCertificate, ParsedCertificate];
+const [, INTERMEDIATE, ROOT] = GENUINE as [ParsedCertificate, ParsedCertificate, ParsedCertificate];
 const TRUST: TrustStore = { anchors: [ROOT], intermediates: [INTERMEDIATE] };
 const GENUINE_HEX = new Set(GENUINE.map((cert) => Buffer.from(cert.der).toString('hex')));
 const BUDGET = 8;
