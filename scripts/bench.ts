@@ -13,6 +13,7 @@ import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ROUTES } from '../functions/routes/route-table.js';
 import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bundling.js';
 import { layerImportSpecifiers } from '../layers/runtime/packages.js';
+import { certificateBench } from './bench-certificates.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
@@ -250,6 +251,9 @@ async function main(): Promise<void> {
   console.log(`\nover ${SIZE_FLAG_BYTES / 1000} kB minified (⚑): ${flagged.length === 0 ? 'none' : flagged.map((row) => row.target.name).join('; ')}`);
   if (missing.length > 0) console.log(`entries in the route table not written yet: ${missing.join('; ')}`);
   for (const [file, error] of loadErrors) console.log(`${relative(PROJECT_ROOT, file)}: ${error.message}`);
+
+  console.log('\nCertificate upload work per second (in process, one core; docs/bench.md)');
+  console.log(table(['operation', 'per second', '× slower than the baseline'], await certificateBench()));
 }
 
 await main();

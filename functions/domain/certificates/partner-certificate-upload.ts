@@ -86,7 +86,7 @@ async function checkPartnerCertificate(deps: CertificateDeps, partner: Partner, 
 async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date) {
   const [pmsCa, signer] = await Promise.all([deps.signing.pmsCa(), deps.signing.issuingSigner()]);
   const signedDer = await issueCertificate(
-    resignedPartnerCertificate({ subject: subjectOf(cert), subjectPublicKeyInfo: cert.publicKey.spkiDer, partnerDomain: domain, issuerCertificate: pmsCa.issuing, now }),
+    resignedPartnerCertificate({ subject: resigningSubject(cert), subjectPublicKeyInfo: cert.publicKey.spkiDer, partnerDomain: domain, issuerCertificate: pmsCa.issuing, now }),
     signer,
   );
   const signed = parseCertificate(signedDer);
@@ -132,7 +132,7 @@ async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Par
 }
 
 /** The subject attributes MOSIP keeps when it re-signs (the re-signing profile keeps the first of each). */
-function subjectOf(cert: ParsedCertificate): SubjectAttribute[] {
+export function resigningSubject(cert: ParsedCertificate): SubjectAttribute[] {
   return cert.subject.attributes
     .filter((attribute) => attribute.shortName !== null && SUBJECT_TYPES.includes(attribute.shortName))
     .map((attribute) => ({ type: attribute.shortName as SubjectAttributeType, value: attribute.value }));

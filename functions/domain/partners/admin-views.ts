@@ -49,10 +49,9 @@ export function partnerDetailsV3(partner: Partner, group: PolicyGroup | undefine
     policyGroupName: group?.name ?? null,
     policyGroupDescription: group?.desc ?? null,
     emailId: partner.emailId,
-    // MOSIP reads the validity of the certificate behind `certificateAlias`. No partner certificate is stored
-    // before the certificates issue (which sets the alias and fills these two in), so they are null.
-    certificateUploadDateTime: null,
-    certificateExpiryDateTime: null,
+    // MOSIP reads the validity of the certificate behind `certificateAlias` (notBefore, notAfter) as Dates.
+    certificateUploadDateTime: sqlTimestamp(partner.certificate?.notBefore ?? null),
+    certificateExpiryDateTime: sqlTimestamp(partner.certificate?.notAfter ?? null),
     isCertificateAvailable: partner.certificateAlias !== null,
     isActive: partner.isActive,
   };
