@@ -2,6 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
@@ -14,6 +15,8 @@ export interface EndpointResources {
   authorizer: IHttpRouteAuthorizer;
   runtimeLayer: ILayerVersion;
   table: ITableV2;
+  /** Given only to the rows that re-sign partner certificates (`signsCertificates`). */
+  issuingCaKey: IKey;
 }
 
 /** GET operations only read; everything else may write (events go out through the outbox, never directly). */
@@ -39,6 +42,7 @@ export class OperationEndpoint extends Construct {
       runtimeLayer: resources.runtimeLayer,
       // Public rows (health, OpenAPI documents) never touch data.
       ...(route.access === 'PUBLIC' ? {} : { data: { table: resources.table, access: tableAccessOf(route) } }),
+      ...(route.signsCertificates && { caKeys: { issuing: resources.issuingCaKey } }),
     });
     this.route = new HttpRoute(this, 'Route', {
       httpApi: resources.httpApi,

@@ -3,12 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing/ca-keys.js';
 import { functionBundling } from './bundling.js';
 import { grantTableAccess, type TableAccess } from './data.js';
+import { grantCaKeyUse } from './signing-keys.js';
 
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 export const FUNCTION_ARCHITECTURE = Architecture.ARM_64;
@@ -28,6 +31,8 @@ export interface PmsFunctionProps {
   description: string;
   runtimeLayer: ILayerVersion;
   data?: FunctionDataAccess;
+  /** The PMS CA keys the function signs with, each named in its environment (PMS_CA_KEY_ENV); none by default. */
+  caKeys?: Partial<Record<PmsCaKeyRole, IKey>>;
   environment?: Record<string, string>;
 }
 
@@ -61,6 +66,7 @@ export class PmsFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.data && { TABLE_NAME: props.data.table.tableName }),
+        ...Object.fromEntries(caKeysOf(props).map(([role, key]) => [PMS_CA_KEY_ENV[role], key.keyArn])),
         ...props.environment,
       },
     });
@@ -69,6 +75,7 @@ export class PmsFunction extends Construct {
       // Events reach the bus only through the outbox relay, so no operation needs events:PutEvents.
       grantTableAccess(role, props.data.table, props.data.access);
     }
+    for (const [, key] of caKeysOf(props)) grantCaKeyUse(role, key);
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
@@ -76,4 +83,8 @@ export class PmsFunction extends Construct {
         'line, and nodejs22.x is supported by Lambda until 2027-04-30. Moving to nodejs24.x is a deliberate upgrade.',
     });
   }
+}
+
+function caKeysOf(props: PmsFunctionProps): [PmsCaKeyRole, IKey][] {
+  return Object.entries(props.caKeys ?? {}) as [PmsCaKeyRole, IKey][];
 }

@@ -9,6 +9,7 @@ import { DomainStack } from './domain-stack.js';
 import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { PmsCaBootstrap } from './pms-ca-bootstrap.js';
 import { planRouteStacks } from './route-stacks.js';
 import { RuntimeLayer } from './runtime-layer.js';
 import { SigningKeys } from './signing-keys.js';
@@ -32,6 +33,7 @@ export class PmsStack extends Stack {
     const { tokenIssuers } = createIdentity(this, props.identity);
     const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
+    const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
 
     this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
       (plan) =>
@@ -41,6 +43,7 @@ export class PmsStack extends Stack {
           authorizer: api.authorizer,
           runtimeLayer,
           table,
+          issuingCaKey: signingKeys.issuingCa,
         }),
     );
 
@@ -48,5 +51,7 @@ export class PmsStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: events.eventBusName });
     new CfnOutput(this, 'RootCaKeyArn', { value: signingKeys.rootCa.keyArn });
     new CfnOutput(this, 'IssuingCaKeyArn', { value: signingKeys.issuingCa.keyArn });
+    new CfnOutput(this, 'RootCaCertificateSha256', { value: pmsCa.thumbprint('RootCertificateSha256') });
+    new CfnOutput(this, 'IssuingCaCertificateSha256', { value: pmsCa.thumbprint('IssuingCertificateSha256') });
   }
 }

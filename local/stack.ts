@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTableContext } from '../functions/adapters/dynamodb/client.js';
 import { ROUTES } from '../functions/routes/route-table.js';
 import type { LocalConfig } from './config.js';
 import { startDynamoDbLocal } from './dynamodb.js';
@@ -8,6 +9,7 @@ import { createLocalIssuer } from './issuer.js';
 import { startIssuerServer } from './issuer-server.js';
 import { assertJavaAvailable } from './java.js';
 import { assertPortsFree } from './ports.js';
+import { ensureLocalPmsCa } from './pms-ca.js';
 import { SCHEDULED_JOBS } from './scheduled-jobs.js';
 import { startScheduler } from './scheduler.js';
 import { startOutboxRelay } from './outbox-relay.js';
@@ -37,6 +39,7 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   const dynamodb = await startDynamoDbLocal({ port: config.ports.dynamodb, ...(config.inMemory ? {} : { dataDir: config.dataDir }) });
   running.push(dynamodb.stop);
   await ensureTable(new DynamoDBClient({ endpoint: dynamodb.endpoint }), config.tableName);
+  await ensureLocalPmsCa(createTableContext(config.tableName, dynamodb.endpoint));
 
   const issuer = await startIssuerServer(await createLocalIssuer({ dataDir: config.dataDir, port: config.ports.issuer }), config.ports.issuer);
   running.push(issuer.stop);

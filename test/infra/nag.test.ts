@@ -6,7 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { KEYCLOAK_CONTEXT } from './identity-context.js';
-import { FUNCTIONS_BESIDE_ROUTES } from './template-queries.js';
+import { PMS_FUNCTIONS_BESIDE_ROUTES } from './template-queries.js';
 import { synthesizePms } from './synth.js';
 
 function unacknowledgedFindings(root: IConstruct): string[] {
@@ -48,7 +48,7 @@ test('acknowledgements are per construct: Node 22 on each function, no authoriza
   assert.deepEqual([...acknowledged.keys()].sort(), ['AwsSolutions-APIG4', 'AwsSolutions-L1']);
   const publicRoutes = ROUTES.filter((route) => route.access === 'PUBLIC').map((route) => route.operationId).sort();
   assert.deepEqual(acknowledged.get('AwsSolutions-APIG4')!.map((path) => path.split('/').at(-2)).sort(), publicRoutes);
-  assert.equal(acknowledged.get('AwsSolutions-L1')!.length, ROUTES.length + FUNCTIONS_BESIDE_ROUTES);
+  assert.equal(acknowledged.get('AwsSolutions-L1')!.length, ROUTES.length + PMS_FUNCTIONS_BESIDE_ROUTES);
   assert.ok(!acknowledged.get('AwsSolutions-L1')!.includes(stack.node.path));
 });
 

@@ -103,5 +103,13 @@ export function rootFunction(pms: SynthesizedPms, prefix: string): LocatedResour
   return found[0]!;
 }
 
-/** Functions that serve no route: the authorizer and the two outbox relays (stream and sweep). */
-export const FUNCTIONS_BESIDE_ROUTES = 3;
+/** PmsFunctions that serve no route: the authorizer, the two outbox relays (stream and sweep) and the PMS CA bootstrap. */
+export const PMS_FUNCTIONS_BESIDE_ROUTES = 4;
+
+/** Every function that serves no route: the PmsFunctions above and the CDK Provider framework's behind the PMS CA. */
+export const FUNCTIONS_BESIDE_ROUTES = PMS_FUNCTIONS_BESIDE_ROUTES + 1;
+
+/** The CDK custom-resource Provider framework's own function (CDK picks its runtime and code, not lib/pms-function.ts). */
+export function isProviderFramework(fn: LocatedResource): boolean {
+  return String(fn.resource.Properties.Description).startsWith('AWS CDK resource provider framework');
+}

@@ -1,8 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { createPublicKey, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isPortFree } from '../../local/ports.js';
-import { countTableItems, listTableItems } from '../support/dynamodb.js';
+import { listTableItems } from '../support/dynamodb.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
 
 const GROUPS = '/v1/policymanager/policies/group';
@@ -19,8 +21,16 @@ describe('local stack test harness', () => {
     await stack?.stop();
   });
 
-  it('starts with an empty table and answers the health check', async () => {
-    assert.equal(await countTableItems(stack.table), 0);
+  it('starts with only the PMS CA in the table, made from the key files in the data directory, and answers the health check', async () => {
+    const [pmsCa, ...others] = await listTableItems(stack.table);
+    assert.deepEqual(others, []);
+    assert.deepEqual([pmsCa?.pk, pmsCa?.sk, pmsCa?.entity], ['PMS_CA', 'CURRENT', 'PmsCa']);
+    const root = new X509Certificate(pmsCa!.root as string);
+    const issuing = new X509Certificate(pmsCa!.issuing as string);
+    const keyFile = (name: string) => createPublicKey(readFileSync(join(stack.dataDir, 'signing', `${name}.pem`), 'utf8'));
+    assert.ok(root.publicKey.equals(keyFile('root')) && issuing.publicKey.equals(keyFile('issuing')));
+    assert.ok(root.verify(root.publicKey) && issuing.verify(root.publicKey), 'ROOT signs itself and ISSUING');
+
     const health = await stack.request('GET', '/v1/partnermanager/actuator/health');
     assert.equal(health.status, 200);
     assert.deepEqual(health.json, { status: 'UP' });
