@@ -38,13 +38,17 @@ function segmentsOf(fullPath: string): Segment[] {
     });
 }
 
+/**
+ * Literal before parameter, position by position; a total order (ties broken by length), because Array#sort needs
+ * one: comparing only the shared prefix left routes of different lengths "equal" and the order undefined.
+ */
 function compareSpecificity(a: Segment[], b: Segment[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const aLiteral = 'literal' in a[i]!;
     const bLiteral = 'literal' in b[i]!;
     if (aLiteral !== bLiteral) return aLiteral ? -1 : 1;
   }
-  return 0;
+  return a.length - b.length;
 }
 
 function matchSegments(segments: Segment[], requestSegments: string[]): Record<string, string> | undefined {

@@ -29,7 +29,7 @@ import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
 import { daysFromEnv } from '../config/env.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
-function once<T>(build: () => T): () => T {
+export function once<T>(build: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= build());
 }

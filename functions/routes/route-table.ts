@@ -10,6 +10,7 @@ import { credentialPartnerRoutes } from './credential-partner-routes.js';
 import { apiKeyRoutes } from './api-key-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
 import { verificationRoutes } from './verification-routes.js';
+import { certificateRoutes } from './certificate-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
@@ -27,4 +28,5 @@ export const ROUTES: readonly Route[] = [
   apiKeyRoutes,
   mispLicenseRoutes,
   verificationRoutes,
+  certificateRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

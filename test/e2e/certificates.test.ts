@@ -1,0 +1,154 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { X509Certificate, createHash } from 'node:crypto';
+import { v1, expectOk, expectRefused } from '../support/pms-calls.js';
+import { settledItems } from '../support/no-change.js';
+import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
+
+const PM = '/v1/partnermanager';
+const CA_UPLOAD = `${PM}/partners/certificate/ca/upload`;
+const UPLOAD = `${PM}/partners/certificate/upload`;
+const POLICIES = '/v1/policymanager/policies';
+let stack: LocalStack;
+let admin: string;
+let bank1: string;
+let bank2: string;
+const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
+const refused = (method: string, path: string, token: string, body: unknown, code: string) => expectRefused(stack, method, path, token, body, code);
+
+const bankChain = forgeTrustChain({ organization: 'bank-1 Ltd', commonName: 'bank-1 signing' });
+const otherChain = forgeTrustChain({ organization: 'bank-2 Ltd' });
+
+async function registered(user: string, token: string) {
+  await ok('POST', `${PM}/partners`, token, v1({ partnerId: user, organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, partnerType: 'Auth_Partner', policyGroup: 'Banks' }));
+}
+
+function openssl(args: string[], files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'pms-openssl-'));
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+before(async () => {
+  stack = await startLocalStack();
+  admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
+  bank1 = await stack.token('bank-1', ['AUTH_PARTNER']);
+  bank2 = await stack.token('bank-2', ['AUTH_PARTNER']);
+  await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }));
+  await registered('bank-1', bank1);
+  await registered('bank-2', bank2);
+});
+after(() => stack?.stop());
+
+test('the journey: admin uploads root and intermediate for AUTH, the partner uploads its certificate, is active, and openssl accepts the MOSIP-signed one', async () => {
+  const root = await ok('POST', CA_UPLOAD, admin, v1({ certificateData: bankChain.root.pem, partnerDomain: 'auth' }));
+  assert.equal(root.status, 'Upload Success.');
+  assert.match(root.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/);
+  assert.equal((await ok('POST', CA_UPLOAD, admin, v1({ certificateData: bankChain.intermediate.pem, partnerDomain: 'AUTH' }))).status, 'Upload Success.');
+  const eventsBefore = stack.events().length;
+  const answer = await ok('POST', UPLOAD, bank1, v1({ partnerId: 'bank-1', certificateData: bankChain.leaf.pem, partnerDomain: 'AUTH' }));
+  assert.match(answer.certificateId, /^[0-9a-f-]{36}$/);
+  const signed = new X509Certificate(answer.signedCertificateData);
+  const original = new X509Certificate(bankChain.leaf.pem);
+  assert.equal(signed.subject, original.subject, 'subject kept');
+  assert.ok(signed.publicKey.equals(original.publicKey), 'the partner key is kept');
+  assert.match(signed.issuer, /CN=PMS ISSUING CA/);
+
+  const partner = await ok('GET', `${PM}/partners/bank-1`, bank1);
+  assert.deepEqual([partner.isActive, partner.status], [true, 'active']);
+
+  const { certificateChain } = await ok('GET', `${PM}/pms-ca-certificates`, bank2);
+  const verified = openssl(['verify', '-x509_strict', '-CAfile', 'chain.pem', 'partner.pem'], { 'chain.pem': certificateChain, 'partner.pem': answer.signedCertificateData });
+  assert.equal(verified.status, 0, verified.stderr);
+  assert.match(verified.stdout, /partner.pem: OK/);
+
+  const download = await ok('GET', `${PM}/partners/bank-1/certificate`, bank1);
+  assert.equal(download.certificateData, answer.signedCertificateData);
+
+  await settledItems(stack);
+  const published = stack.events().slice(eventsBefore).map((logged) => JSON.stringify(logged));
+  const updated = published.find((text) => text.includes('PARTNER_UPDATED'));
+  const chainEvent = published.find((text) => text.includes('CA_CERTIFICATE_UPLOADED'));
+  assert.ok(updated && updated.includes('"partnerStatus":"ACTIVE"') && updated.includes(JSON.stringify(answer.signedCertificateData).slice(1, 60)), updated);
+  assert.ok(chainEvent && chainEvent.includes('"partnerDomain":"AUTH"') && chainEvent.includes('certChainData'), chainEvent);
+});
+
+test('uploading the same certificate again answers as before and writes nothing new', async () => {
+  const first = await ok('GET', `${PM}/partners/bank-1/certificate`, bank1);
+  const items = (await settledItems(stack)).length;
+  const again = await ok('POST', UPLOAD, bank1, v1({ partnerId: 'bank-1', certificateData: bankChain.leaf.pem, partnerDomain: 'AUTH' }));
+  assert.equal(again.signedCertificateData, first.certificateData);
+  assert.equal((await settledItems(stack)).length, items);
+});
+
+test('certificate-data gives both certificates with their expiry flags; details list the caller\'s partners', async () => {
+  const data = await ok('GET', `${PM}/partners/bank-1/certificate-data`, bank1);
+  assert.equal(new X509Certificate(data.caSignedCertificateData).fingerprint256, new X509Certificate(bankChain.leaf.pem).fingerprint256);
+  assert.match(data.mosipSignedCertificateData, /BEGIN CERTIFICATE/);
+  assert.deepEqual([data.isCaSignedCertificateExpired, data.isMosipSignedCertificateExpired], [false, false]);
+
+  const details = await ok('GET', `${PM}/partners/partner-certificates-details`, bank1);
+  assert.equal(details.length, 1);
+  assert.deepEqual([details[0].partnerId, details[0].certificateIssuedTo, details[0].isCertificateAvailable, details[0].isPartnerActive], ['bank-1', 'bank-1 signing', true, true]);
+  // Expiring within 30 days: the two-year certificate is not.
+  assert.deepEqual(await ok('GET', `${PM}/partners/partner-certificates-details?expiryPeriod=30`, bank1), []);
+  const { status } = await stack.request('GET', `${PM}/partners/partner-certificates-details?expiryPeriod=31`, { token: bank1 });
+  assert.equal(status, 400);
+});
+
+test('partner A can neither upload for nor download partner B; a partner cannot upload CA certificates', async () => {
+  await refused('POST', UPLOAD, bank1, v1({ partnerId: 'bank-2', certificateData: otherChain.leaf.pem, partnerDomain: 'AUTH' }), 'PMS_PRT_055');
+  await refused('GET', `${PM}/partners/bank-2/certificate`, bank1, undefined, 'PMS_PRT_055');
+  await refused('GET', `${PM}/partners/bank-2/certificate-data`, bank1, undefined, 'PMS_CERTIFICATE_ERROR_007');
+  const { status } = await stack.request('POST', CA_UPLOAD, { token: bank1, body: v1({ certificateData: otherChain.root.pem, partnerDomain: 'AUTH' }) });
+  assert.equal(status, 403);
+});
+
+test('upload refusals carry their codes and write nothing', async () => {
+  const upload = (certificateData: string, partnerDomain = 'AUTH') => v1({ partnerId: 'bank-2', certificateData, partnerDomain });
+  // bank-2's issuers are not in the AUTH trust store yet.
+  await refused('POST', UPLOAD, bank2, upload(otherChain.leaf.pem), 'KER-PCM-006');
+  await refused('POST', UPLOAD, bank2, upload(otherChain.leaf.pem, 'DEVICE'), 'KER-PCM-011');
+  await refused('POST', UPLOAD, bank2, upload(otherChain.leaf.pem + otherChain.intermediate.pem), 'KER-PCM-116');
+  await refused('POST', UPLOAD, bank2, upload('not a certificate'), 'KER-PCM-001');
+  // bank-1's certificate, chaining fine, names another organisation.
+  await refused('POST', UPLOAD, bank2, upload(bankChain.leaf.pem), 'KER-PCM-008');
+  const selfSigned = forgeCertificate({ subject: 'CN=bank-2,O=bank-2 Ltd,C=IN', notAfter: new Date(Date.now() + 400 * 86400000) });
+  await refused('POST', UPLOAD, bank2, upload(selfSigned.pem), 'KER-PCM-015');
+  await refused('POST', CA_UPLOAD, admin, v1({ certificateData: bankChain.root.pem, partnerDomain: 'AUTH' }), 'KER-PCM-003');
+  await refused('POST', CA_UPLOAD, admin, v1({ certificateData: otherChain.intermediate.pem, partnerDomain: 'AUTH' }), 'KER-PCM-005');
+  await refused('POST', CA_UPLOAD, admin, v1({ certificateData: otherChain.root.pem, partnerDomain: 'SPACE' }), 'KER-PCM-011');
+});
+
+test('a chain in one upload (intermediate before root) is stored issuers first; lists and trust-path downloads see it', async () => {
+  const answer = await ok('POST', CA_UPLOAD, admin, v1({ certificateData: otherChain.intermediate.pem + otherChain.root.pem, partnerDomain: 'AUTH' }));
+  assert.equal(answer.status, 'Upload Success.');
+  const page = await ok('GET', `${PM}/trust-chain-certificates?partnerDomain=AUTH&issuedTo=bank-2&sortFieldName=caCertificateType&sortType=desc`, admin);
+  assert.equal(page.totalResults, 2);
+  assert.deepEqual(page.data.map((row: { caCertificateType: string }) => row.caCertificateType), ['ROOT', 'INTERMEDIATE']);
+  const intermediate = page.data[1];
+  assert.equal(intermediate.certThumbprint, createHash('sha1').update(new X509Certificate(otherChain.intermediate.pem).raw).digest('hex'));
+  assert.equal(intermediate.status, true);
+
+  const { p7bFile } = await ok('GET', `${PM}/trust-chain-certificates/${intermediate.certId}/certificateFile`, admin);
+  const printed = openssl(['pkcs7', '-print_certs', '-noout', '-in', 'path.p7b'], { 'path.p7b': p7bFile });
+  assert.equal(printed.status, 0, printed.stderr);
+  assert.equal(printed.stdout.match(/subject=/g)?.length, 2, printed.stdout);
+  await refused('GET', `${PM}/trust-chain-certificates/${'0'.repeat(36)}/certificateFile`, admin, undefined, 'KER-PMS-019');
+  await refused('GET', `${PM}/trust-chain-certificates/bad_id!/certificateFile`, admin, undefined, 'PMS_PRT_099');
+
+  // Now bank-2 chains and becomes active.
+  await ok('POST', UPLOAD, bank2, v1({ partnerId: 'bank-2', certificateData: otherChain.leaf.pem, partnerDomain: 'AUTH' }));
+  assert.equal((await ok('GET', `${PM}/partners/bank-2`, bank2)).isActive, true);
+  // Nothing in the trust store expires within 30 days.
+  assert.equal((await ok('GET', `${PM}/trust-chain-certificates?expiryPeriod=30`, admin)).totalResults, 0);
+});
