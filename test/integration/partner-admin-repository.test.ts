@@ -2,6 +2,8 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
+import { dynamoApiKeyRepository } from '../../functions/adapters/dynamodb/api-key-repository.js';
+import { dynamoMispLicenseRepository } from '../../functions/adapters/dynamodb/misp-license-repository.js';
 import { dynamoPartnerRepository, MAX_PARTNERS } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { dynamoPendingApprovals } from '../../functions/adapters/dynamodb/pending-approvals.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
@@ -12,7 +14,7 @@ import { auditEntry } from '../../functions/domain/audit.js';
 import { changePartnerStatus } from '../../functions/domain/partners/admin-commands.js';
 import { adminDashboardCounts, getPartnerDetails, listAdminPartners } from '../../functions/domain/partners/admin-queries.js';
 import { registerPartner } from '../../functions/domain/partners/commands.js';
-import type { PartnerAdminDeps } from '../../functions/domain/partners/ports.js';
+import type { PartnerAdminDeps, PartnerStatusDeps } from '../../functions/domain/partners/ports.js';
 import { createPolicy, publishPolicy } from '../../functions/domain/policies/commands.js';
 import { createPolicyGroup } from '../../functions/domain/policy-groups/commands.js';
 import type { PolicyGroupRepository } from '../../functions/domain/policy-groups/ports.js';
@@ -21,7 +23,7 @@ import { listTableItems, recordingTable, startDynamoDb, type TestDynamoDb } from
 import { refusal } from '../support/refusals.js';
 
 let db: TestDynamoDb;
-let deps: PartnerAdminDeps & { groups: PolicyGroupRepository };
+let deps: PartnerAdminDeps & PartnerStatusDeps & { groups: PolicyGroupRepository };
 const sentCommands: string[] = [];
 const ADMIN = { userId: 'admin1', isAdmin: true };
 
@@ -33,6 +35,9 @@ before(async () => {
     partners: dynamoPartnerRepository(table),
     groups: dynamoPolicyGroupRepository(table),
     pendingApprovals: dynamoPendingApprovals(table),
+    licenses: dynamoMispLicenseRepository(table),
+    apiKeys: dynamoApiKeyRepository(table),
+    policies: dynamoPolicyRepository(table),
     clock: systemClock,
     ids: uuidIds,
   };

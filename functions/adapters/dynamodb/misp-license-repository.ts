@@ -1,5 +1,6 @@
 import type { MispLicense } from '../../domain/misp-licenses/misp-license.js';
 import type { MispLicenseRepository } from '../../domain/misp-licenses/ports.js';
+import type { LicensesRetiredWithPartner } from '../../domain/misp-licenses/partner-deactivation.js';
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, InactivePartnerError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
@@ -29,6 +30,32 @@ function savePut(table: TableContext, next: MispLicense, previous: MispLicense):
   return putIfUnchanged(table, licenseItem({ ...next, revision: previous.revision + 1 }), previous.revision);
 }
 
+function mispActive(table: TableContext, mispId: string): TransactItem {
+  return { ConditionCheck: { TableName: table.tableName, Key: keys.partner(mispId), ConditionExpression: 'isActive = :true', ExpressionAttributeValues: { ':true': true } } };
+}
+
+/** The head still names `latestId` (none: the MISP has no license yet). */
+function headNames(latestId: string | null) {
+  return latestId === null
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: 'latestId = :latest', ExpressionAttributeValues: { ':latest': latestId } };
+}
+
+function headCheck(table: TableContext, mispId: string, latestId: string | null): TransactItem {
+  return { ConditionCheck: { TableName: table.tableName, Key: mispLicenseKeys.head(mispId), ...headNames(latestId) } };
+}
+
+/**
+ * The items that switch off a deactivated MISP's licenses inside the partner's transaction: the head check (no
+ * license issued since they were read), then each license at its revision with its audit record.
+ */
+export function retiredLicenseItems(table: TableContext, { mispId, latestId, retirements }: LicensesRetiredWithPartner): TransactItem[] {
+  return [
+    headCheck(table, mispId, latestId),
+    ...retirements.flatMap(({ next, previous, audit }) => [savePut(table, next, previous), auditPut(table, audit)]),
+  ];
+}
+
 /**
  * A license is one item by key hash; a head item per MISP names the newest. Issuing checks the head, the
  * partner's active flag and each retired license's revision in the same transaction.
@@ -41,22 +68,13 @@ export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRep
         Put: {
           TableName: table.tableName,
           Item: { ...head, entity: 'MispLicenseHead', mispId: license.mispId, latestId: license.id },
-          ...(previousLatestId === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'latestId = :previous', ExpressionAttributeValues: { ':previous': previousLatestId } }),
+          ...headNames(previousLatestId),
         },
       };
       try {
         await transactWrite(table, [
           headPut,
-          {
-            ConditionCheck: {
-              TableName: table.tableName,
-              Key: keys.partner(license.mispId),
-              ConditionExpression: 'isActive = :true',
-              ExpressionAttributeValues: { ':true': true },
-            },
-          },
+          mispActive(table, license.mispId),
           { Put: { TableName: table.tableName, Item: licenseItem(license), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...retired.map(({ next, previous }) => savePut(table, next, previous)),
           auditPut(table, audit),
@@ -69,23 +87,13 @@ export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRep
       }
     },
 
-    async save(next, previous, asLatest, audit, events) {
-      const latestCheck: TransactItem[] = asLatest
-        ? [
-            {
-              ConditionCheck: {
-                TableName: table.tableName,
-                Key: mispLicenseKeys.head(next.mispId),
-                ConditionExpression: 'latestId = :id',
-                ExpressionAttributeValues: { ':id': next.id },
-              },
-            },
-          ]
-        : [];
+    async save(next, previous, activating, audit, events) {
+      const activationChecks = activating ? [mispActive(table, next.mispId), headCheck(table, next.mispId, next.id)] : [];
       try {
-        await transactWrite(table, [savePut(table, next, previous), ...latestCheck, auditPut(table, audit), ...events.map((event) => outboxPut(table, event))]);
+        await transactWrite(table, [...activationChecks, savePut(table, next, previous), auditPut(table, audit), ...events.map((event) => outboxPut(table, event))]);
       } catch (error) {
         if (!(error instanceof TransactionRefused)) throw error;
+        if (activating && error.failedConditions.includes(0)) throw new InactivePartnerError(next.mispId);
         throw new ConcurrentModificationError(`misp license ${next.id}`);
       }
     },

@@ -4,6 +4,7 @@ import type { PartnerRepository } from '../../domain/partners/ports.js';
 import { ConcurrentModificationError, InactivePartnerError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { indexKeys, keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { getItem, queryPartition } from './items.js';
+import { retiredLicenseItems } from './misp-license-repository.js';
 import { outboxPut } from './outbox.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
 
@@ -108,7 +109,7 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
       return (await getItem(table, keys.partnerEmail(emailId))) !== undefined;
     },
 
-    async save(next, previous, audit, events) {
+    async save(next, previous, audit, events, licenses) {
       const items: TransactItem[] = [
         putIfUnchanged(table, partnerItem({ ...next, revision: previous.revision + 1 }), previous.revision),
         auditPut(table, audit),
@@ -116,12 +117,15 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
       ];
       const groupChanged = next.policyGroupId !== previous.policyGroupId && next.policyGroupId;
       if (groupChanged) items.push(activeGroupCheck(table, next.policyGroupId!));
+      const firstLicenseItem = items.length;
+      if (licenses) items.push(...retiredLicenseItems(table, licenses));
       try {
         await transactWrite(table, items);
       } catch (error) {
         if (!(error instanceof TransactionRefused)) throw error;
         if (error.failedConditions.includes(0)) throw new ConcurrentModificationError(`partner ${next.id}`);
-        if (groupChanged && error.failedConditions.includes(items.length - 1)) throw new InactivePolicyGroupError(next.policyGroupId!);
+        if (error.failedConditions.some((position) => position >= firstLicenseItem)) throw new ConcurrentModificationError(`misp licenses of ${next.id}`);
+        if (groupChanged && error.failedConditions.includes(firstLicenseItem - 1)) throw new InactivePolicyGroupError(next.policyGroupId!);
         throw error;
       }
     },

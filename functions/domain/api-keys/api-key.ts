@@ -6,6 +6,9 @@ import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { policyData } from '../policies/views.js';
 
+/** What audit records call an API key. */
+export const API_KEY_AUDIT_TYPE = 'ApiKey';
+
 /**
  * A partner's API key for one policy (MOSIP `partner_policy`). The key itself is never stored: only its SHA-256
  * (the key is 256 random bits, so a fast hash cannot be reversed by guessing) and its last characters, which let

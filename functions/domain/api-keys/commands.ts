@@ -7,11 +7,10 @@ import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../err
 import { API_KEY_ERRORS } from '../../errors/api-key-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import type { Policy } from '../policies/policy.js';
-import { apiKeyApproved, apiKeyUpdated, policySnapshot, type ApiKey } from './api-key.js';
+import { API_KEY_AUDIT_TYPE as OBJECT_TYPE, apiKeyApproved, apiKeyUpdated, policySnapshot, type ApiKey } from './api-key.js';
 import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import type { ApiKeyDeps } from './ports.js';
 
-const OBJECT_TYPE = 'ApiKey';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -7,11 +7,10 @@ import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
 import { InactivePartnerError, PmsError } from '../../errors/pms-error.js';
 import { MISP_ERRORS } from '../../errors/misp-errors.js';
-import { maskedKey, mispLicenseEvent, type MispLicense } from './misp-license.js';
+import { maskedKey, MISP_LICENSE_AUDIT_TYPE as OBJECT_TYPE, mispLicenseEvent, type MispLicense } from './misp-license.js';
 import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import type { MispLicenseDeps } from './ports.js';
 
-const OBJECT_TYPE = 'MispLicense';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** MOSIP `mosip.pms.misp.partner.type`. */
 const MISP_PARTNER_TYPE = 'misp_partner';
@@ -139,19 +138,21 @@ async function issue(
 export async function changeMispLicenseStatus(deps: MispLicenseDeps, caller: Caller, input: { providerId: string; licenseKey: string; licenseKeyStatus: string }) {
   const status = input.licenseKeyStatus.toLowerCase();
   if (status !== 'active' && status !== 'de-active') throw new PmsError(MISP_ERRORS.MISP_STATUS_CODE_EXCEPTION);
-  await mispOf(deps, caller, input.providerId);
+  const misp = await mispOf(deps, caller, input.providerId);
   return retryOnConflict(async () => {
     const license = await deps.licenses.byHash(credentialHash(input.licenseKey));
     if (!license || license.mispId !== input.providerId) throw new PmsError(MISP_ERRORS.MISP_LICENSE_KEY_NOT_ASSOCIATED_MISP_ID);
     const latest = (await deps.licenses.latestId(license.mispId)) === license.id;
     const activate = status === 'active';
     if (activate && !latest) throw new PmsError(MISP_ERRORS.MISP_LICENSE_NOT_LATEST);
+    // Ours: a deactivated MISP's licenses stay off (verification reads the license, not its MISP).
+    if (activate && !misp.isActive) throw new PmsError(MISP_ERRORS.MISP_IS_INACTIVE);
     const now = deps.clock.now();
     const next: MispLicense = { ...license, isActive: activate, updBy: caller.userId, updDtimes: now.toISOString() };
     const audit = auditEntry(caller.userId, activate ? 'activateMispLicense' : 'deactivateMispLicense', OBJECT_TYPE, license.id, now, { mispId: license.mispId });
     const policy = latest && license.policyId ? await deps.policies.getPolicy(license.policyId) : undefined;
     const events = latest ? [mispLicenseEvent('MISP_LICENSE_UPDATED', next, policy, now, deps.ids)] : [];
-    await deps.licenses.save(next, license, activate, audit, events);
+    await deps.licenses.save(next, license, activate, audit, events).catch(rethrowInactive);
     return response(next, maskedKey(next), isUsable(next, now) ? 'active' : 'de-active');
   });
 }

@@ -25,6 +25,9 @@ export interface MispLicense {
   revision: number;
 }
 
+/** What audit records call a license. */
+export const MISP_LICENSE_AUDIT_TYPE = 'MispLicense';
+
 /** MOSIP `mosip.kernel.idgenerator.misp.license-key-length`. */
 export const LICENSE_KEY_LENGTH = 50;
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';

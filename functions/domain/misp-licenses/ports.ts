@@ -9,13 +9,13 @@ import type { MispLicense } from './misp-license.js';
 /**
  * Each MISP has a head naming its newest license; every write that depends on which license is newest is
  * conditional on it. Refusals: ConcurrentModificationError when the head or a license changed since it was read;
- * InactivePartnerError when the MISP is not active when a license is issued.
+ * InactivePartnerError when the MISP is not active when a license is issued or activated.
  */
 export interface MispLicenseRepository {
   /** Stores `license` as the MISP's newest (the head still naming `previousLatestId`) and saves `retired` (next, previous) in the same transaction. */
   issue(license: MispLicense, previousLatestId: string | null, retired: { next: MispLicense; previous: MispLicense }[], audit: AuditEntry, events: EventModel[]): Promise<void>;
-  /** Saves a license; with `asLatest`, only while it is still the MISP's newest. */
-  save(next: MispLicense, previous: MispLicense, asLatest: boolean, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  /** Saves a license; an activation only while it is still the MISP's newest and the MISP is active. */
+  save(next: MispLicense, previous: MispLicense, activating: boolean, audit: AuditEntry, events: EventModel[]): Promise<void>;
   byHash(keyHash: string): Promise<MispLicense | undefined>;
   /** The id of the MISP's newest license, if it has any. */
   latestId(mispId: string): Promise<string | null>;

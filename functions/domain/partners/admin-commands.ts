@@ -1,28 +1,15 @@
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import type { EventModel } from '../events/event-model.js';
+import { deactivateKeysOfPartner } from '../api-keys/partner-deactivation.js';
+import { licensesRetiredWith } from '../misp-licenses/partner-deactivation.js';
 import { retryOnConflict } from '../retry.js';
 import { PmsError } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import type { Partner } from './partner.js';
 import { partnerUpdated } from './partner-events.js';
-import type { PartnerDeps } from './ports.js';
+import type { PartnerStatusDeps } from './ports.js';
 
 const OBJECT_TYPE = 'Partner';
-
-/**
- * One kind of object a deactivated partner takes down with it. The events a step returns are stored with the
- * partner's change, in its transaction. No step exists yet, because none of the objects does: API keys, OIDC
- * clients, SBIs, devices and FTM chips arrive with their own issues, and each adds its step here (a step that
- * changes stored items also extends `PartnerRepository.save` so they are written in the same transaction).
- * MOSIP itself cascades only to MISP licence keys (one MISP_LICENSE_UPDATED each) and leaves the rest active.
- */
-export interface DeactivationCascadeStep {
-  readonly objects: string;
-  eventsFor(partner: Partner, now: Date): Promise<EventModel[]>;
-}
-
-export const DEACTIVATION_CASCADE: readonly DeactivationCascadeStep[] = [];
 
 /** What the admin asks for: MOSIP's StatusRequestDto values, compared case-insensitively. */
 const ACTIVE = 'active';
@@ -34,15 +21,24 @@ const DEACTIVE = 'de-active';
  * PMS_PM_063), then the status. "Active" needs an uploaded certificate (PMS_PRT_108) and changes only an
  * inactive partner, leaving its approval status as it is, as MOSIP does; "De-active" changes only an active one.
  * A request that changes nothing succeeds and writes nothing; a change writes the partner, one audit record and
- * one PARTNER_UPDATED (plus the cascade's events) in one transaction. MOSIP also mails the partner; we have no
- * mailer yet.
+ * one PARTNER_UPDATED in one transaction. MOSIP also mails the partner; we have no mailer yet.
+ *
+ * Deactivation takes down, as MOSIP does, the partner's MISP licenses, in the partner's transaction (verification
+ * does not read a license's MISP, so a license must never outlive it), and, beyond MOSIP, its API keys, after
+ * that transaction and one transaction each (a partner may hold more keys than one transaction takes). Keys a
+ * run cut short leaves on are already refused by verification, which reads the key's partner, and a repeated
+ * "De-active" switches them off before it answers PMS_PM_063. OIDC clients, SBIs, devices and FTM chips join
+ * here when they are stored.
  */
-export function changePartnerStatus(deps: PartnerDeps, caller: Caller, partnerId: string, status: string) {
+export function changePartnerStatus(deps: PartnerStatusDeps, caller: Caller, partnerId: string, status: string) {
   return retryOnConflict(async () => {
     const partner = await deps.partners.getPartner(partnerId);
     if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_ID_DOES_NOT_EXIST);
-    if (partner.approvalStatus === 'approved' && !partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_ALREADY_DEACTIVATED);
     const wanted = status.toLowerCase();
+    if (partner.approvalStatus === 'approved' && !partner.isActive) {
+      if (wanted === DEACTIVE) await deactivateKeysOfPartner(deps, caller.userId, partner.id);
+      throw new PmsError(PARTNER_ERRORS.PARTNER_ALREADY_DEACTIVATED);
+    }
     if (wanted === ACTIVE) {
       if (partner.certificateAlias === null) throw new PmsError(PARTNER_ERRORS.CERTIFICATE_NOT_UPLOADED_TO_ACTIVATE);
       if (!partner.isActive) await store(deps, caller, partner, true);
@@ -50,17 +46,17 @@ export function changePartnerStatus(deps: PartnerDeps, caller: Caller, partnerId
     }
     if (wanted === DEACTIVE) {
       if (partner.isActive) await store(deps, caller, partner, false);
+      await deactivateKeysOfPartner(deps, caller.userId, partner.id);
       return { message: 'Partner de-activated successfully' };
     }
     throw new PmsError(PARTNER_ERRORS.INVALID_PARTNER_STATUS);
   });
 }
 
-async function store(deps: PartnerDeps, caller: Caller, partner: Partner, isActive: boolean): Promise<void> {
+async function store(deps: PartnerStatusDeps, caller: Caller, partner: Partner, isActive: boolean): Promise<void> {
   const now = deps.clock.now();
   const next: Partner = { ...partner, isActive, updBy: caller.userId, updDtimes: now.toISOString() };
-  const cascaded = isActive ? [] : (await Promise.all(DEACTIVATION_CASCADE.map((step) => step.eventsFor(next, now)))).flat();
-  const action = isActive ? 'activatePartner' : 'deactivatePartner';
-  const audit = auditEntry(caller.userId, action, OBJECT_TYPE, partner.id, now);
-  await deps.partners.save(next, partner, audit, [partnerUpdated(next, now, deps.ids), ...cascaded]);
+  const cascade = isActive ? { licenses: undefined, events: [] } : await licensesRetiredWith(deps, partner.id, caller.userId, now);
+  const audit = auditEntry(caller.userId, isActive ? 'activatePartner' : 'deactivatePartner', OBJECT_TYPE, partner.id, now);
+  await deps.partners.save(next, partner, audit, [partnerUpdated(next, now, deps.ids), ...cascade.events], cascade.licenses);
 }

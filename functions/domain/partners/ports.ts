@@ -1,5 +1,7 @@
+import type { KeyCascadeDeps } from '../api-keys/partner-deactivation.js';
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
+import type { LicenseCascadeDeps, LicensesRetiredWithPartner } from '../misp-licenses/partner-deactivation.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Partner, PartnerContact } from './partner.js';
@@ -7,14 +9,16 @@ import type { Partner, PartnerContact } from './partner.js';
 /**
  * Refusals: UniqueConstraintError with constraint 'partnerId' | 'organizationName' | 'emailId';
  * InactivePolicyGroupError when the chosen group is missing or inactive at write time;
- * ConcurrentModificationError when the partner changed since it was read.
+ * ConcurrentModificationError when the partner (or, with `licenses`, one of them or the MISP's head) changed
+ * since it was read.
  */
 export interface PartnerRepository {
   register(partner: Partner, audit: AuditEntry): Promise<void>;
   getPartner(id: string): Promise<Partner | undefined>;
   /** Whether a partner is registered with this e-mail (compared normalised). */
   emailRegistered(emailId: string): Promise<boolean>;
-  save(next: Partner, previous: Partner, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  /** Stores the partner; with `licenses` (its deactivation), switches them off in the same transaction. */
+  save(next: Partner, previous: Partner, audit: AuditEntry, events: EventModel[], licenses?: LicensesRetiredWithPartner): Promise<void>;
   getContact(partnerId: string, emailId: string): Promise<PartnerContact | undefined>;
   /** Stores a contact; a new one only while the partner is active (else InactivePartnerError). */
   saveContact(contact: PartnerContact, isNew: boolean, audit: AuditEntry): Promise<void>;
@@ -30,6 +34,9 @@ export interface PartnerDeps {
   clock: Clock;
   ids: IdGenerator;
 }
+
+/** Changing a partner's status also switches off, when it is deactivated, its MISP licenses and API keys. */
+export interface PartnerStatusDeps extends PartnerDeps, LicenseCascadeDeps, KeyCascadeDeps {}
 
 /** The queues a partner admin works through (the portal dashboard's "pending approval" counts). */
 export type PendingQueue = 'partnerPolicyRequests' | 'sbis' | 'devices' | 'ftmChips';
