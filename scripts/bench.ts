@@ -14,6 +14,7 @@ import { ROUTES } from '../functions/routes/route-table.js';
 import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bundling.js';
 import { layerImportSpecifiers } from '../layers/runtime/packages.js';
 import { certificateBench } from './bench-certificates.js';
+import { verificationBench } from './bench-verification.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
@@ -254,6 +255,9 @@ async function main(): Promise<void> {
 
   console.log('\nCertificate upload work per second (in process, one core; docs/bench.md)');
   console.log(table(['operation', 'per second', '× slower than the baseline'], await certificateBench()));
+
+  console.log('\nIDA key verification through the local stack vs a bare DynamoDB Local GetItem (same run; docs/bench.md)');
+  console.log(table(['measurement', 'result'], await verificationBench()));
 }
 
 await main();
