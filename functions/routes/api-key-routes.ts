@@ -1,13 +1,16 @@
 import { defineRoute } from './route.js';
 import { API_KEY_ERRORS } from '../errors/api-key-errors.js';
+import { searchRequest } from '../schemas/legacy-search.js';
 import { apiKeyGenerateRequest, apiKeyPolicyChangeRequest, apiKeyStatusRequest, apiKeysQuery } from '../schemas/api-keys.js';
 
 const entry = (file: string) => `functions/handlers/api-keys/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
 
 /**
- * API keys of approved partner–policy links (reference §2.1 #27, §2.2 #1, 9, 13, §4.5). MOSIP also admits
- * PARTNERMANAGER and CREDENTIAL_ISSUANCE on some of these; we have neither role.
+ * API keys of approved partner–policy links (reference §2.1 #23, 27, §2.2 #1, 9, 13, §4.5). MOSIP also admits
+ * PARTNERMANAGER, PMS_USER and CREDENTIAL_ISSUANCE on some of these; we have none of those roles. The legacy
+ * policy-request search and filter values (§2.1 #21, 22) are not implemented: `GET /partner-policy-requests`
+ * replaces them.
  */
 export const apiKeyRoutes = {
   generateApiKey: defineRoute({
@@ -59,5 +62,17 @@ export const apiKeyRoutes = {
     query: apiKeysQuery,
     fallbackError: API_KEY_ERRORS.FETCH_ALL_API_KEYS_ERROR,
     entry: entry('list-api-keys'),
+  }),
+  searchApiKeys: defineRoute({
+    ...partnerService,
+    operationId: 'searchApiKeys',
+    summary: "Legacy API key search (admins: every partner's keys; others: their own), the key's id and hint instead of the key",
+    method: 'POST',
+    path: '/partners/apikey/search',
+    access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
+    envelope: 'V1',
+    body: searchRequest,
+    example: { filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }], sort: [{ sortField: 'crDtimes', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    entry: entry('search-api-keys'),
   }),
 };

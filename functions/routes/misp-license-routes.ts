@@ -1,4 +1,5 @@
 import { defineRoute } from './route.js';
+import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { mispLicenseGenerateRequest, mispLicenseRegenerateQuery, mispLicenseStatusRequest } from '../schemas/misp-licenses.js';
 
 const entry = (file: string) => `functions/handlers/misp-licenses/${file}.ts`;
@@ -6,7 +7,7 @@ const partnerService = { domain: 'partner', service: 'partnermanager' } as const
 
 /**
  * MISP license keys, MOSIP's legacy `/misps` API (reference §2.3, §4.9). MOSIP also admits the MISP and
- * PARTNERMANAGER roles; we have neither. The filter and search routes are not implemented.
+ * PARTNERMANAGER roles; we have neither. Search and filter values read what `GET /misps` shows the caller.
  */
 export const mispLicenseRoutes = {
   generateMispLicense: defineRoute({
@@ -54,5 +55,29 @@ export const mispLicenseRoutes = {
     envelope: 'V1',
     query: mispLicenseRegenerateQuery,
     entry: entry('regenerate-misp-license'),
+  }),
+  searchMispLicenses: defineRoute({
+    ...partnerService,
+    operationId: 'searchMispLicenses',
+    summary: "Legacy MISP license search over the caller's MISP licenses (admins: every MISP's), keys masked",
+    method: 'POST',
+    path: '/misps/search',
+    access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
+    envelope: 'V1',
+    body: searchRequest,
+    example: { filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }], sort: [{ sortField: 'createdDateTime', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    entry: entry('search-misp-licenses'),
+  }),
+  mispLicenseFilterValues: defineRoute({
+    ...partnerService,
+    operationId: 'mispLicenseFilterValues',
+    summary: "Distinct values of a MISP license column over the caller's licenses (admins: every MISP's)",
+    method: 'POST',
+    path: '/misps/filtervalues',
+    access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
+    envelope: 'V1',
+    body: filterValueRequest,
+    example: { filters: [{ columnName: 'mispId', type: 'unique' }], optionalFilters: [] },
+    entry: entry('misp-license-filter-values'),
   }),
 };

@@ -82,7 +82,7 @@ async function joined(deps: ApiKeyDeps, keys: readonly ApiKey[], now: Date): Pro
   });
 }
 
-async function readAll<T>(ids: readonly string[], read: (id: string) => Promise<T | undefined>): Promise<Map<string, T | undefined>> {
+export async function readAll<T>(ids: readonly string[], read: (id: string) => Promise<T | undefined>): Promise<Map<string, T | undefined>> {
   const unique = [...new Set(ids)];
   const values = await Promise.all(unique.map(read));
   return new Map(unique.map((id, index) => [id, values[index]]));
