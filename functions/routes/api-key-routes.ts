@@ -9,8 +9,7 @@ const partnerService = { domain: 'partner', service: 'partnermanager' } as const
 /**
  * API keys of approved partner–policy links (reference §2.1 #23, 27, §2.2 #1, 9, 13, §4.5). MOSIP also admits
  * PARTNERMANAGER, PMS_USER and CREDENTIAL_ISSUANCE on some of these; we have none of those roles. The legacy
- * policy-request search and filter values (§2.1 #21, 22) are not implemented: `GET /partner-policy-requests`
- * replaces them.
+ * policy-request search and filter values (§2.1 #21, 22) are in policy-request-routes.ts.
  */
 export const apiKeyRoutes = {
   generateApiKey: defineRoute({

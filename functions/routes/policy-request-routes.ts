@@ -1,12 +1,16 @@
 import { defineRoute } from './route.js';
 import { policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
+import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { policyRequestListQuery } from '../schemas/policy-request-list.js';
 import { POLICY_REQUEST_LIST_ERRORS } from '../errors/policy-request-list-errors.js';
 
 const entry = (file: string) => `functions/handlers/policy-requests/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
 
-/** Partner–policy linking (reference §2.1 #26, §2.2 #8, §4.4). */
+/**
+ * Partner–policy linking (reference §2.1 #21, 22, 26, §2.2 #8, §4.4). MOSIP also admits PMS_USER on the legacy
+ * search; we have no such role.
+ */
 export const policyRequestRoutes = {
   requestPolicy: defineRoute({
     ...partnerService,
@@ -49,5 +53,27 @@ export const policyRequestRoutes = {
     query: policyRequestListQuery,
     fallbackError: POLICY_REQUEST_LIST_ERRORS.FETCH_ALL_PARTNER_POLICY_MAPPING_REQUEST_ERROR,
     entry: entry('list-policy-requests'),
+  }),
+  searchPolicyRequests: defineRoute({
+    ...partnerService,
+    operationId: 'searchPolicyRequests',
+    summary: "Legacy partner–policy request search (admins: every partner's requests; others: their own)",
+    method: 'POST',
+    path: '/partners/apikey/request/search',
+    access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
+    body: searchRequest,
+    example: { filters: [{ columnName: 'statusCode', type: 'equals', value: 'InProgress' }], sort: [{ sortField: 'crDtimes', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    entry: entry('search-policy-requests'),
+  }),
+  policyRequestFilterValues: defineRoute({
+    ...partnerService,
+    operationId: 'policyRequestFilterValues',
+    summary: "Distinct values of a partner–policy request column (admins: every partner's requests; others: their own)",
+    method: 'POST',
+    path: '/partners/apikey/request/filtervalues',
+    access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
+    body: filterValueRequest,
+    example: { filters: [{ columnName: 'statusCode', type: 'unique' }], optionalFilters: [] },
+    entry: entry('policy-request-filter-values'),
   }),
 };

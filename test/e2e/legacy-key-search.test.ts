@@ -56,12 +56,15 @@ before(async () => {
   const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'kyc', version: '1.0', policies: AUTH_POLICY }));
   await ok('POST', `${POLICIES}/${draft.id}/group/${groupId}/publish`, admin);
   kycPolicy = draft.id;
+  const second = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'Second policy', desc: 'second', version: '1.0', policies: AUTH_POLICY }));
+  await ok('POST', `${POLICIES}/${second.id}/group/${groupId}/publish`, admin);
   bank1 = await registered('bank-1', 'AUTH_PARTNER', 'Auth_Partner', { policyGroup: 'Banks' });
   bank2 = await registered('bank-2', 'AUTH_PARTNER', 'Auth_Partner', { policyGroup: 'Banks' });
   for (const [partnerId, token] of [['bank-1', bank1], ['bank-2', bank2]] as const) {
     const { mappingkey } = await ok('POST', `${PM}/${partnerId}/policy/map`, token, v1({ policyName: 'KYC for banks', useCaseDescription: 'authentication' }));
     await ok('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
   }
+  await ok('POST', `${PM}/bank-1/policy/map`, bank1, v1({ policyName: 'Second policy', useCaseDescription: 'pending' }));
   for (const label of ['gamma', 'alpha', 'beta']) await generatedKey('bank-1', bank1, label);
   await generatedKey('bank-2', bank2, 'delta');
   await ok('PATCH', `${PM}/bank-1/policy/${kycPolicy}/apiKey/status`, bank1, v1({ label: 'beta', status: 'De-Active' }));
@@ -155,6 +158,31 @@ test('MISP license search and filter values refuse the key column and bad reques
   await refused('filtervalues', { filters: [{ columnName: 'mispId', type: 'distinct' }] }, 'PMS-MSD-324');
   const partner = await stack.request('POST', `${MISPS}/search`, { token: bank1, body: v1(searchRequest({})) });
   assert.equal(partner.status, 403, 'AUTH_PARTNER is not among the roles MOSIP admits');
+});
+
+const searchRequests = (token: string, request: Record<string, unknown> = {}) =>
+  call('POST', `${PM}/apikey/request/search`, token, searchRequest({ sort: [{ sortField: 'partnerId', sortType: 'asc' }, { sortField: 'policyName', sortType: 'asc' }], ...request }));
+const requestSummary = (json: { response: { data: { partnerId: string; policyName: string; statusCode: string }[] | null } }) =>
+  json.response.data?.map((row) => `${row.partnerId} ${row.policyName} ${row.statusCode}`) ?? [];
+
+test('policy request search and filter values: admins see every request, partners their own', async () => {
+  assert.deepEqual(requestSummary(await searchRequests(admin)), ['bank-1 KYC for banks approved', 'bank-1 Second policy InProgress', 'bank-2 KYC for banks approved']);
+  const approved = await searchRequests(admin, { filters: [{ columnName: 'statusCode', type: 'equals', value: 'approved' }, { columnName: 'partnerName', type: 'contains', value: 'bank' }], pagination: { pageStart: 1, pageFetch: 1 } });
+  assert.deepEqual(requestSummary(approved), ['bank-2 KYC for banks approved']);
+  assert.equal(approved.response.totalRecord, 2);
+  assert.match(approved.response.data[0].apikeyRequestId, /\S/);
+  assert.equal(approved.response.data[0].requestDetail, 'authentication');
+  assert.deepEqual(requestSummary(await searchRequests(bank2)), ['bank-2 KYC for banks approved']);
+  assert.deepEqual(requestSummary(await searchRequests(bank2, { filters: [{ columnName: 'partnerId', type: 'equals', value: 'bank-1' }] })), []);
+
+  const statuses = await call('POST', `${PM}/apikey/request/filtervalues`, admin, { filters: [{ columnName: 'statusCode', type: 'unique' }] });
+  assert.deepEqual(statuses.response.filters.map((value: { fieldValue: string }) => value.fieldValue), ['InProgress', 'approved']);
+  const own = await call('POST', `${PM}/apikey/request/filtervalues`, bank2, { filters: [{ columnName: 'partnerId', type: 'all' }] });
+  const [onlyOwn] = (await searchRequests(bank2)).response.data;
+  assert.deepEqual(own.response.filters, [{ fieldID: 'partnerId', fieldValue: 'bank-2', fieldCode: onlyOwn.apikeyRequestId }]);
+
+  await expectRefused(stack, 'POST', `${PM}/apikey/request/search`, admin, v1(searchRequest({ filters: [{ columnName: 'partnerApiKey', type: 'equals', value: 'x' }] })), 'PMS-MSD-310');
+  await expectRefused(stack, 'POST', `${PM}/apikey/request/filtervalues`, admin, v1({ filters: [{ columnName: 'partnerApiKey', type: 'unique' }] }), 'PMS-MSD-317');
 });
 
 test('no answer of the searches carries a clear API key or license key', () => {
