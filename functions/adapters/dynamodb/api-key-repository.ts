@@ -4,7 +4,7 @@ import type { ApiKeyRepository } from '../../domain/api-keys/ports.js';
 import type { EventModel } from '../../domain/events/event-model.js';
 import { ConcurrentModificationError, InactivePartnerError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { apiKeyKeys, indexKeys, keys } from './keys.js';
+import { apiKeyKeys, expiryCalendarEntry, indexKeys, keys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
@@ -25,6 +25,7 @@ function keyItem(key: ApiKey): Record<string, unknown> {
     gsi1sk: `${key.crDtimes}#${key.id}`,
     gsi2pk: apiKeyKeys.allApiKeys,
     gsi2sk: `${key.crDtimes}#${key.id}`,
+    ...expiryCalendarEntry(key.validToDatetime, 'apiKey', key.id),
     ...key,
   };
 }

@@ -2,7 +2,7 @@ import type { CertificateRepository } from '../../domain/certificates/ports.js';
 import type { CaCertificate, PartnerCertificate } from '../../domain/certificates/stored-certificates.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { certificateKeys, expirySortKey, indexKeys } from './keys.js';
+import { certificateKeys, expiryCalendarEntry, indexKeys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
 import { partnerItem } from './partner-repository.js';
@@ -11,9 +11,6 @@ import { auditPut, putIfUnchanged, transactWrite, TransactionRefused, type Trans
 /** A domain's trust store is read whole for each path validation; an admin list reads at most MAX_LISTED. */
 const MAX_CA_CERTIFICATES_PER_DOMAIN = 1000;
 const MAX_LISTED = 5000;
-/** Expiry-calendar kinds (the third part of `gsi3sk`). */
-const CA_CERT = 'CA_CERT';
-const PARTNER_CERT = 'PARTNER_CERT';
 
 function caCertificateItem(cert: CaCertificate): Record<string, unknown> {
   const uploadOrder = `${cert.uploadTime}#${cert.certId}`;
@@ -24,8 +21,7 @@ function caCertificateItem(cert: CaCertificate): Record<string, unknown> {
     gsi1sk: uploadOrder,
     gsi2pk: certificateKeys.allCaCertificates,
     gsi2sk: uploadOrder,
-    gsi3pk: indexKeys.expiryCalendar,
-    gsi3sk: expirySortKey(cert.notAfter, CA_CERT, cert.certId),
+    ...expiryCalendarEntry(cert.notAfter, 'caCertificate', cert.certId),
     ...cert,
   };
 }
@@ -34,13 +30,10 @@ function partnerCertificateItem(cert: PartnerCertificate): Record<string, unknow
   return {
     ...certificateKeys.partnerCertificate(cert.partnerId, cert.certId),
     entity: 'PartnerCertificate',
-    gsi3pk: indexKeys.expiryCalendar,
-    gsi3sk: expirySortKey(cert.notAfter, PARTNER_CERT, cert.certId),
+    ...expiryCalendarEntry(cert.notAfter, 'partnerCertificate', cert.certId),
     ...cert,
   };
 }
-
-const isCaCertificate = (item: CaCertificate | PartnerCertificate): item is CaCertificate => 'caCertificateType' in item;
 
 /**
  * CA certificates: one item each, a thumbprint guard per domain, listed per domain (gsi1), all together (gsi2)
@@ -54,14 +47,9 @@ export function dynamoCertificateRepository(table: TableContext): CertificateRep
 
     allCaCertificates: () => queryPartition<CaCertificate>(table, 'gsi2', certificateKeys.allCaCertificates, { limit: MAX_LISTED, ascending: false }),
 
-    async caCertificatesExpiringBetween(from, until) {
-      // `until` + '~' sorts after every `<instant>#<kind>#<id>` that starts with `until`.
-      const expiring = await queryPartition<CaCertificate | PartnerCertificate>(table, 'gsi3', indexKeys.expiryCalendar, {
-        limit: MAX_LISTED,
-        sortKeyBetween: [from, `${until}~`],
-      });
-      return expiring.filter(isCaCertificate);
-    },
+    // `until` + '~' sorts after every `<instant>#<id>` that starts with `until`.
+    caCertificatesExpiringBetween: (from, until) =>
+      queryPartition<CaCertificate>(table, 'gsi3', indexKeys.expiryCalendar('caCertificate'), { limit: MAX_LISTED, sortKeyBetween: [from, `${until}~`] }),
 
     getCaCertificate: (certId) => getItem<CaCertificate>(table, certificateKeys.caCertificate(certId)),
 

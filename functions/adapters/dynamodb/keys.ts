@@ -1,3 +1,5 @@
+import type { ExpiryKind } from '../../domain/expiry/expiry-calendar.js';
+
 /**
  * Every key the table uses, in one place. Partition keys are prefixed with the entity name; ids are UUIDs.
  * Uniqueness guards are separate items whose only job is to make a conditional put fail on a duplicate.
@@ -46,6 +48,8 @@ export const keys = {
   /** An extra contact of a partner, one per e-mail address. */
   partnerContact: (partnerId: string, email: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${normaliseEmail(email)}` }),
   userConsent: (userId: string): ItemKey => ({ pk: userPartition(userId), sk: 'CONSENT' }),
+  /** How far a scheduled job walked the expiry calendar. */
+  jobProgress: (job: string): ItemKey => ({ pk: `JOB#${job}`, sk: 'PROGRESS' }),
   /** The one policy a partner uses for a credential type (MOSIP partner_policy_credential_type). */
   credentialTypeMapping: (partnerId: string, credentialType: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CREDENTIAL_TYPE#${credentialType}` }),
   /** A partner's biometric extractor for one attribute under one policy (MOSIP biometric_extractor_provider). */
@@ -86,15 +90,24 @@ export const indexKeys = {
   /** gsi1: audit records of one UTC day, in time order. */
   auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
   /**
-   * gsi3: everything that expires (CA and partner certificates, later keys, SBIs, FTM chips), in one calendar
-   * sorted by expiry (`expirySortKey`), so the expiry jobs read a date range and a new kind needs no new query.
+   * gsi3: one expiry calendar per kind of thing that expires (CA and partner certificates, API keys, MISP
+   * licenses; later SBIs and FTM chips), sorted by expiry instant, so a job reads one date range per kind and a new
+   * kind needs only its calendar attributes (`expiryCalendarEntry`).
    */
-  expiryCalendar: 'EXPIRY',
+  expiryCalendar: (kind: ExpiryKind) => `EXPIRY#${EXPIRY_KIND_KEYS[kind]}`,
 };
 
-/** gsi3 sort key of the expiry calendar: expiry instant first, then the kind and id of what expires. */
-export function expirySortKey(expiresAt: string, kind: string, id: string): string {
-  return `${expiresAt}#${kind}#${id}`;
+/** The calendar partition's name for each kind the domain names. */
+export const EXPIRY_KIND_KEYS = {
+  caCertificate: 'CA_CERT',
+  partnerCertificate: 'PARTNER_CERT',
+  apiKey: 'APIKEY',
+  mispLicense: 'MISP_LICENSE',
+} as const satisfies Record<ExpiryKind, string>;
+
+/** The calendar attributes of an item that expires: its kind's calendar, sorted by expiry instant, then id. */
+export function expiryCalendarEntry(expiresAt: string, kind: ExpiryKind, id: string): { gsi3pk: string; gsi3sk: string } {
+  return { gsi3pk: indexKeys.expiryCalendar(kind), gsi3sk: `${expiresAt}#${id}` };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { LicensesRetiredWithPartner } from '../../domain/misp-licenses/part
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, InactivePartnerError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { keys, mispLicenseKeys, sortKeyPrefixes } from './keys.js';
+import { expiryCalendarEntry, keys, mispLicenseKeys, sortKeyPrefixes } from './keys.js';
 import { getItem, queryPartition } from './items.js';
 import { outboxPut } from './outbox.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
@@ -22,6 +22,7 @@ function licenseItem(license: MispLicense): Record<string, unknown> {
     gsi1sk: `${license.crDtimes}#${license.id}`,
     gsi2pk: mispLicenseKeys.allLicenses,
     gsi2sk: `${license.crDtimes}#${license.id}`,
+    ...expiryCalendarEntry(license.validToDatetime, 'mispLicense', license.id),
     ...license,
   };
 }

@@ -1,13 +1,8 @@
-import { auditEntry } from '../audit.js';
-import type { Clock, IdGenerator } from '../ports.js';
-import { retryOnConflict } from '../retry.js';
-import { API_KEY_AUDIT_TYPE, apiKeyUpdated, type ApiKey } from './api-key.js';
 import type { ApiKeyRepository } from './ports.js';
+import { switchOffApiKey, type KeySwitchOffDeps } from './switch-off.js';
 
-export interface KeyCascadeDeps {
+export interface KeyCascadeDeps extends KeySwitchOffDeps {
   apiKeys: Pick<ApiKeyRepository, 'keysOfPartner' | 'byHash' | 'save'>;
-  clock: Clock;
-  ids: IdGenerator;
 }
 
 /**
@@ -19,17 +14,5 @@ export interface KeyCascadeDeps {
  */
 export async function deactivateKeysOfPartner(deps: KeyCascadeDeps, actor: string, partnerId: string): Promise<void> {
   const keys = await deps.apiKeys.keysOfPartner(partnerId);
-  await Promise.all(keys.filter((key) => key.isActive).map((key) => deactivateKey(deps, actor, key.keyHash)));
-}
-
-/** Re-reads the key each attempt: the partner's key index may lag, and another writer may have changed it. */
-function deactivateKey(deps: KeyCascadeDeps, actor: string, keyHash: string): Promise<void> {
-  return retryOnConflict(async () => {
-    const key = await deps.apiKeys.byHash(keyHash);
-    if (!key?.isActive) return;
-    const now = deps.clock.now();
-    const next: ApiKey = { ...key, isActive: false, updBy: actor, updDtimes: now.toISOString() };
-    const audit = auditEntry(actor, 'deactivateApiKey', API_KEY_AUDIT_TYPE, key.id, now, { partnerId: key.partnerId, policyId: key.policyId, cause: 'partnerDeactivated' });
-    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]);
-  });
+  await Promise.all(keys.filter((key) => key.isActive).map((key) => switchOffApiKey(deps, actor, key.keyHash, 'partnerDeactivated')));
 }

@@ -49,8 +49,9 @@ export async function verifyPartnerKeys(deps: VerificationDeps, input: VerifyInp
   const policy = key.policy;
   if (policy.status !== 'activated') deny(E.POLICY_NOT_ACTIVE);
   if (!within(policy.validFromDate, policy.validToDate, now)) deny(E.POLICY_EXPIRED);
-  // 4. The key: active, then within its validity.
-  if (!key.isActive) deny(E.KEY_NOT_ACTIVE);
+  // 4. The key: active, then within its validity. A key whose validity ended is answered as expired even once the
+  //    daily job has switched it off, so the partner is told the real reason.
+  if (!key.isActive && !expired(key, now)) deny(E.KEY_NOT_ACTIVE);
   if (!within(key.validFromDatetime, key.validToDatetime, now)) deny(E.KEY_EXPIRED);
   // 5. The signing certificate: a given thumbprint must be the SHA-256 of the partner's MOSIP-signed certificate;
   //    a mismatch answers as an unmapped partner (PMS has no code of its own for it; IDA says IDA-MPA-021). IDA
@@ -61,10 +62,14 @@ export async function verifyPartnerKeys(deps: VerificationDeps, input: VerifyInp
   //    license switches every active older one off in its own transaction, and only the newest may be switched
   //    back on (conditional on the MISP's head item), so the license item alone answers and the head is not read.
   if (!license) deny(E.LICENSE_NOT_FOUND);
-  if (!license.isActive) deny(E.LICENSE_BLOCKED);
+  if (!license.isActive && !expired(license, now)) deny(E.LICENSE_BLOCKED);
   if (!within(license.validFromDatetime, license.validToDatetime, now)) deny(E.LICENSE_EXPIRED);
 
   return validateResponse(key, partner, license);
+}
+
+function expired(credential: { validToDatetime: string }, now: string): boolean {
+  return credential.validToDatetime < now;
 }
 
 function thumbprintMatches(partner: VerifiedPartner, given: string | undefined): boolean {

@@ -1,0 +1,31 @@
+import { auditEntry } from '../audit.js';
+import type { Clock, IdGenerator } from '../ports.js';
+import { retryOnConflict } from '../retry.js';
+import { API_KEY_AUDIT_TYPE, apiKeyUpdated, type ApiKey } from './api-key.js';
+import type { ApiKeyRepository } from './ports.js';
+
+/** Why PMS itself switches a key off: its partner was deactivated, or its validity ended. */
+export type KeySwitchOffCause = 'partnerDeactivated' | 'expired';
+
+export interface KeySwitchOffDeps {
+  apiKeys: Pick<ApiKeyRepository, 'byHash' | 'save'>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/**
+ * Switches one key off in its own transaction with its audit record and APIKEY_UPDATED; a key already off is left
+ * as it is. Re-reads the key each attempt: the index it was found through may lag, and another writer may have
+ * changed it. Answers whether this call switched it off.
+ */
+export function switchOffApiKey(deps: KeySwitchOffDeps, actor: string, keyHash: string, cause: KeySwitchOffCause): Promise<boolean> {
+  return retryOnConflict(async () => {
+    const key = await deps.apiKeys.byHash(keyHash);
+    if (!key?.isActive) return false;
+    const now = deps.clock.now();
+    const next: ApiKey = { ...key, isActive: false, updBy: actor, updDtimes: now.toISOString() };
+    const audit = auditEntry(actor, 'deactivateApiKey', API_KEY_AUDIT_TYPE, key.id, now, { partnerId: key.partnerId, policyId: key.policyId, cause });
+    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]);
+    return true;
+  });
+}
