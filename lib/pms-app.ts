@@ -1,6 +1,7 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Route } from '../functions/routes/route.js';
+import { scheduledJobsAt } from '../functions/jobs/job-table.js';
 import { identityFromContext } from './app-config.js';
 import { PmsStack } from './pms-stack.js';
 
@@ -11,6 +12,7 @@ export function addPmsStack(app: App, routes?: readonly Route[]): PmsStack {
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return new PmsStack(app, PMS_STACK_NAME, {
     identity: identityFromContext(app.node),
+    jobs: scheduledJobsAt(app.node.tryGetContext('jobTimes')),
     description: 'MOSIP Partner Management System (serverless)',
     ...(routes && { routes }),
   });

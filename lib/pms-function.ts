@@ -34,6 +34,8 @@ export interface PmsFunctionProps {
   /** The PMS CA keys the function signs with, each named in its environment (PMS_CA_KEY_ENV); none by default. */
   caKeys?: Partial<Record<PmsCaKeyRole, IKey>>;
   environment?: Record<string, string>;
+  /** 10 seconds unless given: an API operation answers well within API Gateway's limit; scheduled jobs take longer. */
+  timeout?: Duration;
 }
 
 /**
@@ -57,7 +59,7 @@ export class PmsFunction extends Construct {
       runtime: FUNCTION_RUNTIME,
       architecture: FUNCTION_ARCHITECTURE,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       description: props.description.slice(0, 256),
       role,
       logGroup,

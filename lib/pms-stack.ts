@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
 import { ROUTES } from '../functions/routes/route-table.js';
+import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { PmsApi } from './api.js';
 import type { IdentityConfig } from './app-config.js';
 import { PmsTable } from './data.js';
@@ -12,12 +13,15 @@ import { OutboxRelay } from './outbox-relay.js';
 import { PmsCaBootstrap } from './pms-ca-bootstrap.js';
 import { planRouteStacks } from './route-stacks.js';
 import { RuntimeLayer } from './runtime-layer.js';
+import { ScheduledJobs } from './scheduled-jobs.js';
 import { SigningKeys } from './signing-keys.js';
 
 export interface PmsStackProps extends StackProps {
   identity: IdentityConfig;
   /** The operations to deploy; the route table unless a test synthesizes another one. */
   routes?: readonly Route[];
+  /** The scheduled jobs at their configured times (CDK context `jobTimes`). */
+  jobs: readonly ScheduledJobDefinition[];
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -34,6 +38,7 @@ export class PmsStack extends Stack {
     const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
+    const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer });
 
     this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
       (plan) =>
@@ -49,6 +54,7 @@ export class PmsStack extends Stack {
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'EventBusName', { value: events.eventBusName });
+    new CfnOutput(this, 'JobDeadLetterQueueUrl', { value: jobs.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'RootCaKeyArn', { value: signingKeys.rootCa.keyArn });
     new CfnOutput(this, 'IssuingCaKeyArn', { value: signingKeys.issuingCa.keyArn });
     new CfnOutput(this, 'RootCaCertificateSha256', { value: pmsCa.thumbprint('RootCertificateSha256') });

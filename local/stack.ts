@@ -10,7 +10,7 @@ import { startIssuerServer } from './issuer-server.js';
 import { assertJavaAvailable } from './java.js';
 import { assertPortsFree } from './ports.js';
 import { ensureLocalPmsCa } from './pms-ca.js';
-import { SCHEDULED_JOBS } from './scheduled-jobs.js';
+import { localScheduledJobs } from './scheduled-jobs.js';
 import { startScheduler } from './scheduler.js';
 import { startOutboxRelay } from './outbox-relay.js';
 import { startApiServer } from './server.js';
@@ -53,7 +53,7 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   const relay = startOutboxRelay({ endpoint: dynamodb.endpoint, tableName: config.tableName, eventLogPath: events });
   running.push(relay.stop);
 
-  const scheduler = startScheduler(SCHEDULED_JOBS);
+  const scheduler = startScheduler(localScheduledJobs());
   running.push(scheduler.stop);
 
   const api = await startApiServer(ROUTES, config.ports.api);

@@ -42,10 +42,11 @@ test('cdk-nag AwsSolutions finds nothing unacknowledged (Keycloak)', () => {
   assert.deepEqual(unacknowledgedFindings(app), []);
 });
 
-test('acknowledgements are per construct: Node 22 on each function, no authorization only on PUBLIC routes', () => {
+test('acknowledgements are per construct: Node 22 on each function, no authorization only on PUBLIC routes, SQS3 on the jobs\' DLQ only', () => {
   const { app, stack } = cognito;
   const acknowledged = acknowledgements(app);
-  assert.deepEqual([...acknowledged.keys()].sort(), ['AwsSolutions-APIG4', 'AwsSolutions-L1']);
+  assert.deepEqual([...acknowledged.keys()].sort(), ['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-SQS3']);
+  assert.deepEqual(acknowledged.get('AwsSolutions-SQS3'), ['Pms/Jobs/DeadLetters']);
   const publicRoutes = ROUTES.filter((route) => route.access === 'PUBLIC').map((route) => route.operationId).sort();
   assert.deepEqual(acknowledged.get('AwsSolutions-APIG4')!.map((path) => path.split('/').at(-2)).sort(), publicRoutes);
   assert.equal(acknowledged.get('AwsSolutions-L1')!.length, ROUTES.length + PMS_FUNCTIONS_BESIDE_ROUTES);

@@ -1,3 +1,4 @@
+import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { SynthesizedPms } from './synth.js';
 
@@ -103,8 +104,8 @@ export function rootFunction(pms: SynthesizedPms, prefix: string): LocatedResour
   return found[0]!;
 }
 
-/** PmsFunctions that serve no route: the authorizer, the two outbox relays (stream and sweep) and the PMS CA bootstrap. */
-export const PMS_FUNCTIONS_BESIDE_ROUTES = 4;
+/** PmsFunctions that serve no route: the authorizer, the two outbox relays (stream and sweep), the PMS CA bootstrap and one per scheduled job. */
+export const PMS_FUNCTIONS_BESIDE_ROUTES = 4 + SCHEDULED_JOBS.length;
 
 /** Every function that serves no route: the PmsFunctions above and the CDK Provider framework's behind the PMS CA. */
 export const FUNCTIONS_BESIDE_ROUTES = PMS_FUNCTIONS_BESIDE_ROUTES + 1;

@@ -29,6 +29,8 @@ export interface LocalStack {
   request(method: string, path: string, options?: RequestOptions): Promise<HttpResult>;
   /** Events published to the local bus so far. */
   events(): LoggedEvent[];
+  /** `npm run job -- <name> --at <at>` against this stack: its exit code and output. */
+  runJob(name: string, at?: Date | string): Promise<{ code: number | null; stdout: string; stderr: string }>;
   stop(): Promise<void>;
 }
 
@@ -44,17 +46,14 @@ export async function startLocalStack(options: { inMemory?: boolean } = {}): Pro
   const picked = await freePorts(portNames.length);
   const ports = Object.fromEntries(portNames.map((name, i) => [name, picked[i]!])) as Record<PortName, number>;
   const tableName = 'pms';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PMS_DATA_DIR: dataDir,
-      PMS_TABLE_NAME: tableName,
-      PMS_IN_MEMORY: String(options.inMemory ?? true),
-      ...Object.fromEntries(portNames.map((name) => [PORT_SETTINGS[name].envVar, String(ports[name])])),
-    },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const env = {
+    ...process.env,
+    PMS_DATA_DIR: dataDir,
+    PMS_TABLE_NAME: tableName,
+    PMS_IN_MEMORY: String(options.inMemory ?? true),
+    ...Object.fromEntries(portNames.map((name) => [PORT_SETTINGS[name].envVar, String(ports[name])])),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const output = captureOutput(child);
   let running: RunningStack;
   try {
@@ -79,6 +78,14 @@ export async function startLocalStack(options: { inMemory?: boolean } = {}): Pro
     token: (user, roles, tokenOptions = {}) => issuer.mintToken({ ...tokenOptions, user, roles }),
     request: (method, path, requestOptions) => request(running.apiUrl, method, path, requestOptions),
     events: () => readEvents(running.eventLogPath),
+    async runJob(name, at) {
+      const job = spawn(process.execPath, ['--import', 'tsx', 'scripts/job.ts', name, ...(at === undefined ? [] : ['--at', typeof at === 'string' ? at : at.toISOString()])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+      job.stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk));
+      job.stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk));
+      const [code] = (await once(job, 'close')) as [number | null];
+      return { code, stdout: Buffer.concat(chunks.stdout).toString('utf8'), stderr: Buffer.concat(chunks.stderr).toString('utf8') };
+    },
     async stop() {
       await terminate(child, running.dynamoDbPid);
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,35 @@
+import { withOverride } from './schedule.js';
+import type { ScheduledJobDefinition } from './scheduled-job.js';
+
+/** Every scheduled job, once: the single source for CDK, the local scheduler and `npm run job`. */
+export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
+  {
+    name: 'expire-credentials',
+    description: 'Switches off API keys and MISP licenses whose validity ended before today (UTC)',
+    schedule: { every: 'day', at: '00:30' },
+    entry: 'functions/handlers/jobs/expire-credentials.ts',
+  },
+];
+
+export function scheduledJob(name: string): ScheduledJobDefinition {
+  const job = SCHEDULED_JOBS.find((candidate) => candidate.name === name);
+  if (!job) throw new Error(`no scheduled job ${JSON.stringify(name)}; the jobs are ${SCHEDULED_JOBS.map((known) => known.name).join(', ')}`);
+  return job;
+}
+
+/**
+ * The jobs at the times an operator set (`{"expire-credentials": "03:00", "weekly-summary": "MON 07:00"}`, UTC;
+ * CDK context `jobTimes`, locally `PMS_JOB_TIMES`), the others at their defaults. An unknown job name or a bad time
+ * stops the synth or the start instead of silently keeping the default.
+ */
+export function scheduledJobsAt(times: unknown): ScheduledJobDefinition[] {
+  const overrides = typeof times === 'string' ? (JSON.parse(times) as unknown) : (times ?? {});
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new Error('job times must be an object of job name to time');
+  for (const name of Object.keys(overrides)) scheduledJob(name);
+  return SCHEDULED_JOBS.map((job) => {
+    const time = (overrides as Record<string, unknown>)[job.name];
+    if (time === undefined) return job;
+    if (typeof time !== 'string') throw new Error(`the time of job ${job.name} must be a string`);
+    return { ...job, schedule: withOverride(job.schedule, time) };
+  });
+}

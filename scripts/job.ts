@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { scheduledJob } from '../functions/jobs/job-table.js';
+import { runTime } from '../functions/jobs/job-handler.js';
+import { LocalStackError, readLocalConfig } from '../local/config.js';
+import { handlerEnvironment } from '../local/handler-env.js';
+import { runJobEntry } from '../local/scheduled-jobs.js';
+
+const USAGE = 'usage: npm run job -- <name> [--at ISO-8601 instant]';
+
+/**
+ * Runs one scheduled job by hand against the running local stack (`npm start`), for now or for a simulated
+ * instant, through the same entry EventBridge Scheduler invokes, and prints its report.
+ */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { at: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length !== 1) throw new LocalStackError(USAGE);
+  let job;
+  let at;
+  try {
+    job = scheduledJob(positionals[0]!);
+    at = runTime(values.at === undefined ? undefined : { at: values.at });
+  } catch (error) {
+    throw new LocalStackError(`${(error as Error).message}; ${USAGE}`);
+  }
+  Object.assign(process.env, handlerEnvironment(readLocalConfig()));
+  try {
+    const report = await runJobEntry(job, at);
+    process.stdout.write(`${JSON.stringify({ job: job.name, at: at.toISOString(), report })}\n`);
+  } catch (error) {
+    const refused = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (refused === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError') throw new LocalStackError('the local stack is not running: start it with npm start, then run the job again');
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof LocalStackError ? `pms job: ${error.message}` : error);
+  process.exit(1);
+});
