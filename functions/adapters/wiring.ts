@@ -1,3 +1,4 @@
+import { dynamoAuditTrailReader } from './dynamodb/audit-trail-reader.js';
 import { systemClock } from '../domain/ports.js';
 import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
 import type { PolicyDeps } from '../domain/policies/ports.js';
@@ -117,3 +118,6 @@ export const mispLicenseDeps = once(
 
 /** Key verification for IDA: one BatchGetItem per request, no writes. */
 export const verificationDeps = once((): VerificationDeps => ({ reader: dynamoVerificationReader(tableContext()), clock: systemClock }));
+
+/** The audit trail: one Query of an object's audit partition. */
+export const auditTrailDeps = once(() => ({ reader: dynamoAuditTrailReader(tableContext()) }));

@@ -11,6 +11,7 @@ import { apiKeyRoutes } from './api-key-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
 import { verificationRoutes } from './verification-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
+import { auditTrailRoutes } from './audit-trail-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
@@ -29,4 +30,5 @@ export const ROUTES: readonly Route[] = [
   mispLicenseRoutes,
   verificationRoutes,
   certificateRoutes,
+  auditTrailRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

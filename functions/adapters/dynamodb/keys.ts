@@ -19,6 +19,11 @@ export function normaliseEmail(email: string): string {
   return email.normalize('NFKC').trim().toLowerCase();
 }
 
+/** Every audit record of one object lives in one partition, sorted by time. */
+export function auditTrailPartition(objectType: string, objectId: string): string {
+  return `AUDIT#${objectType}#${objectId}`;
+}
+
 /** Everything kept per signed-in user lives in one partition. */
 export function userPartition(userId: string): string {
   return `USER#${userId}`;
@@ -40,10 +45,7 @@ export const keys = {
   /** The one open (pending or approved) request of a partner for a policy. */
   policyLink: (partnerId: string, policyId: string): ItemKey => ({ pk: `POLICY_LINK#${partnerId}#${policyId}`, sk: 'LINK' }),
   outboxEvent: (eventId: string): ItemKey => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
-  audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({
-    pk: `AUDIT#${objectType}#${objectId}`,
-    sk: `${at}#${id}`,
-  }),
+  audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({ pk: auditTrailPartition(objectType, objectId), sk: `${at}#${id}` }),
   /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
   /** An extra contact of a partner, one per e-mail address. */
   partnerContact: (partnerId: string, email: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${normaliseEmail(email)}` }),
