@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ROUTES } from '../functions/routes/route-table.js';
+import { SCHEDULED_JOBS } from '../functions/jobs/job-table.js';
 import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bundling.js';
 import { layerImportSpecifiers } from '../layers/runtime/packages.js';
 import { certificateBench } from './bench-certificates.js';
@@ -63,10 +64,11 @@ const VARIANTS: readonly Variant[] = [
 
 const BASELINE: Target = { name: '(baseline) empty handler + DynamoDB document client', entry: BASELINE_ENTRY };
 
-/** One target per entry file named in the route table, plus the authorizer; entries not written yet are listed apart. */
+/** One target per entry file named in the route and job tables, plus the authorizer; entries not written yet are listed apart. */
 function functionTargets(): { targets: Target[]; missing: string[] } {
   const namesByEntry = new Map<string, string[]>([[AUTHORIZER_ENTRY, ['authorizer']]]);
   for (const route of ROUTES) namesByEntry.set(route.entry, [...(namesByEntry.get(route.entry) ?? []), route.operationId]);
+  for (const job of SCHEDULED_JOBS) namesByEntry.set(job.entry, [`job ${job.name}`]);
   const targets: Target[] = [];
   const missing: string[] = [];
   for (const [entry, names] of namesByEntry) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { listTableItems } from '../support/dynamodb.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
+import { settledItems } from '../support/no-change.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
 
 const PM = '/v1/partnermanager/partners';
@@ -55,11 +56,12 @@ test('a partner requests a published policy of its group; duplicates, drafts, ot
   await refused('POST', `${PM}/bank-2/policy/map`, inactive, again, 'PMS_PMP_016');
 });
 
-test('twenty concurrent approvals and rejections: one decision, one audit record, consistent counts', async () => {
+test('twenty concurrent approvals and rejections: one decision, one audit record, one event, consistent counts', async () => {
   const policyId = await publishedPolicy(groupId, 'Banks', 'Contended policy');
   const token = await activePartner('bank-3', 'Auth_Partner', 'AUTH_PARTNER');
   const { mappingkey } = await ok('POST', `${PM}/bank-3/policy/map`, token, v1({ policyName: 'Contended policy', useCaseDescription: 'race' }));
 
+  const eventsBefore = stack.events().length;
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) => stack.request('PUT', `${PM}/policy/${mappingkey}`, { token: admin, body: v1({ status: i % 2 === 0 ? 'Approved' : 'rejected' }) })),
   );
@@ -74,6 +76,12 @@ test('twenty concurrent approvals and rejections: one decision, one audit record
   assert.equal(decisions.length, 1);
   const policy = items.find((item) => item.pk === `POLICY#${policyId}`)!;
   assert.deepEqual([policy.pendingRequestCount, policy.approvedRequestCount], [0, approved ? 1 : 0]);
+  await settledItems(stack);
+  const decided = stack.events().slice(eventsBefore).filter((logged) => logged.topic === 'PARTNER_POLICY_REQUEST_UPDATED');
+  assert.deepEqual(
+    decided.map((logged) => (logged.event as { data: { partnerPolicyRequestData: Record<string, unknown> } }).data.partnerPolicyRequestData).map(({ mappingKey, partnerId, status }) => [mappingKey, partnerId, status]),
+    [[mappingkey, 'bank-3', approved ? 'approved' : 'rejected']],
+  );
 
   // An approved link stays; a rejected one lets the partner ask again.
   const next = v1({ policyName: 'Contended policy', useCaseDescription: 'again' });

@@ -73,9 +73,9 @@ before(async () => {
   await requests.create(request(PARTNERS + 1, 'owner-device', 'pol-2'), audit('device'));
   // One approved and one rejected, so all three status partitions hold rows.
   const approved = request(2, partnerId(2), 'pol-1');
-  await requests.decide({ ...approved, status: 'approved', updBy: 'admin1', updDtimes: new Date().toISOString() }, approved, audit('a'));
+  await requests.decide({ ...approved, status: 'approved', updBy: 'admin1', updDtimes: new Date().toISOString() }, approved, audit('a'), []);
   const rejected = request(3, partnerId(3), 'pol-1');
-  await requests.decide({ ...rejected, status: 'rejected', updBy: 'admin1', updDtimes: new Date().toISOString() }, rejected, audit('r'));
+  await requests.decide({ ...rejected, status: 'rejected', updBy: 'admin1', updDtimes: new Date().toISOString() }, rejected, audit('r'), []);
 });
 after(() => db?.stop());
 beforeEach(() => {

@@ -3,6 +3,7 @@ import type { PolicyRequest } from '../../domain/policy-requests/policy-request.
 import type { PolicyLink, PolicyRequestRepository } from '../../domain/policy-requests/ports.js';
 import { ConcurrentModificationError, InactivePolicyError, PolicyLinkTakenError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
+import { outboxPut } from './outbox.js';
 import { indexKeys, keys } from './keys.js';
 import { getItem } from './items.js';
 import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
@@ -70,7 +71,7 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
 
     openLink: (partnerId, policyId) => getItem<PolicyLink>(table, keys.policyLink(partnerId, policyId)),
 
-    async decide(next, previous, audit: AuditEntry) {
+    async decide(next, previous, audit: AuditEntry, events) {
       const approved = next.status === 'approved';
       const link = keys.policyLink(next.partnerId, next.policyId);
       try {
@@ -90,6 +91,7 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
             : { Delete: { TableName: table.tableName, Key: link } },
           policyCounts(table, next.policyId, -1, approved ? 1 : 0, false),
           auditPut(table, audit),
+          ...events.map((event) => outboxPut(table, event)),
         ]);
       } catch (error) {
         if (error instanceof TransactionRefused) throw new ConcurrentModificationError(`policy request ${next.mappingKey}`);

@@ -9,7 +9,9 @@ export type PartnerEventTopic =
   | 'APIKEY_UPDATED'
   | 'POLICY_UPDATED'
   | 'MISP_LICENSE_GENERATED'
-  | 'MISP_LICENSE_UPDATED';
+  | 'MISP_LICENSE_UPDATED'
+  /** Ours: a partner admin decided a partner-policy request (MOSIP publishes nothing then). */
+  | 'PARTNER_POLICY_REQUEST_UPDATED';
 
 export interface EventModel {
   publisher: string;

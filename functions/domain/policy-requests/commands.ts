@@ -6,7 +6,7 @@ import type { Policy } from '../policies/policy.js';
 import { InactivePolicyError, PmsError, PolicyLinkTakenError } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { POLICY_LINK_ERRORS } from '../../errors/policy-link-errors.js';
-import type { PolicyRequest } from './policy-request.js';
+import { policyRequestDecided, type PolicyRequest } from './policy-request.js';
 import type { PolicyRequestDeps } from './ports.js';
 
 const OBJECT_TYPE = 'PolicyRequest';
@@ -65,7 +65,8 @@ export async function decidePolicyRequest(deps: PolicyRequestDeps, caller: Calle
     const now = deps.clock.now();
     await checkUsable(deps, policy, now);
     const next: PolicyRequest = { ...request, status: decision, updBy: caller.userId, updDtimes: now.toISOString() };
-    await deps.requests.decide(next, request, auditEntry(caller.userId, `${decision === 'approved' ? 'approve' : 'reject'}PolicyRequest`, OBJECT_TYPE, mappingKey, now));
+    const audit = auditEntry(caller.userId, `${decision === 'approved' ? 'approve' : 'reject'}PolicyRequest`, OBJECT_TYPE, mappingKey, now);
+    await deps.requests.decide(next, request, audit, [policyRequestDecided(next, now, deps.ids)]);
     return decision === 'approved' ? 'Policy mapping approved successfully' : 'Policy mapping rejected successfully';
   });
 }

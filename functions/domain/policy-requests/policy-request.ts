@@ -1,3 +1,7 @@
+import { eventModel, type EventModel } from '../events/event-model.js';
+import type { IdGenerator } from '../ports.js';
+import { PARTNER_MANAGER_SERVICE } from '../partners/partner-events.js';
+
 /** A partner's request to use a published policy (MOSIP partner_policy_request). Decided by a partner admin. */
 export type PolicyRequestStatus = 'InProgress' | 'approved' | 'rejected';
 
@@ -12,4 +16,10 @@ export interface PolicyRequest {
   updBy: string | null;
   updDtimes: string | null;
   revision: number;
+}
+
+/** The decision, announced in the transaction that stores it, so of concurrent decisions only the winner's leaves. */
+export function policyRequestDecided(request: PolicyRequest, now: Date, ids: IdGenerator): EventModel {
+  const { mappingKey, partnerId, policyId, status, updBy, updDtimes } = request;
+  return eventModel(PARTNER_MANAGER_SERVICE, 'PARTNER_POLICY_REQUEST_UPDATED', { partnerPolicyRequestData: { mappingKey, partnerId, policyId, status, updBy, updDtimes } }, now, ids.newId());
 }

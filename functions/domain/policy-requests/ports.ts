@@ -1,3 +1,4 @@
+import type { EventModel } from '../events/event-model.js';
 import type { AuditEntry } from '../audit.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { PartnerRepository } from '../partners/ports.js';
@@ -19,7 +20,7 @@ export interface PolicyRequestRepository {
   create(request: PolicyRequest, audit: AuditEntry): Promise<void>;
   get(mappingKey: string): Promise<PolicyRequest | undefined>;
   openLink(partnerId: string, policyId: string): Promise<PolicyLink | undefined>;
-  decide(next: PolicyRequest, previous: PolicyRequest, audit: AuditEntry): Promise<void>;
+  decide(next: PolicyRequest, previous: PolicyRequest, audit: AuditEntry, events: EventModel[]): Promise<void>;
 }
 
 /** Biometric extractors of a partner for a policy (credential partners need them before a decision). */
