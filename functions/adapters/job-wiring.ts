@@ -1,5 +1,10 @@
 import type { Clock } from '../domain/ports.js';
 import type { ExpireCredentialsDeps } from '../domain/expiry/expire-credentials.js';
+import type { ExpiryNoticeDeps } from '../domain/notifications/expiry-notices.js';
+import { optionalEnv } from '../config/env.js';
+import { dynamoNotificationRepository } from './dynamodb/notification-repository.js';
+import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
+import { dynamoPolicyGroupRepository } from './dynamodb/policy-group-repository.js';
 import { tableContext } from './dynamodb/client.js';
 import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
 import { dynamoExpiryCalendar } from './dynamodb/expiry-calendar.js';
@@ -18,8 +23,22 @@ const expiryJobAdapters = once(() => {
     policies: dynamoPolicyRepository(table),
     calendar: dynamoExpiryCalendar(table),
     progress: dynamoJobProgress(table),
+    notifications: dynamoNotificationRepository(table),
+    partners: dynamoPartnerRepository(table),
+    groups: dynamoPolicyGroupRepository(table),
     ids: uuidIds,
   };
 });
 
 export const expireCredentialsDeps = (clock: Clock): ExpireCredentialsDeps => ({ ...expiryJobAdapters(), clock });
+
+/**
+ * Admin notifications are mailed to one partner-admin distribution list (`PMS_ADMIN_NOTIFICATION_EMAIL`, in
+ * `PMS_ADMIN_NOTIFICATION_LANGUAGE`, default eng): PMS keeps no directory of admin users. Unset: portal only.
+ */
+function adminMail(): ExpiryNoticeDeps['adminMail'] {
+  const to = optionalEnv('PMS_ADMIN_NOTIFICATION_EMAIL');
+  return to ? { to, language: optionalEnv('PMS_ADMIN_NOTIFICATION_LANGUAGE') ?? 'eng' } : null;
+}
+
+export const expiryNoticeDeps = (clock: Clock): ExpiryNoticeDeps => ({ ...expiryJobAdapters(), adminMail: adminMail(), clock });

@@ -1,3 +1,5 @@
+import { dynamoNotificationRepository, dynamoSeenTimestamps } from './dynamodb/notification-repository.js';
+import type { PortalNotificationDeps } from '../domain/notifications/ports.js';
 import { dynamoAuditTrailReader } from './dynamodb/audit-trail-reader.js';
 import { systemClock } from '../domain/ports.js';
 import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
@@ -121,3 +123,13 @@ export const verificationDeps = once((): VerificationDeps => ({ reader: dynamoVe
 
 /** The audit trail: one Query of an object's audit partition. */
 export const auditTrailDeps = once(() => ({ reader: dynamoAuditTrailReader(tableContext()) }));
+
+/** Portal notifications: the caller's own, read by Query on the notification partitions. */
+export const portalNotificationDeps = once(
+  (): PortalNotificationDeps => ({
+    notifications: dynamoNotificationRepository(tableContext()),
+    seen: dynamoSeenTimestamps(tableContext()),
+    partners: partnerDeps().partners,
+    clock: systemClock,
+  }),
+);

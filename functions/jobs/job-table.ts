@@ -9,6 +9,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     schedule: { every: 'day', at: '00:30' },
     entry: 'functions/handlers/jobs/expire-credentials.ts',
   },
+  {
+    name: 'expiry-notifications',
+    description: 'Notifies partners and partner admins 30, 15 and 10 to 0 days before a certificate, API key or MISP license expires',
+    schedule: { every: 'day', at: '01:00' },
+    entry: 'functions/handlers/jobs/expiry-notifications.ts',
+  },
 ];
 
 export function scheduledJob(name: string): ScheduledJobDefinition {

@@ -12,6 +12,7 @@ import { mispLicenseRoutes } from './misp-license-routes.js';
 import { verificationRoutes } from './verification-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { auditTrailRoutes } from './audit-trail-routes.js';
+import { notificationRoutes } from './notification-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local
@@ -31,4 +32,5 @@ export const ROUTES: readonly Route[] = [
   verificationRoutes,
   certificateRoutes,
   auditTrailRoutes,
+  notificationRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -39,7 +39,7 @@ export interface LocalStack {
  * ports with a fresh temporary data directory. Stop it in `after()`; if a test run dies first, the stack notices
  * its IPC channel closing and stops itself.
  */
-export async function startLocalStack(options: { inMemory?: boolean } = {}): Promise<LocalStack> {
+export async function startLocalStack(options: { inMemory?: boolean; env?: Record<string, string> } = {}): Promise<LocalStack> {
   useLocalAwsCredentials();
   const dataDir = mkdtempSync(join(tmpdir(), 'pms-stack-'));
   const portNames = Object.keys(PORT_SETTINGS) as PortName[];
@@ -52,6 +52,7 @@ export async function startLocalStack(options: { inMemory?: boolean } = {}): Pro
     PMS_TABLE_NAME: tableName,
     PMS_IN_MEMORY: String(options.inMemory ?? true),
     ...Object.fromEntries(portNames.map((name) => [PORT_SETTINGS[name].envVar, String(ports[name])])),
+    ...options.env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const output = captureOutput(child);

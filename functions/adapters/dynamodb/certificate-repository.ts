@@ -1,5 +1,5 @@
 import type { CertificateRepository } from '../../domain/certificates/ports.js';
-import type { CaCertificate, PartnerCertificate } from '../../domain/certificates/stored-certificates.js';
+import { partnerCertificateExpiry, type CaCertificate, type PartnerCertificate } from '../../domain/certificates/stored-certificates.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { certificateKeys, expiryCalendarEntry, indexKeys } from './keys.js';
@@ -30,7 +30,7 @@ function partnerCertificateItem(cert: PartnerCertificate): Record<string, unknow
   return {
     ...certificateKeys.partnerCertificate(cert.partnerId, cert.certId),
     entity: 'PartnerCertificate',
-    ...expiryCalendarEntry(cert.notAfter, 'partnerCertificate', cert.certId),
+    ...expiryCalendarEntry(partnerCertificateExpiry(cert), 'partnerCertificate', cert.certId),
     ...cert,
   };
 }

@@ -164,3 +164,24 @@ export const certificateKeys = {
   /** The PMS CA hierarchy (root and issuing certificates), created once at deploy or first local start. */
   pmsCa: { pk: 'PMS_CA', sk: 'CURRENT' } as ItemKey,
 };
+
+/** Portal notifications, the markers that keep each notice single, and the mails waiting to be sent. */
+export const notificationKeys = {
+  notification: (id: string): ItemKey => ({ pk: `NOTIFICATION#${id}`, sk: 'NOTIFICATION' }),
+  /** gsi1: one partner's notifications, newest last. */
+  ofPartner: (partnerId: string) => `NOTIFICATIONS#PARTNER#${encodeURIComponent(partnerId)}`,
+  /** gsi1: the notifications every partner admin sees. */
+  ofAdmins: 'NOTIFICATIONS#ADMINS',
+  /** The notice of one item at one threshold was given. */
+  noticeMarker: (kind: string, itemId: string, threshold: number): ItemKey => ({ pk: `NOTICE#${kind}#${itemId}`, sk: `DAYS#${threshold}` }),
+  /** A notice given once per key (the weekly summary of one week). */
+  noticeOnce: (key: string): ItemKey => ({ pk: `NOTICE_ONCE#${key}`, sk: 'ONCE' }),
+  /** One admin dismissed one admin notification. */
+  dismissal: (userId: string, notificationId: string): ItemKey => ({ pk: userPartition(userId), sk: `DISMISSED#${notificationId}` }),
+  dismissalsPrefix: 'DISMISSED#',
+  /** When the user last opened the notifications (MOSIP user_details.notifications_seen_dtimes). */
+  seenTimestamp: (userId: string): ItemKey => ({ pk: userPartition(userId), sk: 'NOTIFICATIONS_SEEN' }),
+  mail: (notificationId: string): ItemKey => ({ pk: `MAIL#${notificationId}`, sk: 'MAIL' }),
+  /** gsi1: mails not yet sent, oldest first (the local sender and the repair sweep read it). */
+  mailOutbox: 'MAIL_OUTBOX',
+};

@@ -42,3 +42,11 @@ export interface PartnerCertificate {
   uploadedBy: string;
   uploadTime: string;
 }
+
+/**
+ * When a partner's certificate stops serving: the earlier of its own expiry and that of the certificate PMS issued
+ * for it (which IDA uses, valid a year from upload). Its expiry calendar entry and its notices use this.
+ */
+export function partnerCertificateExpiry(cert: Pick<PartnerCertificate, 'notAfter' | 'signedNotAfter'>): string {
+  return cert.signedNotAfter < cert.notAfter ? cert.signedNotAfter : cert.notAfter;
+}

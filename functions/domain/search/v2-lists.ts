@@ -53,8 +53,8 @@ export interface SortAndPage {
  * before the operation runs (HTTP 400). Lists bind their other typed parameters after these, in MOSIP's
  * declaration order, before any business check.
  */
-export function bindPage(query: Pick<SortAndPageQuery, 'pageNo' | 'pageSize'>): Pick<SortAndPage, 'pageNo' | 'pageSize'> {
-  return { pageNo: springInt('pageNo', query.pageNo, DEFAULT_PAGE_NO), pageSize: springInt('pageSize', query.pageSize, DEFAULT_PAGE_SIZE) };
+export function bindPage(query: Pick<SortAndPageQuery, 'pageNo' | 'pageSize'>, defaultPageSize = DEFAULT_PAGE_SIZE): Pick<SortAndPage, 'pageNo' | 'pageSize'> {
+  return { pageNo: springInt('pageNo', query.pageNo, DEFAULT_PAGE_NO), pageSize: springInt('pageSize', query.pageSize, defaultPageSize) };
 }
 
 /**

@@ -1,0 +1,24 @@
+import type { NotificationDetails, NotificationType } from './notification.js';
+
+/** The languages with templates; others fall back to English. */
+export const MAIL_LANGUAGES = ['eng', 'ara', 'fra'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+export function mailLanguage(langCode: string | null | undefined): MailLanguage {
+  return (MAIL_LANGUAGES as readonly string[]).includes(langCode ?? '') ? (langCode as MailLanguage) : 'eng';
+}
+
+/**
+ * A mail waiting to be sent, written in the same transaction as the notification it tells about. It carries the
+ * address only until it is sent; the template is rendered by the sender.
+ */
+export interface OutgoingMail {
+  notificationId: string;
+  to: string;
+  language: MailLanguage;
+  notificationType: NotificationType;
+  /** Whom the mail greets (the partner id, or "Partner Admin"). */
+  recipientName: string;
+  details: NotificationDetails;
+  createdAt: string;
+}

@@ -1,0 +1,149 @@
+import type { ExpiringItem, ExpiryKind } from '../expiry/expiry-calendar.js';
+import { partnerCertificateExpiry } from '../certificates/stored-certificates.js';
+import type { Partner } from '../partners/partner.js';
+import type { Policy } from '../policies/policy.js';
+import type { PolicyGroup } from '../policy-groups/policy-group.js';
+import { notificationDetails, type NotificationDetails, type NotificationType } from './notification.js';
+
+/** What a notice needs to look up beside the expiring item. */
+export interface NoticeLookups {
+  partners: { getPartner(id: string): Promise<Partner | undefined> };
+  policies: { getPolicy(id: string): Promise<Policy | undefined> };
+  groups: { getGroup(id: string): Promise<PolicyGroup | undefined> };
+}
+
+/** What is told, and to whom: the owners of `partner`, or every partner admin when it is null. */
+export interface Notice {
+  itemId: string;
+  partner: Partner | null;
+  type: NotificationType;
+  details(expiryPeriod: string): NotificationDetails;
+}
+
+/**
+ * One kind of expiring item that is notified. A kind added to the expiry calendar (SBIs, FTM chips) is notified by
+ * adding its NoticeKind here: the job itself does not change.
+ */
+export interface NoticeKind {
+  kind: ExpiryKind;
+  expiresAt(item: unknown): string;
+  itemId(item: unknown): string;
+  /** Null: nothing to tell (a switched-off key, an inactive partner). */
+  notice(item: unknown, lookups: NoticeLookups): Promise<Notice | null>;
+}
+
+function noticeKind<K extends ExpiryKind>(definition: {
+  kind: K;
+  expiresAt(item: ExpiringItem<K>): string;
+  itemId(item: ExpiringItem<K>): string;
+  notice(item: ExpiringItem<K>, lookups: NoticeLookups): Promise<Notice | null>;
+}): NoticeKind {
+  return definition as unknown as NoticeKind;
+}
+
+async function activePartner(lookups: NoticeLookups, partnerId: string): Promise<Partner | null> {
+  const partner = await lookups.partners.getPartner(partnerId);
+  return partner?.isActive ? partner : null;
+}
+
+/** Root and intermediate CA certificates: every partner admin (MOSIP's rootAndIntermediateCertificateExpiryJob). */
+const caCertificates = noticeKind({
+  kind: 'caCertificate',
+  expiresAt: (cert) => cert.notAfter,
+  itemId: (cert) => cert.certId,
+  notice: async (cert) => ({
+    itemId: cert.certId,
+    partner: null,
+    type: cert.caCertificateType === 'ROOT' ? 'ROOT_CERT_EXPIRY' : 'INTERMEDIATE_CERT_EXPIRY',
+    details: (expiryPeriod) =>
+      notificationDetails({
+        certificateDetails: [
+          {
+            certificateId: cert.certId,
+            issuedBy: cert.issuer,
+            issuedTo: cert.subject,
+            partnerId: null,
+            partnerDomain: cert.partnerDomain,
+            expiryDateTime: cert.notAfter,
+            expiryPeriod,
+            certificateType: cert.caCertificateType === 'ROOT' ? 'root' : 'intermediate',
+          },
+        ],
+      }),
+  }),
+});
+
+/** A partner's current certificate: its owners, while the partner is active (MOSIP's partnerCertificateExpiryJob). */
+const partnerCertificates = noticeKind({
+  kind: 'partnerCertificate',
+  expiresAt: partnerCertificateExpiry,
+  itemId: (cert) => cert.certId,
+  async notice(cert, lookups) {
+    const partner = await activePartner(lookups, cert.partnerId);
+    if (!partner) return null;
+    return {
+      itemId: cert.certId,
+      partner,
+      type: 'PARTNER_CERT_EXPIRY',
+      details: (expiryPeriod) =>
+        notificationDetails({
+          certificateDetails: [
+            {
+              certificateId: cert.certId,
+              issuedBy: cert.issuer,
+              issuedTo: cert.subject,
+              partnerId: cert.partnerId,
+              partnerDomain: cert.partnerDomain,
+              expiryDateTime: partnerCertificateExpiry(cert),
+              expiryPeriod,
+              certificateType: 'partner',
+            },
+          ],
+        }),
+    };
+  },
+});
+
+/** An API key still on, of an active partner: its owners (MOSIP develop's API key expiry job). */
+const apiKeys = noticeKind({
+  kind: 'apiKey',
+  expiresAt: (key) => key.validToDatetime,
+  itemId: (key) => key.id,
+  async notice(key, lookups) {
+    if (!key.isActive) return null;
+    const partner = await activePartner(lookups, key.partnerId);
+    if (!partner) return null;
+    const policy = await lookups.policies.getPolicy(key.policyId);
+    const group = policy ? await lookups.groups.getGroup(policy.policyGroupId) : undefined;
+    return {
+      itemId: key.id,
+      partner,
+      type: 'API_KEY_EXPIRY',
+      details: (expiryPeriod) =>
+        notificationDetails({
+          apiKeyDetails: [{ apiKeyName: key.label, partnerId: key.partnerId, expiryDateTime: key.validToDatetime, expiryPeriod, policyGroup: group?.name ?? null, policyName: key.policy.name }],
+        }),
+    };
+  },
+});
+
+/** A MISP license still on, of an active MISP: the MISP's owners. */
+const mispLicenses = noticeKind({
+  kind: 'mispLicense',
+  expiresAt: (license) => license.validToDatetime,
+  itemId: (license) => license.id,
+  async notice(license, lookups) {
+    if (!license.isActive) return null;
+    const partner = await activePartner(lookups, license.mispId);
+    if (!partner) return null;
+    return {
+      itemId: license.id,
+      partner,
+      type: 'MISP_LICENSE_EXPIRY',
+      details: (expiryPeriod) =>
+        notificationDetails({ mispLicenseDetails: [{ licenseId: license.id, mispId: license.mispId, expiryDateTime: license.validToDatetime, expiryPeriod }] }),
+    };
+  },
+});
+
+export const NOTICE_KINDS: readonly NoticeKind[] = [caCertificates, partnerCertificates, apiKeys, mispLicenses];

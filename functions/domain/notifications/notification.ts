@@ -1,0 +1,74 @@
+import type { PartnerDomain } from '../certificates/partner-domains.js';
+
+/**
+ * MOSIP's notification types (pms.notifications.notification_type), plus the MISP license expiry of the newer
+ * MOSIP line. Admin types are shown to every partner admin; the others to the owners of one partner.
+ */
+export const NOTIFICATION_TYPES = ['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY', 'WEEKLY_SUMMARY'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export const ADMIN_NOTIFICATION_TYPES: ReadonlySet<NotificationType> = new Set(['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY']);
+
+/** MOSIP's CertificateDetailsDto. */
+export interface CertificateDetail {
+  certificateId: string;
+  issuedBy: string;
+  issuedTo: string;
+  partnerId: string | null;
+  partnerDomain: PartnerDomain;
+  expiryDateTime: string;
+  expiryPeriod: string;
+  certificateType: 'root' | 'intermediate' | 'partner';
+}
+
+/** MOSIP's ApiKeyDetailsDto (develop line). */
+export interface ApiKeyDetail {
+  apiKeyName: string;
+  partnerId: string;
+  expiryDateTime: string;
+  expiryPeriod: string;
+  policyGroup: string | null;
+  policyName: string;
+}
+
+/** Ours: MOSIP's newer line notifies MISP license expiry without a details member of its own. */
+export interface MispLicenseDetail {
+  licenseId: string;
+  mispId: string;
+  expiryDateTime: string;
+  expiryPeriod: string;
+}
+
+/** MOSIP's NotificationDetailsDto, with `mispLicenseDetails` added. */
+export interface NotificationDetails {
+  certificateDetails: CertificateDetail[];
+  ftmDetails: unknown[];
+  sbiDetails: unknown[];
+  apiKeyDetails: ApiKeyDetail[];
+  mispLicenseDetails: MispLicenseDetail[];
+}
+
+export function notificationDetails(parts: Partial<NotificationDetails>): NotificationDetails {
+  return { certificateDetails: [], ftmDetails: [], sbiDetails: [], apiKeyDetails: [], mispLicenseDetails: [], ...parts };
+}
+
+/**
+ * A portal notification. `partnerId` names the partner whose owners see it; null for an admin notification,
+ * which every partner admin sees and dismisses for themselves (each admin's dismissal is kept apart).
+ */
+export interface Notification {
+  id: string;
+  partnerId: string | null;
+  notificationType: NotificationType;
+  /** The partner notification's status; an admin notification's status is each admin's own. */
+  notificationStatus: 'ACTIVE' | 'DISMISSED';
+  details: NotificationDetails;
+  crBy: string;
+  crDtimes: string;
+  updBy: string | null;
+  updDtimes: string | null;
+  revision: number;
+}
+
+/** MOSIP deletes notifications older than this (`…past.notifications.deletion.period`). */
+export const NOTIFICATION_RETENTION_DAYS = 60;
+export const NOTIFICATION_AUDIT_TYPE = 'Notification';

@@ -1,0 +1,175 @@
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { localDateTime } from '../mosip-dates.js';
+import { retryOnConflict } from '../retry.js';
+import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
+import { PmsError, withArguments } from '../../errors/pms-error.js';
+import { NOTIFICATION_ERRORS as E } from '../../errors/notification-errors.js';
+import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { USER_ERRORS } from '../../errors/user-errors.js';
+import { ADMIN_NOTIFICATION_TYPES, NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification, type NotificationType } from './notification.js';
+import type { PortalNotificationDeps } from './ports.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** MOSIP's portal shows four at a time. */
+const DEFAULT_PAGE_SIZE = 4;
+/** What one list reads at most per source (a partner, or the admins); 60 days of notices stay far below it. */
+const MAX_READ = 1000;
+
+/** `notificationType` as the portal sends it; sbi and ftm-chip stay empty until those items exist. */
+const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
+  root: ['ROOT_CERT_EXPIRY'],
+  intermediate: ['INTERMEDIATE_CERT_EXPIRY'],
+  partner: ['PARTNER_CERT_EXPIRY'],
+  weekly: ['WEEKLY_SUMMARY'],
+  apikey: ['API_KEY_EXPIRY'],
+  'misp-license': ['MISP_LICENSE_EXPIRY'],
+  sbi: [],
+  'ftm-chip': [],
+};
+const ADMIN_DEFAULT: NotificationType[] = ['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY'];
+const PARTNER_DEFAULT: NotificationType[] = ['PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY'];
+const DETAIL_FILTERS = ['certificateId', 'expiryDate', 'issuedBy', 'issuedTo', 'partnerDomain'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface NotificationListQuery {
+  notificationStatus?: string | undefined;
+  notificationType?: string | undefined;
+  pageNo?: string | undefined;
+  pageSize?: string | undefined;
+  certificateId?: string | undefined;
+  expiryDate?: string | undefined;
+  issuedBy?: string | undefined;
+  issuedTo?: string | undefined;
+  partnerDomain?: string | undefined;
+  createdFromDate?: string | undefined;
+  createdToDate?: string | undefined;
+}
+
+function checkedDate(field: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new PmsError(withArguments(E.INVALID_DATE, field));
+  }
+  return value;
+}
+
+/** The caller's partners whose notifications they see: all for an admin, the active ones otherwise. */
+async function ownPartnerIds(deps: PortalNotificationDeps, caller: Caller): Promise<string[]> {
+  const partners = await deps.partners.partnersOfUser(caller.userId);
+  if (partners.length === 0 && !caller.isAdmin) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
+  return partners.filter((partner) => caller.isAdmin || partner.isActive).map((partner) => partner.id);
+}
+
+const retentionStart = (now: Date) => new Date(now.getTime() - NOTIFICATION_RETENTION_DAYS * DAY_MS).toISOString();
+
+/**
+ * `GET /notifications`: the caller's own notifications, newest first, MOSIP's checks in its order. Admin
+ * notifications carry each admin's own status; partner notifications are those of the caller's partners.
+ */
+export async function listNotifications(deps: PortalNotificationDeps, caller: Caller, query: NotificationListQuery) {
+  const page = checkSortAndPage({}, bindPage(query, DEFAULT_PAGE_SIZE), {}, PARTNER_PAGING_ERRORS);
+  const filter = query.notificationType?.toLowerCase();
+  const types = filter === undefined ? (caller.isAdmin ? ADMIN_DEFAULT : PARTNER_DEFAULT) : (TYPES_BY_FILTER[filter] ?? []);
+  if (!caller.isAdmin && types.some((type) => ADMIN_NOTIFICATION_TYPES.has(type))) throw new PmsError(E.ADMIN_TYPES_ONLY_FOR_ADMINS);
+  if (filter === undefined && DETAIL_FILTERS.some((name) => query[name] !== undefined)) throw new PmsError(E.TYPE_NOT_SELECTED);
+  if (filter !== 'weekly' && (query.createdFromDate !== undefined || query.createdToDate !== undefined)) throw new PmsError(E.WEEKLY_TYPE_NOT_SELECTED);
+  const expiryDate = checkedDate('expiryDate', query.expiryDate);
+  const createdFrom = checkedDate('createdFromDate', query.createdFromDate);
+  const createdTo = checkedDate('createdToDate', query.createdToDate);
+  const status = query.notificationStatus?.toUpperCase();
+
+  const partnerIds = await ownPartnerIds(deps, caller);
+  const from = retentionStart(deps.clock.now());
+  const wantsAdmin = caller.isAdmin && types.some((type) => ADMIN_NOTIFICATION_TYPES.has(type));
+  const wantsPartner = types.some((type) => !ADMIN_NOTIFICATION_TYPES.has(type));
+  const [adminRows, dismissed, partnerRows] = await Promise.all([
+    wantsAdmin ? deps.notifications.ofAdmins(from, MAX_READ) : [],
+    wantsAdmin ? deps.notifications.dismissedBy(caller.userId) : new Set<string>(),
+    wantsPartner ? Promise.all(partnerIds.map((id) => deps.notifications.ofPartner(id, from, MAX_READ))).then((lists) => lists.flat()) : [],
+  ]);
+  const rows = [
+    ...adminRows.map((row) => ({ ...row, notificationStatus: dismissed.has(row.id) ? ('DISMISSED' as const) : ('ACTIVE' as const) })),
+    ...partnerRows,
+  ]
+    .filter((row) => types.includes(row.notificationType))
+    .filter((row) => status === undefined || row.notificationStatus === status)
+    .filter((row) => matchesDetails(row, query, expiryDate))
+    .filter((row) => (createdFrom === undefined || row.crDtimes.slice(0, 10) >= createdFrom) && (createdTo === undefined || row.crDtimes.slice(0, 10) <= createdTo))
+    .sort((a, b) => b.crDtimes.localeCompare(a.crDtimes) || b.id.localeCompare(a.id));
+  return pageOf(rows, page, (row) => ({
+    notificationId: row.id,
+    notificationPartnerId: row.partnerId ?? caller.userId,
+    notificationType: row.notificationType,
+    notificationStatus: row.notificationStatus,
+    createdDateTime: localDateTime(row.crDtimes),
+    notificationDetails: row.details,
+  }));
+}
+
+/** MOSIP filters on the first certificate detail: ILIKE for ids and names, exact lower case for the domain. */
+function matchesDetails(row: Notification, query: NotificationListQuery, expiryDate: string | undefined): boolean {
+  const detail = row.details.certificateDetails[0];
+  const contains = (value: string | null | undefined, wanted: string | undefined) => wanted === undefined || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+  if (query.certificateId === undefined && query.issuedBy === undefined && query.issuedTo === undefined && query.partnerDomain === undefined && expiryDate === undefined) return true;
+  if (!detail) return false;
+  return (
+    contains(detail.certificateId, query.certificateId) &&
+    contains(detail.issuedBy, query.issuedBy) &&
+    contains(detail.issuedTo, query.issuedTo) &&
+    (query.partnerDomain === undefined || detail.partnerDomain.toLowerCase() === query.partnerDomain.toLowerCase()) &&
+    (expiryDate === undefined || detail.expiryDateTime.slice(0, 10) === expiryDate)
+  );
+}
+
+/**
+ * `PATCH /notifications/{id}`: ACTIVE → DISMISSED, for the caller only. An admin notification is dismissed for
+ * that admin alone; a partner notification for its partner, by one of the partner's owners.
+ */
+export async function dismissNotification(deps: PortalNotificationDeps, caller: Caller, notificationId: string, body: { notificationStatus?: string | undefined }) {
+  if (body.notificationStatus === undefined || body.notificationStatus === '') throw new PmsError(E.STATUS_REQUIRED);
+  if (body.notificationStatus !== 'DISMISSED') throw new PmsError(E.INVALID_STATUS);
+  const partners = await deps.partners.partnersOfUser(caller.userId);
+  if (partners.length === 0 && !caller.isAdmin) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
+  return retryOnConflict(async () => {
+    const notification = await deps.notifications.get(notificationId);
+    const now = deps.clock.now();
+    if (!notification || notification.crDtimes < retentionStart(now)) throw new PmsError(E.NOTIFICATION_NOT_EXISTS);
+    const adminType = ADMIN_NOTIFICATION_TYPES.has(notification.notificationType);
+    if (adminType && !caller.isAdmin) throw new PmsError(E.ONLY_ADMIN_MAY_DISMISS);
+    const owner = adminType ? undefined : partners.find((partner) => partner.id === notification.partnerId);
+    if (!adminType && !owner) throw new PmsError(E.NOT_BELONGS_TO_PARTNER);
+    if (owner && !caller.isAdmin && !owner.isActive) throw new PmsError(E.PARTNER_NOT_ACTIVE);
+    const audit = auditEntry(caller.userId, 'dismissNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, { notificationType: notification.notificationType });
+    if (adminType) {
+      if ((await deps.notifications.dismissedBy(caller.userId)).has(notification.id)) throw new PmsError(E.ALREADY_DISMISSED);
+      await deps.notifications.dismissForAdmin(caller.userId, notification, audit);
+    } else {
+      if (notification.notificationStatus === 'DISMISSED') throw new PmsError(E.ALREADY_DISMISSED);
+      const next: Notification = { ...notification, notificationStatus: 'DISMISSED', updBy: caller.userId, updDtimes: now.toISOString() };
+      await deps.notifications.dismissPartnerNotification(next, notification, audit);
+    }
+    return { id: notification.id, partnerId: notification.partnerId ?? caller.userId, notificationType: notification.notificationType, notificationStatus: 'DISMISSED' };
+  });
+}
+
+/** Both seen-timestamp endpoints act for the caller, whatever user id the path names (MOSIP trusts the path). */
+async function checkHasPartnerOrIsAdmin(deps: PortalNotificationDeps, caller: Caller): Promise<void> {
+  if (!caller.isAdmin && (await deps.partners.partnersOfUser(caller.userId)).length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
+}
+
+export async function putSeenTimestamp(deps: PortalNotificationDeps, caller: Caller, body: { notificationsSeenDtimes?: string | null | undefined }) {
+  await checkHasPartnerOrIsAdmin(deps, caller);
+  const value = body.notificationsSeenDtimes;
+  const at = value ? new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`) : undefined;
+  if (!at || Number.isNaN(at.getTime())) throw new PmsError(E.INVALID_SEEN_TIMESTAMP);
+  await deps.seen.put(caller.userId, at.toISOString());
+  return { notificationsSeenDtimes: localDateTime(at.toISOString()) };
+}
+
+export async function getSeenTimestamp(deps: PortalNotificationDeps, caller: Caller) {
+  await checkHasPartnerOrIsAdmin(deps, caller);
+  const seenAt = await deps.seen.get(caller.userId);
+  if (!seenAt) throw new PmsError(E.USER_DETAILS_NOT_EXIST);
+  return { notificationsSeenDtimes: localDateTime(seenAt) };
+}

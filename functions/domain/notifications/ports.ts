@@ -1,0 +1,56 @@
+import type { AuditEntry } from '../audit.js';
+import type { Clock, IdGenerator } from '../ports.js';
+import type { OutgoingMail } from './mail.js';
+import type { Notification } from './notification.js';
+import type { Partner } from '../partners/partner.js';
+
+/** One notice of one item at one threshold: written at most once, whatever the number of runs. */
+export interface NoticeMarker {
+  kind: string;
+  itemId: string;
+  threshold: number;
+  /** When the marker may vanish: after its item's expiry, no run can want it again. */
+  keepUntil: string;
+}
+
+export interface NotificationRepository {
+  /**
+   * Stores the notification, its audit record and its mail (if any) with the marker, in one transaction; answers
+   * false, writing nothing, when the marker exists (the notice was already given).
+   */
+  createNotice(marker: NoticeMarker, notification: Notification, audit: AuditEntry, mail: OutgoingMail | null): Promise<boolean>;
+  /** Stores a notification that needs no marker (the weekly summary is keyed by its week). */
+  createOnce(key: string, notification: Notification, audit: AuditEntry, mail: OutgoingMail | null): Promise<boolean>;
+  get(id: string): Promise<Notification | undefined>;
+  /** A partner's notifications, newest first, created at or after `since`. */
+  ofPartner(partnerId: string, since: string, limit: number): Promise<Notification[]>;
+  /** The admin notifications, newest first, created at or after `since`. */
+  ofAdmins(since: string, limit: number): Promise<Notification[]>;
+  /** Ids of the admin notifications one admin dismissed. */
+  dismissedBy(userId: string): Promise<Set<string>>;
+  dismissPartnerNotification(next: Notification, previous: Notification, audit: AuditEntry): Promise<void>;
+  dismissForAdmin(userId: string, notification: Notification, audit: AuditEntry): Promise<void>;
+  /** A failure that wrote no notification still leaves its audit record. */
+  recordFailure(audit: AuditEntry): Promise<void>;
+}
+
+export interface NotificationJobDeps {
+  notifications: NotificationRepository;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Where admin notifications are mailed (a partner-admin distribution list); none: portal only. */
+  adminMail: { to: string; language: string } | null;
+}
+
+/** When each user last opened the notifications (MOSIP user_details.notifications_seen_dtimes). */
+export interface SeenTimestamps {
+  get(userId: string): Promise<string | undefined>;
+  put(userId: string, seenAt: string): Promise<void>;
+}
+
+export interface PortalNotificationDeps {
+  notifications: NotificationRepository;
+  seen: SeenTimestamps;
+  partners: { partnersOfUser(userId: string): Promise<Partner[]> };
+  clock: Clock;
+}

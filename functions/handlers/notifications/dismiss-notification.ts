@@ -1,0 +1,8 @@
+import { apiHandler } from '../../http/api-handler.js';
+import { notificationRoutes } from '../../routes/notification-routes.js';
+import { dismissNotification } from '../../domain/notifications/portal.js';
+import { portalNotificationDeps } from '../../adapters/wiring.js';
+
+export const handler = apiHandler(notificationRoutes.dismissNotification, ({ caller, params, body }) =>
+  dismissNotification(portalNotificationDeps(), caller, params.notificationId!, body),
+);

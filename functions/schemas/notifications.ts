@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+
+const queryValue = z.optional(z.string());
+
+/** Query string of `GET /notifications`; every value is checked by the operation, in MOSIP's order. */
+export const notificationListQuery = z.object({
+  notificationStatus: queryValue,
+  notificationType: queryValue,
+  pageNo: queryValue,
+  pageSize: queryValue,
+  certificateId: queryValue,
+  expiryDate: queryValue,
+  issuedBy: queryValue,
+  issuedTo: queryValue,
+  partnerDomain: queryValue,
+  createdFromDate: queryValue,
+  createdToDate: queryValue,
+});
+
+/** MOSIP's body has no @Valid: a missing or other status is answered by the operation (…_019, …_012). */
+export const dismissNotificationRequest = z.object({ notificationStatus: z.optional(z.string()) });
+
+/** A null or missing timestamp is answered by the operation (PMS_NOTIFICATION_ERROR_002). */
+export const seenTimestampRequest = z.object({ notificationsSeenDtimes: z.optional(z.nullable(z.string())) });
