@@ -53,3 +53,30 @@ function stringList(value: unknown, key: string): string[] {
   }
   return list as string[];
 }
+
+/** Who notification mails come from, and where admin notices go (CDK context). */
+export interface MailConfig {
+  /** The sender address (`-c mailFrom=pms@example.org`). */
+  from: string;
+  /** The SES identity that verifies it: the address's domain unless `-c mailIdentity=` names another. */
+  identity: string;
+  /** The partner-admin distribution list (`-c adminNotificationEmail=`), in `-c adminNotificationLanguage=` (eng). */
+  adminList: { to: string; language: string } | null;
+}
+
+const ADDRESS = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/;
+
+/** Mails are off (portal notifications only) until `mailFrom` is set; a malformed address fails the synth. */
+export function mailFromContext(node: Node): MailConfig | null {
+  const from: unknown = node.tryGetContext('mailFrom');
+  if (from === undefined || from === '') return null;
+  const match = typeof from === 'string' ? ADDRESS.exec(from) : null;
+  if (typeof from !== 'string' || !match) throw new Error(`context "mailFrom" must be an e-mail address, not ${JSON.stringify(from)}`);
+  const identity: unknown = node.tryGetContext('mailIdentity') ?? match[1];
+  if (typeof identity !== 'string' || !identity) throw new Error('context "mailIdentity" must name an SES identity (a domain or an address)');
+  const adminTo: unknown = node.tryGetContext('adminNotificationEmail');
+  if (adminTo !== undefined && (typeof adminTo !== 'string' || !ADDRESS.test(adminTo))) throw new Error(`context "adminNotificationEmail" must be an e-mail address, not ${JSON.stringify(adminTo)}`);
+  const language: unknown = node.tryGetContext('adminNotificationLanguage') ?? 'eng';
+  if (!['eng', 'ara', 'fra'].includes(String(language))) throw new Error('context "adminNotificationLanguage" must be eng, ara or fra');
+  return { from, identity, adminList: typeof adminTo === 'string' ? { to: adminTo, language: String(language) } : null };
+}

@@ -2,7 +2,7 @@ import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Route } from '../functions/routes/route.js';
 import { scheduledJobsAt } from '../functions/jobs/job-table.js';
-import { identityFromContext } from './app-config.js';
+import { identityFromContext, mailFromContext } from './app-config.js';
 import { PmsStack } from './pms-stack.js';
 
 export const PMS_STACK_NAME = 'Pms';
@@ -13,6 +13,7 @@ export function addPmsStack(app: App, routes?: readonly Route[]): PmsStack {
   return new PmsStack(app, PMS_STACK_NAME, {
     identity: identityFromContext(app.node),
     jobs: scheduledJobsAt(app.node.tryGetContext('jobTimes')),
+    mail: mailFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
     ...(routes && { routes }),
   });

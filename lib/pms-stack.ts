@@ -4,7 +4,8 @@ import type { Route } from '../functions/routes/route.js';
 import { ROUTES } from '../functions/routes/route-table.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { PmsApi } from './api.js';
-import type { IdentityConfig } from './app-config.js';
+import type { IdentityConfig, MailConfig } from './app-config.js';
+import { MailDelivery } from './mail-delivery.js';
 import { PmsTable } from './data.js';
 import { DomainStack } from './domain-stack.js';
 import { PartnerEvents } from './events.js';
@@ -22,6 +23,8 @@ export interface PmsStackProps extends StackProps {
   routes?: readonly Route[];
   /** The scheduled jobs at their configured times (CDK context `jobTimes`). */
   jobs: readonly ScheduledJobDefinition[];
+  /** Notification mails; null: portal notifications only. */
+  mail: MailConfig | null;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -38,7 +41,8 @@ export class PmsStack extends Stack {
     const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
-    const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer });
+    const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer, environment: jobMailEnvironment(props.mail) });
+    const mail = props.mail && new MailDelivery(this, 'Mail', { table, runtimeLayer, mail: props.mail });
 
     this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
       (plan) =>
@@ -55,9 +59,19 @@ export class PmsStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'EventBusName', { value: events.eventBusName });
     new CfnOutput(this, 'JobDeadLetterQueueUrl', { value: jobs.deadLetterQueue.queueUrl });
+    if (mail) new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: mail.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'RootCaKeyArn', { value: signingKeys.rootCa.keyArn });
     new CfnOutput(this, 'IssuingCaKeyArn', { value: signingKeys.issuingCa.keyArn });
     new CfnOutput(this, 'RootCaCertificateSha256', { value: pmsCa.thumbprint('RootCertificateSha256') });
     new CfnOutput(this, 'IssuingCaCertificateSha256', { value: pmsCa.thumbprint('IssuingCertificateSha256') });
   }
+}
+
+/** What the jobs need to write mails: the sender (mails on) and the admins' list. */
+function jobMailEnvironment(mail: MailConfig | null): Record<string, string> {
+  if (!mail) return {};
+  return {
+    PMS_MAIL_FROM: mail.from,
+    ...(mail.adminList && { PMS_ADMIN_NOTIFICATION_EMAIL: mail.adminList.to, PMS_ADMIN_NOTIFICATION_LANGUAGE: mail.adminList.language }),
+  };
 }

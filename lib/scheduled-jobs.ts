@@ -14,6 +14,7 @@ export interface ScheduledJobsProps {
   jobs: readonly ScheduledJobDefinition[];
   table: TableV2;
   runtimeLayer: ILayerVersion;
+  environment?: Record<string, string>;
 }
 
 /** Retries of a failed run (Lambda's asynchronous invocation allows at most two) before its event goes to the DLQ. */
@@ -43,6 +44,7 @@ export class ScheduledJobs extends Construct {
         runtimeLayer: props.runtimeLayer,
         data: { table: props.table, access: 'read-write' },
         timeout: Duration.minutes(5),
+        ...(props.environment && { environment: props.environment }),
       });
       fn.lambda.configureAsyncInvoke({ retryAttempts: RUN_RETRIES, maxEventAge: MAX_RUN_DELAY, onFailure: new SqsDestination(this.deadLetterQueue) });
       new Schedule(this, `${job.name}Schedule`, {

@@ -13,6 +13,9 @@ export const LOCAL_AWS_ENV = {
   AWS_SECRET_ACCESS_KEY: 'local',
 } as const;
 
+/** The sending identity of the local stack's mails (SES local accepts any). */
+export const LOCAL_MAIL_FROM = 'no-reply@pms.local';
+
 /** What the Lambda functions find in their environment when the local stack runs them. */
 export function handlerEnvironment(config: LocalConfig): Record<string, string> {
   return {
@@ -20,6 +23,7 @@ export function handlerEnvironment(config: LocalConfig): Record<string, string> 
     TABLE_NAME: config.tableName,
     DYNAMODB_ENDPOINT: localUrl(config.ports.dynamodb),
     SES_ENDPOINT: localUrl(config.ports.ses),
+    PMS_MAIL_FROM: LOCAL_MAIL_FROM,
     PMS_TOKEN_ISSUERS: JSON.stringify(localIssuerConfigs(config.ports.issuer)),
     EVENT_LOG_PATH: eventLogPath(config.dataDir),
     PMS_DATA_DIR: config.dataDir,

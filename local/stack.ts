@@ -13,6 +13,8 @@ import { ensureLocalPmsCa } from './pms-ca.js';
 import { localScheduledJobs } from './scheduled-jobs.js';
 import { startScheduler } from './scheduler.js';
 import { startOutboxRelay } from './outbox-relay.js';
+import { startMailRelay } from './mail-relay.js';
+import { LOCAL_MAIL_FROM } from './handler-env.js';
 import { startApiServer } from './server.js';
 import { startSesLocal } from './ses.js';
 import { ensureTable } from './table.js';
@@ -52,6 +54,9 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
 
   const relay = startOutboxRelay({ endpoint: dynamodb.endpoint, tableName: config.tableName, eventLogPath: events });
   running.push(relay.stop);
+
+  const mail = startMailRelay({ endpoint: dynamodb.endpoint, tableName: config.tableName, sesEndpoint: ses.endpoint, from: LOCAL_MAIL_FROM, dataDir: config.dataDir });
+  running.push(mail.stop);
 
   const scheduler = startScheduler(localScheduledJobs());
   running.push(scheduler.stop);

@@ -33,12 +33,14 @@ const expiryJobAdapters = once(() => {
 export const expireCredentialsDeps = (clock: Clock): ExpireCredentialsDeps => ({ ...expiryJobAdapters(), clock });
 
 /**
- * Admin notifications are mailed to one partner-admin distribution list (`PMS_ADMIN_NOTIFICATION_EMAIL`, in
- * `PMS_ADMIN_NOTIFICATION_LANGUAGE`, default eng): PMS keeps no directory of admin users. Unset: portal only.
+ * Mails are on when the deployment names a sending identity (`PMS_MAIL_FROM`; always locally). Admin
+ * notifications go to one partner-admin distribution list (`PMS_ADMIN_NOTIFICATION_EMAIL`, in
+ * `PMS_ADMIN_NOTIFICATION_LANGUAGE`, default eng): PMS keeps no directory of admin users.
  */
-function adminMail(): ExpiryNoticeDeps['adminMail'] {
+function mailSettings(): ExpiryNoticeDeps['mail'] {
+  if (!optionalEnv('PMS_MAIL_FROM')) return null;
   const to = optionalEnv('PMS_ADMIN_NOTIFICATION_EMAIL');
-  return to ? { to, language: optionalEnv('PMS_ADMIN_NOTIFICATION_LANGUAGE') ?? 'eng' } : null;
+  return { adminList: to ? { to, language: optionalEnv('PMS_ADMIN_NOTIFICATION_LANGUAGE') ?? 'eng' } : null };
 }
 
-export const expiryNoticeDeps = (clock: Clock): ExpiryNoticeDeps => ({ ...expiryJobAdapters(), adminMail: adminMail(), clock });
+export const expiryNoticeDeps = (clock: Clock): ExpiryNoticeDeps => ({ ...expiryJobAdapters(), mail: mailSettings(), clock });

@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
 import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { settledItems } from '../support/no-change.js';
 import { forgeCertificate } from '../support/certificate-forge.js';
 
 const PM = '/v1/partnermanager';
@@ -29,7 +30,7 @@ async function notices(token: string, type: string) {
 }
 
 before(async () => {
-  stack = await startLocalStack({ env: { API_KEY_VALIDITY_DAYS: '368' } });
+  stack = await startLocalStack({ env: { API_KEY_VALIDITY_DAYS: '368', PMS_ADMIN_NOTIFICATION_EMAIL: 'pms-admins@example.org' } });
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
   admin2 = await stack.token('admin2', ['PARTNER_ADMIN']);
   bank = await stack.token('bank-1', ['AUTH_PARTNER']);
@@ -105,6 +106,24 @@ test('thirty-odd simulated days: each item gets exactly its 30, 15, 10…0-day n
   assert.deepEqual([adminDefault.pageSize, adminDefault.totalResults, new Set(adminDefault.data.map((row: { notificationType: string }) => row.notificationType)).size], [4, 13, 1]);
   const bankDefault = await ok('GET', `${NOTIFICATIONS}?pageSize=50`, bank);
   assert.equal(bankDefault.totalResults, 26);
+});
+
+test("the mails reach SES local's inbox, once per notice, each in its recipient's registration language", async () => {
+  type Email = { subject: string; destination: { to: string[] }; body: { html?: string; text?: string } };
+  let emails: Email[] = [];
+  for (let waited = 0; waited < 30_000 && emails.length < 13 * 4; waited += 250) {
+    emails = ((await (await fetch(`${stack.sesUrl}/store`)).json()) as { emails: Email[] }).emails;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const count = (to: string, subject: string) => emails.filter((email) => email.destination.to.includes(to) && email.subject === subject).length;
+  assert.equal(count('pms-admins@example.org', 'Action Required: Intermediate CA Certificate Expiration'), 13);
+  assert.equal(count('bank-1@example.org', 'إجراء مطلوب: انتهاء صلاحية شهادة الشريك'), 13);
+  assert.equal(count('bank-1@example.org', 'إجراء مطلوب: انتهاء صلاحية مفتاح واجهة البرمجة'), 13);
+  assert.equal(count('misp-1@example.org', "Action requise : expiration d'une clé de licence MISP"), 13);
+  assert.equal(emails.length, 13 * 4, 'the admin list once per notice (not once per admin), nothing else');
+  assert.ok(emails.every((email) => email.body.html && email.body.text));
+  const pending = (await settledItems(stack)).filter((item) => item.entity === 'MailOutbox');
+  assert.deepEqual(pending, [], 'every mail left the outbox');
 });
 
 test('a run repeated for a day already done gives nothing new', async () => {

@@ -97,11 +97,16 @@ async function noticeFor(deps: ExpiryNoticeDeps, kind: NoticeKind, item: unknown
   }
 }
 
-/** The partner's registered address and language, or the admins' distribution list; none for admins without one. */
-export function mailFor(deps: Pick<NotificationJobDeps, 'adminMail'>, notice: Pick<Notice, 'partner'>, notification: Notification): OutgoingMail | null {
+/**
+ * The partner's registered address and language, or the admins' distribution list; none when mails are off, or
+ * for admins without a list.
+ */
+export function mailFor(deps: Pick<NotificationJobDeps, 'mail'>, notice: Pick<Notice, 'partner'>, notification: Notification): OutgoingMail | null {
+  if (!deps.mail) return null;
+  const adminList = deps.mail.adminList;
   const recipient = notice.partner
     ? { to: notice.partner.emailId, language: notice.partner.langCode, name: notice.partner.id }
-    : deps.adminMail && { to: deps.adminMail.to, language: deps.adminMail.language, name: 'Partner Admin' };
+    : adminList && { to: adminList.to, language: adminList.language, name: 'Partner Admin' };
   if (!recipient) return null;
   return {
     notificationId: notification.id,

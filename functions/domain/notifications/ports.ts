@@ -34,12 +34,17 @@ export interface NotificationRepository {
   recordFailure(audit: AuditEntry): Promise<void>;
 }
 
+export interface MailSettings {
+  /** Where admin notifications are mailed (a partner-admin distribution list); null: admins get portal notices only. */
+  adminList: { to: string; language: string } | null;
+}
+
 export interface NotificationJobDeps {
   notifications: NotificationRepository;
   clock: Clock;
   ids: IdGenerator;
-  /** Where admin notifications are mailed (a partner-admin distribution list); none: portal only. */
-  adminMail: { to: string; language: string } | null;
+  /** Null: mails are off (no sending identity configured), portal notifications only. */
+  mail: MailSettings | null;
 }
 
 /** When each user last opened the notifications (MOSIP user_details.notifications_seen_dtimes). */

@@ -1,0 +1,181 @@
+import type { MailLanguage, OutgoingMail } from './mail.js';
+import type { NotificationDetails, NotificationType } from './notification.js';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Label = 'certificateId' | 'issuedTo' | 'issuedBy' | 'partnerDomain' | 'expiry' | 'apiKey' | 'policy' | 'policyGroup' | 'license' | 'misp' | 'partner';
+
+interface LanguageText {
+  dir: 'ltr' | 'rtl';
+  greeting(name: string): string;
+  subjects: Record<NotificationType, string>;
+  /** The first sentence, with the days left. */
+  intro: Record<NotificationType, (days: string) => string>;
+  labels: Record<Label, string>;
+  closing: string;
+}
+
+/** MOSIP's template texts (docs/templates/*-{eng,ara,fra}.vm) in substance; English subjects are MOSIP's own. */
+const TEXTS: Record<MailLanguage, LanguageText> = {
+  eng: {
+    dir: 'ltr',
+    greeting: (name) => `Dear ${name},`,
+    subjects: {
+      ROOT_CERT_EXPIRY: 'Action Required: Root CA Certificate Expiration',
+      INTERMEDIATE_CERT_EXPIRY: 'Action Required: Intermediate CA Certificate Expiration',
+      PARTNER_CERT_EXPIRY: 'Action Required: Partner Certificate Expiration',
+      API_KEY_EXPIRY: 'Action Required: API Key Expiration',
+      MISP_LICENSE_EXPIRY: 'Action Required: MISP License Key Expiration',
+      WEEKLY_SUMMARY: 'Weekly Summary: Upcoming Expirations',
+    },
+    intro: {
+      ROOT_CERT_EXPIRY: (days) => `A root CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
+      INTERMEDIATE_CERT_EXPIRY: (days) => `An intermediate CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
+      PARTNER_CERT_EXPIRY: (days) => `Your partner certificate expires in ${days} day(s). Upload a renewed certificate before then to keep your services running.`,
+      API_KEY_EXPIRY: (days) => `Your API key expires in ${days} day(s). Generate a new key before then to keep authenticating.`,
+      MISP_LICENSE_EXPIRY: (days) => `Your MISP license key expires in ${days} day(s). Ask your partner admin for a new license before then.`,
+      WEEKLY_SUMMARY: () => 'These items expire within the coming week.',
+    },
+    labels: {
+      certificateId: 'Certificate ID',
+      issuedTo: 'Issued to',
+      issuedBy: 'Issued by',
+      partnerDomain: 'Partner domain',
+      expiry: 'Expires on',
+      apiKey: 'API key',
+      policy: 'Policy',
+      policyGroup: 'Policy group',
+      license: 'License',
+      misp: 'MISP partner',
+      partner: 'Partner',
+    },
+    closing: 'This message was sent by the MOSIP Partner Management System. Please do not reply.',
+  },
+  ara: {
+    dir: 'rtl',
+    greeting: (name) => `عزيزي ${name}،`,
+    subjects: {
+      ROOT_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة المرجع المصدق الجذري',
+      INTERMEDIATE_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة المرجع المصدق الوسيط',
+      PARTNER_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة الشريك',
+      API_KEY_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية مفتاح واجهة البرمجة',
+      MISP_LICENSE_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية مفتاح ترخيص MISP',
+      WEEKLY_SUMMARY: 'الملخص الأسبوعي: عناصر تنتهي صلاحيتها قريبًا',
+    },
+    intro: {
+      ROOT_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة مرجع مصدق جذري في مخزن الثقة خلال ${days} يوم. يرجى رفع الشهادة البديلة قبل ذلك.`,
+      INTERMEDIATE_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة مرجع مصدق وسيط في مخزن الثقة خلال ${days} يوم. يرجى رفع الشهادة البديلة قبل ذلك.`,
+      PARTNER_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة الشريك الخاصة بكم خلال ${days} يوم. يرجى رفع شهادة مجددة قبل ذلك لضمان استمرار خدماتكم.`,
+      API_KEY_EXPIRY: (days) => `تنتهي صلاحية مفتاح واجهة البرمجة الخاص بكم خلال ${days} يوم. يرجى إنشاء مفتاح جديد قبل ذلك.`,
+      MISP_LICENSE_EXPIRY: (days) => `تنتهي صلاحية مفتاح ترخيص MISP الخاص بكم خلال ${days} يوم. يرجى طلب ترخيص جديد قبل ذلك.`,
+      WEEKLY_SUMMARY: () => 'تنتهي صلاحية هذه العناصر خلال الأسبوع القادم.',
+    },
+    labels: {
+      certificateId: 'معرف الشهادة',
+      issuedTo: 'صادرة إلى',
+      issuedBy: 'صادرة من',
+      partnerDomain: 'نطاق الشريك',
+      expiry: 'تاريخ الانتهاء',
+      apiKey: 'مفتاح واجهة البرمجة',
+      policy: 'السياسة',
+      policyGroup: 'مجموعة السياسات',
+      license: 'الترخيص',
+      misp: 'شريك MISP',
+      partner: 'الشريك',
+    },
+    closing: 'أُرسلت هذه الرسالة من نظام إدارة الشركاء في MOSIP. يرجى عدم الرد.',
+  },
+  fra: {
+    dir: 'ltr',
+    greeting: (name) => `Bonjour ${name},`,
+    subjects: {
+      ROOT_CERT_EXPIRY: "Action requise : expiration d'un certificat d'AC racine",
+      INTERMEDIATE_CERT_EXPIRY: "Action requise : expiration d'un certificat d'AC intermédiaire",
+      PARTNER_CERT_EXPIRY: 'Action requise : expiration du certificat partenaire',
+      API_KEY_EXPIRY: "Action requise : expiration d'une clé d'API",
+      MISP_LICENSE_EXPIRY: "Action requise : expiration d'une clé de licence MISP",
+      WEEKLY_SUMMARY: 'Résumé hebdomadaire : expirations à venir',
+    },
+    intro: {
+      ROOT_CERT_EXPIRY: (days) => `Un certificat d'AC racine du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
+      INTERMEDIATE_CERT_EXPIRY: (days) => `Un certificat d'AC intermédiaire du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
+      PARTNER_CERT_EXPIRY: (days) => `Votre certificat partenaire expire dans ${days} jour(s). Téléversez un certificat renouvelé d'ici là pour que vos services continuent.`,
+      API_KEY_EXPIRY: (days) => `Votre clé d'API expire dans ${days} jour(s). Générez une nouvelle clé d'ici là.`,
+      MISP_LICENSE_EXPIRY: (days) => `Votre clé de licence MISP expire dans ${days} jour(s). Demandez une nouvelle licence d'ici là.`,
+      WEEKLY_SUMMARY: () => 'Ces éléments expirent dans la semaine à venir.',
+    },
+    labels: {
+      certificateId: 'Identifiant du certificat',
+      issuedTo: 'Délivré à',
+      issuedBy: 'Délivré par',
+      partnerDomain: 'Domaine partenaire',
+      expiry: 'Expire le',
+      apiKey: "Clé d'API",
+      policy: 'Politique',
+      policyGroup: 'Groupe de politiques',
+      license: 'Licence',
+      misp: 'Partenaire MISP',
+      partner: 'Partenaire',
+    },
+    closing: 'Ce message a été envoyé par le système de gestion des partenaires MOSIP. Merci de ne pas y répondre.',
+  },
+};
+
+/** Expiry instants are told in UTC, as MOSIP's mails do. */
+function utc(instant: string): string {
+  return `${instant.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** One block of label/value lines per item the notification tells about. */
+function itemLines(details: NotificationDetails, labels: LanguageText['labels']): [string, string][][] {
+  return [
+    ...details.certificateDetails.map((cert): [string, string][] => [
+      [labels.certificateId, cert.certificateId],
+      [labels.issuedTo, cert.issuedTo],
+      [labels.issuedBy, cert.issuedBy],
+      [labels.partnerDomain, cert.partnerDomain],
+      [labels.expiry, utc(cert.expiryDateTime)],
+    ]),
+    ...details.apiKeyDetails.map((key): [string, string][] => [
+      [labels.apiKey, key.apiKeyName],
+      [labels.partner, key.partnerId],
+      [labels.policy, key.policyName],
+      [labels.policyGroup, key.policyGroup ?? '-'],
+      [labels.expiry, utc(key.expiryDateTime)],
+    ]),
+    ...details.mispLicenseDetails.map((license): [string, string][] => [
+      [labels.license, license.licenseId],
+      [labels.misp, license.mispId],
+      [labels.expiry, utc(license.expiryDateTime)],
+    ]),
+  ];
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The days left as the notice counted them (the first item's `expiryPeriod`). */
+function daysLeft(details: NotificationDetails): string {
+  return [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails][0]?.expiryPeriod ?? '';
+}
+
+/** Subject, plain text and HTML of a notification mail in the recipient's language (Arabic right to left). */
+export function renderMail(mail: Pick<OutgoingMail, 'language' | 'notificationType' | 'recipientName' | 'details'>): RenderedMail {
+  const text = TEXTS[mail.language];
+  const subject = text.subjects[mail.notificationType];
+  const intro = text.intro[mail.notificationType](daysLeft(mail.details));
+  const blocks = itemLines(mail.details, text.labels);
+  const plain = [text.greeting(mail.recipientName), '', intro, '', ...blocks.map((lines) => lines.map(([label, value]) => `${label}: ${value}`).join('\n')).flatMap((block) => [block, '']), text.closing].join('\n');
+  const tables = blocks
+    .map((lines) => `<table>${lines.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`)
+    .join('');
+  const html =
+    `<!DOCTYPE html><html lang="${mail.language === 'eng' ? 'en' : mail.language === 'ara' ? 'ar' : 'fr'}" dir="${text.dir}"><body dir="${text.dir}">` +
+    `<p>${escapeHtml(text.greeting(mail.recipientName))}</p><p>${escapeHtml(intro)}</p>${tables}<p>${escapeHtml(text.closing)}</p></body></html>`;
+  return { subject, text: plain, html };
+}

@@ -1,0 +1,80 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { MAX_MAIL_ATTEMPTS } from '../functions/mail/mail-queue.js';
+import type { MailConfig } from './app-config.js';
+import { PmsFunction } from './pms-function.js';
+
+export interface MailDeliveryProps {
+  table: TableV2;
+  runtimeLayer: ILayerVersion;
+  mail: MailConfig;
+}
+
+const SENDER_TIMEOUT = Duration.seconds(30);
+
+/**
+ * Mails leave through a queue: an EventBridge Pipe takes each mail item the notification transactions insert
+ * (from the table stream) and queues its notification id; the sender sends it through SES and removes it. A
+ * failed send is retried by the queue (visibility timeout) and, after MAX_MAIL_ATTEMPTS receives, its message
+ * moves to the dead-letter queue, the last attempt having audited the failure. An SES throttle or outage delays
+ * mail, never loses it.
+ */
+export class MailDelivery extends Construct {
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: MailDeliveryProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Longer than a send may take, so a message is not handed out twice while its attempt still runs.
+      visibilityTimeout: SENDER_TIMEOUT.plus(Duration.seconds(30)),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_MAIL_ATTEMPTS },
+    });
+
+    const streamArn = props.table.tableStreamArn;
+    if (!streamArn) throw new Error('the table needs its stream for mail delivery');
+    const pipeRole = new Role(this, 'PipeRole', {
+      assumedBy: new ServicePrincipal('pipes.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
+      inlinePolicies: {
+        mailItemsToQueue: new PolicyDocument({
+          statements: [
+            new PolicyStatement({ actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], resources: [streamArn] }),
+            new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
+          ],
+        }),
+      },
+    });
+    new CfnPipe(this, 'MailItemsToQueue', {
+      description: 'Queues the notification id of each mail the notification transactions store',
+      roleArn: pipeRole.roleArn,
+      source: streamArn,
+      sourceParameters: {
+        dynamoDbStreamParameters: { startingPosition: 'TRIM_HORIZON', batchSize: 1, maximumRetryAttempts: 10 },
+        filterCriteria: { filters: [{ pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['MailOutbox'] } } } }) }] },
+      },
+      target: queue.queueArn,
+      targetParameters: { inputTemplate: '{"notificationId": "<$.dynamodb.NewImage.mail.M.notificationId.S>"}' },
+    });
+
+    const sender = new PmsFunction(this, 'Sender', {
+      entry: 'functions/mail/mail-sender-handler.ts',
+      description: 'Sends notification mails through SES from the mail queue',
+      runtimeLayer: props.runtimeLayer,
+      data: { table: props.table, access: 'read-write' },
+      environment: { PMS_MAIL_FROM: props.mail.from },
+      timeout: SENDER_TIMEOUT,
+    });
+    sender.lambda.addEventSource(new SqsEventSource(queue, { batchSize: 1 }));
+    const { region, account } = Stack.of(this);
+    Grant.addToPrincipal({ grantee: sender.lambda, actions: ['ses:SendEmail'], resourceArns: [`arn:aws:ses:${region}:${account}:identity/${props.mail.identity}`] });
+  }
+}
