@@ -15,6 +15,13 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     schedule: { every: 'day', at: '01:00' },
     entry: 'functions/handlers/jobs/expiry-notifications.ts',
   },
+  {
+    name: 'weekly-summary',
+    description: 'Tells the partner admins what partners hold that expires within the coming week, even when nothing does',
+    // MOSIP's bootstrap default: Saturdays at midnight.
+    schedule: { every: 'week', on: 'SAT', at: '00:00' },
+    entry: 'functions/handlers/jobs/weekly-summary.ts',
+  },
 ];
 
 export function scheduledJob(name: string): ScheduledJobDefinition {

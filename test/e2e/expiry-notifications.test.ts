@@ -156,6 +156,20 @@ test('dismissing: a partner its own; an admin for itself only; nobody another pa
   assert.deepEqual(dismissedOnly.data.map((row: { notificationId: string }) => row.notificationId), [adminNotice!.notificationId]);
 });
 
+test('the weekly summary lists for the admins what partners hold that expires within the week; one per run date', async () => {
+  const at = new Date(Date.parse(expiries.apikey!) - 5 * DAY_MS);
+  for (let run = 0; run < 2; run++) assert.equal((await stack.runJob('weekly-summary', at)).code, 0);
+  const day = utcDay(at.getTime());
+  const summaries = await ok('GET', `${NOTIFICATIONS}?notificationType=weekly&createdFromDate=${day}&createdToDate=${day}`, admin);
+  assert.equal(summaries.totalResults, 1);
+  const details = summaries.data[0].notificationDetails;
+  assert.deepEqual(
+    [details.certificateDetails.map((cert: { partnerId: string }) => cert.partnerId), details.apiKeyDetails.map((key: { apiKeyName: string }) => key.apiKeyName), details.mispLicenseDetails.map((license: { mispId: string }) => license.mispId)],
+    [['bank-1'], ['Teller'], ['misp-1']],
+  );
+  await expectRefused(stack, 'GET', `${NOTIFICATIONS}?notificationType=weekly`, bank, undefined, 'PMS_NOTIFICATION_ERROR_006');
+});
+
 test('list refusals carry MOSIP\'s codes', async () => {
   const refused = (token: string, query: string, code: string) => expectRefused(stack, 'GET', `${NOTIFICATIONS}?${query}`, token, undefined, code);
   await refused(bank, 'notificationType=root', 'PMS_NOTIFICATION_ERROR_006');

@@ -1,0 +1,103 @@
+import type { AuditEntry } from '../../functions/domain/audit.js';
+import type { ExpiryCalendar, ExpiryKind } from '../../functions/domain/expiry/expiry-calendar.js';
+import type { OutgoingMail } from '../../functions/domain/notifications/mail.js';
+import type { Notification } from '../../functions/domain/notifications/notification.js';
+import { sendExpiryNotices, type ExpiryNoticeDeps } from '../../functions/domain/notifications/expiry-notices.js';
+import { sendWeeklySummary } from '../../functions/domain/notifications/weekly-summary.js';
+import type { NoticeMarker, NotificationRepository } from '../../functions/domain/notifications/ports.js';
+
+export const DAY_MS = 86_400_000;
+export const START = Date.parse('2027-03-01T09:00:00.000Z');
+export const EXPIRY = new Date(START + 31 * DAY_MS + 3_600_000).toISOString();
+
+type Item = Record<string, unknown>;
+
+/** An in-memory world for the notification jobs: calendars, partners, and a repository that keeps markers. */
+export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; failOn?: string } = {}) {
+  const calendars: Record<ExpiryKind, Item[]> = {
+    caCertificate: [{ certId: 'ca-1', caCertificateType: 'INTERMEDIATE', partnerDomain: 'AUTH', subject: 'CN=Bank CA', issuer: 'CN=Bank Root', notAfter: EXPIRY }],
+    partnerCertificate: [{ certId: 'pc-1', partnerId: 'bank-1', partnerDomain: 'AUTH', subject: 'CN=bank-1', issuer: 'CN=Bank CA', notAfter: '2030-01-01T00:00:00.000Z', signedNotAfter: EXPIRY }],
+    apiKey: [
+      { id: 'key-1', partnerId: 'bank-1', policyId: 'pol-1', label: 'Teller', isActive: true, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
+      { id: 'key-off', partnerId: 'bank-1', policyId: 'pol-1', label: 'Old', isActive: false, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
+      { id: 'key-of-inactive', partnerId: 'bank-2', policyId: 'pol-1', label: 'Teller', isActive: true, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
+    ],
+    mispLicense: [{ id: 'lic-1', mispId: 'misp-1', isActive: true, validToDatetime: EXPIRY }],
+  };
+  const partners: Record<string, Item> = {
+    'bank-1': { id: 'bank-1', isActive: true, emailId: 'bank-1@example.org', langCode: 'ara' },
+    'bank-2': { id: 'bank-2', isActive: false, emailId: 'bank-2@example.org', langCode: 'eng' },
+    'misp-1': { id: 'misp-1', isActive: true, emailId: 'misp-1@example.org', langCode: 'hin' },
+  };
+  const markers = new Set<string>();
+  const notifications: Notification[] = [];
+  const audits: AuditEntry[] = [];
+  const mails: OutgoingMail[] = [];
+  const reads: string[] = [];
+  let now = START;
+  let ids = 0;
+  const calendar: ExpiryCalendar = {
+    async page(kind, after, until) {
+      reads.push(`${kind} ${after} ${until}`);
+      const items = calendars[kind].filter((item) => {
+        const expiresAt = String(item.notAfter && kind === 'caCertificate' ? item.notAfter : (item.signedNotAfter ?? item.validToDatetime));
+        return expiresAt >= after && expiresAt < until;
+      });
+      return { items: items as never[], next: null };
+    },
+  };
+  const notificationRepository: Pick<NotificationRepository, 'createNotice' | 'createOnce' | 'recordFailure'> = {
+    async createOnce(key, notification, audit, mail) {
+      if (markers.has(key)) return false;
+      markers.add(key);
+      notifications.push(notification);
+      audits.push(audit);
+      if (mail) mails.push(mail);
+      return true;
+    },
+    async createNotice(marker: NoticeMarker, notification, audit, mail) {
+      if (options.failOn === marker.itemId) throw new Error('table unavailable');
+      const key = `${marker.kind}#${marker.itemId}#${marker.threshold}`;
+      if (markers.has(key)) return false;
+      markers.add(key);
+      notifications.push(notification);
+      audits.push(audit);
+      if (mail) mails.push(mail);
+      return true;
+    },
+    async recordFailure(audit) {
+      audits.push(audit);
+    },
+  };
+  const deps = {
+    calendar,
+    notifications: notificationRepository as NotificationRepository,
+    partners: { getPartner: async (id: string) => partners[id] as never },
+    policies: { getPolicy: async () => ({ policyGroupId: 'grp-1' }) as never },
+    groups: { getGroup: async () => ({ name: 'Banks' }) as never },
+    clock: { now: () => new Date(now) },
+    ids: { newId: () => `n-${++ids}` },
+    mail: options.mail === undefined ? { adminList: null } : options.mail,
+  } satisfies ExpiryNoticeDeps;
+  const runDay = (day: number) => {
+    now = START + day * DAY_MS;
+    return sendExpiryNotices(deps);
+  };
+  const runWeekly = (day: number) => {
+    now = START + day * DAY_MS;
+    return sendWeeklySummary(deps);
+  };
+  /** Per notified item: the expiry periods of its notices, in the order given. */
+  const periodsByItem = () => {
+    const byItem: Record<string, string[]> = {};
+    for (const notification of notifications) {
+      const details = notification.details;
+      const detail = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails][0]!;
+      const id = 'certificateId' in detail ? detail.certificateId : 'apiKeyName' in detail ? `key:${detail.apiKeyName}` : `license:${detail.licenseId}`;
+      (byItem[id] ??= []).push(detail.expiryPeriod);
+    }
+    return byItem;
+  };
+  return { runDay, runWeekly, notifications, audits, mails, reads, periodsByItem };
+}
+
