@@ -16,6 +16,7 @@ import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bu
 import { layerImportSpecifiers } from '../layers/runtime/packages.js';
 import { certificateBench } from './bench-certificates.js';
 import { verificationBench } from './bench-verification.js';
+import { notificationBench } from './bench-notifications.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
@@ -260,6 +261,9 @@ async function main(): Promise<void> {
 
   console.log('\nIDA key verification through the local stack vs a bare DynamoDB Local GetItem (same run; docs/bench.md)');
   console.log(table(['measurement', 'result'], await verificationBench()));
+
+  console.log('\nThe daily expiry-notification job over a seeded table (docs/bench.md)');
+  console.log(table(['measurement', 'result'], await notificationBench()));
 }
 
 await main();

@@ -57,13 +57,7 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
     },
     async createNotice(marker: NoticeMarker, notification, audit, mail) {
       if (options.failOn === marker.itemId) throw new Error('table unavailable');
-      const key = `${marker.kind}#${marker.itemId}#${marker.threshold}`;
-      if (markers.has(key)) return false;
-      markers.add(key);
-      notifications.push(notification);
-      audits.push(audit);
-      if (mail) mails.push(mail);
-      return true;
+      return notificationRepository.createOnce(`${marker.kind}#${marker.itemId}#${marker.threshold}`, notification, audit, mail);
     },
     async recordFailure(audit) {
       audits.push(audit);

@@ -43,13 +43,13 @@ export async function sendExpiryNotices(deps: ExpiryNoticeDeps, kinds: readonly 
   const today = startOfUtcDay(now);
   const until = new Date(today.getTime() + (HORIZON_DAYS + 1) * DAY_MS).toISOString();
   const report = { read: 0, created: 0, alreadyGiven: 0, failed: 0 };
+  const run = { ...deps, ...memoisedLookups(deps) };
   for (const kind of kinds) {
     let after = today.toISOString();
     for (;;) {
       const { items, next } = await deps.calendar.page(kind.kind, after, until, PAGE_SIZE);
       report.read += items.length;
-      for (const item of items) {
-        const outcome = await noticeFor(deps, kind, item, today, now);
+      for (const outcome of await Promise.all(items.map((item) => noticeFor(run, kind, item, today, now)))) {
         if (outcome !== 'none') report[outcome]++;
       }
       if (next === null) break;
@@ -58,6 +58,23 @@ export async function sendExpiryNotices(deps: ExpiryNoticeDeps, kinds: readonly 
   }
   if (report.failed > 0) throw new Error(`${report.failed} expiry notices failed (audited); the rest were given: ${JSON.stringify(report)}`);
   return report;
+}
+
+/** Within one run, each partner, policy and group is read once, however many items name it. */
+export function memoisedLookups(lookups: NoticeLookups): NoticeLookups {
+  const memo = <T>(read: (id: string) => Promise<T>) => {
+    const seen = new Map<string, Promise<T>>();
+    return (id: string) => {
+      let found = seen.get(id);
+      if (!found) seen.set(id, (found = read(id)));
+      return found;
+    };
+  };
+  return {
+    partners: { getPartner: memo((id) => lookups.partners.getPartner(id)) },
+    policies: { getPolicy: memo((id) => lookups.policies.getPolicy(id)) },
+    groups: { getGroup: memo((id) => lookups.groups.getGroup(id)) },
+  };
 }
 
 async function noticeFor(deps: ExpiryNoticeDeps, kind: NoticeKind, item: unknown, today: Date, now: Date): Promise<'created' | 'alreadyGiven' | 'failed' | 'none'> {

@@ -3,7 +3,7 @@ import { partnerCertificateExpiry } from '../certificates/stored-certificates.js
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { notificationDetails, type NotificationDetails, type NotificationType } from './notification.js';
+import { notificationDetails, type CertificateDetail, type NotificationDetails, type NotificationType } from './notification.js';
 
 /** What a notice needs to look up beside the expiring item. */
 export interface NoticeLookups {
@@ -46,6 +46,22 @@ async function activePartner(lookups: NoticeLookups, partnerId: string): Promise
   return partner?.isActive ? partner : null;
 }
 
+/** A key or license is told about only while it is on and its partner is active. */
+async function ownerOfUsable(lookups: NoticeLookups, credential: { isActive: boolean }, partnerId: string): Promise<Partner | null> {
+  return credential.isActive ? activePartner(lookups, partnerId) : null;
+}
+
+/** MOSIP's one-certificate details, as both certificate kinds give them. */
+function certificateNotice(
+  cert: { certId: string; issuer: string; subject: string; partnerDomain: CertificateDetail['partnerDomain'] },
+  fields: Pick<CertificateDetail, 'partnerId' | 'expiryDateTime' | 'certificateType'>,
+): Notice['details'] {
+  return (expiryPeriod) =>
+    notificationDetails({
+      certificateDetails: [{ certificateId: cert.certId, issuedBy: cert.issuer, issuedTo: cert.subject, partnerDomain: cert.partnerDomain, expiryPeriod, ...fields }],
+    });
+}
+
 /** Root and intermediate CA certificates: every partner admin (MOSIP's rootAndIntermediateCertificateExpiryJob). */
 const caCertificates = noticeKind({
   kind: 'caCertificate',
@@ -55,21 +71,7 @@ const caCertificates = noticeKind({
     itemId: cert.certId,
     partner: null,
     type: cert.caCertificateType === 'ROOT' ? 'ROOT_CERT_EXPIRY' : 'INTERMEDIATE_CERT_EXPIRY',
-    details: (expiryPeriod) =>
-      notificationDetails({
-        certificateDetails: [
-          {
-            certificateId: cert.certId,
-            issuedBy: cert.issuer,
-            issuedTo: cert.subject,
-            partnerId: null,
-            partnerDomain: cert.partnerDomain,
-            expiryDateTime: cert.notAfter,
-            expiryPeriod,
-            certificateType: cert.caCertificateType === 'ROOT' ? 'root' : 'intermediate',
-          },
-        ],
-      }),
+    details: certificateNotice(cert, { partnerId: null, expiryDateTime: cert.notAfter, certificateType: cert.caCertificateType === 'ROOT' ? 'root' : 'intermediate' }),
   }),
 });
 
@@ -85,21 +87,7 @@ const partnerCertificates = noticeKind({
       itemId: cert.certId,
       partner,
       type: 'PARTNER_CERT_EXPIRY',
-      details: (expiryPeriod) =>
-        notificationDetails({
-          certificateDetails: [
-            {
-              certificateId: cert.certId,
-              issuedBy: cert.issuer,
-              issuedTo: cert.subject,
-              partnerId: cert.partnerId,
-              partnerDomain: cert.partnerDomain,
-              expiryDateTime: partnerCertificateExpiry(cert),
-              expiryPeriod,
-              certificateType: 'partner',
-            },
-          ],
-        }),
+      details: certificateNotice(cert, { partnerId: cert.partnerId, expiryDateTime: partnerCertificateExpiry(cert), certificateType: 'partner' }),
     };
   },
 });
@@ -110,8 +98,7 @@ const apiKeys = noticeKind({
   expiresAt: (key) => key.validToDatetime,
   itemId: (key) => key.id,
   async notice(key, lookups) {
-    if (!key.isActive) return null;
-    const partner = await activePartner(lookups, key.partnerId);
+    const partner = await ownerOfUsable(lookups, key, key.partnerId);
     if (!partner) return null;
     const policy = await lookups.policies.getPolicy(key.policyId);
     const group = policy ? await lookups.groups.getGroup(policy.policyGroupId) : undefined;
@@ -133,8 +120,7 @@ const mispLicenses = noticeKind({
   expiresAt: (license) => license.validToDatetime,
   itemId: (license) => license.id,
   async notice(license, lookups) {
-    if (!license.isActive) return null;
-    const partner = await activePartner(lookups, license.mispId);
+    const partner = await ownerOfUsable(lookups, license, license.mispId);
     if (!partner) return null;
     return {
       itemId: license.id,

@@ -1,7 +1,7 @@
 import { auditEntry } from '../audit.js';
 import { startOfUtcDay, type ExpiryCalendar } from '../expiry/expiry-calendar.js';
 import { SCHEDULER_ACTOR } from '../expiry/expire-credentials.js';
-import { daysUntil, mailFor } from './expiry-notices.js';
+import { daysUntil, mailFor, memoisedLookups } from './expiry-notices.js';
 import { NOTICE_KINDS, type NoticeKind, type NoticeLookups } from './notice-kinds.js';
 import { NOTIFICATION_AUDIT_TYPE, notificationDetails, type Notification, type NotificationDetails } from './notification.js';
 import type { NotificationJobDeps } from './ports.js';
@@ -25,6 +25,7 @@ export async function sendWeeklySummary(deps: WeeklySummaryDeps, kinds: readonly
   const today = startOfUtcDay(now);
   const until = new Date(today.getTime() + (WEEK_DAYS + 1) * DAY_MS).toISOString();
   const parts: NotificationDetails[] = [];
+  const lookups = memoisedLookups(deps);
   let read = 0;
   for (const kind of kinds.filter((candidate) => SUMMARISED.includes(candidate.kind))) {
     let after = today.toISOString();
@@ -32,7 +33,7 @@ export async function sendWeeklySummary(deps: WeeklySummaryDeps, kinds: readonly
       const { items, next } = await deps.calendar.page(kind.kind, after, until, PAGE_SIZE);
       read += items.length;
       for (const item of items) {
-        const notice = await kind.notice(item, deps);
+        const notice = await kind.notice(item, lookups);
         if (notice) parts.push(notice.details(String(daysUntil(kind.expiresAt(item), today))));
       }
       if (next === null) break;
