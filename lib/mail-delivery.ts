@@ -6,6 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import { MAX_MAIL_ATTEMPTS } from '../functions/mail/mail-queue.js';
 import type { MailConfig } from './app-config.js';
 import { PmsFunction } from './pms-function.js';
@@ -30,7 +31,7 @@ export class MailDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: MailDeliveryProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters');
     const queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

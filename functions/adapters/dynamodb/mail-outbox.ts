@@ -1,11 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMail } from '../../domain/notifications/mail.js';
 import type { MailOutbox } from '../../domain/notifications/mail-delivery.js';
 import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
 import { notificationKeys } from './keys.js';
-import { auditPut, transactWrite } from './transactions.js';
+import { auditPut, conditionalWrite, transactWrite } from './transactions.js';
 
 interface StoredMail {
   mail: OutgoingMail;
@@ -26,9 +25,9 @@ export function dynamoMailOutbox(table: TableContext): MailOutbox & {
       return (await getItem<StoredMail>(table, key(notificationId)))?.mail;
     },
 
-    async claim(notificationId, now, until) {
-      try {
-        await table.client.send(
+    claim: (notificationId, now, until) =>
+      conditionalWrite(
+        table.client.send(
           new UpdateCommand({
             TableName: table.tableName,
             Key: key(notificationId),
@@ -36,18 +35,12 @@ export function dynamoMailOutbox(table: TableContext): MailOutbox & {
             ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
             ExpressionAttributeValues: { ':until': until, ':now': now },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
-    },
+        ),
+      ),
 
+    // A mail settled meanwhile has nothing left to release.
     async release(notificationId) {
-      await table.client.send(new UpdateCommand({ TableName: table.tableName, Key: key(notificationId), UpdateExpression: 'REMOVE claimedUntil', ConditionExpression: 'attribute_exists(pk)' })).catch((error: { name?: string }) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
+      await conditionalWrite(table.client.send(new UpdateCommand({ TableName: table.tableName, Key: key(notificationId), UpdateExpression: 'REMOVE claimedUntil', ConditionExpression: 'attribute_exists(pk)' })));
     },
 
     async settle(notificationId, audit) {
@@ -60,17 +53,17 @@ export function dynamoMailOutbox(table: TableContext): MailOutbox & {
     },
 
     async recordFailedAttempt(notificationId, nextAttemptAt) {
-      await table.client.send(
-        new UpdateCommand({
-          TableName: table.tableName,
-          Key: key(notificationId),
-          UpdateExpression: 'SET nextAttemptAt = :next ADD attempts :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':next': nextAttemptAt, ':one': 1 },
-        }),
-      ).catch((error: { name?: string }) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
+      await conditionalWrite(
+        table.client.send(
+          new UpdateCommand({
+            TableName: table.tableName,
+            Key: key(notificationId),
+            UpdateExpression: 'SET nextAttemptAt = :next ADD attempts :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':next': nextAttemptAt, ':one': 1 },
+          }),
+        ),
+      );
     },
   };
 }

@@ -9,7 +9,7 @@ import { notificationKeys, userPartition } from './keys.js';
 import { auditPut, putIfUnchanged, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The retention period of MOSIP's notifications, also the most a list reads of one partition. */
+/** The most a list reads of one notification partition (60 days of notices stay far below it). */
 const MAX_LISTED = 1000;
 const MAX_DISMISSALS = 5000;
 
@@ -64,7 +64,11 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
     }
   }
 
-  const since = (from: string) => (notification: Notification) => notification.crDtimes >= from;
+  /** One notification partition, newest first, without what is older than `from` (TTL deletion lags). */
+  async function listed(partition: string, from: string, limit: number): Promise<Notification[]> {
+    const items = await queryPartition<Notification>(table, 'gsi1', partition, { limit: Math.min(limit, MAX_LISTED), ascending: false });
+    return items.filter((notification) => notification.crDtimes >= from);
+  }
 
   return {
     createNotice: (marker, notification, audit, mail) =>
@@ -80,15 +84,9 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
 
     get: (id) => getItem<Notification>(table, notificationKeys.notification(id)),
 
-    async ofPartner(partnerId, from, limit) {
-      const items = await queryPartition<Notification>(table, 'gsi1', notificationKeys.ofPartner(partnerId), { limit: Math.min(limit, MAX_LISTED), ascending: false });
-      return items.filter(since(from));
-    },
+    ofPartner: (partnerId, from, limit) => listed(notificationKeys.ofPartner(partnerId), from, limit),
 
-    async ofAdmins(from, limit) {
-      const items = await queryPartition<Notification>(table, 'gsi1', notificationKeys.ofAdmins, { limit: Math.min(limit, MAX_LISTED), ascending: false });
-      return items.filter(since(from));
-    },
+    ofAdmins: (from, limit) => listed(notificationKeys.ofAdmins, from, limit),
 
     async dismissedBy(userId) {
       const items = await queryPartition<{ notificationId: string }>(table, 'table', userPartition(userId), { limit: MAX_DISMISSALS, sortKeyPrefix: notificationKeys.dismissalsPrefix });

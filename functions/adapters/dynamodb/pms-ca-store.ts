@@ -1,9 +1,9 @@
 import { X509Certificate } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PmsCa, PmsCaStore } from '../../domain/certificates/pms-ca.js';
 import type { TableContext } from './client.js';
 import { certificateKeys } from './keys.js';
+import { conditionalWrite } from './transactions.js';
 
 interface PmsCaItem {
   root: string;
@@ -26,19 +26,15 @@ export function dynamoPmsCaStore(table: TableContext): PmsCaStore {
 
     async putIfAbsent(ca: PmsCa, createdAt: string) {
       const item: PmsCaItem = { root: pemOf(ca.root), issuing: pemOf(ca.issuing), createdAt };
-      try {
-        await table.client.send(
+      return conditionalWrite(
+        table.client.send(
           new PutCommand({
             TableName: table.tableName,
             Item: { ...certificateKeys.pmsCa, entity: 'PmsCa', ...item },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from './client.js';
 import type { AuditEntry } from '../../domain/audit.js';
@@ -60,4 +60,18 @@ export function putIfUnchanged(table: TableContext, item: Record<string, unknown
       ExpressionAttributeValues: { ':expectedRevision': expectedRevision },
     },
   };
+}
+
+/**
+ * One conditional write (PutItem, UpdateItem, DeleteItem): true when it was made, false when its condition
+ * failed. The error is matched by name too, as a second copy of the SDK throws its own class.
+ */
+export async function conditionalWrite(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

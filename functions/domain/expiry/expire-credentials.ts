@@ -1,6 +1,6 @@
 import { switchOffApiKey, type KeySwitchOffDeps } from '../api-keys/switch-off.js';
 import { switchOffExpiredLicense, type LicenseExpiryDeps } from '../misp-licenses/switch-off.js';
-import { startOfUtcDay, type ExpiringItem, type ExpiryCalendar } from './expiry-calendar.js';
+import { calendarPages, startOfUtcDay, type ExpiringItem, type ExpiryCalendar } from './expiry-calendar.js';
 import type { JobProgress } from './job-progress.js';
 
 export const EXPIRE_CREDENTIALS_JOB = 'expire-credentials';
@@ -35,14 +35,13 @@ async function switchOffExpired<Kind extends 'apiKey' | 'mispLicense'>(
 ) {
   const progressKey = `${EXPIRE_CREDENTIALS_JOB}#${kind}`;
   const counts = { read: 0, switchedOff: 0 };
-  let after = (await deps.progress.reached(progressKey)) ?? '';
-  while (after < until) {
-    const { items, next } = await deps.calendar.page(kind, after, until, PAGE_SIZE);
+  const reached = (await deps.progress.reached(progressKey)) ?? '';
+  if (reached >= until) return counts;
+  for await (const { items, next } of calendarPages(deps.calendar, kind, reached, until, PAGE_SIZE)) {
     const switched = await Promise.all(items.filter((item) => item.isActive).map(switchOff));
     counts.read += items.length;
     counts.switchedOff += switched.filter(Boolean).length;
-    after = next ?? until;
-    await deps.progress.record(progressKey, after);
+    await deps.progress.record(progressKey, next ?? until);
   }
   return counts;
 }

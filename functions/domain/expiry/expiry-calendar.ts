@@ -30,6 +30,16 @@ export interface ExpiryCalendar {
   page<Kind extends ExpiryKind>(kind: Kind, after: string, until: string, limit: number): Promise<ExpiryCalendarPage<Kind>>;
 }
 
+/** The pages of one kind's calendar from `after` to `until` (see ExpiryCalendar#page), each read when it is wanted. */
+export async function* calendarPages<Kind extends ExpiryKind>(calendar: ExpiryCalendar, kind: Kind, after: string, until: string, limit: number): AsyncGenerator<ExpiryCalendarPage<Kind>> {
+  for (let from = after; ; ) {
+    const page = await calendar.page(kind, from, until, limit);
+    yield page;
+    if (page.next === null) return;
+    from = page.next;
+  }
+}
+
 /** Midnight UTC that starts the day of `instant`. */
 export function startOfUtcDay(instant: Date): Date {
   return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));

@@ -1,8 +1,8 @@
 import { auditEntry, auditFailure } from '../audit.js';
-import { startOfUtcDay, type ExpiryCalendar } from '../expiry/expiry-calendar.js';
+import { calendarPages, startOfUtcDay, type ExpiryCalendar } from '../expiry/expiry-calendar.js';
 import { SCHEDULER_ACTOR } from '../expiry/expire-credentials.js';
 import { mailLanguage, type OutgoingMail } from './mail.js';
-import { NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification } from './notification.js';
+import { newNotification, NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification } from './notification.js';
 import { NOTICE_KINDS, type Notice, type NoticeKind, type NoticeLookups } from './notice-kinds.js';
 import type { NotificationJobDeps } from './ports.js';
 
@@ -45,15 +45,11 @@ export async function sendExpiryNotices(deps: ExpiryNoticeDeps, kinds: readonly 
   const report = { read: 0, created: 0, alreadyGiven: 0, failed: 0 };
   const run = { ...deps, ...memoisedLookups(deps) };
   for (const kind of kinds) {
-    let after = today.toISOString();
-    for (;;) {
-      const { items, next } = await deps.calendar.page(kind.kind, after, until, PAGE_SIZE);
+    for await (const { items } of calendarPages(deps.calendar, kind.kind, today.toISOString(), until, PAGE_SIZE)) {
       report.read += items.length;
       for (const outcome of await Promise.all(items.map((item) => noticeFor(run, kind, item, today, now)))) {
         if (outcome !== 'none') report[outcome]++;
       }
-      if (next === null) break;
-      after = next;
     }
   }
   if (report.failed > 0) throw new Error(`${report.failed} expiry notices failed (audited); the rest were given: ${JSON.stringify(report)}`);
@@ -85,18 +81,7 @@ async function noticeFor(deps: ExpiryNoticeDeps, kind: NoticeKind, item: unknown
   try {
     notice = await kind.notice(item, deps);
     if (!notice) return 'none';
-    const notification: Notification = {
-      id: deps.ids.newId(),
-      partnerId: notice.partner?.id ?? null,
-      notificationType: notice.type,
-      notificationStatus: 'ACTIVE',
-      details: notice.details(String(threshold)),
-      crBy: SCHEDULER_ACTOR,
-      crDtimes: now.toISOString(),
-      updBy: null,
-      updDtimes: null,
-      revision: 0,
-    };
+    const notification = newNotification(deps.ids.newId(), notice.partner?.id ?? null, notice.type, notice.details(String(threshold)), SCHEDULER_ACTOR, now);
     const audit = auditEntry(SCHEDULER_ACTOR, 'createNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, {
       module: EXPIRY_NOTIFICATIONS_JOB,
       eventType: notice.type,

@@ -69,6 +69,11 @@ export interface Notification {
   revision: number;
 }
 
+/** A new, active notification made by `actor` at `now`. */
+export function newNotification(id: string, partnerId: string | null, notificationType: NotificationType, details: NotificationDetails, actor: string, now: Date): Notification {
+  return { id, partnerId, notificationType, notificationStatus: 'ACTIVE', details, crBy: actor, crDtimes: now.toISOString(), updBy: null, updDtimes: null, revision: 0 };
+}
+
 /** MOSIP deletes notifications older than this (`…past.notifications.deletion.period`). */
 export const NOTIFICATION_RETENTION_DAYS = 60;
 export const NOTIFICATION_AUDIT_TYPE = 'Notification';

@@ -1,5 +1,6 @@
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import type { Partner } from '../partners/partner.js';
 import { localDateTime } from '../mosip-dates.js';
 import { retryOnConflict } from '../retry.js';
 import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
@@ -54,10 +55,16 @@ function checkedDate(field: string, value: string | undefined): string | undefin
   return value;
 }
 
-/** The caller's partners whose notifications they see: all for an admin, the active ones otherwise. */
-async function ownPartnerIds(deps: PortalNotificationDeps, caller: Caller): Promise<string[]> {
+/** The caller's partners; a user owning none is refused (PMS_CERTIFICATE_ERROR_002), unless a partner admin. */
+async function callerPartners(deps: PortalNotificationDeps, caller: Caller): Promise<Partner[]> {
   const partners = await deps.partners.partnersOfUser(caller.userId);
   if (partners.length === 0 && !caller.isAdmin) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
+  return partners;
+}
+
+/** The caller's partners whose notifications they see: all for an admin, the active ones otherwise. */
+async function ownPartnerIds(deps: PortalNotificationDeps, caller: Caller): Promise<string[]> {
+  const partners = await callerPartners(deps, caller);
   return partners.filter((partner) => caller.isAdmin || partner.isActive).map((partner) => partner.id);
 }
 
@@ -129,8 +136,7 @@ function matchesDetails(row: Notification, query: NotificationListQuery, expiryD
 export async function dismissNotification(deps: PortalNotificationDeps, caller: Caller, notificationId: string, body: { notificationStatus?: string | undefined }) {
   if (body.notificationStatus === undefined || body.notificationStatus === '') throw new PmsError(E.STATUS_REQUIRED);
   if (body.notificationStatus !== 'DISMISSED') throw new PmsError(E.INVALID_STATUS);
-  const partners = await deps.partners.partnersOfUser(caller.userId);
-  if (partners.length === 0 && !caller.isAdmin) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
+  const partners = await callerPartners(deps, caller);
   return retryOnConflict(async () => {
     const notification = await deps.notifications.get(notificationId);
     const now = deps.clock.now();
@@ -153,13 +159,10 @@ export async function dismissNotification(deps: PortalNotificationDeps, caller: 
   });
 }
 
-/** Both seen-timestamp endpoints act for the caller, whatever user id the path names (MOSIP trusts the path). */
-async function checkHasPartnerOrIsAdmin(deps: PortalNotificationDeps, caller: Caller): Promise<void> {
-  if (!caller.isAdmin && (await deps.partners.partnersOfUser(caller.userId)).length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
-}
+// Both seen-timestamp endpoints act for the caller, whatever user id the path names (MOSIP trusts the path).
 
 export async function putSeenTimestamp(deps: PortalNotificationDeps, caller: Caller, body: { notificationsSeenDtimes?: string | null | undefined }) {
-  await checkHasPartnerOrIsAdmin(deps, caller);
+  await callerPartners(deps, caller);
   const value = body.notificationsSeenDtimes;
   const at = value ? new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`) : undefined;
   if (!at || Number.isNaN(at.getTime())) throw new PmsError(E.INVALID_SEEN_TIMESTAMP);
@@ -168,7 +171,7 @@ export async function putSeenTimestamp(deps: PortalNotificationDeps, caller: Cal
 }
 
 export async function getSeenTimestamp(deps: PortalNotificationDeps, caller: Caller) {
-  await checkHasPartnerOrIsAdmin(deps, caller);
+  await callerPartners(deps, caller);
   const seenAt = await deps.seen.get(caller.userId);
   if (!seenAt) throw new PmsError(E.USER_DETAILS_NOT_EXIST);
   return { notificationsSeenDtimes: localDateTime(seenAt) };
