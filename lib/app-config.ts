@@ -75,7 +75,8 @@ export function mailFromContext(node: Node): MailConfig | null {
   const identity: unknown = node.tryGetContext('mailIdentity') ?? match[1];
   if (typeof identity !== 'string' || !identity) throw new Error('context "mailIdentity" must name an SES identity (a domain or an address)');
   const adminTo: unknown = node.tryGetContext('adminNotificationEmail');
-  if (adminTo !== undefined && (typeof adminTo !== 'string' || !ADDRESS.test(adminTo))) throw new Error(`context "adminNotificationEmail" must be an e-mail address, not ${JSON.stringify(adminTo)}`);
+  if (adminTo !== undefined && (typeof adminTo !== 'string' || !ADDRESS.test(adminTo)))
+    throw new Error(`context "adminNotificationEmail" must be an e-mail address, not ${JSON.stringify(adminTo)}`);
   const language: unknown = node.tryGetContext('adminNotificationLanguage') ?? 'eng';
   if (!['eng', 'ara', 'fra'].includes(String(language))) throw new Error('context "adminNotificationLanguage" must be eng, ara or fra');
   return { from, identity, adminList: typeof adminTo === 'string' ? { to: adminTo, language: String(language) } : null };

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions, Format } from 'esbuild';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { RUNTIME_LAYER_PACKAGES } from '../layers/runtime/packages.js';
 import { writeRuntimeLayer } from '../layers/runtime/build.js';
+import { RUNTIME_LAYER_PACKAGES } from '../layers/runtime/packages.js';
 
 /** The npm packages the shared runtime layer provides; function bundles leave them out and import them from /opt. */
 export const LAYER_PACKAGES: string[] = RUNTIME_LAYER_PACKAGES.map((pkg) => pkg.name);
@@ -41,7 +41,16 @@ export function buildRuntimeLayer(outputDir: string): void {
   writeRuntimeLayer(outputDir, esbuildOptionsOf({ ...NODE22_ESM_BUNDLING, externalModules: [] }));
 }
 
-const TRANSLATED_OPTIONS = new Set<keyof BundlingOptions>(['format', 'mainFields', 'minify', 'target', 'banner', 'sourceMap', 'sourcesContent', 'externalModules']);
+const TRANSLATED_OPTIONS = new Set<keyof BundlingOptions>([
+  'format',
+  'mainFields',
+  'minify',
+  'target',
+  'banner',
+  'sourceMap',
+  'sourcesContent',
+  'externalModules',
+]);
 
 /**
  * The esbuild API options equal to the command line `NodejsFunction` runs for `bundling` (its `--bundle`,

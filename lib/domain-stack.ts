@@ -1,7 +1,7 @@
 import { NestedStack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
-import { OperationEndpoint, type EndpointResources } from './operation-endpoint.js';
+import { type EndpointResources, OperationEndpoint } from './operation-endpoint.js';
 
 export interface DomainStackProps extends EndpointResources {
   routes: readonly Route[];

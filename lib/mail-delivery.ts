@@ -6,9 +6,9 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue } from './dead-letter-queue.js';
 import { MAX_MAIL_ATTEMPTS } from '../functions/mail/mail-queue.js';
 import type { MailConfig } from './app-config.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import { PmsFunction } from './pms-function.js';
 
 export interface MailDeliveryProps {
@@ -48,7 +48,10 @@ export class MailDelivery extends Construct {
       inlinePolicies: {
         mailItemsToQueue: new PolicyDocument({
           statements: [
-            new PolicyStatement({ actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], resources: [streamArn] }),
+            new PolicyStatement({
+              actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+              resources: [streamArn],
+            }),
             new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
           ],
         }),
@@ -76,6 +79,10 @@ export class MailDelivery extends Construct {
     });
     sender.lambda.addEventSource(new SqsEventSource(queue, { batchSize: 1 }));
     const { region, account } = Stack.of(this);
-    Grant.addToPrincipal({ grantee: sender.lambda, actions: ['ses:SendEmail'], resourceArns: [`arn:aws:ses:${region}:${account}:identity/${props.mail.identity}`] });
+    Grant.addToPrincipal({
+      grantee: sender.lambda,
+      actions: ['ses:SendEmail'],
+      resourceArns: [`arn:aws:ses:${region}:${account}:identity/${props.mail.identity}`],
+    });
   }
 }

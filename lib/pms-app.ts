@@ -1,7 +1,7 @@
-import { Validations, type App } from 'aws-cdk-lib';
+import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { Route } from '../functions/routes/route.js';
 import { scheduledJobsAt } from '../functions/jobs/job-table.js';
+import type { Route } from '../functions/routes/route.js';
 import { identityFromContext, mailFromContext } from './app-config.js';
 import { PmsStack } from './pms-stack.js';
 

@@ -1,15 +1,15 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import type { Route } from '../functions/routes/route.js';
 import { ROUTES } from '../functions/routes/route-table.js';
-import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { PmsApi } from './api.js';
 import type { IdentityConfig, MailConfig } from './app-config.js';
-import { MailDelivery } from './mail-delivery.js';
 import { PmsTable } from './data.js';
 import { DomainStack } from './domain-stack.js';
 import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
+import { MailDelivery } from './mail-delivery.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { PmsCaBootstrap } from './pms-ca-bootstrap.js';
 import { planRouteStacks } from './route-stacks.js';

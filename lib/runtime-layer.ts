@@ -1,7 +1,7 @@
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { LAYER_PACKAGES, RUNTIME_LAYER_DIR, buildRuntimeLayer } from './bundling.js';
+import { buildRuntimeLayer, LAYER_PACKAGES, RUNTIME_LAYER_DIR } from './bundling.js';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME } from './pms-function.js';
 
 /** The Lambda layer holding the DynamoDB SDK clients every data function imports (lib/bundling.ts, layers/runtime). */

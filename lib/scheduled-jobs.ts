@@ -3,12 +3,12 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, type IScheduleTarget } from 'aws-cdk-lib/aws-scheduler';
+import { ContextAttribute, type IScheduleTarget, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { deadLetterQueue } from './dead-letter-queue.js';
 import { Construct } from 'constructs';
 import { schedulerExpression } from '../functions/jobs/schedule.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import { PmsFunction } from './pms-function.js';
 
 export interface ScheduledJobsProps {
@@ -36,7 +36,8 @@ export class ScheduledJobs extends Construct {
     this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters');
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the scheduled jobs (EventBridge Scheduler target DLQ and Lambda on-failure destination); cdk-nag only recognises SQS redrive policies.',
+      reason:
+        'This queue is the dead-letter queue of the scheduled jobs (EventBridge Scheduler target DLQ and Lambda on-failure destination); cdk-nag only recognises SQS redrive policies.',
     });
     for (const job of props.jobs) {
       const fn = new PmsFunction(this, job.name, {

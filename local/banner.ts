@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, PORT_SETTINGS, REPO_ROOT, type LocalConfig } from './config.js';
+import { DEFAULT_DATA_DIR, type LocalConfig, PORT_SETTINGS, REPO_ROOT } from './config.js';
 import type { RunningStack } from './stack.js';
 
 /** What a developer needs after `npm start`: where everything is, how to get a token, one request to try. */

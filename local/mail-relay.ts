@@ -4,9 +4,9 @@ import { createTableContext } from '../functions/adapters/dynamodb/client.js';
 import { dynamoMailOutbox } from '../functions/adapters/dynamodb/mail-outbox.js';
 import { sesMailer } from '../functions/adapters/mail/ses-mailer.js';
 import { deliverMail, MailBusyError, type Mailer } from '../functions/domain/notifications/mail-delivery.js';
-import { systemClock, type Clock } from '../functions/domain/ports.js';
+import { type Clock, systemClock } from '../functions/domain/ports.js';
 import { MAX_MAIL_ATTEMPTS } from '../functions/mail/mail-queue.js';
-import { startScheduler, type Scheduler } from './scheduler.js';
+import { type Scheduler, startScheduler } from './scheduler.js';
 
 const RELAY_EVERY_MS = 250;
 const BATCH = 25;

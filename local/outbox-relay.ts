@@ -2,7 +2,7 @@ import { createTableContext } from '../functions/adapters/dynamodb/client.js';
 import { relayPendingEvents } from '../functions/adapters/events/outbox-relay.js';
 import type { EventPublisher } from '../functions/domain/events/ports.js';
 import { publishEvent } from './event-log.js';
-import { startScheduler, type Scheduler } from './scheduler.js';
+import { type Scheduler, startScheduler } from './scheduler.js';
 
 /** How often the local relay looks for committed events; stands in for the table stream of the deployed stack. */
 const RELAY_EVERY_MS = 200;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { TableContext } from '../functions/adapters/dynamodb/client.js';
 import { dynamoPmsCaStore } from '../functions/adapters/dynamodb/pms-ca-store.js';
 import { pmsSigners } from '../functions/adapters/signing/signers-from-env.js';
-import { ensurePmsCa, PmsCaKeyMismatchError, type PmsCa } from '../functions/domain/certificates/pms-ca.js';
+import { ensurePmsCa, type PmsCa, PmsCaKeyMismatchError } from '../functions/domain/certificates/pms-ca.js';
 import { systemClock } from '../functions/domain/ports.js';
 import { LocalStackError } from './config.js';
 

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { LocalStackError, PORT_SETTINGS, type LocalConfig, type PortName } from './config.js';
+import { type LocalConfig, LocalStackError, PORT_SETTINGS, type PortName } from './config.js';
 
 export const LOCAL_HOST = '127.0.0.1';
 

@@ -14,9 +14,7 @@ type Segment = { literal: string } | { parameter: string };
  * A path that matches only under another method does not match at all (API Gateway answers 404 for both).
  */
 export function createRouteMatcher(routes: readonly Route[]): (method: string, path: string) => RouteMatch | undefined {
-  const compiled = routes
-    .map((route) => ({ route, segments: segmentsOf(route.fullPath) }))
-    .sort((a, b) => compareSpecificity(a.segments, b.segments));
+  const compiled = routes.map((route) => ({ route, segments: segmentsOf(route.fullPath) })).sort((a, b) => compareSpecificity(a.segments, b.segments));
   return (method, path) => {
     const requestSegments = path.split('/').slice(1);
     for (const { route, segments } of compiled) {

@@ -1,4 +1,4 @@
-import { nextRunAfter, type JobSchedule } from '../functions/jobs/schedule.js';
+import { type JobSchedule, nextRunAfter } from '../functions/jobs/schedule.js';
 
 /**
  * A job the local stack runs in-process: every `everyMs` (the outbox relay's poll), or at the times of a

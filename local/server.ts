@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
-import type { Route } from '../functions/routes/route.js';
 import { log } from '../functions/http/logger.js';
-import { authorizerEventOf, pathOf, proxyEventOf, type GatewayRequest } from './api-gateway-event.js';
+import type { Route } from '../functions/routes/route.js';
+import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf } from './api-gateway-event.js';
 import { loadHandler } from './entry-modules.js';
-import { LOCAL_HOST, closeServer, listen, localUrl } from './ports.js';
+import { closeServer, LOCAL_HOST, listen, localUrl } from './ports.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
 
 export const AUTHORIZER_ENTRY = 'functions/authorizer/handler.ts';
@@ -68,9 +68,7 @@ async function handle(request: IncomingMessage, match: (method: string, path: st
   const event = proxyEventOf(gatewayRequest, matched);
   if (matched.route.access !== 'PUBLIC') {
     const authorize = await loadHandler(AUTHORIZER_ENTRY);
-    const verdict = (await authorize(authorizerEventOf(gatewayRequest, matched))) as APIGatewaySimpleAuthorizerWithContextResult<
-      Record<string, unknown>
-    >;
+    const verdict = (await authorize(authorizerEventOf(gatewayRequest, matched))) as APIGatewaySimpleAuthorizerWithContextResult<Record<string, unknown>>;
     if (!verdict.isAuthorized) return gatewayReply(403, 'Forbidden');
     Object.assign(event.requestContext, { authorizer: { lambda: verdict.context } });
   }

@@ -1,6 +1,6 @@
 import sesLocal from 'aws-ses-v2-local';
 import { LocalStackError } from './config.js';
-import { LOCAL_HOST, closeServer, localUrl } from './ports.js';
+import { closeServer, LOCAL_HOST, localUrl } from './ports.js';
 
 // A CommonJS module marked __esModule: imported from ESM, the server function is on `default` of the default export.
 const startSesServer = (sesLocal as unknown as { default?: typeof sesLocal }).default ?? sesLocal;

@@ -5,16 +5,16 @@ import { ROUTES } from '../functions/routes/route-table.js';
 import type { LocalConfig } from './config.js';
 import { startDynamoDbLocal } from './dynamodb.js';
 import { eventLogPath } from './event-log.js';
+import { LOCAL_MAIL_FROM } from './handler-env.js';
 import { createLocalIssuer } from './issuer.js';
 import { startIssuerServer } from './issuer-server.js';
 import { assertJavaAvailable } from './java.js';
-import { assertPortsFree } from './ports.js';
+import { startMailRelay } from './mail-relay.js';
+import { startOutboxRelay } from './outbox-relay.js';
 import { ensureLocalPmsCa } from './pms-ca.js';
+import { assertPortsFree } from './ports.js';
 import { localScheduledJobs } from './scheduled-jobs.js';
 import { startScheduler } from './scheduler.js';
-import { startOutboxRelay } from './outbox-relay.js';
-import { startMailRelay } from './mail-relay.js';
-import { LOCAL_MAIL_FROM } from './handler-env.js';
 import { startApiServer } from './server.js';
 import { startSesLocal } from './ses.js';
 import { ensureTable } from './table.js';
@@ -55,7 +55,13 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   const relay = startOutboxRelay({ endpoint: dynamodb.endpoint, tableName: config.tableName, eventLogPath: events });
   running.push(relay.stop);
 
-  const mail = startMailRelay({ endpoint: dynamodb.endpoint, tableName: config.tableName, sesEndpoint: ses.endpoint, from: LOCAL_MAIL_FROM, dataDir: config.dataDir });
+  const mail = startMailRelay({
+    endpoint: dynamodb.endpoint,
+    tableName: config.tableName,
+    sesEndpoint: ses.endpoint,
+    from: LOCAL_MAIL_FROM,
+    dataDir: config.dataDir,
+  });
   running.push(mail.stop);
 
   const scheduler = startScheduler(localScheduledJobs());

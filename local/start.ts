@@ -1,5 +1,5 @@
-import { LocalStackError, readLocalConfig } from './config.js';
 import { banner } from './banner.js';
+import { LocalStackError, readLocalConfig } from './config.js';
 import { handlerEnvironment } from './handler-env.js';
 import { startStack } from './stack.js';
 

@@ -3,15 +3,15 @@
  * intermediate, partner) with the local signer, next to node:crypto verifying the same chain's two signatures.
  * A report, never a test.
  */
-import { X509Certificate, generateKeyPairSync } from 'node:crypto';
-import { parseCertificate } from '../functions/domain/certificates/x509/parse-certificate.js';
-import { parseCertificateData } from '../functions/domain/certificates/x509/certificate-data.js';
-import { validatePath } from '../functions/domain/certificates/x509/path-validation.js';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { localKeySigner } from '../functions/adapters/signing/local-key-signer.js';
 import { issueCertificate } from '../functions/domain/certificates/certificate-issuer.js';
-import { resignedPartnerCertificate } from '../functions/domain/certificates/resigned-partner-certificate.js';
 import { resigningSubject } from '../functions/domain/certificates/partner-certificate-upload.js';
 import { ensurePmsCa, type PmsCa } from '../functions/domain/certificates/pms-ca.js';
-import { localKeySigner } from '../functions/adapters/signing/local-key-signer.js';
+import { resignedPartnerCertificate } from '../functions/domain/certificates/resigned-partner-certificate.js';
+import { parseCertificateData } from '../functions/domain/certificates/x509/certificate-data.js';
+import { parseCertificate } from '../functions/domain/certificates/x509/parse-certificate.js';
+import { validatePath } from '../functions/domain/certificates/x509/path-validation.js';
 import { CERTIFICATE_ERRORS } from '../functions/errors/certificate-errors.js';
 import { forgeTrustChain } from '../test/support/certificate-forge.js';
 
@@ -42,7 +42,11 @@ export async function certificateBench(): Promise<string[][]> {
     clock: { now: () => now },
   });
 
-  const [leafX509, intermediateX509, rootX509] = [chain.leaf, chain.intermediate, chain.root].map((cert) => new X509Certificate(cert.pem)) as [X509Certificate, X509Certificate, X509Certificate];
+  const [leafX509, intermediateX509, rootX509] = [chain.leaf, chain.intermediate, chain.root].map((cert) => new X509Certificate(cert.pem)) as [
+    X509Certificate,
+    X509Certificate,
+    X509Certificate,
+  ];
   const baseline = await perSecond(() => leafX509.verify(intermediateX509.publicKey) && intermediateX509.verify(rootX509.publicKey));
   const validate = () => {
     const [leaf] = parseCertificateData(chain.leaf.pem);
@@ -51,7 +55,16 @@ export async function certificateBench(): Promise<string[][]> {
   const validation = await perSecond(validate);
   const validationAndResigning = await perSecond(async () => {
     const { leaf } = validate();
-    return issueCertificate(resignedPartnerCertificate({ subject: resigningSubject(leaf), subjectPublicKeyInfo: leaf.publicKey.spkiDer, partnerDomain: 'AUTH', issuerCertificate: pmsCa.issuing, now }), signer);
+    return issueCertificate(
+      resignedPartnerCertificate({
+        subject: resigningSubject(leaf),
+        subjectPublicKeyInfo: leaf.publicKey.spkiDer,
+        partnerDomain: 'AUTH',
+        issuerCertificate: pmsCa.issuing,
+        now,
+      }),
+      signer,
+    );
   });
   const row = (name: string, rate: number) => [name, rate.toFixed(0), (baseline / rate).toFixed(1)];
   return [

@@ -87,7 +87,12 @@ export async function notificationBench(total = Number(process.env.PMS_BENCH_ITE
       langCode: 'eng',
     }));
     const seedStarted = performance.now();
-    await writeAll(table, [...partners, { ...keys.policy('bench-policy'), entity: 'Policy', id: 'bench-policy', policyGroupId: 'bench-group' }, { ...keys.policyGroup('bench-group'), entity: 'PolicyGroup', id: 'bench-group', name: 'Bench banks' }, ...items]);
+    await writeAll(table, [
+      ...partners,
+      { ...keys.policy('bench-policy'), entity: 'Policy', id: 'bench-policy', policyGroupId: 'bench-group' },
+      { ...keys.policyGroup('bench-group'), entity: 'PolicyGroup', id: 'bench-group', name: 'Bench banks' },
+      ...items,
+    ]);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
     const deps = {

@@ -7,7 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { apiKeyKeys } from '../functions/adapters/dynamodb/keys.js';
 import { dynamoVerificationReader } from '../functions/adapters/dynamodb/verification-reader.js';
 import { credentialHash } from '../functions/domain/credentials.js';
-import { startLocalStack, type LocalStack } from '../test/support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../test/support/local-stack.js';
 import { activateStoredPartner, expectOk, v1 } from '../test/support/pms-calls.js';
 import { AUTH_POLICY } from '../test/support/sample-policies.js';
 
@@ -35,13 +35,32 @@ async function arrange(stack: LocalStack): Promise<Arranged> {
   const register = async (partnerId: string, roles: Parameters<LocalStack['token']>[1], registration: Record<string, unknown>) => {
     const token = await stack.token(partnerId, roles);
     const by = registration.partnerType === 'MISP_Partner' ? admin : token;
-    await ok('POST', PM, by, v1({ partnerId, organizationName: `${partnerId} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${partnerId}@example.org`, ...registration }));
+    await ok(
+      'POST',
+      PM,
+      by,
+      v1({
+        partnerId,
+        organizationName: `${partnerId} Ltd`,
+        address: 'Nairobi',
+        contactNumber: '+254700000000',
+        emailId: `${partnerId}@example.org`,
+        ...registration,
+      }),
+    );
     await activateStoredPartner(stack.table, partnerId);
     return token;
   };
 
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Bench banks', desc: 'bench' }))).id;
-  const policyId = (await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Bench banks', policyType: 'Auth', name: 'Bench KYC', desc: 'bench', version: '1.0', policies: AUTH_POLICY }))).id;
+  const policyId = (
+    await ok(
+      'POST',
+      POLICIES,
+      admin,
+      v1({ policyGroupName: 'Bench banks', policyType: 'Auth', name: 'Bench KYC', desc: 'bench', version: '1.0', policies: AUTH_POLICY }),
+    )
+  ).id;
   await ok('POST', `${POLICIES}/${policyId}/group/${groupId}/publish`, admin);
   const bank = await register(PARTNER_ID, ['AUTH_PARTNER'], { partnerType: 'Auth_Partner', policyGroup: 'Bench banks' });
   const { mappingkey } = await ok('POST', `${PM}/${PARTNER_ID}/policy/map`, bank, v1({ policyName: 'Bench KYC', useCaseDescription: 'bench' }));
@@ -128,7 +147,10 @@ export async function verificationBench(): Promise<string[][]> {
       [`bare GetItem of the API-key item, DynamoDB Local (${SAMPLES} calls)`, ms(get)],
       [`the verify path's BatchGetItem alone (key, partner, license), in this process (${SAMPLES} calls)`, ms(batch)],
       [`verify through the local server (${SAMPLES} calls)`, ms(call)],
-      [`verify ÷ GetItem (target ≤ ${TARGET_RATIO}×)`, `${ratio.toFixed(2)}× at the median${ratio > TARGET_RATIO ? ' ⚑' : ''}, ${(call.p95 / get.p95).toFixed(2)}× at p95`],
+      [
+        `verify ÷ GetItem (target ≤ ${TARGET_RATIO}×)`,
+        `${ratio.toFixed(2)}× at the median${ratio > TARGET_RATIO ? ' ⚑' : ''}, ${(call.p95 / get.p95).toFixed(2)}× at p95`,
+      ],
       [`verify calls per second, ${CALLERS} concurrent callers for ${THROUGHPUT_MS / 1000} s`, `${verifyRate.rate.toFixed(0)} (${verifyRate.calls} calls)`],
       ['bare GetItems per second, the same way (for scale)', `${getItemRate.rate.toFixed(0)} (${getItemRate.calls} calls)`],
     ];

@@ -3,20 +3,21 @@
  * load times as ratios to an empty handler with the DynamoDB document client. A report, never a test: nothing here
  * passes or fails on a timing (DESIGN.md › Performance budgets; columns explained in docs/bench.md).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { ROUTES } from '../functions/routes/route-table.js';
+import { build } from 'esbuild';
 import { SCHEDULED_JOBS } from '../functions/jobs/job-table.js';
-import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bundling.js';
+import { ROUTES } from '../functions/routes/route-table.js';
 import { layerImportSpecifiers } from '../layers/runtime/packages.js';
+import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bundling.js';
 import { certificateBench } from './bench-certificates.js';
-import { verificationBench } from './bench-verification.js';
 import { notificationBench } from './bench-notifications.js';
+import { verificationBench } from './bench-verification.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
@@ -183,7 +184,12 @@ function directoryBytes(dir: string): number {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? 'unknown error';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? 'unknown error'
+  );
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -213,10 +219,7 @@ async function main(): Promise<void> {
   const options = benchOptionsFromArgs(process.argv.slice(2));
   prepareBenchDir();
   const { targets, missing } = functionTargets();
-  const built = await Promise.all([
-    bundleBoth(BASELINE, 'baseline'),
-    ...targets.map((target) => bundleBoth(target, target.name.split(',')[0]!)),
-  ]);
+  const built = await Promise.all([bundleBoth(BASELINE, 'baseline'), ...targets.map((target) => bundleBoth(target, target.name.split(',')[0]!))]);
   const baseline = built[0]!;
 
   const files = [EMPTY_MODULE, ...built.flatMap((row) => [row.layer, row.bundled]).flatMap((b) => ('file' in b ? [b.file] : []))];
@@ -245,13 +248,27 @@ async function main(): Promise<void> {
   console.log(`\nPMS function bundles — ${mode} ${process.version}, ${runs} runs per bundle (median), local machine, not Lambda\n`);
   console.log(
     table(
-      ['function', 'size with layer', 'size without layer', 'load with layer (ms)', 'load without layer (ms)', '× baseline, with layer', '× baseline, without layer', 'imports from the layer'],
+      [
+        'function',
+        'size with layer',
+        'size without layer',
+        'load with layer (ms)',
+        'load without layer (ms)',
+        '× baseline, with layer',
+        '× baseline, without layer',
+        'imports from the layer',
+      ],
       rows,
     ),
   );
   console.log(`\nempty ES module: ${ms(medians.get(EMPTY_MODULE))} ms (the floor of any import)`);
   console.log(`runtime layer: ${kB(directoryBytes(LAYER_NODE_MODULES))} in all`);
-  console.log(table(['layer package', 'size'], layerPackages.map((name) => [name, kB(directoryBytes(join(LAYER_NODE_MODULES, name)))])));
+  console.log(
+    table(
+      ['layer package', 'size'],
+      layerPackages.map((name) => [name, kB(directoryBytes(join(LAYER_NODE_MODULES, name)))]),
+    ),
+  );
   console.log(`\nover ${SIZE_FLAG_BYTES / 1000} kB minified (⚑): ${flagged.length === 0 ? 'none' : flagged.map((row) => row.target.name).join('; ')}`);
   if (missing.length > 0) console.log(`entries in the route table not written yet: ${missing.join('; ')}`);
   for (const [file, error] of loadErrors) console.log(`${relative(PROJECT_ROOT, file)}: ${error.message}`);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { scheduledJob } from '../functions/jobs/job-table.js';
 import { runTime } from '../functions/jobs/job-handler.js';
+import { scheduledJob } from '../functions/jobs/job-table.js';
 import { LocalStackError, readLocalConfig } from '../local/config.js';
 import { handlerEnvironment } from '../local/handler-env.js';
 import { runJobEntry } from '../local/scheduled-jobs.js';
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ job: job.name, at: at.toISOString(), report })}\n`);
   } catch (error) {
     const refused = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (refused === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError') throw new LocalStackError('the local stack is not running: start it with npm start, then run the job again');
+    if (refused === 'ECONNREFUSED' || (error as Error).name === 'TimeoutError')
+      throw new LocalStackError('the local stack is not running: start it with npm start, then run the job again');
     throw error;
   }
 }

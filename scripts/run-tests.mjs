@@ -1,8 +1,9 @@
 // Runs every test file under test/ with node's test runner (TypeScript through tsx).
 // Node 20's --test does not expand globs, so the files are listed here.
+
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 
 function testFiles(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { isRole, PMS_ROLES, type Role } from '../functions/auth/roles.js';
 import { LocalStackError, readLocalConfig } from '../local/config.js';
 import { createLocalIssuer, type TokenFlavor } from '../local/issuer.js';
-import { PMS_ROLES, isRole, type Role } from '../functions/auth/roles.js';
 
 const USAGE = 'usage: npm run -s token -- --user NAME [--roles ROLE1,ROLE2] [--flavor keycloak|cognito] [--email ADDRESS] [--expires SECONDS]';
 
@@ -30,7 +30,10 @@ async function main(): Promise<void> {
 }
 
 function rolesFrom(list: string): Role[] {
-  const names = list.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !isRole(name));
   if (unknown.length > 0) throw new LocalStackError(`unknown role ${unknown.join(', ')}; roles are ${PMS_ROLES.join(', ')}`);
   return names as Role[];

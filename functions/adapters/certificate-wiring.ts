@@ -1,8 +1,8 @@
-import { systemClock } from '../domain/ports.js';
-import type { CertificateDeps } from '../domain/certificates/ports.js';
 import { cachedPmsCa } from '../domain/certificates/pms-ca.js';
-import { tableContext } from './dynamodb/client.js';
+import type { CertificateDeps } from '../domain/certificates/ports.js';
+import { systemClock } from '../domain/ports.js';
 import { dynamoCertificateRepository } from './dynamodb/certificate-repository.js';
+import { tableContext } from './dynamodb/client.js';
 import { dynamoPmsCaStore } from './dynamodb/pms-ca-store.js';
 import { uuidIds } from './ids.js';
 import { pmsSigners } from './signing/signers-from-env.js';

@@ -8,5 +8,9 @@ import { once } from './wiring.js';
 
 /** The mail sender: the table's mail items, SES from `PMS_MAIL_FROM` (SES local through `SES_ENDPOINT`). */
 export const mailDeliveryDeps = once(
-  (): MailDeliveryDeps => ({ outbox: dynamoMailOutbox(tableContext()), mailer: sesMailer(requiredEnv('PMS_MAIL_FROM'), optionalEnv('SES_ENDPOINT')), clock: systemClock }),
+  (): MailDeliveryDeps => ({
+    outbox: dynamoMailOutbox(tableContext()),
+    mailer: sesMailer(requiredEnv('PMS_MAIL_FROM'), optionalEnv('SES_ENDPOINT')),
+    clock: systemClock,
+  }),
 );

@@ -1,35 +1,35 @@
-import { dynamoNotificationRepository, dynamoSeenTimestamps } from './dynamodb/notification-repository.js';
+import { randomBytes } from 'node:crypto';
+import { daysFromEnv } from '../config/env.js';
+import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
+import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
+import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
+import type { MispLicenseDeps } from '../domain/misp-licenses/ports.js';
 import type { PortalNotificationDeps } from '../domain/notifications/ports.js';
-import { dynamoAuditTrailReader } from './dynamodb/audit-trail-reader.js';
-import { systemClock } from '../domain/ports.js';
-import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
+import type { PartnerAdminDeps, PartnerDeps } from '../domain/partners/ports.js';
 import type { PolicyDeps } from '../domain/policies/ports.js';
+import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
+import type { PolicyRequestDeps } from '../domain/policy-requests/ports.js';
+import type { PolicyRequestListDeps } from '../domain/policy-requests/request-list-queries.js';
+import { systemClock } from '../domain/ports.js';
+import type { UserDeps } from '../domain/users/ports.js';
+import type { VerificationDeps } from '../domain/verification/ports.js';
+import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
+import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
+import { dynamoAuditTrailReader } from './dynamodb/audit-trail-reader.js';
 import { tableContext } from './dynamodb/client.js';
+import { dynamoCredentialPartnerRepository } from './dynamodb/credential-partner-repository.js';
+import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
+import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
+import { dynamoNotificationRepository, dynamoSeenTimestamps } from './dynamodb/notification-repository.js';
+import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
+import { dynamoPendingApprovals } from './dynamodb/pending-approvals.js';
 import { dynamoPolicyGroupRepository } from './dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from './dynamodb/policy-repository.js';
-import { uuidIds } from './ids.js';
-import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
-import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
-import type { PartnerAdminDeps, PartnerDeps } from '../domain/partners/ports.js';
-import { dynamoPendingApprovals } from './dynamodb/pending-approvals.js';
-import { dynamoUserRepository } from './dynamodb/user-repository.js';
-import type { UserDeps } from '../domain/users/ports.js';
-import { dynamoCredentialPartnerRepository } from './dynamodb/credential-partner-repository.js';
-import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
-import type { PolicyRequestDeps } from '../domain/policy-requests/ports.js';
-import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-repository.js';
-import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
-import type { PolicyRequestListDeps } from '../domain/policy-requests/request-list-queries.js';
 import { dynamoPolicyRequestReader } from './dynamodb/policy-request-reader.js';
-import { randomBytes } from 'node:crypto';
-import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
-import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
-import type { MispLicenseDeps } from '../domain/misp-licenses/ports.js';
-import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
-import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
-import type { VerificationDeps } from '../domain/verification/ports.js';
+import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-repository.js';
+import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
-import { daysFromEnv } from '../config/env.js';
+import { uuidIds } from './ids.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 export function once<T>(build: () => T): () => T {
@@ -37,19 +37,15 @@ export function once<T>(build: () => T): () => T {
   return () => (value ??= build());
 }
 
-export const policyGroupDeps = once(
-  (): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }),
-);
+export const policyGroupDeps = once((): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }));
 
-export const policyDeps = once(
-  (): PolicyDeps & { groups: PolicyGroupDeps['groups'] } => ({
-    policies: dynamoPolicyRepository(tableContext()),
-    groups: policyGroupDeps().groups,
-    apiKeys: dynamoApiKeyReader(tableContext()),
-    clock: systemClock,
-    ids: uuidIds,
-  }),
-);
+export const policyDeps = once((): PolicyDeps & { groups: PolicyGroupDeps['groups'] } => ({
+  policies: dynamoPolicyRepository(tableContext()),
+  groups: policyGroupDeps().groups,
+  apiKeys: dynamoApiKeyReader(tableContext()),
+  clock: systemClock,
+  ids: uuidIds,
+}));
 
 export const partnerDeps = once(
   (): PartnerDeps => ({ partners: dynamoPartnerRepository(tableContext()), groups: policyGroupDeps().groups, clock: systemClock, ids: uuidIds }),

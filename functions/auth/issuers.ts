@@ -8,9 +8,7 @@ export type IssuerConfig =
 
 export function jwksUriOf(config: IssuerConfig): string {
   if (config.jwksUri) return config.jwksUri;
-  return config.flavor === 'keycloak'
-    ? `${config.issuer}/protocol/openid-connect/certs`
-    : `${config.issuer}/.well-known/jwks.json`;
+  return config.flavor === 'keycloak' ? `${config.issuer}/protocol/openid-connect/certs` : `${config.issuer}/.well-known/jwks.json`;
 }
 
 export function parseIssuers(json: string | undefined): IssuerConfig[] {

@@ -1,7 +1,7 @@
-import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
-import { isRole, rolesFromScopes, type Role } from './roles.js';
+import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from 'jose';
+import { type IssuerConfig, jwksUriOf } from './issuers.js';
 import type { Principal } from './principal.js';
-import { jwksUriOf, type IssuerConfig } from './issuers.js';
+import { isRole, type Role, rolesFromScopes } from './roles.js';
 
 /** Clock skew we tolerate between the issuer and us. */
 const CLOCK_TOLERANCE_SECONDS = 5;
@@ -14,9 +14,7 @@ export type TokenVerifier = (token: string) => Promise<Principal | undefined>;
  * and never tells which check failed.
  */
 export function createTokenVerifier(issuers: IssuerConfig[]): TokenVerifier {
-  const byIssuer = new Map(
-    issuers.map((config) => [config.issuer, { config, jwks: createRemoteJWKSet(new URL(jwksUriOf(config))) }]),
-  );
+  const byIssuer = new Map(issuers.map((config) => [config.issuer, { config, jwks: createRemoteJWKSet(new URL(jwksUriOf(config))) }]));
   return async (token) => {
     let unverifiedIssuer: string | undefined;
     try {

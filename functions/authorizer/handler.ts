@@ -1,8 +1,8 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import { parseIssuers } from '../auth/issuers.js';
-import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
+import { type AuthorizerContext, toAuthorizerContext } from '../auth/principal.js';
 import { extractToken } from '../auth/token-source.js';
-import { toAuthorizerContext, type AuthorizerContext } from '../auth/principal.js';
+import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 
 let verifier: TokenVerifier | undefined;
 

@@ -54,7 +54,10 @@ export const CERTIFICATE_ERRORS = {
     message: 'The given partner ID does not belong to the user.So unable to get the original partner certificates',
   },
   CERTIFICATE_FETCH_ERROR: { code: 'PMS_CERTIFICATE_ERROR_008', message: 'Error while fetching certificate.' },
-  DEACTIVATED_PARTNER_CERTIFICATE_DOWNLOAD_ERROR: { code: 'PMS_CERTIFICATE_ERROR_009', message: 'Unable to download the certificate for a deactivated partner' },
+  DEACTIVATED_PARTNER_CERTIFICATE_DOWNLOAD_ERROR: {
+    code: 'PMS_CERTIFICATE_ERROR_009',
+    message: 'Unable to download the certificate for a deactivated partner',
+  },
   TRUST_CERTIFICATES_FETCH_ERROR: { code: 'PMS_CERTIFICATE_ERROR_010', message: 'Error while fetching trust certificates.' },
   DOWNLOAD_TRUST_CERTIFICATE_ERROR: { code: 'PMS_CERTIFICATE_ERROR_011', message: 'Error while downloading trust certificates.' },
   CERTIFICATE_ID_EMPTY: { code: 'PMS_CERTIFICATE_ERROR_012', message: 'Certificate id is null or empty' },

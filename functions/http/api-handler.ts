@@ -1,12 +1,12 @@
-import type * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Route, RouteDefinition } from '../routes/route.js';
+import type * as z from 'zod/mini';
 import { fromAuthorizerContext, type Principal } from '../auth/principal.js';
 import type { Caller } from '../domain/caller.js';
-import { parseRequest, lenientMeta, rawBodyOf } from './request-parser.js';
-import { responseBody, NO_REQUEST_META, type RequestMeta } from './envelope.js';
+import type { Route, RouteDefinition } from '../routes/route.js';
+import { NO_REQUEST_META, type RequestMeta, responseBody } from './envelope.js';
 import { AccessDenied, AuthenticationRequired, errorResponse, jsonResponse } from './error-response.js';
 import { log } from './logger.js';
+import { lenientMeta, parseRequest, rawBodyOf } from './request-parser.js';
 
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 

@@ -23,13 +23,11 @@ interface TextMessages {
 export function requiredText(min: number, max: number, messages: TextMessages = {}) {
   const blank = messages.blank ?? 'must not be blank';
   const size = messages.size ?? `size must be between ${min} and ${max}`;
-  return z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? blank : 'must be a string') })
-    .check(
-      z.refine((value) => value.trim().length > 0, { error: blank }),
-      z.minLength(min, { error: size }),
-      z.maxLength(max, { error: size }),
-    );
+  return z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? blank : 'must be a string') }).check(
+    z.refine((value) => value.trim().length > 0, { error: blank }),
+    z.minLength(min, { error: size }),
+    z.maxLength(max, { error: size }),
+  );
 }
 
 /** @Size(max) on an optional string; null is accepted as absent, as Jackson does. */

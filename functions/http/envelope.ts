@@ -1,5 +1,5 @@
-import type { Route } from '../routes/route.js';
 import type { ErrorDefinition } from '../errors/pms-error.js';
+import type { Route } from '../routes/route.js';
 
 /** What the envelope of a request says about itself; echoed back where MOSIP echoes it. */
 export interface RequestMeta {

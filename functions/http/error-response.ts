@@ -1,8 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Route } from '../routes/route.js';
 import { PmsError, RequestValidationError } from '../errors/pms-error.js';
 import { AUTH_ERRORS, REQUEST_ERRORS } from '../errors/request-errors.js';
-import { authFailureBody, responseBody, validationFailureBody, type RequestMeta } from './envelope.js';
+import type { Route } from '../routes/route.js';
+import { authFailureBody, type RequestMeta, responseBody, validationFailureBody } from './envelope.js';
 import { log } from './logger.js';
 
 export class AuthenticationRequired extends Error {}

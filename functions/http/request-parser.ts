@@ -1,8 +1,8 @@
-import type * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Route } from '../routes/route.js';
+import type * as z from 'zod/mini';
 import { PmsError, RequestValidationError } from '../errors/pms-error.js';
 import { REQUEST_ERRORS } from '../errors/request-errors.js';
+import type { Route } from '../routes/route.js';
 import { NO_REQUEST_META, type RequestMeta } from './envelope.js';
 
 /** No MOSIP request body comes near this; anything larger is refused before it is parsed. */

@@ -6,7 +6,8 @@ import type { JobReport, ScheduledJobEvent } from './scheduled-job.js';
 export function runTime(event: ScheduledJobEvent | undefined, now = new Date()): Date {
   if (event?.at === undefined) return now;
   const at = new Date(event.at);
-  if (typeof event.at !== 'string' || Number.isNaN(at.getTime())) throw new Error(`a scheduled job's "at" must be an ISO-8601 instant, not ${JSON.stringify(event.at)}`);
+  if (typeof event.at !== 'string' || Number.isNaN(at.getTime()))
+    throw new Error(`a scheduled job's "at" must be an ISO-8601 instant, not ${JSON.stringify(event.at)}`);
   return at;
 }
 

@@ -41,7 +41,8 @@ export function withOverride(schedule: JobSchedule, override: string): JobSchedu
     return { every: 'day', at: parts[0]! };
   }
   const [day, at] = parts;
-  if (parts.length !== 2 || !WEEKDAYS.includes(day as Weekday)) throw new Error(`a weekly job's time is DAY HH:MM (DAY one of ${WEEKDAYS.join(', ')}), not ${JSON.stringify(override)}`);
+  if (parts.length !== 2 || !WEEKDAYS.includes(day as Weekday))
+    throw new Error(`a weekly job's time is DAY HH:MM (DAY one of ${WEEKDAYS.join(', ')}), not ${JSON.stringify(override)}`);
   timeOfDay(at!);
   return { every: 'week', on: day as Weekday, at: at! };
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { type Route, SERVICE_PREFIXES, type Service } from '../routes/route.js';
 import { ROUTES } from '../routes/route-table.js';
-import { SERVICE_PREFIXES, type Route, type Service } from '../routes/route.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -35,7 +35,14 @@ function responseEnvelope(route: Route): JsonSchema {
   const time = route.envelope === 'V2' ? 'responseTime' : 'responsetime';
   return {
     type: 'object',
-    properties: { id: { type: ['string', 'null'] }, version: { type: ['string', 'null'] }, [time]: { type: 'string' }, metadata: {}, response: {}, errors: ERROR_ITEMS },
+    properties: {
+      id: { type: ['string', 'null'] },
+      version: { type: ['string', 'null'] },
+      [time]: { type: 'string' },
+      metadata: {},
+      response: {},
+      errors: ERROR_ITEMS,
+    },
   };
 }
 
@@ -80,7 +87,10 @@ function operationOf(route: Route): JsonSchema {
         }
       : {}),
     responses: {
-      '200': { description: 'MOSIP envelope: `response` on success, `errors` on a business failure', content: { 'application/json': { schema: responseEnvelope(route) } } },
+      '200': {
+        description: 'MOSIP envelope: `response` on success, `errors` on a business failure',
+        content: { 'application/json': { schema: responseEnvelope(route) } },
+      },
       ...(route.body ? { '400': { description: 'PMS_COR_001: the request does not match its schema' } } : {}),
       ...(isPublic ? {} : { '401': { description: 'KER-ATH-401: no valid token' }, '403': { description: 'KER-ATH-403: role not allowed' } }),
     },

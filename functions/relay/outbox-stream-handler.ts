@@ -1,6 +1,6 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { tableContext } from '../adapters/dynamodb/client.js';
 import { eventBridgePublisher } from '../adapters/events/eventbridge-publisher.js';
 import { relayEvents } from '../adapters/events/outbox-relay.js';

@@ -1,7 +1,7 @@
-import { defineRoute } from './route.js';
 import { API_KEY_ERRORS } from '../errors/api-key-errors.js';
-import { searchRequest } from '../schemas/legacy-search.js';
 import { apiKeyGenerateRequest, apiKeyPolicyChangeRequest, apiKeyStatusRequest, apiKeysQuery } from '../schemas/api-keys.js';
+import { searchRequest } from '../schemas/legacy-search.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/api-keys/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
@@ -71,7 +71,11 @@ export const apiKeyRoutes = {
     access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
     envelope: 'V1',
     body: searchRequest,
-    example: { filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }], sort: [{ sortField: 'crDtimes', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    example: {
+      filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }],
+      sort: [{ sortField: 'crDtimes', sortType: 'desc' }],
+      pagination: { pageStart: 0, pageFetch: 10 },
+    },
     entry: entry('search-api-keys'),
   }),
 };

@@ -1,6 +1,6 @@
-import { defineRoute } from './route.js';
 import { AUDIT_TRAIL_ERRORS } from '../errors/audit-trail-errors.js';
 import { auditTrailQuery } from '../schemas/audit-trail.js';
+import { defineRoute } from './route.js';
 
 /** Beyond MOSIP: the audit trail every change writes, readable by partner admins. */
 export const auditTrailRoutes = {

@@ -1,6 +1,11 @@
-import { defineRoute } from './route.js';
 import { CERTIFICATE_ERRORS } from '../errors/certificate-errors.js';
-import { caCertificateUploadRequest, partnerCertificatesDetailsQuery, partnerCertificateUploadRequest, trustCertificatesQuery } from '../schemas/certificates.js';
+import {
+  caCertificateUploadRequest,
+  partnerCertificatesDetailsQuery,
+  partnerCertificateUploadRequest,
+  trustCertificatesQuery,
+} from '../schemas/certificates.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/certificates/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;

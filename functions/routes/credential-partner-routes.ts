@@ -1,5 +1,5 @@
-import { defineRoute } from './route.js';
 import { extractorsRequest } from '../schemas/credential-partners.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/credential-partners/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;

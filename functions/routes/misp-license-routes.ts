@@ -1,6 +1,6 @@
-import { defineRoute } from './route.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { mispLicenseGenerateRequest, mispLicenseRegenerateQuery, mispLicenseStatusRequest } from '../schemas/misp-licenses.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/misp-licenses/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
@@ -65,7 +65,11 @@ export const mispLicenseRoutes = {
     access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
     envelope: 'V1',
     body: searchRequest,
-    example: { filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }], sort: [{ sortField: 'createdDateTime', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    example: {
+      filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }],
+      sort: [{ sortField: 'createdDateTime', sortType: 'desc' }],
+      pagination: { pageStart: 0, pageFetch: 10 },
+    },
     entry: entry('search-misp-licenses'),
   }),
   mispLicenseFilterValues: defineRoute({

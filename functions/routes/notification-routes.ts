@@ -1,12 +1,21 @@
-import { defineRoute } from './route.js';
 import { NOTIFICATION_ERRORS } from '../errors/notification-errors.js';
 import { dismissNotificationRequest, notificationListQuery, seenTimestampRequest } from '../schemas/notifications.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/notifications/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
 
 /** MOSIP's list, less SDK_PARTNER (no such role here), plus MISP_PARTNER, whose licenses are notified. */
-const NOTIFICATION_ROLES = ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER', 'MISP_PARTNER'] as const;
+const NOTIFICATION_ROLES = [
+  'DEVICE_PROVIDER',
+  'FTM_PROVIDER',
+  'PARTNER_ADMIN',
+  'AUTH_PARTNER',
+  'ABIS_PARTNER',
+  'CREDENTIAL_PARTNER',
+  'ONLINE_VERIFICATION_PARTNER',
+  'MISP_PARTNER',
+] as const;
 const SEEN_ROLES = [...NOTIFICATION_ROLES, 'POLICYMANAGER'] as const;
 
 /** MOSIP NotificationsController (reference §2.8) and UserController's seen timestamp (§2.9 #5–6). */
@@ -27,7 +36,7 @@ export const notificationRoutes = {
   dismissNotification: defineRoute({
     ...partnerService,
     operationId: 'dismissNotification',
-    summary: 'Dismiss one of the caller\'s notifications (for an admin notification: for that admin only)',
+    summary: "Dismiss one of the caller's notifications (for an admin notification: for that admin only)",
     method: 'PATCH',
     path: '/notifications/{notificationId}',
     access: NOTIFICATION_ROLES,

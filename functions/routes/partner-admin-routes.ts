@@ -1,6 +1,6 @@
-import { defineRoute } from './route.js';
 import { PARTNER_ERRORS } from '../errors/partner-errors.js';
 import { adminPartnersQuery, partnerStatusRequest } from '../schemas/partner-admin.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/partner-admin/${file}.ts`;
 const adminService = { domain: 'partner', service: 'partnermanager', access: ['PARTNER_ADMIN'] } as const;
@@ -49,7 +49,7 @@ export const partnerAdminRoutes = {
     ...adminService,
     operationId: 'getAdminDashboardCounts',
     summary:
-      'Not in MOSIP: the admin dashboard counts (pending partner-policy requests, SBIs, devices, FTM chips) in one call; MOSIP\'s portal reads them as totalResults of four lists',
+      "Not in MOSIP: the admin dashboard counts (pending partner-policy requests, SBIs, devices, FTM chips) in one call; MOSIP's portal reads them as totalResults of four lists",
     method: 'GET',
     path: '/admin-dashboard/counts',
     envelope: 'V2',

@@ -1,6 +1,14 @@
-import { defineRoute } from './route.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
-import { addContactRequest, partnerSearchRequest, registerPartnerRequest, registerPartnerV2Request, updatePartnerRequest, updatePartnerV2Request, verifyEmailRequest } from '../schemas/partners.js';
+import {
+  addContactRequest,
+  partnerSearchRequest,
+  registerPartnerRequest,
+  registerPartnerV2Request,
+  updatePartnerRequest,
+  updatePartnerV2Request,
+  verifyEmailRequest,
+} from '../schemas/partners.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/partners/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
@@ -125,7 +133,16 @@ export const partnerRoutes = {
     summary: 'Legacy partner search (admins: every partner; others: their own)',
     method: 'POST',
     path: '/partners/search',
-    access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    access: [
+      'PARTNER',
+      'AUTH_PARTNER',
+      'ABIS_PARTNER',
+      'DEVICE_PROVIDER',
+      'FTM_PROVIDER',
+      'PARTNER_ADMIN',
+      'CREDENTIAL_PARTNER',
+      'ONLINE_VERIFICATION_PARTNER',
+    ],
     body: partnerSearchRequest,
     example: { partnerType: 'all', filters: [], sort: [{ sortField: 'crDtimes', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
     entry: entry('search-partners'),

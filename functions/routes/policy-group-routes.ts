@@ -1,7 +1,7 @@
-import { defineRoute } from './route.js';
-import { createPolicyGroupRequest, deactivateRequest, updatePolicyGroupRequest } from '../schemas/policy-groups.js';
-import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { POLICY_ERRORS } from '../errors/policy-errors.js';
+import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
+import { createPolicyGroupRequest, deactivateRequest, updatePolicyGroupRequest } from '../schemas/policy-groups.js';
+import { defineRoute } from './route.js';
 
 const POLICY_ADMINS = ['PARTNER_ADMIN', 'POLICYMANAGER'] as const;
 const entry = (file: string) => `functions/handlers/policy-groups/${file}.ts`;

@@ -1,8 +1,8 @@
-import { defineRoute } from './route.js';
-import { policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
+import { POLICY_REQUEST_LIST_ERRORS } from '../errors/policy-request-list-errors.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { policyRequestListQuery } from '../schemas/policy-request-list.js';
-import { POLICY_REQUEST_LIST_ERRORS } from '../errors/policy-request-list-errors.js';
+import { policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/policy-requests/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
@@ -62,7 +62,11 @@ export const policyRequestRoutes = {
     path: '/partners/apikey/request/search',
     access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
     body: searchRequest,
-    example: { filters: [{ columnName: 'statusCode', type: 'equals', value: 'InProgress' }], sort: [{ sortField: 'crDtimes', sortType: 'desc' }], pagination: { pageStart: 0, pageFetch: 10 } },
+    example: {
+      filters: [{ columnName: 'statusCode', type: 'equals', value: 'InProgress' }],
+      sort: [{ sortField: 'crDtimes', sortType: 'desc' }],
+      pagination: { pageStart: 0, pageFetch: 10 },
+    },
     entry: entry('search-policy-requests'),
   }),
   policyRequestFilterValues: defineRoute({

@@ -1,8 +1,8 @@
-import { defineRoute } from './route.js';
+import { POLICY_ERRORS } from '../errors/policy-errors.js';
 import { clonePolicyRequest, createPolicyRequest, policyStatusRequest, updatePolicyRequest } from '../schemas/policies.js';
 import { deactivateRequest } from '../schemas/policy-groups.js';
-import { POLICY_ERRORS } from '../errors/policy-errors.js';
 import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../schemas/policy-lists.js';
+import { defineRoute } from './route.js';
 
 const POLICY_ADMINS = ['PARTNER_ADMIN', 'POLICYMANAGER'] as const;
 const entry = (file: string) => `functions/handlers/policies/${file}.ts`;

@@ -1,18 +1,18 @@
-import type { Route } from './route.js';
+import { apiKeyRoutes } from './api-key-routes.js';
+import { auditTrailRoutes } from './audit-trail-routes.js';
+import { certificateRoutes } from './certificate-routes.js';
+import { credentialPartnerRoutes } from './credential-partner-routes.js';
+import { mispLicenseRoutes } from './misp-license-routes.js';
+import { notificationRoutes } from './notification-routes.js';
+import { partnerAdminRoutes } from './partner-admin-routes.js';
+import { partnerRoutes } from './partner-routes.js';
 import { platformRoutes } from './platform-routes.js';
 import { policyGroupRoutes } from './policy-group-routes.js';
-import { policyRoutes } from './policy-routes.js';
-import { partnerRoutes } from './partner-routes.js';
 import { policyRequestRoutes } from './policy-request-routes.js';
-import { partnerAdminRoutes } from './partner-admin-routes.js';
+import { policyRoutes } from './policy-routes.js';
+import type { Route } from './route.js';
 import { userRoutes } from './user-routes.js';
-import { credentialPartnerRoutes } from './credential-partner-routes.js';
-import { apiKeyRoutes } from './api-key-routes.js';
-import { mispLicenseRoutes } from './misp-license-routes.js';
 import { verificationRoutes } from './verification-routes.js';
-import { certificateRoutes } from './certificate-routes.js';
-import { auditTrailRoutes } from './audit-trail-routes.js';
-import { notificationRoutes } from './notification-routes.js';
 
 /**
  * The route table: every operation of the API, once. CDK makes one Lambda and one API route per row; the local

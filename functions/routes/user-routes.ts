@@ -1,5 +1,5 @@
-import { defineRoute } from './route.js';
 import { USER_ERRORS } from '../errors/user-errors.js';
+import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/users/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;

@@ -1,5 +1,5 @@
-import { defineRoute } from './route.js';
 import { verifyRequest } from '../schemas/verification.js';
+import { defineRoute } from './route.js';
 
 /**
  * IDA's synchronous key check (reference §5.3): the shape of MOSIP 1.1.5's removed
@@ -17,7 +17,11 @@ export const verificationRoutes = {
     access: ['ID_AUTHENTICATION'],
     envelope: 'V1',
     body: verifyRequest,
-    example: { partnerId: 'bank-1', apiKey: 'the-api-key-shown-once-at-generation-0000000', mispLicenseKey: 'the-50-character-misp-license-key-000000000000000' },
+    example: {
+      partnerId: 'bank-1',
+      apiKey: 'the-api-key-shown-once-at-generation-0000000',
+      mispLicenseKey: 'the-50-character-misp-license-key-000000000000000',
+    },
     entry: 'functions/handlers/verification/verify-partner-keys.ts',
   }),
 };

@@ -27,5 +27,7 @@ const EMPTY = 'value is empty or null';
 
 /** StatusRequestDto (`@NotBlank(message="value is empty or null") status`); the value is checked by the operation. */
 export const partnerStatusRequest = z.object({
-  status: z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? EMPTY : 'must be a string') }).check(z.refine((value) => value.trim().length > 0, { error: EMPTY })),
+  status: z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? EMPTY : 'must be a string') })
+    .check(z.refine((value) => value.trim().length > 0, { error: EMPTY })),
 });

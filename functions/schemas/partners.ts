@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { searchRequest } from './legacy-search.js';
 import { optionalText, requiredText } from '../http/constraints.js';
+import { searchRequest } from './legacy-search.js';
 
 /** PartnerRequest (`POST /partners`); PartnerRequestDto adds logoUrl and additionalInfo (`POST /partners/v2`). */
 export const registerPartnerRequest = z.object({

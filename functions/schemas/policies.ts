@@ -7,7 +7,9 @@ const text = (max: number, blank = EMPTY) => requiredText(1, max, { blank, size:
 
 /** Ids a client may choose for a new policy (MOSIP lets seed scripts pick them, e.g. "mpolicy-default-auth"). */
 const clientPolicyId = z.optional(
-  z.nullable(z.string({ error: 'must be a string' }).check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, dots, dashes or underscores' }))),
+  z.nullable(
+    z.string({ error: 'must be a string' }).check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, dots, dashes or underscores' })),
+  ),
 );
 
 /** The policy JSON is checked against its type's schema by the operation, with MOSIP's PMS_PV_* codes. */

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync, type BuildOptions } from 'esbuild';
-import { RUNTIME_LAYER_PACKAGES, importSpecifierOf, type LayerPackage } from './packages.js';
+import { type BuildOptions, buildSync } from 'esbuild';
+import { importSpecifierOf, type LayerPackage, RUNTIME_LAYER_PACKAGES } from './packages.js';
 
 /** Where the layer's packages are bundled from: the project's own node_modules, so no network at build time. */
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));

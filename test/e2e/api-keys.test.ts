@@ -1,9 +1,9 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { after, before, test } from 'node:test';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
 const KEYS = '/v1/partnermanager/partner-api-keys';
@@ -13,10 +13,13 @@ const refused = (method: string, path: string, token: string, body: unknown, cod
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 let admin: string;
 
-
-
 async function publishedPolicy(name: string) {
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name, desc: `${name} description`, version: '1.0', policies: AUTH_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: 'Banks', policyType: 'Auth', name, desc: `${name} description`, version: '1.0', policies: AUTH_POLICY }),
+  );
   await ok('POST', `${POLICIES}/${draft.id}/group/${groupId}/publish`, admin);
   return draft.id as string;
 }
@@ -24,7 +27,20 @@ async function publishedPolicy(name: string) {
 /** A registered partner made active as its certificate upload (a later issue) would make it. */
 async function activePartner(user: string) {
   const token = await stack.token(user, ['AUTH_PARTNER']);
-  await ok('POST', PM, token, v1({ partnerId: user, partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org` }));
+  await ok(
+    'POST',
+    PM,
+    token,
+    v1({
+      partnerId: user,
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: `${user} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+    }),
+  );
   await activateStoredPartner(stack.table, user);
   return token;
 }
@@ -56,7 +72,10 @@ after(() => stack?.stop());
 
 test('a partner generates a key for an approved policy: returned once, 256 bits, announced without the key', async () => {
   const eventsBefore = stack.events().length;
-  const { json } = await stack.request('PATCH', `${PM}/bank-1/generate/apikey`, { token: bank1, body: v1({ policyName: 'KYC for banks', label: 'Branch App' }) });
+  const { json } = await stack.request('PATCH', `${PM}/bank-1/generate/apikey`, {
+    token: bank1,
+    body: v1({ policyName: 'KYC for banks', label: 'Branch App' }),
+  });
   assert.deepEqual(json.errors, []);
   const { apiKey, label, partnerId, policyId, apiKeyId } = json.response;
   assert.deepEqual([label, partnerId, policyId], ['Branch App', 'bank-1', kycPolicy]);
@@ -65,7 +84,11 @@ test('a partner generates a key for an approved policy: returned once, 256 bits,
   clearKeys.push(apiKey);
 
   await settledItems(stack);
-  const event = stack.events().slice(eventsBefore).map((logged) => JSON.parse(JSON.stringify(logged))).find((logged) => JSON.stringify(logged).includes('APIKEY_APPROVED'));
+  const event = stack
+    .events()
+    .slice(eventsBefore)
+    .map((logged) => JSON.parse(JSON.stringify(logged)))
+    .find((logged) => JSON.stringify(logged).includes('APIKEY_APPROVED'));
   assert.ok(event, 'APIKEY_APPROVED published');
   const text = JSON.stringify(event);
   assert.ok(text.includes(apiKeyId) && text.includes(kycPolicy) && text.includes('bank-1 Ltd'), text);
@@ -109,12 +132,17 @@ test('an admin re-points a key to another policy of the group, by key id or by t
   const byId = `${PM}/bank-1/apikey/${apiKeyId}/policies`;
   await refused('PUT', byId, admin, v1({ oldPolicyID: secondPolicy, newPolicyID: kycPolicy }), 'PMS_PMP_50');
   await refused('PUT', byId, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: 'no-such-policy' }), 'PMS_PMP_014');
-  assert.deepEqual(await ok('PUT', byId, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy })), { message: 'Given apikey updated with policy successfully. ' });
-  const moved = await ok('GET', `${KEYS}?apiKeyLabel=branch&pageNo=0&pageSize=10`, admin);
-  assert.equal(moved.data[0].policyId, secondPolicy);
-  assert.deepEqual(await ok('PUT', `${PM}/bank-1/apikey/${encodeURIComponent(clearKeys[0]!)}/policies`, admin, v1({ oldPolicyID: secondPolicy, newPolicyID: kycPolicy })), {
+  assert.deepEqual(await ok('PUT', byId, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy })), {
     message: 'Given apikey updated with policy successfully. ',
   });
+  const moved = await ok('GET', `${KEYS}?apiKeyLabel=branch&pageNo=0&pageSize=10`, admin);
+  assert.equal(moved.data[0].policyId, secondPolicy);
+  assert.deepEqual(
+    await ok('PUT', `${PM}/bank-1/apikey/${encodeURIComponent(clearKeys[0]!)}/policies`, admin, v1({ oldPolicyID: secondPolicy, newPolicyID: kycPolicy })),
+    {
+      message: 'Given apikey updated with policy successfully. ',
+    },
+  );
   const partnerToken = await stack.request('PUT', byId, { token: bank1, body: v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy }) });
   assert.equal(partnerToken.status, 403);
 });
@@ -122,9 +150,24 @@ test('an admin re-points a key to another policy of the group, by key id or by t
 test('GET /partner-api-keys filters and pages, and never shows a key; the clear keys are nowhere in the table or the events', async () => {
   const all = await ok('GET', `${KEYS}?pageNo=0&pageSize=10&sortFieldName=apiKeyLabel&sortType=asc`, admin);
   assert.equal(all.totalResults, 2);
-  assert.deepEqual(all.data.map((row: { apiKeyLabel: string }) => row.apiKeyLabel), ['Branch App', 'Kiosk']);
+  assert.deepEqual(
+    all.data.map((row: { apiKeyLabel: string }) => row.apiKeyLabel),
+    ['Branch App', 'Kiosk'],
+  );
   assert.deepEqual(Object.keys(all.data[0]).sort(), [
-    'apiKeyHint', 'apiKeyId', 'apiKeyLabel', 'createdDateTime', 'orgName', 'partnerId', 'policyDescription', 'policyGroupDescription', 'policyGroupId', 'policyGroupName', 'policyId', 'policyName', 'status',
+    'apiKeyHint',
+    'apiKeyId',
+    'apiKeyLabel',
+    'createdDateTime',
+    'orgName',
+    'partnerId',
+    'policyDescription',
+    'policyGroupDescription',
+    'policyGroupId',
+    'policyGroupName',
+    'policyId',
+    'policyName',
+    'status',
   ]);
   assert.equal(all.data[0].apiKeyHint, clearKeys[0]!.slice(-4));
   const page = await ok('GET', `${KEYS}?pageNo=1&pageSize=1&sortFieldName=apiKeyLabel&sortType=asc`, admin);

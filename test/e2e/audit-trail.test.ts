@@ -1,7 +1,7 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { v1, expectOk, expectRefused } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { after, before, test } from 'node:test';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
+import { expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const GROUPS = '/v1/policymanager/policies/group';
 const AUDIT = '/v1/partnermanager/audit-logs';
@@ -27,11 +27,14 @@ after(() => stack?.stop());
 test("an object's audit records, newest first, paged, and only that object's", async () => {
   const all = await ok(`${AUDIT}?objectType=PolicyGroup&objectId=${groupId}&pageNo=0&pageSize=10`);
   assert.equal(all.totalResults, 3);
-  assert.deepEqual(all.data.map((row: { action: string; actor: string; objectId: string; outcome: string }) => [row.action, row.actor, row.objectId, row.outcome]), [
-    ['updatePolicyGroup', 'admin1', groupId, 'SUCCESS'],
-    ['updatePolicyGroup', 'admin1', groupId, 'SUCCESS'],
-    ['createPolicyGroup', 'admin1', groupId, 'SUCCESS'],
-  ]);
+  assert.deepEqual(
+    all.data.map((row: { action: string; actor: string; objectId: string; outcome: string }) => [row.action, row.actor, row.objectId, row.outcome]),
+    [
+      ['updatePolicyGroup', 'admin1', groupId, 'SUCCESS'],
+      ['updatePolicyGroup', 'admin1', groupId, 'SUCCESS'],
+      ['createPolicyGroup', 'admin1', groupId, 'SUCCESS'],
+    ],
+  );
   const times = all.data.map((row: { at: string }) => row.at);
   assert.deepEqual(times, [...times].sort().reverse());
 
@@ -40,7 +43,10 @@ test("an object's audit records, newest first, paged, and only that object's", a
   assert.equal(second.data[0].action, 'createPolicyGroup');
 
   const other = await ok(`${AUDIT}?objectType=PolicyGroup&objectId=${otherGroupId}`);
-  assert.deepEqual(other.data.map((row: { action: string }) => row.action), ['createPolicyGroup']);
+  assert.deepEqual(
+    other.data.map((row: { action: string }) => row.action),
+    ['createPolicyGroup'],
+  );
   assert.deepEqual(await ok(`${AUDIT}?objectType=Policy&objectId=${groupId}`), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
 });
 

@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
-import { ROUTES } from '../../functions/routes/route-table.js';
+import { after, before, describe, test } from 'node:test';
+import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { PMS_ROLES, type Role } from '../../functions/auth/roles.js';
 import type { Route } from '../../functions/routes/route.js';
-import { loadOrCreateSigningKey } from '../../local/signing-key.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
 import { LOCAL_AUDIENCE } from '../../local/issuer.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { loadOrCreateSigningKey } from '../../local/signing-key.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 
 let stack: LocalStack;
 const tokens = new Map<Role, string>();
@@ -92,8 +92,18 @@ describe('tokens', () => {
       expired: await stack.token('mallory', ['PARTNER_ADMIN'], { expiresInSeconds: -120 }),
       wrongIssuer: await sign({}, { iss: 'https://evil.example/realms/mosip' }),
       wrongAudience: await sign({}, { aud: 'account' }),
-      foreignKey: await new SignJWT(realClaims).setProtectedHeader({ alg: 'RS256', kid: key.kid }).setIssuer(validIssuer).setAudience(LOCAL_AUDIENCE).setExpirationTime('5m').sign(foreign.privateKey),
-      hs256: await new SignJWT(realClaims).setProtectedHeader({ alg: 'HS256', kid: key.kid }).setIssuer(validIssuer).setAudience(LOCAL_AUDIENCE).setExpirationTime('5m').sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!')),
+      foreignKey: await new SignJWT(realClaims)
+        .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+        .setIssuer(validIssuer)
+        .setAudience(LOCAL_AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(foreign.privateKey),
+      hs256: await new SignJWT(realClaims)
+        .setProtectedHeader({ alg: 'HS256', kid: key.kid })
+        .setIssuer(validIssuer)
+        .setAudience(LOCAL_AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!')),
       none: new UnsecuredJWT(realClaims).setIssuer(validIssuer).setAudience(LOCAL_AUDIENCE).setExpirationTime('5m').encode(),
       garbage: 'not-a-jwt',
     };

@@ -1,14 +1,14 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { X509Certificate, createHash } from 'node:crypto';
-import { v1, expectOk, expectRefused } from '../support/pms-calls.js';
-import { settledItems } from '../support/no-change.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { after, before, test } from 'node:test';
 import { forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
+import { settledItems } from '../support/no-change.js';
+import { expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager';
 const CA_UPLOAD = `${PM}/partners/certificate/ca/upload`;
@@ -25,7 +25,20 @@ const bankChain = forgeTrustChain({ organization: 'bank-1 Ltd', commonName: 'ban
 const otherChain = forgeTrustChain({ organization: 'bank-2 Ltd' });
 
 async function registered(user: string, token: string) {
-  await ok('POST', `${PM}/partners`, token, v1({ partnerId: user, organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, partnerType: 'Auth_Partner', policyGroup: 'Banks' }));
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    token,
+    v1({
+      partnerId: user,
+      organizationName: `${user} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+    }),
+  );
 }
 
 function openssl(args: string[], files: Record<string, string>) {
@@ -67,7 +80,10 @@ test('the journey: admin uploads root and intermediate for AUTH, the partner upl
   assert.deepEqual([partner.isActive, partner.status], [true, 'active']);
 
   const { certificateChain } = await ok('GET', `${PM}/pms-ca-certificates`, bank2);
-  const verified = openssl(['verify', '-x509_strict', '-CAfile', 'chain.pem', 'partner.pem'], { 'chain.pem': certificateChain, 'partner.pem': answer.signedCertificateData });
+  const verified = openssl(['verify', '-x509_strict', '-CAfile', 'chain.pem', 'partner.pem'], {
+    'chain.pem': certificateChain,
+    'partner.pem': answer.signedCertificateData,
+  });
   assert.equal(verified.status, 0, verified.stderr);
   assert.match(verified.stdout, /partner.pem: OK/);
 
@@ -75,7 +91,10 @@ test('the journey: admin uploads root and intermediate for AUTH, the partner upl
   assert.equal(download.certificateData, answer.signedCertificateData);
 
   await settledItems(stack);
-  const published = stack.events().slice(eventsBefore).map((logged) => JSON.stringify(logged));
+  const published = stack
+    .events()
+    .slice(eventsBefore)
+    .map((logged) => JSON.stringify(logged));
   const updated = published.find((text) => text.includes('PARTNER_UPDATED'));
   const chainEvent = published.find((text) => text.includes('CA_CERTIFICATE_UPLOADED'));
   assert.ok(updated && updated.includes('"partnerStatus":"ACTIVE"') && updated.includes(JSON.stringify(answer.signedCertificateData).slice(1, 60)), updated);
@@ -90,7 +109,7 @@ test('uploading the same certificate again answers as before and writes nothing 
   assert.equal((await settledItems(stack)).length, items);
 });
 
-test('certificate-data gives both certificates with their expiry flags; details list the caller\'s partners', async () => {
+test("certificate-data gives both certificates with their expiry flags; details list the caller's partners", async () => {
   const data = await ok('GET', `${PM}/partners/bank-1/certificate-data`, bank1);
   assert.equal(new X509Certificate(data.caSignedCertificateData).fingerprint256, new X509Certificate(bankChain.leaf.pem).fingerprint256);
   assert.match(data.mosipSignedCertificateData, /BEGIN CERTIFICATE/);
@@ -98,7 +117,10 @@ test('certificate-data gives both certificates with their expiry flags; details 
 
   const details = await ok('GET', `${PM}/partners/partner-certificates-details`, bank1);
   assert.equal(details.length, 1);
-  assert.deepEqual([details[0].partnerId, details[0].certificateIssuedTo, details[0].isCertificateAvailable, details[0].isPartnerActive], ['bank-1', 'bank-1 signing', true, true]);
+  assert.deepEqual(
+    [details[0].partnerId, details[0].certificateIssuedTo, details[0].isCertificateAvailable, details[0].isPartnerActive],
+    ['bank-1', 'bank-1 signing', true, true],
+  );
   // Expiring within 30 days: the two-year certificate is not.
   assert.deepEqual(await ok('GET', `${PM}/partners/partner-certificates-details?expiryPeriod=30`, bank1), []);
   const { status } = await stack.request('GET', `${PM}/partners/partner-certificates-details?expiryPeriod=31`, { token: bank1 });
@@ -134,7 +156,10 @@ test('a chain in one upload (intermediate before root) is stored issuers first; 
   assert.equal(answer.status, 'Upload Success.');
   const page = await ok('GET', `${PM}/trust-chain-certificates?partnerDomain=AUTH&issuedTo=bank-2&sortFieldName=caCertificateType&sortType=desc`, admin);
   assert.equal(page.totalResults, 2);
-  assert.deepEqual(page.data.map((row: { caCertificateType: string }) => row.caCertificateType), ['ROOT', 'INTERMEDIATE']);
+  assert.deepEqual(
+    page.data.map((row: { caCertificateType: string }) => row.caCertificateType),
+    ['ROOT', 'INTERMEDIATE'],
+  );
   const intermediate = page.data[1];
   assert.equal(intermediate.certThumbprint, createHash('sha1').update(new X509Certificate(otherChain.intermediate.pem).raw).digest('hex'));
   assert.equal(intermediate.status, true);

@@ -1,9 +1,9 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, activateStoredPartner } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { after, before, test } from 'node:test';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
+import { activateStoredPartner, expectOk, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
 const MISPS = '/v1/partnermanager/misps';
@@ -34,23 +34,55 @@ async function auditsOf(objectType: string, objectId: string) {
 const nothingButProgress = (what: string, action: () => Promise<void>) => withoutChanges(stack, what, action, (item) => item.entity === 'JobProgress');
 
 const eventsSince = (from: number, topic: string) =>
-  stack.events().slice(from).filter((logged) => logged.topic === topic).map((logged) => (logged.event as { data: Record<string, Record<string, unknown>> }).data);
+  stack
+    .events()
+    .slice(from)
+    .filter((logged) => logged.topic === topic)
+    .map((logged) => (logged.event as { data: Record<string, Record<string, unknown>> }).data);
 
 before(async () => {
   stack = await startLocalStack();
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }))).id;
-  const policyId = (await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC', desc: 'KYC', version: '1.0', policies: AUTH_POLICY }))).id;
+  const policyId = (
+    await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC', desc: 'KYC', version: '1.0', policies: AUTH_POLICY }))
+  ).id;
   await ok('POST', `${POLICIES}/${policyId}/group/${groupId}/publish`, admin);
 
   const bank = await stack.token('bank-1', ['AUTH_PARTNER']);
-  await ok('POST', PM, bank, v1({ partnerId: 'bank-1', partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: 'Bank One', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'bank-1@example.org' }));
+  await ok(
+    'POST',
+    PM,
+    bank,
+    v1({
+      partnerId: 'bank-1',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: 'Bank One',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'bank-1@example.org',
+    }),
+  );
   await activateStoredPartner(stack.table, 'bank-1');
   const { mappingkey } = await ok('POST', `${PM}/bank-1/policy/map`, bank, v1({ policyName: 'KYC', useCaseDescription: 'authentication' }));
   await ok('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
   key = await ok('PATCH', `${PM}/bank-1/generate/apikey`, bank, v1({ policyName: 'KYC', label: 'Teller' }));
 
-  await ok('POST', PM, admin, v1({ partnerId: 'misp-1', partnerType: 'MISP_Partner', organizationName: 'MISP One', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'misp-1@example.org', langCode: 'eng' }));
+  await ok(
+    'POST',
+    PM,
+    admin,
+    v1({
+      partnerId: 'misp-1',
+      partnerType: 'MISP_Partner',
+      organizationName: 'MISP One',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'misp-1@example.org',
+      langCode: 'eng',
+    }),
+  );
   await activateStoredPartner(stack.table, 'misp-1');
   const misp = await stack.token('misp-1', ['MISP_PARTNER']);
   licenseKeys.push((await ok('POST', MISPS, misp, v1({ providerId: 'misp-1' }))).licenseKey);
@@ -76,9 +108,15 @@ test('the day after, the license is switched off by the scheduler, audited and a
   const rows = (await ok('GET', MISPS, admin)) as { licenseId: string; isActive: boolean }[];
   assert.equal(rows.find((row) => row.licenseId === shortLicense.licenseId)?.isActive, false);
   const audits = await auditsOf('MispLicense', shortLicense.licenseId);
-  assert.deepEqual(audits.map((audit) => [audit.action, audit.details]), [['deactivateMispLicense', { mispId: 'misp-1', cause: 'expired' }]]);
+  assert.deepEqual(
+    audits.map((audit) => [audit.action, audit.details]),
+    [['deactivateMispLicense', { mispId: 'misp-1', cause: 'expired' }]],
+  );
   assert.ok(String(audits[0]!.at) >= nextDay.toISOString(), 'audited at the simulated time');
-  assert.deepEqual(eventsSince(from, 'MISP_LICENSE_UPDATED').map(({ mispLicenseData }) => [mispLicenseData!.licenseId, mispLicenseData!.mispStatus]), [[shortLicense.licenseId, 'NOT_ACTIVE']]);
+  assert.deepEqual(
+    eventsSince(from, 'MISP_LICENSE_UPDATED').map(({ mispLicenseData }) => [mispLicenseData!.licenseId, mispLicenseData!.mispStatus]),
+    [[shortLicense.licenseId, 'NOT_ACTIVE']],
+  );
   assert.deepEqual(eventsSince(from, 'APIKEY_UPDATED'), [], 'the 100-year key is untouched');
 
   await nothingButProgress('the same run again', async () => {
@@ -91,9 +129,18 @@ test('missed years are caught up: a run after the API key lapsed switches it off
   const later = new Date(Date.now() + 36_502 * DAY_MS);
   assert.deepEqual(await runJob(later), { read: 1, switchedOff: 1 });
   const keys = await ok('GET', '/v1/partnermanager/partner-api-keys?partnerId=bank-1&pageNo=0&pageSize=10', admin);
-  assert.deepEqual(keys.data.map((row: { apiKeyId: string; status: string }) => [row.apiKeyId, row.status]), [[key.apiKeyId, 'deactivated']]);
-  assert.deepEqual(eventsSince(from, 'APIKEY_UPDATED').map(({ apiKeyData }) => [apiKeyData!.apiKeyId, apiKeyData!.apiKeyStatus]), [[key.apiKeyId, 'DEACTIVE']]);
-  assert.deepEqual((await auditsOf('ApiKey', key.apiKeyId)).map((audit) => (audit.details as { cause: string }).cause), ['expired']);
+  assert.deepEqual(
+    keys.data.map((row: { apiKeyId: string; status: string }) => [row.apiKeyId, row.status]),
+    [[key.apiKeyId, 'deactivated']],
+  );
+  assert.deepEqual(
+    eventsSince(from, 'APIKEY_UPDATED').map(({ apiKeyData }) => [apiKeyData!.apiKeyId, apiKeyData!.apiKeyStatus]),
+    [[key.apiKeyId, 'DEACTIVE']],
+  );
+  assert.deepEqual(
+    (await auditsOf('ApiKey', key.apiKeyId)).map((audit) => (audit.details as { cause: string }).cause),
+    ['expired'],
+  );
   await nothingButProgress('a run the day after', async () => {
     assert.deepEqual(await runJob(new Date(later.getTime() + DAY_MS)), { read: 0, switchedOff: 0 });
   });

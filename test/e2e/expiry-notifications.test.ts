@@ -1,11 +1,11 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
-import { settledItems } from '../support/no-change.js';
+import { after, before, test } from 'node:test';
 import { forgeCertificate } from '../support/certificate-forge.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
+import { settledItems } from '../support/no-change.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager';
 const POLICIES = '/v1/policymanager/policies';
@@ -26,7 +26,14 @@ const utcDay = (instant: string | number) => new Date(instant).toISOString().sli
 
 async function notices(token: string, type: string) {
   const page = await ok('GET', `${NOTIFICATIONS}?notificationType=${type}&pageSize=100`, token);
-  return page.data as { notificationId: string; notificationPartnerId: string; notificationType: string; notificationStatus: string; createdDateTime: string; notificationDetails: Record<string, { expiryPeriod: string; expiryDateTime: string }[]> }[];
+  return page.data as {
+    notificationId: string;
+    notificationPartnerId: string;
+    notificationType: string;
+    notificationStatus: string;
+    createdDateTime: string;
+    notificationDetails: Record<string, { expiryPeriod: string; expiryDateTime: string }[]>;
+  }[];
 }
 
 before(async () => {
@@ -36,13 +43,28 @@ before(async () => {
   bank = await stack.token('bank-1', ['AUTH_PARTNER']);
   misp = await stack.token('misp-1', ['MISP_PARTNER']);
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }))).id;
-  const policyId = (await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC', desc: 'KYC', version: '1.0', policies: AUTH_POLICY }))).id;
+  const policyId = (
+    await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC', desc: 'KYC', version: '1.0', policies: AUTH_POLICY }))
+  ).id;
   await ok('POST', `${POLICIES}/${policyId}/group/${groupId}/publish`, admin);
 
   // A trust chain whose intermediate expires in 370 days; the partner certificate PMS issues lasts 365 days.
   const now = Date.now();
-  const root = forgeCertificate({ subject: 'CN=Bank One Root CA,O=Bank One,C=IN', keySlot: 'chain-root', notBefore: new Date(now - DAY_MS), notAfter: new Date(now + 3650 * DAY_MS), ca: true });
-  const intermediate = forgeCertificate({ subject: 'CN=Bank One Issuing CA,O=Bank One,C=IN', issuer: root, keySlot: 'chain-intermediate', notBefore: new Date(now - DAY_MS), notAfter: new Date(now + 370 * DAY_MS), ca: true });
+  const root = forgeCertificate({
+    subject: 'CN=Bank One Root CA,O=Bank One,C=IN',
+    keySlot: 'chain-root',
+    notBefore: new Date(now - DAY_MS),
+    notAfter: new Date(now + 3650 * DAY_MS),
+    ca: true,
+  });
+  const intermediate = forgeCertificate({
+    subject: 'CN=Bank One Issuing CA,O=Bank One,C=IN',
+    issuer: root,
+    keySlot: 'chain-intermediate',
+    notBefore: new Date(now - DAY_MS),
+    notAfter: new Date(now + 370 * DAY_MS),
+    ca: true,
+  });
   const leaf = forgeCertificate({
     subject: 'CN=bank-1 signing,OU=Partner Systems,O=Bank One,L=Nairobi,ST=Nairobi,C=KE',
     issuer: intermediate,
@@ -51,15 +73,43 @@ before(async () => {
     notAfter: new Date(now + 369 * DAY_MS),
     keyUsage: ['digitalSignature', 'keyEncipherment'],
   });
-  for (const cert of [root, intermediate]) await ok('POST', `${PM}/partners/certificate/ca/upload`, admin, v1({ certificateData: cert.pem, partnerDomain: 'AUTH' }));
+  for (const cert of [root, intermediate])
+    await ok('POST', `${PM}/partners/certificate/ca/upload`, admin, v1({ certificateData: cert.pem, partnerDomain: 'AUTH' }));
 
-  await ok('POST', `${PM}/partners`, bank, v1({ partnerId: 'bank-1', partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: 'Bank One', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'bank-1@example.org', langCode: 'ara' }));
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    bank,
+    v1({
+      partnerId: 'bank-1',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: 'Bank One',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'bank-1@example.org',
+      langCode: 'ara',
+    }),
+  );
   await ok('POST', `${PM}/partners/certificate/upload`, bank, v1({ partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: leaf.pem }));
   const { mappingkey } = await ok('POST', `${PM}/partners/bank-1/policy/map`, bank, v1({ policyName: 'KYC', useCaseDescription: 'authentication' }));
   await ok('PUT', `${PM}/partners/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
   await ok('PATCH', `${PM}/partners/bank-1/generate/apikey`, bank, v1({ policyName: 'KYC', label: 'Teller' }));
 
-  await ok('POST', `${PM}/partners`, admin, v1({ partnerId: 'misp-1', partnerType: 'MISP_Partner', organizationName: 'MISP One', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'misp-1@example.org', langCode: 'fra' }));
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    admin,
+    v1({
+      partnerId: 'misp-1',
+      partnerType: 'MISP_Partner',
+      organizationName: 'MISP One',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'misp-1@example.org',
+      langCode: 'fra',
+    }),
+  );
   await activateStoredPartner(stack.table, 'misp-1');
   const first = (await ok('POST', `${PM}/misps`, misp, v1({ providerId: 'misp-1' }))).licenseKey;
   await ok('PUT', `${PM}/misps`, misp, v1({ providerId: 'misp-1', licenseKey: first, licenseKeyStatus: 'de-active' }));
@@ -86,10 +136,17 @@ after(() => stack?.stop());
 /** The expiry periods of the notices, oldest first, each created on its day before `expiresAt`. */
 function assertEveryNotice(rows: Awaited<ReturnType<typeof notices>>, detailsKey: string, expiresAt: string) {
   const oldestFirst = [...rows].reverse();
-  assert.deepEqual(oldestFirst.map((row) => row.notificationDetails[detailsKey]![0]!.expiryPeriod), EVERY_NOTICE);
+  assert.deepEqual(
+    oldestFirst.map((row) => row.notificationDetails[detailsKey]![0]!.expiryPeriod),
+    EVERY_NOTICE,
+  );
   for (const row of oldestFirst) {
     const period = Number(row.notificationDetails[detailsKey]![0]!.expiryPeriod);
-    assert.equal(row.createdDateTime.slice(0, 10), utcDay(Date.parse(`${utcDay(expiresAt)}T00:00:00Z`) - period * DAY_MS), `the ${period}-day notice is given that day`);
+    assert.equal(
+      row.createdDateTime.slice(0, 10),
+      utcDay(Date.parse(`${utcDay(expiresAt)}T00:00:00Z`) - period * DAY_MS),
+      `the ${period}-day notice is given that day`,
+    );
   }
 }
 
@@ -103,7 +160,10 @@ test('thirty-odd simulated days: each item gets exactly its 30, 15, 10…0-day n
   assert.deepEqual(await notices(misp, 'apikey'), [], "another partner's notices are not the MISP's");
   // MOSIP's default lists: admins their types, partners theirs, four at a time.
   const adminDefault = await ok('GET', NOTIFICATIONS, admin);
-  assert.deepEqual([adminDefault.pageSize, adminDefault.totalResults, new Set(adminDefault.data.map((row: { notificationType: string }) => row.notificationType)).size], [4, 13, 1]);
+  assert.deepEqual(
+    [adminDefault.pageSize, adminDefault.totalResults, new Set(adminDefault.data.map((row: { notificationType: string }) => row.notificationType)).size],
+    [4, 13, 1],
+  );
   const bankDefault = await ok('GET', `${NOTIFICATIONS}?pageSize=50`, bank);
   assert.equal(bankDefault.totalResults, 26);
 });
@@ -135,17 +195,23 @@ test('a run repeated for a day already done gives nothing new', async () => {
   assert.equal((await ok('GET', `${NOTIFICATIONS}?pageSize=1`, bank)).totalResults, before);
 });
 
-test('dismissing: a partner its own; an admin for itself only; nobody another partner\'s or an admin\'s as a partner', async () => {
+test("dismissing: a partner its own; an admin for itself only; nobody another partner's or an admin's as a partner", async () => {
   const [bankNotice] = await notices(bank, 'apikey');
   const [adminNotice] = await notices(admin, 'intermediate');
-  const dismiss = (token: string, id: string, status = 'DISMISSED') => stack.request('PATCH', `${NOTIFICATIONS}/${id}`, { token, body: v2('mosip.pms.dismiss.notification.patch', { notificationStatus: status }) });
+  const dismiss = (token: string, id: string, status = 'DISMISSED') =>
+    stack.request('PATCH', `${NOTIFICATIONS}/${id}`, { token, body: v2('mosip.pms.dismiss.notification.patch', { notificationStatus: status }) });
   const code = async (token: string, id: string, status?: string) => (await dismiss(token, id, status)).json.errors?.[0]?.errorCode;
 
   assert.equal(await code(misp, bankNotice!.notificationId), 'PMS_NOTIFICATION_ERROR_011');
   assert.equal(await code(bank, adminNotice!.notificationId), 'PMS_NOTIFICATION_ERROR_018');
   assert.equal(await code(bank, bankNotice!.notificationId, 'ACTIVE'), 'PMS_NOTIFICATION_ERROR_012');
   assert.equal(await code(bank, '00000000-0000-0000-0000-000000000000'), 'PMS_NOTIFICATION_ERROR_008');
-  assert.deepEqual((await dismiss(bank, bankNotice!.notificationId)).json.response, { id: bankNotice!.notificationId, partnerId: 'bank-1', notificationType: 'API_KEY_EXPIRY', notificationStatus: 'DISMISSED' });
+  assert.deepEqual((await dismiss(bank, bankNotice!.notificationId)).json.response, {
+    id: bankNotice!.notificationId,
+    partnerId: 'bank-1',
+    notificationType: 'API_KEY_EXPIRY',
+    notificationStatus: 'DISMISSED',
+  });
   assert.equal(await code(bank, bankNotice!.notificationId), 'PMS_NOTIFICATION_ERROR_009');
   assert.equal((await notices(bank, 'apikey'))[0]!.notificationStatus, 'DISMISSED');
 
@@ -153,7 +219,10 @@ test('dismissing: a partner its own; an admin for itself only; nobody another pa
   assert.equal((await notices(admin, 'intermediate'))[0]!.notificationStatus, 'DISMISSED');
   assert.equal((await notices(admin2, 'intermediate'))[0]!.notificationStatus, 'ACTIVE', "another admin's stays active");
   const dismissedOnly = await ok('GET', `${NOTIFICATIONS}?notificationType=intermediate&notificationStatus=dismissed`, admin);
-  assert.deepEqual(dismissedOnly.data.map((row: { notificationId: string }) => row.notificationId), [adminNotice!.notificationId]);
+  assert.deepEqual(
+    dismissedOnly.data.map((row: { notificationId: string }) => row.notificationId),
+    [adminNotice!.notificationId],
+  );
 });
 
 test('the weekly summary lists for the admins what partners hold that expires within the week; one per run date', async () => {
@@ -164,13 +233,17 @@ test('the weekly summary lists for the admins what partners hold that expires wi
   assert.equal(summaries.totalResults, 1);
   const details = summaries.data[0].notificationDetails;
   assert.deepEqual(
-    [details.certificateDetails.map((cert: { partnerId: string }) => cert.partnerId), details.apiKeyDetails.map((key: { apiKeyName: string }) => key.apiKeyName), details.mispLicenseDetails.map((license: { mispId: string }) => license.mispId)],
+    [
+      details.certificateDetails.map((cert: { partnerId: string }) => cert.partnerId),
+      details.apiKeyDetails.map((key: { apiKeyName: string }) => key.apiKeyName),
+      details.mispLicenseDetails.map((license: { mispId: string }) => license.mispId),
+    ],
     [['bank-1'], ['Teller'], ['misp-1']],
   );
   await expectRefused(stack, 'GET', `${NOTIFICATIONS}?notificationType=weekly`, bank, undefined, 'PMS_NOTIFICATION_ERROR_006');
 });
 
-test('list refusals carry MOSIP\'s codes', async () => {
+test("list refusals carry MOSIP's codes", async () => {
   const refused = (token: string, query: string, code: string) => expectRefused(stack, 'GET', `${NOTIFICATIONS}?${query}`, token, undefined, code);
   await refused(bank, 'notificationType=root', 'PMS_NOTIFICATION_ERROR_006');
   await refused(bank, 'certificateId=abc', 'PMS_NOTIFICATION_ERROR_015');
@@ -184,13 +257,19 @@ test('list refusals carry MOSIP\'s codes', async () => {
   assert.equal((await ok('GET', `${NOTIFICATIONS}?notificationType=partner&partnerDomain=DEVICE`, bank)).totalResults, 0);
 });
 
-test('the seen timestamp is always the caller\'s own, whatever user the path names', async () => {
+test("the seen timestamp is always the caller's own, whatever user the path names", async () => {
   const path = (user: string) => `${PM}/users/${user}/notifications-seen-timestamp`;
   await expectRefused(stack, 'GET', path('bank-1'), bank, undefined, 'PMS_NOTIFICATION_ERROR_003');
-  const put = await stack.request('PUT', path('misp-1'), { token: bank, body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: '2027-01-05T10:20:30.000' }) });
+  const put = await stack.request('PUT', path('misp-1'), {
+    token: bank,
+    body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: '2027-01-05T10:20:30.000' }),
+  });
   assert.deepEqual(put.json.response, { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
   assert.deepEqual(await ok('GET', path('anyone'), bank), { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
   await expectRefused(stack, 'GET', path('bank-1'), misp, undefined, 'PMS_NOTIFICATION_ERROR_003');
-  const bad = await stack.request('PUT', path('bank-1'), { token: bank, body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: null }) });
+  const bad = await stack.request('PUT', path('bank-1'), {
+    token: bank,
+    body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: null }),
+  });
   assert.equal(bad.json.errors?.[0]?.errorCode, 'PMS_NOTIFICATION_ERROR_002');
 });

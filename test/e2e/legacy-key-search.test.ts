@@ -1,9 +1,9 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { after, before, test } from 'node:test';
 import type { Role } from '../../functions/auth/roles.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
 const MISPS = '/v1/partnermanager/misps';
@@ -25,7 +25,12 @@ async function call(method: string, path: string, token: string, request: unknow
   answers.push(json);
   return json;
 }
-const searchRequest = (request: Record<string, unknown>) => ({ filters: [], sort: [{ sortField: 'label', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 10 }, ...request });
+const searchRequest = (request: Record<string, unknown>) => ({
+  filters: [],
+  sort: [{ sortField: 'label', sortType: 'asc' }],
+  pagination: { pageStart: 0, pageFetch: 10 },
+  ...request,
+});
 const searchKeys = (token: string, request: Record<string, unknown> = {}) => call('POST', `${PM}/apikey/search`, token, searchRequest(request));
 const searchLicenses = (token: string, request: Record<string, unknown> = {}) =>
   call('POST', `${MISPS}/search`, token, searchRequest({ sort: [{ sortField: 'mispId', sortType: 'asc' }], ...request }));
@@ -33,7 +38,21 @@ const licenseValues = (token: string, request: Record<string, unknown>) => call(
 
 async function registered(user: string, role: Role, partnerType: string, extra: Record<string, unknown>) {
   const token = await stack.token(user, [role]);
-  await ok('POST', PM, token, v1({ partnerId: user, partnerType, organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, langCode: 'eng', ...extra }));
+  await ok(
+    'POST',
+    PM,
+    token,
+    v1({
+      partnerId: user,
+      partnerType,
+      organizationName: `${user} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+      langCode: 'eng',
+      ...extra,
+    }),
+  );
   await activateStoredPartner(stack.table, user);
   return token;
 }
@@ -53,14 +72,27 @@ before(async () => {
   stack = await startLocalStack();
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }))).id;
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'kyc', version: '1.0', policies: AUTH_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'kyc', version: '1.0', policies: AUTH_POLICY }),
+  );
   await ok('POST', `${POLICIES}/${draft.id}/group/${groupId}/publish`, admin);
   kycPolicy = draft.id;
-  const second = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'Second policy', desc: 'second', version: '1.0', policies: AUTH_POLICY }));
+  const second = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'Second policy', desc: 'second', version: '1.0', policies: AUTH_POLICY }),
+  );
   await ok('POST', `${POLICIES}/${second.id}/group/${groupId}/publish`, admin);
   bank1 = await registered('bank-1', 'AUTH_PARTNER', 'Auth_Partner', { policyGroup: 'Banks' });
   bank2 = await registered('bank-2', 'AUTH_PARTNER', 'Auth_Partner', { policyGroup: 'Banks' });
-  for (const [partnerId, token] of [['bank-1', bank1], ['bank-2', bank2]] as const) {
+  for (const [partnerId, token] of [
+    ['bank-1', bank1],
+    ['bank-2', bank2],
+  ] as const) {
     const { mappingkey } = await ok('POST', `${PM}/${partnerId}/policy/map`, token, v1({ policyName: 'KYC for banks', useCaseDescription: 'authentication' }));
     await ok('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
   }
@@ -79,24 +111,46 @@ after(() => stack?.stop());
 
 const labels = (json: { response: { data: { label: string }[] | null } }) => json.response.data?.map((row) => row.label) ?? [];
 
-test('API key search: admins search every partner\'s keys, filtered, sorted and paged, with the key\'s id and hint', async () => {
+test("API key search: admins search every partner's keys, filtered, sorted and paged, with the key's id and hint", async () => {
   const all = await searchKeys(admin);
   assert.deepEqual(all.errors, []);
   assert.deepEqual(labels(all), ['alpha', 'beta', 'delta', 'gamma']);
   const [alpha] = all.response.data;
   assert.deepEqual(
-    { label: alpha.label, partnerId: alpha.partnerId, partnerName: alpha.partnerName, policyId: alpha.policyId, policyName: alpha.policyName, isActive: alpha.isActive, isDeleted: alpha.isDeleted },
+    {
+      label: alpha.label,
+      partnerId: alpha.partnerId,
+      partnerName: alpha.partnerName,
+      policyId: alpha.policyId,
+      policyName: alpha.policyName,
+      isActive: alpha.isActive,
+      isDeleted: alpha.isDeleted,
+    },
     { label: 'alpha', partnerId: 'bank-1', partnerName: 'bank-1 Ltd', policyId: kycPolicy, policyName: 'KYC for banks', isActive: true, isDeleted: false },
   );
   assert.match(alpha.apiKeyId, /^[0-9a-f-]{36}$/);
   assert.equal(alpha.apiKeyHint.length, 4);
   assert.match(alpha.crDtimes, /\+00:00$/, 'java.sql.Timestamp as Jackson writes it');
 
-  const bank1Page = await searchKeys(admin, { filters: [{ columnName: 'partnerName', type: 'equals', value: 'BANK-1 LTD' }], sort: [{ sortField: 'label', sortType: 'desc' }], pagination: { pageStart: 1, pageFetch: 2 } });
+  const bank1Page = await searchKeys(admin, {
+    filters: [{ columnName: 'partnerName', type: 'equals', value: 'BANK-1 LTD' }],
+    sort: [{ sortField: 'label', sortType: 'desc' }],
+    pagination: { pageStart: 1, pageFetch: 2 },
+  });
   assert.deepEqual(labels(bank1Page), ['alpha']);
   assert.deepEqual([bank1Page.response.fromRecord, bank1Page.response.toRecord, bank1Page.response.totalRecord], [3, 3, 3]);
   assert.deepEqual(labels(await searchKeys(admin, { filters: [{ columnName: 'isActive', type: 'equals', value: 'false' }] })), ['beta']);
-  assert.deepEqual(labels(await searchKeys(admin, { filters: [{ columnName: 'label', type: 'in', values: ['delta', 'gamma'] }, { columnName: 'policyName', type: 'startsWith', value: 'kyc' }] })), ['delta', 'gamma']);
+  assert.deepEqual(
+    labels(
+      await searchKeys(admin, {
+        filters: [
+          { columnName: 'label', type: 'in', values: ['delta', 'gamma'] },
+          { columnName: 'policyName', type: 'startsWith', value: 'kyc' },
+        ],
+      }),
+    ),
+    ['delta', 'gamma'],
+  );
 });
 
 test('API key search: a partner sees only its own keys, whatever it filters on', async () => {
@@ -106,8 +160,9 @@ test('API key search: a partner sees only its own keys, whatever it filters on',
   assert.deepEqual(labels(await searchKeys(bank1, { sort: [{ sortField: 'crDtimes', sortType: 'asc' }] })), ['gamma', 'alpha', 'beta']);
 });
 
-test('API key search: unknown or key columns, bad sorts and paging get MOSIP\'s search codes and change nothing', async () => {
-  const refused = (request: Record<string, unknown>, code: string) => expectRefused(stack, 'POST', `${PM}/apikey/search`, admin, v1(searchRequest(request)), code);
+test("API key search: unknown or key columns, bad sorts and paging get MOSIP's search codes and change nothing", async () => {
+  const refused = (request: Record<string, unknown>, code: string) =>
+    expectRefused(stack, 'POST', `${PM}/apikey/search`, admin, v1(searchRequest(request)), code);
   await refused({ filters: [{ columnName: 'partnerApiKey', type: 'equals', value: 'x' }] }, 'PMS-MSD-310');
   await refused({ filters: [{ columnName: 'label', type: 'between', fromValue: 'a' }] }, 'PMS-MSD-315');
   await refused({ filters: [{ columnName: 'isActive', type: 'contains', value: 'true' }] }, 'PMS-MSD-318');
@@ -121,23 +176,32 @@ test('API key search: unknown or key columns, bad sorts and paging get MOSIP\'s 
 test('MISP license search: filters, sort and paging over masked licenses; a MISP sees only its own', async () => {
   const all = await searchLicenses(admin, { sort: [{ sortField: 'mispId', sortType: 'desc' }] });
   assert.deepEqual(all.errors, []);
-  assert.deepEqual(all.response.data.map((row: { mispId: string }) => row.mispId), ['misp-2', 'misp-1']);
+  assert.deepEqual(
+    all.response.data.map((row: { mispId: string }) => row.mispId),
+    ['misp-2', 'misp-1'],
+  );
   for (const row of all.response.data) {
     assert.match(row.licenseKey, /^\*{46}[0-9a-zA-Z]{4}$/);
     assert.match(row.licenseId, /^[0-9a-f-]{36}$/);
   }
   const inactive = await searchLicenses(admin, { filters: [{ columnName: 'isActive', type: 'equals', value: 'false' }] });
-  assert.deepEqual(inactive.response.data.map((row: { mispId: string }) => row.mispId), ['misp-1']);
+  assert.deepEqual(
+    inactive.response.data.map((row: { mispId: string }) => row.mispId),
+    ['misp-1'],
+  );
   const second = await searchLicenses(admin, { pagination: { pageStart: 1, pageFetch: 1 } });
   assert.deepEqual([second.response.data[0].mispId, second.response.fromRecord, second.response.totalRecord], ['misp-2', 2, 2]);
 
   const own = await searchLicenses(misp2);
-  assert.deepEqual(own.response.data.map((row: { mispId: string }) => row.mispId), ['misp-2']);
+  assert.deepEqual(
+    own.response.data.map((row: { mispId: string }) => row.mispId),
+    ['misp-2'],
+  );
   const other = await searchLicenses(misp2, { filters: [{ columnName: 'mispId', type: 'equals', value: 'misp-1' }] });
   assert.deepEqual(other.response, { fromRecord: 0, toRecord: 0, totalRecord: 0, data: null });
 });
 
-test('MISP license filter values: coded by MISP id, restricted to the caller\'s licenses', async () => {
+test("MISP license filter values: coded by MISP id, restricted to the caller's licenses", async () => {
   const all = await licenseValues(admin, { filters: [{ columnName: 'mispId', type: 'unique' }] });
   assert.deepEqual(all.response.filters, [
     { fieldID: 'mispId', fieldValue: 'misp-1', fieldCode: 'misp-1' },
@@ -145,11 +209,17 @@ test('MISP license filter values: coded by MISP id, restricted to the caller\'s 
   ]);
   const own = await licenseValues(misp2, { filters: [{ columnName: 'mispId', type: 'all' }] });
   assert.deepEqual(own.response.filters, [{ fieldID: 'mispId', fieldValue: 'misp-2', fieldCode: 'misp-2' }]);
-  const active = await licenseValues(admin, { filters: [{ columnName: 'mispId', type: 'unique' }], optionalFilters: [{ columnName: 'isActive', type: 'equals', value: 'true' }] });
-  assert.deepEqual(active.response.filters.map((value: { fieldValue: string }) => value.fieldValue), ['misp-2']);
+  const active = await licenseValues(admin, {
+    filters: [{ columnName: 'mispId', type: 'unique' }],
+    optionalFilters: [{ columnName: 'isActive', type: 'equals', value: 'true' }],
+  });
+  assert.deepEqual(
+    active.response.filters.map((value: { fieldValue: string }) => value.fieldValue),
+    ['misp-2'],
+  );
 });
 
-test('MISP license search and filter values refuse the key column and bad requests with MOSIP\'s codes', async () => {
+test("MISP license search and filter values refuse the key column and bad requests with MOSIP's codes", async () => {
   const refused = (path: string, request: unknown, code: string) => expectRefused(stack, 'POST', `${MISPS}/${path}`, admin, v1(request), code);
   await refused('search', searchRequest({ filters: [{ columnName: 'licenseKey', type: 'equals', value: clearKeys.at(-1) }] }), 'PMS-MSD-310');
   await refused('search', searchRequest({ sort: [{ sortField: 'licenseKey', sortType: 'asc' }] }), 'PMS-MSD-357');
@@ -161,13 +231,34 @@ test('MISP license search and filter values refuse the key column and bad reques
 });
 
 const searchRequests = (token: string, request: Record<string, unknown> = {}) =>
-  call('POST', `${PM}/apikey/request/search`, token, searchRequest({ sort: [{ sortField: 'partnerId', sortType: 'asc' }, { sortField: 'policyName', sortType: 'asc' }], ...request }));
+  call(
+    'POST',
+    `${PM}/apikey/request/search`,
+    token,
+    searchRequest({
+      sort: [
+        { sortField: 'partnerId', sortType: 'asc' },
+        { sortField: 'policyName', sortType: 'asc' },
+      ],
+      ...request,
+    }),
+  );
 const requestSummary = (json: { response: { data: { partnerId: string; policyName: string; statusCode: string }[] | null } }) =>
   json.response.data?.map((row) => `${row.partnerId} ${row.policyName} ${row.statusCode}`) ?? [];
 
 test('policy request search and filter values: admins see every request, partners their own', async () => {
-  assert.deepEqual(requestSummary(await searchRequests(admin)), ['bank-1 KYC for banks approved', 'bank-1 Second policy InProgress', 'bank-2 KYC for banks approved']);
-  const approved = await searchRequests(admin, { filters: [{ columnName: 'statusCode', type: 'equals', value: 'approved' }, { columnName: 'partnerName', type: 'contains', value: 'bank' }], pagination: { pageStart: 1, pageFetch: 1 } });
+  assert.deepEqual(requestSummary(await searchRequests(admin)), [
+    'bank-1 KYC for banks approved',
+    'bank-1 Second policy InProgress',
+    'bank-2 KYC for banks approved',
+  ]);
+  const approved = await searchRequests(admin, {
+    filters: [
+      { columnName: 'statusCode', type: 'equals', value: 'approved' },
+      { columnName: 'partnerName', type: 'contains', value: 'bank' },
+    ],
+    pagination: { pageStart: 1, pageFetch: 1 },
+  });
   assert.deepEqual(requestSummary(approved), ['bank-2 KYC for banks approved']);
   assert.equal(approved.response.totalRecord, 2);
   assert.match(approved.response.data[0].apikeyRequestId, /\S/);
@@ -176,13 +267,30 @@ test('policy request search and filter values: admins see every request, partner
   assert.deepEqual(requestSummary(await searchRequests(bank2, { filters: [{ columnName: 'partnerId', type: 'equals', value: 'bank-1' }] })), []);
 
   const statuses = await call('POST', `${PM}/apikey/request/filtervalues`, admin, { filters: [{ columnName: 'statusCode', type: 'unique' }] });
-  assert.deepEqual(statuses.response.filters.map((value: { fieldValue: string }) => value.fieldValue), ['InProgress', 'approved']);
+  assert.deepEqual(
+    statuses.response.filters.map((value: { fieldValue: string }) => value.fieldValue),
+    ['InProgress', 'approved'],
+  );
   const own = await call('POST', `${PM}/apikey/request/filtervalues`, bank2, { filters: [{ columnName: 'partnerId', type: 'all' }] });
   const [onlyOwn] = (await searchRequests(bank2)).response.data;
   assert.deepEqual(own.response.filters, [{ fieldID: 'partnerId', fieldValue: 'bank-2', fieldCode: onlyOwn.apikeyRequestId }]);
 
-  await expectRefused(stack, 'POST', `${PM}/apikey/request/search`, admin, v1(searchRequest({ filters: [{ columnName: 'partnerApiKey', type: 'equals', value: 'x' }] })), 'PMS-MSD-310');
-  await expectRefused(stack, 'POST', `${PM}/apikey/request/filtervalues`, admin, v1({ filters: [{ columnName: 'partnerApiKey', type: 'unique' }] }), 'PMS-MSD-317');
+  await expectRefused(
+    stack,
+    'POST',
+    `${PM}/apikey/request/search`,
+    admin,
+    v1(searchRequest({ filters: [{ columnName: 'partnerApiKey', type: 'equals', value: 'x' }] })),
+    'PMS-MSD-310',
+  );
+  await expectRefused(
+    stack,
+    'POST',
+    `${PM}/apikey/request/filtervalues`,
+    admin,
+    v1({ filters: [{ columnName: 'partnerApiKey', type: 'unique' }] }),
+    'PMS-MSD-317',
+  );
 });
 
 test('no answer of the searches carries a clear API key or license key', () => {

@@ -1,19 +1,19 @@
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableContext } from '../../functions/adapters/dynamodb/client.js';
-import { PORT_SETTINGS, REPO_ROOT, type PortName } from '../../local/config.js';
-import { LOCAL_HOST, closeServer, isPortFree, listen, localUrl } from '../../local/ports.js';
+import { PORT_SETTINGS, type PortName, REPO_ROOT } from '../../local/config.js';
+import { closeServer, isPortFree, LOCAL_HOST, listen, localUrl } from '../../local/ports.js';
 import { useLocalAwsCredentials } from '../support/dynamodb.js';
 import { freePorts } from '../support/free-ports.js';
 import { request } from '../support/http.js';
-import { eventually, processGroupAlive, processesMentioning } from '../support/processes.js';
+import { eventually, processesMentioning, processGroupAlive } from '../support/processes.js';
 
 /** What `npm start` and `npm run token` run: the tsx CLI (spawned through node, so PATH is not needed to find it). */
 const TSX_CLI = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -164,7 +164,10 @@ describe('npm start (e2e)', () => {
     try {
       const refused = await collect('local/start.ts', [], { ...process.env, ...picked.env, PMS_DATA_DIR: dataDir });
       assert.equal(refused.code, 1);
-      assert.equal(refused.stderr, `pms local stack: port ${picked.ports.api} (the API) is already in use: stop what holds it or set PMS_PORT to another port\n`);
+      assert.equal(
+        refused.stderr,
+        `pms local stack: port ${picked.ports.api} (the API) is already in use: stop what holds it or set PMS_PORT to another port\n`,
+      );
     } finally {
       await closeServer(squatter);
     }

@@ -1,8 +1,8 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { after, before, test } from 'node:test';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager/partners';
 const MISPS = '/v1/partnermanager/misps';
@@ -14,18 +14,28 @@ let misp1: string;
 let misp2: string;
 const clearKeys: string[] = [];
 
-
-
 /** An admin onboards a MISP partner for a user; the test then activates it, as certificate upload would. */
 async function activeMisp(user: string) {
-  const registration = { partnerId: user, partnerType: 'MISP_Partner', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, langCode: 'eng' };
+  const registration = {
+    partnerId: user,
+    partnerType: 'MISP_Partner',
+    organizationName: `${user} Ltd`,
+    address: 'Nairobi',
+    contactNumber: '+254700000000',
+    emailId: `${user}@example.org`,
+    langCode: 'eng',
+  };
   await ok('POST', PM, admin, v1(registration));
   await activateStoredPartner(stack.table, user);
   return stack.token(user, ['MISP_PARTNER']);
 }
 
 function published(topic: string, from: number) {
-  return stack.events().slice(from).map((logged) => JSON.stringify(logged)).filter((text) => text.includes(topic));
+  return stack
+    .events()
+    .slice(from)
+    .map((logged) => JSON.stringify(logged))
+    .filter((text) => text.includes(topic));
 }
 
 before(async () => {
@@ -62,7 +72,20 @@ test('a second license while one is active: PMS_MSP_416; refusals write nothing'
   // A partner of another type is not a MISP.
   const bankToken = await stack.token('bank-1', ['AUTH_PARTNER']);
   await ok('POST', '/v1/policymanager/policies/group/new', admin, v1({ name: 'Banks', desc: 'banks' }));
-  await ok('POST', PM, bankToken, v1({ partnerId: 'bank-1', partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: 'bank-1 Ltd', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'bank-1@example.org' }));
+  await ok(
+    'POST',
+    PM,
+    bankToken,
+    v1({
+      partnerId: 'bank-1',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: 'bank-1 Ltd',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'bank-1@example.org',
+    }),
+  );
   await refused('POST', MISPS, admin, v1({ providerId: 'bank-1' }), 'PMS_MSP_009');
   // MISP partners cannot regenerate; admins only.
   const { status } = await stack.request('GET', `${MISPS}/misp-1/licenseKey`, { token: misp1 });
@@ -117,10 +140,28 @@ test('regenerate when none is active: a new license with the asked validity, the
 
 test('GET /misps: own licenses for a MISP, every license for an admin, never a key; clear keys are nowhere stored or published', async () => {
   const own = await ok('GET', MISPS, misp1);
-  assert.deepEqual(own.map((row: { mispId: string }) => row.mispId), ['misp-1', 'misp-1']);
-  assert.deepEqual(own.map((row: { isActive: boolean }) => row.isActive), [true, false]);
+  assert.deepEqual(
+    own.map((row: { mispId: string }) => row.mispId),
+    ['misp-1', 'misp-1'],
+  );
+  assert.deepEqual(
+    own.map((row: { isActive: boolean }) => row.isActive),
+    [true, false],
+  );
   assert.deepEqual(Object.keys(own[0]).sort(), [
-    'createdBy', 'createdDateTime', 'deletedDateTime', 'isActive', 'isDeleted', 'licenseId', 'licenseKey', 'mispId', 'policyId', 'updatedBy', 'updatedDateTime', 'validFromDate', 'validToDate',
+    'createdBy',
+    'createdDateTime',
+    'deletedDateTime',
+    'isActive',
+    'isDeleted',
+    'licenseId',
+    'licenseKey',
+    'mispId',
+    'policyId',
+    'updatedBy',
+    'updatedDateTime',
+    'validFromDate',
+    'validToDate',
   ]);
   const all = await ok('GET', MISPS, admin);
   assert.deepEqual(all.map((row: { mispId: string }) => row.mispId).sort(), ['misp-1', 'misp-1', 'misp-2']);

@@ -1,5 +1,5 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
@@ -7,7 +7,7 @@ import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb
 import type { Role } from '../../functions/auth/roles.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
 
 const PM = '/v1/partnermanager';
@@ -135,7 +135,14 @@ test('the admin list: MOSIP envelope and row shape, default order and paging', a
     isActive: true,
     createdDateTime: first.createdDateTime,
   });
-  assert.deepEqual(data[2], { ...data[2], policyGroupId: null, policyGroupName: null, certificateUploadStatus: 'uploaded', status: 'approved', isActive: true });
+  assert.deepEqual(data[2], {
+    ...data[2],
+    policyGroupId: null,
+    policyGroupName: null,
+    certificateUploadStatus: 'uploaded',
+    status: 'approved',
+    isActive: true,
+  });
   assert.deepEqual(data[3], { ...data[3], policyGroupId: null, certificateUploadStatus: 'not_uploaded', status: 'InProgress', isActive: false });
 
   assert.deepEqual(await listed({ pageNo: '0', pageSize: '2' }), [A, B]);
@@ -162,21 +169,48 @@ test('the admin list filters by each parameter as MOSIP does', async () => {
   assert.deepEqual(await listed({ partnerType: 'partner', isActive: 'false' }), [B, E], 'filters combine');
 });
 
-test('the admin list sorts by each of MOSIP\'s sort keys, inverting certificateUploadStatus and isActive', async () => {
+test("the admin list sorts by each of MOSIP's sort keys, inverting certificateUploadStatus and isActive", async () => {
   const [lowGroup, highGroup] = groupIds.Banks! < groupIds.Printers! ? [A, B] : [B, A];
   const expected: Record<string, [string[], string[]]> = {
-    partnerId: [[A, C, D, E, B], [B, E, D, C, A]],
-    partnerType: [[A, B, C, D, E], [E, D, C, B, A]],
-    orgName: [[A, B, D, E, C], [C, E, D, B, A]],
+    partnerId: [
+      [A, C, D, E, B],
+      [B, E, D, C, A],
+    ],
+    partnerType: [
+      [A, B, C, D, E],
+      [E, D, C, B, A],
+    ],
+    orgName: [
+      [A, B, D, E, C],
+      [C, E, D, B, A],
+    ],
     // PostgreSQL: NULL after every value ascending, before them descending; ties keep registration order.
-    policyGroupId: [[lowGroup, highGroup, C, D, E], [C, D, E, highGroup, lowGroup]],
-    policyGroupName: [[A, B, C, D, E], [C, D, E, B, A]],
+    policyGroupId: [
+      [lowGroup, highGroup, C, D, E],
+      [C, D, E, highGroup, lowGroup],
+    ],
+    policyGroupName: [
+      [A, B, C, D, E],
+      [C, D, E, B, A],
+    ],
     // asc is ORDER BY certificate_alias DESC: missing certificates first, then aliases descending.
-    certificateUploadStatus: [[B, D, E, C, A], [A, C, B, D, E]],
-    status: [[B, D, E, A, C], [A, C, B, D, E]],
+    certificateUploadStatus: [
+      [B, D, E, C, A],
+      [A, C, B, D, E],
+    ],
+    status: [
+      [B, D, E, A, C],
+      [A, C, B, D, E],
+    ],
     // asc is ORDER BY is_active DESC: active partners first.
-    isActive: [[A, C, B, D, E], [B, D, E, A, C]],
-    createdDateTime: [[A, B, C, D, E], [E, D, C, B, A]],
+    isActive: [
+      [A, C, B, D, E],
+      [B, D, E, A, C],
+    ],
+    createdDateTime: [
+      [A, B, C, D, E],
+      [E, D, C, B, A],
+    ],
   };
   for (const [sortFieldName, [ascending, descending]] of Object.entries(expected)) {
     assert.deepEqual(await listed({ sortFieldName, sortType: 'asc' }), ascending, `${sortFieldName} asc`);
@@ -185,7 +219,7 @@ test('the admin list sorts by each of MOSIP\'s sort keys, inverting certificateU
   assert.deepEqual(await listed({ sortFieldName: 'orgName', sortType: 'asc', pageNo: '1', pageSize: '2' }), [D, E]);
 });
 
-test('the admin list refuses bad sorting and paging with MOSIP\'s codes, in MOSIP\'s order', async () => {
+test("the admin list refuses bad sorting and paging with MOSIP's codes, in MOSIP's order", async () => {
   assert.deepEqual(await listRefused({ sortFieldName: 'emailAddress', sortType: 'asc' }), {
     errorCode: 'KER_PRT_391',
     message: "The column 'emailAddress' is not supported due to system limitations.",
@@ -237,7 +271,10 @@ test('partner details as PartnerDetailsV3Dto; an unknown partner is PMS_PRT_005'
   assert.deepEqual([misp.policyGroupName, misp.isCertificateAvailable, misp.approvalStatus], [null, false, 'InProgress']);
 
   const missing = await stack.request('GET', `${PM}/admin-partners/nobody`, { token: admin });
-  assert.deepEqual([missing.json.id, missing.json.response, missing.json.errors], [DETAILS_ID, null, [{ errorCode: 'PMS_PRT_005', message: 'Partner does not exist' }]]);
+  assert.deepEqual(
+    [missing.json.id, missing.json.response, missing.json.errors],
+    [DETAILS_ID, null, [{ errorCode: 'PMS_PRT_005', message: 'Partner does not exist' }]],
+  );
 });
 
 test('deactivation: one audit record and one PARTNER_UPDATED; final afterwards; refusals and no-ops change nothing', async () => {
@@ -254,15 +291,24 @@ test('deactivation: one audit record and one PARTNER_UPDATED; final afterwards; 
   assert.equal(events.length, 1);
   const [event] = events;
   assert.deepEqual([event.topic, event.publisher], ['PARTNER_UPDATED', 'PartnerManagementServiceImpl']);
-  assert.deepEqual(event.event.type, { name: 'PartnerManagementServiceImpl', namespace: 'io.mosip.pmp.partner.manager.service.impl.PartnerManagementServiceImpl' });
+  assert.deepEqual(event.event.type, {
+    name: 'PartnerManagementServiceImpl',
+    namespace: 'io.mosip.pmp.partner.manager.service.impl.PartnerManagementServiceImpl',
+  });
   assert.deepEqual(event.event.data, { partnerData: { partnerId: A, partnerName: 'Alpha Bank', certificateData: null, partnerStatus: 'DEACTIVE' } });
   const audits = (await listTableItems(stack.table)).filter((item) => item.pk === `AUDIT#Partner#${A}` && item.action === 'deactivatePartner');
-  assert.deepEqual(audits.map((item) => item.actor), ['admin1']);
+  assert.deepEqual(
+    audits.map((item) => item.actor),
+    ['admin1'],
+  );
 
   const [row] = (await list({ partnerId: A })).response.data;
   assert.deepEqual([row.status, row.isActive], ['approved', false]);
 
-  assert.deepEqual(await refusedWithoutChange(A, 'De-Active', 'PMS_PM_063'), { errorCode: 'PMS_PM_063', message: 'The selected partner has already been deactivated.' });
+  assert.deepEqual(await refusedWithoutChange(A, 'De-Active', 'PMS_PM_063'), {
+    errorCode: 'PMS_PM_063',
+    message: 'The selected partner has already been deactivated.',
+  });
   await refusedWithoutChange(A, 'Active', 'PMS_PM_063');
   await refusedWithoutChange(A, 'paused', 'PMS_PM_063');
   assert.deepEqual(await refusedWithoutChange(B, 'Active', 'PMS_PRT_108'), {
@@ -297,12 +343,37 @@ test('dashboard counts: pending partner-policy requests from their index; SBIs, 
   // Requests written straight through their repository (one per partner and policy), on a published policy.
   const policy = await stack.request('POST', '/v1/policymanager/policies', {
     token: admin,
-    body: v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'Card KYC', desc: 'kyc', version: '1.0', policies: { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] } }),
+    body: v1({
+      policyGroupName: 'Printers',
+      policyType: 'Auth',
+      name: 'Card KYC',
+      desc: 'kyc',
+      version: '1.0',
+      policies: { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] },
+    }),
   });
   const policyId = policy.json.response.id;
-  assert.deepEqual((await stack.request('POST', `/v1/policymanager/policies/${policyId}/group/${groupIds.Printers}/publish`, { token: admin })).json.errors, []);
-  for (const [mappingKey, status] of [['request-1', 'InProgress'], ['request-2', 'InProgress'], ['request-3', 'approved']] as const) {
-    const request = { mappingKey, partnerId: `${B}-${mappingKey}`, policyId, status, requestDetail: 'printing', crBy: B, crDtimes: now(), updBy: null, updDtimes: null, revision: 0 };
+  assert.deepEqual(
+    (await stack.request('POST', `/v1/policymanager/policies/${policyId}/group/${groupIds.Printers}/publish`, { token: admin })).json.errors,
+    [],
+  );
+  for (const [mappingKey, status] of [
+    ['request-1', 'InProgress'],
+    ['request-2', 'InProgress'],
+    ['request-3', 'approved'],
+  ] as const) {
+    const request = {
+      mappingKey,
+      partnerId: `${B}-${mappingKey}`,
+      policyId,
+      status,
+      requestDetail: 'printing',
+      crBy: B,
+      crDtimes: now(),
+      updBy: null,
+      updDtimes: null,
+      revision: 0,
+    };
     await dynamoPolicyRequestRepository(stack.table).create(request, auditEntry(B, 'requestPolicy', 'PolicyRequest', mappingKey, new Date()));
   }
   const after = await stack.request('GET', `${PM}/admin-dashboard/counts`, { token: admin });

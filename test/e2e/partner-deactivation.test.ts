@@ -1,11 +1,11 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
 const KEYS = '/v1/partnermanager/partner-api-keys';
@@ -25,7 +25,20 @@ const keysOf: Record<string, { apiKey: string; apiKeyId: string }[]> = {};
 /** A registered auth partner, made active as its certificate upload would, with an approved link and `labels.length` keys. */
 async function authPartnerWithKeys(user: string, labels: string[]) {
   const token = await stack.token(user, ['AUTH_PARTNER']);
-  await ok('POST', PM, token, v1({ partnerId: user, partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org` }));
+  await ok(
+    'POST',
+    PM,
+    token,
+    v1({
+      partnerId: user,
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: `${user} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+    }),
+  );
   await activateStoredPartner(stack.table, user);
   const { mappingkey } = await ok('POST', `${PM}/${user}/policy/map`, token, v1({ policyName: 'KYC for banks', useCaseDescription: 'authentication' }));
   await ok('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
@@ -48,7 +61,11 @@ async function verifyCode(partnerId: string, apiKey: string): Promise<string | u
 /** The events published since `from`, with `topic`, as their data. */
 async function publishedSince(from: number, topic: string) {
   await settledItems(stack);
-  return stack.events().slice(from).filter((logged) => logged.topic === topic).map((logged) => (logged.event as { data: Record<string, Record<string, unknown>> }).data);
+  return stack
+    .events()
+    .slice(from)
+    .filter((logged) => logged.topic === topic)
+    .map((logged) => (logged.event as { data: Record<string, Record<string, unknown>> }).data);
 }
 
 async function auditsOf(objectType: string, objectId: string) {
@@ -65,14 +82,32 @@ before(async () => {
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
   ida = await stack.token('ida-client', ['ID_AUTHENTICATION']);
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }))).id;
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'KYC', version: '1.0', policies: AUTH_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'KYC', version: '1.0', policies: AUTH_POLICY }),
+  );
   policyId = draft.id;
   await ok('POST', `${POLICIES}/${policyId}/group/${groupId}/publish`, admin);
   await authPartnerWithKeys('bank-1', ['Branch App', 'Kiosk']);
   await authPartnerWithKeys('bank-2', ['Teller']);
   await authPartnerWithKeys('bank-3', ['Mobile', 'Web']);
   const misp = await stack.token('misp-1', ['MISP_PARTNER']);
-  await ok('POST', PM, admin, v1({ partnerId: 'misp-1', partnerType: 'MISP_Partner', organizationName: 'misp-1 Ltd', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'misp-1@example.org', langCode: 'eng' }));
+  await ok(
+    'POST',
+    PM,
+    admin,
+    v1({
+      partnerId: 'misp-1',
+      partnerType: 'MISP_Partner',
+      organizationName: 'misp-1 Ltd',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'misp-1@example.org',
+      langCode: 'eng',
+    }),
+  );
   await activateStoredPartner(stack.table, 'misp-1');
   licenseKey = (await ok('POST', MISPS, misp, v1({ providerId: 'misp-1' }))).licenseKey;
 });
@@ -89,12 +124,22 @@ test('deactivating a partner switches off each of its keys: listed deactivated, 
   assert.deepEqual(await keyStatuses('bank-1'), { [first!.apiKeyId]: 'deactivated', [second!.apiKeyId]: 'deactivated' });
   assert.deepEqual(Object.values(await keyStatuses('bank-2')), ['activated'], "another partner's key is untouched");
   const updates = await publishedSince(from, 'APIKEY_UPDATED');
-  assert.deepEqual(updates.map(({ apiKeyData }) => [apiKeyData!.apiKeyId, apiKeyData!.apiKeyStatus]).sort(), [[first!.apiKeyId, 'DEACTIVE'], [second!.apiKeyId, 'DEACTIVE']].sort());
-  assert.deepEqual((await publishedSince(from, 'PARTNER_UPDATED')).map(({ partnerData }) => [partnerData!.partnerId, partnerData!.partnerStatus]), [['bank-1', 'DEACTIVE']]);
+  assert.deepEqual(
+    updates.map(({ apiKeyData }) => [apiKeyData!.apiKeyId, apiKeyData!.apiKeyStatus]).sort(),
+    [
+      [first!.apiKeyId, 'DEACTIVE'],
+      [second!.apiKeyId, 'DEACTIVE'],
+    ].sort(),
+  );
+  assert.deepEqual(
+    (await publishedSince(from, 'PARTNER_UPDATED')).map(({ partnerData }) => [partnerData!.partnerId, partnerData!.partnerStatus]),
+    [['bank-1', 'DEACTIVE']],
+  );
   for (const { apiKeyId } of [first!, second!]) {
-    assert.deepEqual((await auditsOf('ApiKey', apiKeyId)).filter((audit) => audit.action === 'deactivateApiKey').map((audit) => [audit.actor, audit.details]), [
-      ['admin1', { partnerId: 'bank-1', policyId, cause: 'partnerDeactivated' }],
-    ]);
+    assert.deepEqual(
+      (await auditsOf('ApiKey', apiKeyId)).filter((audit) => audit.action === 'deactivateApiKey').map((audit) => [audit.actor, audit.details]),
+      [['admin1', { partnerId: 'bank-1', policyId, cause: 'partnerDeactivated' }]],
+    );
   }
   for (const { apiKey } of keysOf['bank-1']!) assert.equal(await verifyCode('bank-1', apiKey), 'PMS_PMP_016');
   assert.equal(await verifyCode('bank-2', keysOf['bank-2']![0]!.apiKey), undefined, "another partner's key still verifies");
@@ -108,19 +153,32 @@ test("deactivating a MISP switches off its license in the partner's transaction:
 
   assert.deepEqual((await deactivate('misp-1')).json.response, { message: 'Partner de-activated successfully' });
 
-  assert.deepEqual((await ok('GET', MISPS, admin)).map((row: { licenseId: string; isActive: boolean }) => [row.licenseId, row.isActive]), [[licenseId, false]]);
+  assert.deepEqual(
+    (await ok('GET', MISPS, admin)).map((row: { licenseId: string; isActive: boolean }) => [row.licenseId, row.isActive]),
+    [[licenseId, false]],
+  );
   const updates = await publishedSince(from, 'MISP_LICENSE_UPDATED');
-  assert.deepEqual(updates.map(({ mispLicenseData }) => [mispLicenseData!.licenseId, mispLicenseData!.mispId, mispLicenseData!.mispStatus]), [[licenseId, 'misp-1', 'NOT_ACTIVE']]);
-  assert.deepEqual((await auditsOf('MispLicense', licenseId)).filter((audit) => audit.action === 'deactivateMispLicense').map((audit) => [audit.actor, audit.details]), [
-    ['admin1', { mispId: 'misp-1', cause: 'partnerDeactivated' }],
-  ]);
+  assert.deepEqual(
+    updates.map(({ mispLicenseData }) => [mispLicenseData!.licenseId, mispLicenseData!.mispId, mispLicenseData!.mispStatus]),
+    [[licenseId, 'misp-1', 'NOT_ACTIVE']],
+  );
+  assert.deepEqual(
+    (await auditsOf('MispLicense', licenseId)).filter((audit) => audit.action === 'deactivateMispLicense').map((audit) => [audit.actor, audit.details]),
+    [['admin1', { mispId: 'misp-1', cause: 'partnerDeactivated' }]],
+  );
   // Another partner's good key with the deactivated MISP's license: the license is blocked.
   assert.equal(await verifyCode('bank-2', keysOf['bank-2']![0]!.apiKey), 'PMS_PMP_025');
   await refused('PUT', MISPS, admin, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'Active' }), 'PMS_MSP_405');
   await refused('GET', `${MISPS}/misp-1/licenseKey`, admin, undefined, 'PMS_MSP_405');
 
   const seen = JSON.stringify([await settledItems(stack), stack.events()]);
-  for (const clear of [licenseKey, ...Object.values(keysOf).flat().map(({ apiKey }) => apiKey)]) assert.ok(!seen.includes(clear), 'a clear key was stored or published');
+  for (const clear of [
+    licenseKey,
+    ...Object.values(keysOf)
+      .flat()
+      .map(({ apiKey }) => apiKey),
+  ])
+    assert.ok(!seen.includes(clear), 'a clear key was stored or published');
 });
 
 test('keys left on by a deactivation cut short after the partner committed are refused meanwhile and switched off by the repeated request', async () => {

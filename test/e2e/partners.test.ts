@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PMS_ROLES, type Role } from '../../functions/auth/roles.js';
-import { ROUTES } from '../../functions/routes/route-table.js';
-import { PARTNER_TYPES, partnerTypeOf, type PartnerType } from '../../functions/domain/partners/partner-types.js';
-import { partnerRoutes } from '../../functions/routes/partner-routes.js';
+import { after, before, describe, test } from 'node:test';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
+import { PMS_ROLES, type Role } from '../../functions/auth/roles.js';
 import { auditEntry } from '../../functions/domain/audit.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { PARTNER_TYPES, type PartnerType, partnerTypeOf } from '../../functions/domain/partners/partner-types.js';
+import { partnerRoutes } from '../../functions/routes/partner-routes.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
 
 const PARTNERS = '/v1/partnermanager/partners';
@@ -71,18 +71,38 @@ test('every partner type registers, reads back, updates and maps its group, in M
   for (const [partnerType, role] of Object.entries(ROLE_OF_TYPE)) {
     const user = `user-${partnerType.toLowerCase().replace(/_/g, '-')}`;
     const created = await register(user, role, partnerType.toUpperCase());
-    assert.deepEqual(created.json, { id: 'mosip.partnermanagement.partners.create', version: '1.0', responsetime: created.json.responsetime, metadata: null, response: { partnerId: user, status: 'InProgress' }, errors: [] });
+    assert.deepEqual(created.json, {
+      id: 'mosip.partnermanagement.partners.create',
+      version: '1.0',
+      responsetime: created.json.responsetime,
+      metadata: null,
+      response: { partnerId: user, status: 'InProgress' },
+      errors: [],
+    });
 
     const read = await stack.request('GET', `${PARTNERS}/${user}`, { token: created.token });
     assert.deepEqual([read.json.id, read.json.version], ['mosip.partnermanagement.partners.retrieve', '1.0']);
     assert.deepEqual(read.json.response, {
-      partnerID: user, status: 'De-active', organizationName: `${user} Ltd`, contactNumber: '+254700000000', emailId: `${user}@example.org`,
-      address: '1 Main Street', partnerType, policyGroup: PARTNER_TYPES[partnerType as PartnerType].policyRequired ? 'Partners' : null, isActive: false,
+      partnerID: user,
+      status: 'De-active',
+      organizationName: `${user} Ltd`,
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+      address: '1 Main Street',
+      partnerType,
+      policyGroup: PARTNER_TYPES[partnerType as PartnerType].policyRequired ? 'Partners' : null,
+      isActive: false,
     });
 
-    const updated = await stack.request('PUT', `/v1/partnermanager/partners/v2/${user}`, { token: created.token, body: v1({ address: '2 High Street', contactNumber: '+254711111111', logoUrl: 'https://example.org/logo.png' }) });
+    const updated = await stack.request('PUT', `/v1/partnermanager/partners/v2/${user}`, {
+      token: created.token,
+      body: v1({ address: '2 High Street', contactNumber: '+254711111111', logoUrl: 'https://example.org/logo.png' }),
+    });
     assert.deepEqual(updated.json.response, { partnerId: user, status: 'InProgress' });
-    const plain = await stack.request('PUT', `${PARTNERS}/${user}`, { token: created.token, body: v1({ address: '3 Low Street', contactNumber: '+254722222222' }) });
+    const plain = await stack.request('PUT', `${PARTNERS}/${user}`, {
+      token: created.token,
+      body: v1({ address: '3 Low Street', contactNumber: '+254722222222' }),
+    });
     assert.deepEqual(plain.json.errors, []);
     const reread = await stack.request('GET', `${PARTNERS}/${user}`, { token: admin });
     assert.deepEqual([reread.json.response.address, reread.json.response.contactNumber], ['3 Low Street', '+254722222222']);
@@ -96,7 +116,13 @@ test('every partner type registers, reads back, updates and maps its group, in M
   assert.equal(deviceMapping.json.errors[0].errorCode, 'PMS_PRT_048');
   const emailCheck = await stack.request('PUT', `${PARTNERS}/email/verify`, { token: admin, body: v1({ emailId: 'USER-AUTH-PARTNER@example.org' }) });
   assert.equal(emailCheck.json.response.emailExists, true);
-  assert.deepEqual(emailCheck.json.response.policyRequiredPartnerTypes.sort(), ['ABIS_PARTNER', 'AUTH_PARTNER', 'CREDENTIAL_PARTNER', 'MANUAL_ADJUDICATION', 'ONLINE_VERIFICATION_PARTNER']);
+  assert.deepEqual(emailCheck.json.response.policyRequiredPartnerTypes.sort(), [
+    'ABIS_PARTNER',
+    'AUTH_PARTNER',
+    'CREDENTIAL_PARTNER',
+    'MANUAL_ADJUDICATION',
+    'ONLINE_VERIFICATION_PARTNER',
+  ]);
 });
 
 test('registration refusals give MOSIP codes and change nothing', async () => {
@@ -116,7 +142,10 @@ test('registration refusals give MOSIP codes and change nothing', async () => {
   for (const [request, code] of cases) await refusedWithoutChange(token, 'POST', PARTNERS, v1(request), code);
 
   const other = await stack.token('bank-b', ['AUTH_PARTNER']);
-  for (const [overrides, code] of [[{ organizationName: '  BANK-A   ltd ' }, 'PMS_PRT_001'], [{ emailId: 'Bank-A@Example.org' }, 'PMS_PRT_011']] as const) {
+  for (const [overrides, code] of [
+    [{ organizationName: '  BANK-A   ltd ' }, 'PMS_PRT_001'],
+    [{ emailId: 'Bank-A@Example.org' }, 'PMS_PRT_011'],
+  ] as const) {
     await refusedWithoutChange(other, 'POST', PARTNERS, v1(registration('bank-b', 'Auth_Partner', overrides)), code);
   }
   const longName = await withoutChanges(stack, 'long organisation name', () =>
@@ -147,24 +176,41 @@ test('extra contacts: refused while the partner is inactive, then added and upda
   // Partners become active with their certificate (a later issue); arrange that state in the table directly.
   const partners = dynamoPartnerRepository(stack.table);
   const stored = (await partners.getPartner('contact-user'))!;
-  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test', 'arrange', 'Partner', 'contact-user', new Date()), []);
+  await partners.save(
+    { ...stored, isActive: true, approvalStatus: 'approved' },
+    stored,
+    auditEntry('test', 'arrange', 'Partner', 'contact-user', new Date()),
+    [],
+  );
   const added = await stack.request('POST', `${PARTNERS}/contact-user/contact/add`, { token, body: v1(contact) });
   assert.equal(added.json.response, 'Contacts details added successfully.');
-  const updated = await stack.request('POST', `${PARTNERS}/contact-user/contact/add`, { token, body: v1({ ...contact, emailId: 'OPS@contact-user.example', address: 'Moved' }) });
+  const updated = await stack.request('POST', `${PARTNERS}/contact-user/contact/add`, {
+    token,
+    body: v1({ ...contact, emailId: 'OPS@contact-user.example', address: 'Moved' }),
+  });
   assert.equal(updated.json.response, 'Contacts details updated successfully.');
 });
 
 test('legacy search and filter values: admins see every partner, others only their own; personal columns refused', async () => {
   const search = (token: string, request: Record<string, unknown>) =>
-    stack.request('POST', `${PARTNERS}/search`, { token, body: v1({ partnerType: 'all', filters: [], sort: [{ sortField: 'id', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 100 }, ...request }) });
+    stack.request('POST', `${PARTNERS}/search`, {
+      token,
+      body: v1({ partnerType: 'all', filters: [], sort: [{ sortField: 'id', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 100 }, ...request }),
+    });
   const { token } = await register('search-a', 'AUTH_PARTNER', 'Auth_Partner');
   assert.deepEqual((await register('search-b', 'AUTH_PARTNER', 'Auth_Partner')).json.errors, []);
 
   const all = await search(admin, { filters: [{ columnName: 'id', type: 'startsWith', value: 'search-' }] });
-  assert.deepEqual(all.json.response.data.map((p: { id: string }) => p.id), ['search-a', 'search-b']);
+  assert.deepEqual(
+    all.json.response.data.map((p: { id: string }) => p.id),
+    ['search-a', 'search-b'],
+  );
   assert.equal(all.json.response.data[0].emailId, 'search-a@example.org');
   const own = await search(token, {});
-  assert.deepEqual(own.json.response.data.map((p: { id: string }) => p.id), ['search-a']);
+  assert.deepEqual(
+    own.json.response.data.map((p: { id: string }) => p.id),
+    ['search-a'],
+  );
   const byType = await search(admin, { partnerType: 'Device_Provider', filters: [{ columnName: 'id', type: 'startsWith', value: 'search-' }] });
   assert.deepEqual(byType.json.response, { fromRecord: 0, toRecord: 0, totalRecord: 0, data: null });
   for (const column of ['emailId', 'contactNo', 'address']) {
@@ -172,10 +218,23 @@ test('legacy search and filter values: admins see every partner, others only the
     assert.deepEqual(refused.json.errors, [{ errorCode: 'KER_PRT_391', message: `The column '${column}' is not supported due to system limitations.` }]);
   }
 
-  const values = await stack.request('POST', `${PARTNERS}/filtervalues`, { token, body: v1({ filters: [{ columnName: 'name', type: 'unique', text: 'search' }] }) });
+  const values = await stack.request('POST', `${PARTNERS}/filtervalues`, {
+    token,
+    body: v1({ filters: [{ columnName: 'name', type: 'unique', text: 'search' }] }),
+  });
   assert.deepEqual(values.json.response.filters, [{ fieldID: 'name', fieldValue: 'search-a Ltd', fieldCode: 'search-a' }]);
-  const types = await stack.request('POST', `${PARTNERS}/partnertype/search`, { token, body: v1({ filters: [{ columnName: 'isPolicyRequired', type: 'equals', value: 'false' }], sort: [{ sortField: 'code', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 100 } }) });
-  assert.deepEqual(types.json.response.data.map((t: { code: string }) => t.code), ['Device_Provider', 'FTM_Provider', 'MISP_Partner']);
+  const types = await stack.request('POST', `${PARTNERS}/partnertype/search`, {
+    token,
+    body: v1({
+      filters: [{ columnName: 'isPolicyRequired', type: 'equals', value: 'false' }],
+      sort: [{ sortField: 'code', sortType: 'asc' }],
+      pagination: { pageStart: 0, pageFetch: 100 },
+    }),
+  });
+  assert.deepEqual(
+    types.json.response.data.map((t: { code: string }) => t.code),
+    ['Device_Provider', 'FTM_Provider', 'MISP_Partner'],
+  );
 });
 
 /** Routes where MOSIP has a code of its own for "not your partner". */
@@ -191,9 +250,12 @@ describe('BOLA: partner A never reaches partner B', () => {
     tokenA = await stack.token('bola-a', PARTNER_USER_ROLES);
   });
 
-  test('every partner-scoped route of the route table refuses B\'s id in the path and reveals none of B\'s data', async () => {
+  test("every partner-scoped route of the route table refuses B's id in the path and reveals none of B's data", async () => {
     const routes = ROUTES.filter(
-      (route) => route.path.includes('{partnerId}') && Array.isArray(route.access) && (route.access as readonly Role[]).some((role) => PARTNER_USER_ROLES.includes(role)),
+      (route) =>
+        route.path.includes('{partnerId}') &&
+        Array.isArray(route.access) &&
+        (route.access as readonly Role[]).some((role) => PARTNER_USER_ROLES.includes(role)),
     );
     assert.ok(routes.length >= 4, 'the partner-scoped routes are found');
     for (const route of routes) {
@@ -206,7 +268,13 @@ describe('BOLA: partner A never reaches partner B', () => {
     }
   });
 
-  test('B\'s id in the body: A cannot register as B', async () => {
-    await refusedWithoutChange(tokenA, 'POST', PARTNERS, v1(registration('bola-b', 'Auth_Partner', { organizationName: 'Fake B', emailId: 'fake@example.org' })), 'PMS_PRT_055');
+  test("B's id in the body: A cannot register as B", async () => {
+    await refusedWithoutChange(
+      tokenA,
+      'POST',
+      PARTNERS,
+      v1(registration('bola-b', 'Auth_Partner', { organizationName: 'Fake B', emailId: 'fake@example.org' })),
+      'PMS_PRT_055',
+    );
   });
 });

@@ -1,11 +1,11 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
 
 const POLICY = '/v1/policymanager/policies';
@@ -58,7 +58,10 @@ async function refused(method: string, path: string, body: unknown, code: string
 }
 
 const auditsOf = async (policyId: string) =>
-  (await listTableItems(stack.table)).filter((item) => item.pk === `AUDIT#Policy#${policyId}`).map((item) => item.action).sort();
+  (await listTableItems(stack.table))
+    .filter((item) => item.pk === `AUDIT#Policy#${policyId}`)
+    .map((item) => item.action)
+    .sort();
 
 /** The relay forwards committed events within moments; wait until the log holds `count` events for the policy. */
 async function eventsOf(policyId: string, count: number) {
@@ -80,13 +83,20 @@ test('draft → edit → publish → deactivate, with MOSIP shapes, one audit re
   assert.match(draft.cr_dtimes, /\+00:00$/);
   const id = draft.id;
 
-  const edited = await call('PUT', `${POLICY}/${id}`, v1({ policyGroupName: 'Banks', name: 'eKYC for banks', desc: 'edited', version: '1.1', policies: AUTH_POLICY }));
+  const edited = await call(
+    'PUT',
+    `${POLICY}/${id}`,
+    v1({ policyGroupName: 'Banks', name: 'eKYC for banks', desc: 'edited', version: '1.1', policies: AUTH_POLICY }),
+  );
   assert.deepEqual([edited.json.errors, edited.json.response.name, edited.json.response.up_by], [[], 'eKYC for banks', 'manager1']);
 
   const published = await call('POST', `${POLICY}/${id}/group/${groupId}/publish`);
   assert.deepEqual(published.json.errors, []);
   const policy = published.json.response;
-  assert.deepEqual([policy.status, policy.is_Active, policy.policyGroupName, policy.version, policy.schema], ['PUBLISHED', true, 'Banks', '1.1', 'https://schemas.mosip.io/v1/auth-policy']);
+  assert.deepEqual(
+    [policy.status, policy.is_Active, policy.policyGroupName, policy.version, policy.schema],
+    ['PUBLISHED', true, 'Banks', '1.1', 'https://schemas.mosip.io/v1/auth-policy'],
+  );
   assert.deepEqual(policy.policies, AUTH_POLICY);
 
   await refused('PUT', `${POLICY}/${id}`, v1({ policyGroupName: 'Banks', name: 'late edit', desc: 'x', version: '1.2', policies: AUTH_POLICY }), 'PMS_POL_055');
@@ -94,31 +104,69 @@ test('draft → edit → publish → deactivate, with MOSIP shapes, one audit re
   await refused('PATCH', `${POLICY}/${id}/group/${groupId}`, v1({ status: 'De-Active' }), 'PMS_POL_058');
 
   const active = await call('GET', `${POLICY}/active/group/Banks`, undefined, await stack.token('bank', ['AUTH_PARTNER']));
-  assert.deepEqual(active.json.response, [{ policyGroupId: groupId, policyGroupName: 'Banks', id, name: 'eKYC for banks', descr: 'edited', policyType: 'Auth' }]);
+  assert.deepEqual(active.json.response, [
+    { policyGroupId: groupId, policyGroupName: 'Banks', id, name: 'eKYC for banks', descr: 'edited', policyType: 'Auth' },
+  ]);
 
   const deactivated = await call('PATCH', `${POLICY}/${id}`, deactivation());
-  assert.deepEqual(deactivated.json, { id: DEACTIVATE_ID, version: '1.0', responseTime: deactivated.json.responseTime, metadata: null, response: { policyId: id, isActive: false }, errors: [] });
+  assert.deepEqual(deactivated.json, {
+    id: DEACTIVATE_ID,
+    version: '1.0',
+    responseTime: deactivated.json.responseTime,
+    metadata: null,
+    response: { policyId: id, isActive: false },
+    errors: [],
+  });
   await refused('PATCH', `${POLICY}/${id}`, deactivation(), 'PMS_POL_062');
 
   assert.deepEqual(await auditsOf(id), ['createPolicy', 'deactivatePolicy', 'publishPolicy', 'updatePolicy']);
   const events = await eventsOf(id, 3);
-  assert.deepEqual(events.map((e) => e.topic), ['POLICY_UPDATED', 'POLICY_UPDATED', 'POLICY_UPDATED']);
-  assert.deepEqual(events.map((e) => e.event.data.policyData.policyStatus), ['DEACTIVE', 'ACTIVE', 'DEACTIVE']);
+  assert.deepEqual(
+    events.map((e) => e.topic),
+    ['POLICY_UPDATED', 'POLICY_UPDATED', 'POLICY_UPDATED'],
+  );
+  assert.deepEqual(
+    events.map((e) => e.event.data.policyData.policyStatus),
+    ['DEACTIVE', 'ACTIVE', 'DEACTIVE'],
+  );
   const [, publishedEvent] = events;
   assert.deepEqual(Object.keys(publishedEvent), ['time', 'publisher', 'topic', 'publishedOn', 'event']);
   assert.deepEqual(publishedEvent.event.type, { name: 'PolicyManagementService', namespace: 'io.mosip.pmp.policy.service' });
   assert.deepEqual(publishedEvent.event.data.policyData.policy, AUTH_POLICY);
   assert.equal(new Set(events.map((e) => e.event.id)).size, 3);
-  assert.ok((await settledItems(stack)).every((item) => item.entity !== 'OutboxEvent'), 'the outbox drains');
+  assert.ok(
+    (await settledItems(stack)).every((item) => item.entity !== 'OutboxEvent'),
+    'the outbox drains',
+  );
 });
 
 test('refusals: inactive group, pending request, draft, unknown policy, bad status, invalid JSON, duplicate name', async () => {
   const groupId = await createGroup('Printers');
   const draftId = (await createDraft('Printers', 'Card printing')).json.response.id;
-  await refused('POST', POLICY, v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'CARD printing', desc: 'd', version: '1.0', policies: AUTH_POLICY }), 'PMS_POL_009');
-  await refused('POST', POLICY, v1({ policyGroupName: 'Printers', policyType: 'Biometric', name: 'x', desc: 'd', version: '1.0', policies: {} }), 'PMS_POL_023');
-  await refused('POST', POLICY, v1({ policyGroupName: 'Nobody', policyType: 'Auth', name: 'x', desc: 'd', version: '1.0', policies: AUTH_POLICY }), 'PMS_POL_019');
-  const invalid = await refused('POST', POLICY, v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'Broken', desc: 'd', version: '1.0', policies: { ...AUTH_POLICY, authTokenType: 'magic' } }), 'PMS_PV_005');
+  await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'CARD printing', desc: 'd', version: '1.0', policies: AUTH_POLICY }),
+    'PMS_POL_009',
+  );
+  await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Printers', policyType: 'Biometric', name: 'x', desc: 'd', version: '1.0', policies: {} }),
+    'PMS_POL_023',
+  );
+  await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Nobody', policyType: 'Auth', name: 'x', desc: 'd', version: '1.0', policies: AUTH_POLICY }),
+    'PMS_POL_019',
+  );
+  const invalid = await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'Broken', desc: 'd', version: '1.0', policies: { ...AUTH_POLICY, authTokenType: 'magic' } }),
+    'PMS_PV_005',
+  );
   assert.match(invalid.errors[0].message, /authTokenType/);
   await refused('PATCH', `${POLICY}/${draftId}`, deactivation(), 'PMS_POL_072');
   await refused('PATCH', `${POLICY}/${draftId}`, deactivation('deactivate'), 'PMS_POL_073');
@@ -136,7 +184,18 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
   const policyId = (await createDraft('Telcos', 'SIM registration')).json.response.id;
   assert.deepEqual((await call('POST', `${POLICY}/${policyId}/group/${banksId}/publish`)).json.errors, []);
   await dynamoPolicyRequestRepository(stack.table).create(
-    { mappingKey: 'request-1', partnerId: 'telco-1', policyId, status: 'InProgress', requestDetail: 'SIM KYC', crBy: 'telco-1', crDtimes: now(), updBy: null, updDtimes: null, revision: 0 },
+    {
+      mappingKey: 'request-1',
+      partnerId: 'telco-1',
+      policyId,
+      status: 'InProgress',
+      requestDetail: 'SIM KYC',
+      crBy: 'telco-1',
+      crDtimes: now(),
+      updBy: null,
+      updDtimes: null,
+      revision: 0,
+    },
     auditEntry('telco-1', 'requestPolicy', 'PolicyRequest', 'request-1', new Date()),
   );
   await refused('PATCH', `${POLICY}/${policyId}`, deactivation(), 'PMS_POL_064');
@@ -145,10 +204,22 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
 
   // API keys arrive with the key issue; stored as it stores them, the partner lookup answers from them.
   const apiKey = (partnerId: string, hash: string, validToDatetime: string, isActive = true) =>
-    stack.table.client.send(new PutCommand({
-      TableName: stack.table.tableName,
-      Item: { pk: `APIKEY#${hash}`, sk: 'APIKEY', gsi1pk: `PARTNER#${partnerId}#APIKEYS`, gsi1sk: `${now()}#label`, entity: 'ApiKey', partnerId, policyId, isActive, validToDatetime },
-    }));
+    stack.table.client.send(
+      new PutCommand({
+        TableName: stack.table.tableName,
+        Item: {
+          pk: `APIKEY#${hash}`,
+          sk: 'APIKEY',
+          gsi1pk: `PARTNER#${partnerId}#APIKEYS`,
+          gsi1sk: `${now()}#label`,
+          entity: 'ApiKey',
+          partnerId,
+          policyId,
+          isActive,
+          validToDatetime,
+        },
+      }),
+    );
   await apiKey('telco-1', 'hash-1', '2126-01-01T00:00:00.000Z');
   await apiKey('telco-2', 'hash-2', '2020-01-01T00:00:00.000Z');
   await apiKey('telco-3', 'hash-3', '2126-01-01T00:00:00.000Z', false);

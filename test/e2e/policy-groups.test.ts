@@ -1,7 +1,7 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { listTableItems } from '../support/dynamodb.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
 
 const POLICY = '/v1/policymanager/policies';
@@ -31,7 +31,10 @@ function refusedWithoutWriting(method: string, path: string, body: unknown) {
 }
 
 test('create answers in the policy service V1 shape and the group reads back everywhere', async () => {
-  const { status, json } = await stack.request('POST', `${POLICY}/group/new`, { token: admin, body: v1({ name: 'Banks', desc: 'Authentication partners that are banks' }) });
+  const { status, json } = await stack.request('POST', `${POLICY}/group/new`, {
+    token: admin,
+    body: v1({ name: 'Banks', desc: 'Authentication partners that are banks' }),
+  });
   assert.equal(status, 200);
   assert.deepEqual(Object.keys(json), ['id', 'version', 'responsetime', 'response', 'errors']);
   assert.deepEqual([json.id, json.version, json.errors], ['mosip.pms.policygroup.create', '1.0', []]);
@@ -44,8 +47,17 @@ test('create answers in the policy service V1 shape and the group reads back eve
   const one = await stack.request('GET', `${POLICY}/group/${group.id}`, { token: admin });
   assert.deepEqual([one.json.id, one.json.version], [null, null]);
   assert.deepEqual(one.json.response.policyGroup, {
-    id: group.id, crBy: 'admin1', crDtimes: group.cr_dtimes, delDtimes: null, desc: 'Authentication partners that are banks',
-    isActive: true, isDeleted: false, name: 'Banks', updBy: null, updDtimes: null, userId: 'admin1',
+    id: group.id,
+    crBy: 'admin1',
+    crDtimes: group.cr_dtimes,
+    delDtimes: null,
+    desc: 'Authentication partners that are banks',
+    isActive: true,
+    isDeleted: false,
+    name: 'Banks',
+    updBy: null,
+    updDtimes: null,
+    userId: 'admin1',
   });
   assert.deepEqual(one.json.response.policies, []);
 
@@ -56,22 +68,36 @@ test('create answers in the policy service V1 shape and the group reads back eve
   const active = await stack.request('GET', `${POLICY}/policy-groups`, { token: partner });
   assert.deepEqual(Object.keys(active.json), ['id', 'version', 'responseTime', 'metadata', 'response', 'errors']);
   assert.equal(active.json.id, 'mosip.pms.policy.groups.get');
-  assert.ok(active.json.response.some((g: { id: string; name: string; description: string }) => g.id === group.id && g.description === 'Authentication partners that are banks'));
+  assert.ok(
+    active.json.response.some(
+      (g: { id: string; name: string; description: string }) => g.id === group.id && g.description === 'Authentication partners that are banks',
+    ),
+  );
 
   const search = await stack.request('POST', `${POLICY}/group/search`, {
     token: partner,
-    body: v1({ filters: [{ columnName: 'name', type: 'contains', value: 'bank' }], sort: [{ sortField: 'name', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 10 } }),
+    body: v1({
+      filters: [{ columnName: 'name', type: 'contains', value: 'bank' }],
+      sort: [{ sortField: 'name', sortType: 'asc' }],
+      pagination: { pageStart: 0, pageFetch: 10 },
+    }),
   });
   assert.deepEqual([search.json.response.fromRecord, search.json.response.totalRecord, search.json.response.data[0].id], [1, 1, group.id]);
 
-  const values = await stack.request('POST', `${POLICY}/group/filtervalues`, { token: partner, body: v1({ filters: [{ columnName: 'name', type: 'unique', text: 'ban' }] }) });
+  const values = await stack.request('POST', `${POLICY}/group/filtervalues`, {
+    token: partner,
+    body: v1({ filters: [{ columnName: 'name', type: 'unique', text: 'ban' }] }),
+  });
   assert.deepEqual(values.json.response, { filters: [{ fieldID: 'name', fieldValue: 'Banks', fieldCode: 'Banks' }] });
 });
 
 test('update renames, and a duplicate or unknown group is refused without writing', async () => {
   const group = await createGroup('Telcos');
   await createGroup('Printers');
-  const renamed = await stack.request('PUT', `${POLICY}/group/${group.id}`, { token: admin, body: v1({ name: 'Mobile operators', desc: 'telcos', isActive: true }) });
+  const renamed = await stack.request('PUT', `${POLICY}/group/${group.id}`, {
+    token: admin,
+    body: v1({ name: 'Mobile operators', desc: 'telcos', isActive: true }),
+  });
   assert.deepEqual([renamed.json.response.name, renamed.json.response.up_by], ['Mobile operators', 'admin1']);
 
   const duplicate = await refusedWithoutWriting('POST', `${POLICY}/group/new`, v1({ name: 'PRINTERS', desc: 'x' }));
@@ -98,7 +124,11 @@ test('bad input: missing fields, wrong types, stale requesttime and a 1 MB body 
     const result = await refusedWithoutWriting('POST', `${POLICY}/group/new`, body);
     assert.deepEqual([result.status, result.json.errors[0].errorCode], [status, code], JSON.stringify(result.json));
   }
-  const search = await refusedWithoutWriting('POST', `${POLICY}/group/search`, v1({ filters: [{ columnName: 'colour', type: 'equals', value: 'x' }], sort: [], pagination: { pageStart: 0, pageFetch: 10 } }));
+  const search = await refusedWithoutWriting(
+    'POST',
+    `${POLICY}/group/search`,
+    v1({ filters: [{ columnName: 'colour', type: 'equals', value: 'x' }], sort: [], pagination: { pageStart: 0, pageFetch: 10 } }),
+  );
   assert.deepEqual(search.json.errors, [{ errorCode: 'PMS-MSD-310', message: 'Invalid column received : colour' }]);
 });
 
@@ -106,7 +136,14 @@ test('deactivation: blocked by an active policy, then allowed, then refused as a
   const group = await createGroup('Credential partners');
   const draft = await stack.request('POST', POLICY, {
     token: admin,
-    body: v1({ policyGroupName: 'Credential partners', policyType: 'MISP', name: 'Delegation', desc: 'd', version: '1.0', policies: { allowAuthRequestDelegation: true, allowKycRequestDelegation: true, allowKeyBindingDelegation: false } }),
+    body: v1({
+      policyGroupName: 'Credential partners',
+      policyType: 'MISP',
+      name: 'Delegation',
+      desc: 'd',
+      version: '1.0',
+      policies: { allowAuthRequestDelegation: true, allowKycRequestDelegation: true, allowKeyBindingDelegation: false },
+    }),
   });
   assert.deepEqual(draft.json.errors, []);
   const policyId = draft.json.response.id;
@@ -115,13 +152,23 @@ test('deactivation: blocked by an active policy, then allowed, then refused as a
   const path = `${POLICY}/group/${group.id}`;
   const blocked = await refusedWithoutWriting('PATCH', path, v2(DEACTIVATE, { status: 'De-Activate' }));
   assert.deepEqual(blocked.json, {
-    id: DEACTIVATE, version: '1.0', responseTime: blocked.json.responseTime, metadata: null, response: null,
+    id: DEACTIVATE,
+    version: '1.0',
+    responseTime: blocked.json.responseTime,
+    metadata: null,
+    response: null,
     errors: [{ errorCode: 'PMS_POL_056', message: 'Active policies exists under the policy group.' }],
   });
   const shown = await stack.request('GET', path, { token: admin });
-  assert.deepEqual(shown.json.response.policies.map((p: { policyName: string; status: string }) => [p.policyName, p.status]), [['Delegation', 'PUBLISHED']]);
+  assert.deepEqual(
+    shown.json.response.policies.map((p: { policyName: string; status: string }) => [p.policyName, p.status]),
+    [['Delegation', 'PUBLISHED']],
+  );
 
-  const policyOff = await stack.request('PATCH', `${POLICY}/${policyId}`, { token: admin, body: v2('mosip.pms.deactivate.policy.patch', { status: 'De-Activate' }) });
+  const policyOff = await stack.request('PATCH', `${POLICY}/${policyId}`, {
+    token: admin,
+    body: v2('mosip.pms.deactivate.policy.patch', { status: 'De-Activate' }),
+  });
   assert.deepEqual(policyOff.json.errors, []);
   const done = await stack.request('PATCH', path, { token: admin, body: v2(DEACTIVATE, { status: 'De-Activate' }) });
   assert.deepEqual(done.json.response, { policyGroupId: group.id, isActive: false });

@@ -1,15 +1,19 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import type { Role } from '../../functions/auth/roles.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 
 const PM = '/v1/partnermanager';
 const POLICIES = '/v1/policymanager/policies';
 const LIST = `${PM}/partner-policy-requests`;
 const LIST_ID = 'mosip.pms.all.partner.policy.mapping.requests.get';
-const AUTH_POLICY = { authTokenType: 'partner', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] };
+const AUTH_POLICY = {
+  authTokenType: 'partner',
+  allowedAuthTypes: [{ authType: 'otp', mandatory: true }],
+  allowedKycAttributes: [{ attributeName: 'fullName' }],
+};
 
 let stack: LocalStack;
 let admin: string;
@@ -29,7 +33,12 @@ async function ok(method: string, path: string, token: string, body?: unknown) {
 }
 
 async function publishedPolicy(group: string, name: string) {
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: group, policyType: 'Auth', name, desc: `${name} (desc)`, version: '1.0', policies: AUTH_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: group, policyType: 'Auth', name, desc: `${name} (desc)`, version: '1.0', policies: AUTH_POLICY }),
+  );
   await ok('POST', `${POLICIES}/${draft.id}/group/${groupIds[group]}/publish`, admin);
   policyIds[name] = draft.id;
 }
@@ -37,13 +46,31 @@ async function publishedPolicy(group: string, name: string) {
 /** Registers a partner (its id is its user's name) and makes it active, as its certificate upload (a later issue) would. */
 async function activePartner(partnerId: string, role: Role, partnerType: string, group: string, org: string) {
   tokens[partnerId] = await stack.token(partnerId, [role]);
-  await ok('POST', `${PM}/partners`, tokens[partnerId]!, v1({ partnerId, partnerType, policyGroup: group, organizationName: org, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${partnerId}@example.org` }));
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    tokens[partnerId]!,
+    v1({
+      partnerId,
+      partnerType,
+      policyGroup: group,
+      organizationName: org,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${partnerId}@example.org`,
+    }),
+  );
   await setPartner(partnerId, 'approvalStatus = :approved, isActive = :true', { ':approved': 'approved', ':true': true });
 }
 
 async function setPartner(partnerId: string, set: string, values: Record<string, unknown>) {
   await stack.table.client.send(
-    new UpdateCommand({ TableName: stack.tableName, Key: keys.partner(partnerId), UpdateExpression: `SET ${set}, revision = revision + :one`, ExpressionAttributeValues: { ...values, ':one': 1 } }),
+    new UpdateCommand({
+      TableName: stack.tableName,
+      Key: keys.partner(partnerId),
+      UpdateExpression: `SET ${set}, revision = revision + :one`,
+      ExpressionAttributeValues: { ...values, ':one': 1 },
+    }),
   );
 }
 
@@ -115,7 +142,10 @@ test('admins see every request: V2 envelope, MOSIP row shape, unpaged', async ()
   assert.deepEqual([json.id, json.version, json.errors], [LIST_ID, '1.0', []]);
   const { pageNo, pageSize, totalResults, data } = json.response;
   assert.deepEqual([pageNo, pageSize, totalResults], [0, 5, 5]);
-  assert.deepEqual(data.map((row: { id: string }) => labelOf(row.id)), ['r1', 'r2', 'r3', 'r4', 'r5']);
+  assert.deepEqual(
+    data.map((row: { id: string }) => labelOf(row.id)),
+    ['r1', 'r2', 'r3', 'r4', 'r5'],
+  );
 
   const r1 = data[0];
   assert.match(r1.createdDateTime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
@@ -139,13 +169,29 @@ test('admins see every request: V2 envelope, MOSIP row shape, unpaged', async ()
   });
   // Field order as PartnerPolicyRequestSummaryDto declares it.
   assert.deepEqual(Object.keys(r1), [
-    'id', 'partnerId', 'partnerStatus', 'orgName', 'policyName', 'policyGroupId', 'policyGroupName', 'partnerComment',
-    'status', 'createdDateTime', 'partnerType', 'policyId', 'updatedDateTime', 'policyDescription', 'policyGroupDescription',
+    'id',
+    'partnerId',
+    'partnerStatus',
+    'orgName',
+    'policyName',
+    'policyGroupId',
+    'policyGroupName',
+    'partnerComment',
+    'status',
+    'createdDateTime',
+    'partnerType',
+    'policyId',
+    'updatedDateTime',
+    'policyDescription',
+    'policyGroupDescription',
   ]);
   const byLabel = Object.fromEntries(data.map((row: { id: string }) => [labelOf(row.id), row]));
   assert.deepEqual([byLabel.r2.status, byLabel.r2.updatedDateTime], ['InProgress', null]);
   assert.deepEqual([byLabel.r3.status, byLabel.r3.partnerStatus], ['rejected', 'deactivated']);
-  assert.deepEqual([byLabel.r4.policyGroupName, byLabel.r4.partnerType, byLabel.r4.policyGroupDescription], ['Printers', 'Credential_Partner', 'Printers group']);
+  assert.deepEqual(
+    [byLabel.r4.policyGroupName, byLabel.r4.partnerType, byLabel.r4.policyGroupDescription],
+    ['Printers', 'Credential_Partner', 'Printers group'],
+  );
 });
 
 test('a partner user sees only the requests of their own partners', async () => {
@@ -239,7 +285,10 @@ test('every MOSIP sort key, in both directions', async () => {
 test('paging, and its refusals with MOSIP codes', async () => {
   const page = await list({ pageNo: '1', pageSize: '2' });
   assert.deepEqual([page.response.pageNo, page.response.pageSize, page.response.totalResults], [1, 2, 5]);
-  assert.deepEqual(page.response.data.map((row: { id: string }) => labelOf(row.id)), ['r3', 'r4']);
+  assert.deepEqual(
+    page.response.data.map((row: { id: string }) => labelOf(row.id)),
+    ['r3', 'r4'],
+  );
   assert.deepEqual(await listed({ pageNo: '2', pageSize: '2' }), ['r5']);
   assert.deepEqual(await listed({ pageNo: '1', pageSize: '2', sortFieldName: 'createdDateTime', sortType: 'desc' }), ['r3', 'r2']);
   const past = await list({ pageNo: '3', pageSize: '2' });
@@ -248,9 +297,18 @@ test('paging, and its refusals with MOSIP codes', async () => {
   assert.deepEqual(nothing.response, { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
   assert.deepEqual(await listed({ pageNo: '0', pageSize: '100' }), ['r1', 'r2', 'r3', 'r4', 'r5']);
 
-  assert.deepEqual(await refused({ sortFieldName: 'nope', sortType: 'asc', pageNo: '0', pageSize: '5' }), { errorCode: 'PMS_PRT_357', message: 'Invalid sort field nope' });
-  assert.deepEqual(await refused({ sortFieldName: 'partnerComment', sortType: 'asc', pageNo: '0', pageSize: '5' }), { errorCode: 'PMS_PRT_357', message: 'Invalid sort field partnerComment' });
-  assert.deepEqual(await refused({ sortFieldName: 'PartnerId', sortType: 'asc', pageNo: '0', pageSize: '5' }), { errorCode: 'PMS_PRT_357', message: 'Invalid sort field PartnerId' });
+  assert.deepEqual(await refused({ sortFieldName: 'nope', sortType: 'asc', pageNo: '0', pageSize: '5' }), {
+    errorCode: 'PMS_PRT_357',
+    message: 'Invalid sort field nope',
+  });
+  assert.deepEqual(await refused({ sortFieldName: 'partnerComment', sortType: 'asc', pageNo: '0', pageSize: '5' }), {
+    errorCode: 'PMS_PRT_357',
+    message: 'Invalid sort field partnerComment',
+  });
+  assert.deepEqual(await refused({ sortFieldName: 'PartnerId', sortType: 'asc', pageNo: '0', pageSize: '5' }), {
+    errorCode: 'PMS_PRT_357',
+    message: 'Invalid sort field PartnerId',
+  });
   assert.equal((await refused({ sortFieldName: 'partnerId', sortType: 'up', pageNo: '0', pageSize: '5' })).errorCode, 'PMS_PRT_358');
   assert.equal((await refused({ sortFieldName: 'partnerId' })).errorCode, 'PMS_PS_ERROR_007');
   assert.equal((await refused({ sortType: 'asc', pageNo: '0', pageSize: '5' })).errorCode, 'PMS_PS_ERROR_007');

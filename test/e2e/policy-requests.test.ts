@@ -1,10 +1,10 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { listTableItems } from '../support/dynamodb.js';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, expectRefused, activateStoredPartner } from '../support/pms-calls.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
 const POLICIES = '/v1/policymanager/policies';
@@ -13,10 +13,13 @@ const refused = (method: string, path: string, token: string, body: unknown, cod
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 let admin: string;
 
-
-
 async function publishedPolicy(groupId: string, groupName: string, name: string) {
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: groupName, policyType: 'Auth', name, desc: name, version: '1.0', policies: AUTH_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: groupName, policyType: 'Auth', name, desc: name, version: '1.0', policies: AUTH_POLICY }),
+  );
   await ok('POST', `${POLICIES}/${draft.id}/group/${groupId}/publish`, admin);
   return draft.id as string;
 }
@@ -24,7 +27,20 @@ async function publishedPolicy(groupId: string, groupName: string, name: string)
 /** A registered partner made active as its certificate upload (a later issue) would make it. */
 async function activePartner(user: string, partnerType: string, role: 'AUTH_PARTNER' | 'CREDENTIAL_PARTNER') {
   const token = await stack.token(user, [role]);
-  await ok('POST', PM, token, v1({ partnerId: user, partnerType, policyGroup: 'Banks', organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org` }));
+  await ok(
+    'POST',
+    PM,
+    token,
+    v1({
+      partnerId: user,
+      partnerType,
+      policyGroup: 'Banks',
+      organizationName: `${user} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+    }),
+  );
   await activateStoredPartner(stack.table, user);
   return token;
 }
@@ -42,7 +58,10 @@ test('a partner requests a published policy of its group; duplicates, drafts, ot
   await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'Draft only', desc: 'd', version: '1.0', policies: AUTH_POLICY }));
   const token = await activePartner('bank-1', 'Auth_Partner', 'AUTH_PARTNER');
 
-  const { json } = await stack.request('POST', `${PM}/bank-1/policy/map`, { token, body: v1({ policyName: 'KYC for banks', useCaseDescription: 'eKYC at account opening' }) });
+  const { json } = await stack.request('POST', `${PM}/bank-1/policy/map`, {
+    token,
+    body: v1({ policyName: 'KYC for banks', useCaseDescription: 'eKYC at account opening' }),
+  });
   assert.deepEqual([json.id, json.errors, json.response.message], ['mosip.pms.test', [], 'Policy mapping request submitted successfully.']);
   assert.match(json.response.mappingkey, /^[0-9a-f-]{36}$/);
 
@@ -52,7 +71,20 @@ test('a partner requests a published policy of its group; duplicates, drafts, ot
   await refused('POST', `${PM}/bank-1/policy/map`, token, v1({ policyName: 'Draft only', useCaseDescription: 'x' }), 'PMS_PMP_019');
 
   const inactive = await stack.token('bank-2', ['AUTH_PARTNER']);
-  await ok('POST', PM, inactive, v1({ partnerId: 'bank-2', partnerType: 'Auth_Partner', policyGroup: 'Banks', organizationName: 'bank-2 Ltd', address: 'x', contactNumber: '1', emailId: 'bank-2@example.org' }));
+  await ok(
+    'POST',
+    PM,
+    inactive,
+    v1({
+      partnerId: 'bank-2',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: 'bank-2 Ltd',
+      address: 'x',
+      contactNumber: '1',
+      emailId: 'bank-2@example.org',
+    }),
+  );
   await refused('POST', `${PM}/bank-2/policy/map`, inactive, again, 'PMS_PMP_016');
 });
 
@@ -63,7 +95,9 @@ test('twenty concurrent approvals and rejections: one decision, one audit record
 
   const eventsBefore = stack.events().length;
   const results = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => stack.request('PUT', `${PM}/policy/${mappingkey}`, { token: admin, body: v1({ status: i % 2 === 0 ? 'Approved' : 'rejected' }) })),
+    Array.from({ length: 20 }, (_, i) =>
+      stack.request('PUT', `${PM}/policy/${mappingkey}`, { token: admin, body: v1({ status: i % 2 === 0 ? 'Approved' : 'rejected' }) }),
+    ),
   );
   const winners = results.filter((r) => r.json.response !== null);
   assert.equal(winners.length, 1);
@@ -72,14 +106,21 @@ test('twenty concurrent approvals and rejections: one decision, one audit record
     assert.equal(loser.json.errors[0].errorCode, approved ? 'PMS_PM_034' : 'PMS_PM_035');
   }
   const items = await listTableItems(stack.table);
-  const decisions = items.filter((item) => item.pk === `AUDIT#PolicyRequest#${mappingkey}` && String(item.action).endsWith('PolicyRequest') && item.action !== 'requestPolicy');
+  const decisions = items.filter(
+    (item) => item.pk === `AUDIT#PolicyRequest#${mappingkey}` && String(item.action).endsWith('PolicyRequest') && item.action !== 'requestPolicy',
+  );
   assert.equal(decisions.length, 1);
   const policy = items.find((item) => item.pk === `POLICY#${policyId}`)!;
   assert.deepEqual([policy.pendingRequestCount, policy.approvedRequestCount], [0, approved ? 1 : 0]);
   await settledItems(stack);
-  const decided = stack.events().slice(eventsBefore).filter((logged) => logged.topic === 'PARTNER_POLICY_REQUEST_UPDATED');
+  const decided = stack
+    .events()
+    .slice(eventsBefore)
+    .filter((logged) => logged.topic === 'PARTNER_POLICY_REQUEST_UPDATED');
   assert.deepEqual(
-    decided.map((logged) => (logged.event as { data: { partnerPolicyRequestData: Record<string, unknown> } }).data.partnerPolicyRequestData).map(({ mappingKey, partnerId, status }) => [mappingKey, partnerId, status]),
+    decided
+      .map((logged) => (logged.event as { data: { partnerPolicyRequestData: Record<string, unknown> } }).data.partnerPolicyRequestData)
+      .map(({ mappingKey, partnerId, status }) => [mappingKey, partnerId, status]),
     [[mappingkey, 'bank-3', approved ? 'approved' : 'rejected']],
   );
 
@@ -95,7 +136,13 @@ test('decision refusals: unknown request, bad status, stale requesttime, and cre
   const printer = await activePartner('printer-1', 'Credential_Partner', 'CREDENTIAL_PARTNER');
   const { mappingkey } = await ok('POST', `${PM}/printer-1/policy/map`, printer, v1({ policyName: 'Printing policy', useCaseDescription: 'cards' }));
   await refused('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'maybe' }), 'PMS_PM_045');
-  await refused('PUT', `${PM}/policy/${mappingkey}`, admin, { ...v1({ status: 'approved' }), requesttime: '2020-01-01T00:00:00.000Z' }, 'PMS_REQUEST_ERROR_006');
+  await refused(
+    'PUT',
+    `${PM}/policy/${mappingkey}`,
+    admin,
+    { ...v1({ status: 'approved' }), requesttime: '2020-01-01T00:00:00.000Z' },
+    'PMS_REQUEST_ERROR_006',
+  );
   await refused('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'rejected' }), 'PMS_PM_051');
   const partnerToken = await stack.token('printer-1', ['CREDENTIAL_PARTNER']);
   const forbidden = await stack.request('PUT', `${PM}/policy/${mappingkey}`, { token: partnerToken, body: v1({ status: 'approved' }) });

@@ -1,11 +1,11 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, expectRefused } from '../support/pms-calls.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
-import { forgeTrustChain } from '../support/certificate-forge.js';
+import { after, before, test } from 'node:test';
 import { VERIFICATION_ERRORS as E } from '../../functions/errors/verification-errors.js';
+import { forgeTrustChain } from '../support/certificate-forge.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
+import { expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 /**
  * The journey of seed 001 (partner onboarding for authentication), through the API only: an authentication partner
@@ -29,7 +29,10 @@ const bankChain = forgeTrustChain({ organization: 'First Bank Ltd', commonName: 
 const mispChain = forgeTrustChain({ organization: 'Telco MISP Ltd', commonName: 'telco-misp' });
 
 const verify = (overrides: Record<string, unknown> = {}) =>
-  stack.request('POST', `${PM}/partners/authenticate/verify`, { token: ida, body: v1({ partnerId: 'first-bank', apiKey, mispLicenseKey: licenseKey, ...overrides }) });
+  stack.request('POST', `${PM}/partners/authenticate/verify`, {
+    token: ida,
+    body: v1({ partnerId: 'first-bank', apiKey, mispLicenseKey: licenseKey, ...overrides }),
+  });
 
 async function allowed() {
   const { json } = await verify({ certificateThumbprint: signedThumbprint });
@@ -53,18 +56,43 @@ after(() => stack?.stop());
 
 test('seed 001: onboarding to an allowed verification', async () => {
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'Authentication partners that are banks' }))).id;
-  policyId = (await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'eKYC', desc: 'eKYC for banks', version: '1.0', policies: AUTH_POLICY }))).id;
+  policyId = (
+    await ok(
+      'POST',
+      POLICIES,
+      admin,
+      v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'eKYC', desc: 'eKYC for banks', version: '1.0', policies: AUTH_POLICY }),
+    )
+  ).id;
   await ok('POST', `${POLICIES}/${policyId}/group/${groupId}/publish`, admin);
 
   // The partner registers in the group; it is not active yet.
-  await ok('POST', `${PM}/partners`, bank, v1({ partnerId: 'first-bank', organizationName: 'First Bank Ltd', address: 'Nairobi', contactNumber: '+254700000000', emailId: 'ops@first-bank.example', partnerType: 'Auth_Partner', policyGroup: 'Banks' }));
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    bank,
+    v1({
+      partnerId: 'first-bank',
+      organizationName: 'First Bank Ltd',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'ops@first-bank.example',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+    }),
+  );
   assert.equal((await ok('GET', `${PM}/partners/first-bank`, bank)).isActive, false);
 
   // The admin uploads the CA chains; the partner uploads its certificate and is approved and active.
   for (const chain of [bankChain, mispChain]) {
     await ok('POST', `${PM}/partners/certificate/ca/upload`, admin, v1({ certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' }));
   }
-  const uploaded = await ok('POST', `${PM}/partners/certificate/upload`, bank, v1({ partnerId: 'first-bank', certificateData: bankChain.leaf.pem, partnerDomain: 'AUTH' }));
+  const uploaded = await ok(
+    'POST',
+    `${PM}/partners/certificate/upload`,
+    bank,
+    v1({ partnerId: 'first-bank', certificateData: bankChain.leaf.pem, partnerDomain: 'AUTH' }),
+  );
   signedThumbprint = createHash('sha256').update(new X509Certificate(uploaded.signedCertificateData).raw).digest('hex');
   assert.equal((await ok('GET', `${PM}/partners/first-bank`, bank)).isActive, true);
 
@@ -74,12 +102,28 @@ test('seed 001: onboarding to an allowed verification', async () => {
   apiKey = (await ok('PATCH', `${PM}/partners/first-bank/generate/apikey`, bank, v1({ policyName: 'eKYC', label: 'Branch App' }))).apiKey;
 
   // The MISP: onboarded by the admin for its user, active through its certificate, then its license key.
-  await ok('POST', `${PM}/partners`, admin, v1({ partnerId: 'telco-misp', organizationName: 'Telco MISP Ltd', address: 'Mombasa', contactNumber: '+254711000000', emailId: 'misp@telco.example', partnerType: 'MISP_Partner', langCode: 'eng' }));
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    admin,
+    v1({
+      partnerId: 'telco-misp',
+      organizationName: 'Telco MISP Ltd',
+      address: 'Mombasa',
+      contactNumber: '+254711000000',
+      emailId: 'misp@telco.example',
+      partnerType: 'MISP_Partner',
+      langCode: 'eng',
+    }),
+  );
   await ok('POST', `${PM}/partners/certificate/upload`, misp, v1({ partnerId: 'telco-misp', certificateData: mispChain.leaf.pem, partnerDomain: 'AUTH' }));
   licenseKey = (await ok('POST', `${PM}/misps`, misp, v1({ providerId: 'telco-misp' }))).licenseKey;
 
   const answer = await allowed();
-  assert.deepEqual([answer.partnerId, answer.partnerStatus, answer.policyId, answer.policyName, answer.policyStatus], ['first-bank', 'ACTIVE', policyId, 'eKYC', 'ACTIVE']);
+  assert.deepEqual(
+    [answer.partnerId, answer.partnerStatus, answer.policyId, answer.policyName, answer.policyStatus],
+    ['first-bank', 'ACTIVE', policyId, 'eKYC', 'ACTIVE'],
+  );
   assert.equal(answer.certificateData, uploaded.signedCertificateData, 'IDA gets the MOSIP-signed certificate');
   // A thumbprint that is not the partner's certificate is not accepted.
   const wrongThumbprint = await verify({ certificateThumbprint: 'ab'.repeat(32) });
@@ -100,7 +144,13 @@ test('each deactivation makes verification deny with its code', async () => {
   await allowed();
 
   // A policy with an approved link cannot be deactivated (so its keys keep verifying).
-  const deactivatePolicy = { id: 'mosip.pms.deactivate.policy.patch', version: '1.0', requestTime: new Date().toISOString(), metadata: {}, request: { status: 'De-Activate' } };
+  const deactivatePolicy = {
+    id: 'mosip.pms.deactivate.policy.patch',
+    version: '1.0',
+    requestTime: new Date().toISOString(),
+    metadata: {},
+    request: { status: 'De-Activate' },
+  };
   await expectRefused(stack, 'PATCH', `${POLICIES}/${policyId}`, admin, deactivatePolicy, 'PMS_POL_063');
   await allowed();
 

@@ -1,11 +1,11 @@
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
-import { auditEntry } from '../../functions/domain/audit.js';
 import type { Role } from '../../functions/auth/roles.js';
+import { auditEntry } from '../../functions/domain/audit.js';
 import { listTableItems } from '../support/dynamodb.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
 import { DATA_SHARE_POLICY } from '../support/sample-policies.js';
 
@@ -32,7 +32,9 @@ async function ok(method: string, path: string, token: string, body?: unknown) {
 
 /** A refused request: HTTP 200, no response, the MOSIP code, and not one item written or event published. */
 async function refused(method: string, path: string, token: string, code: string, body?: unknown) {
-  const { status, json } = await withoutChanges(stack, `${method} ${path}`, () => stack.request(method, path, { token, ...(body === undefined ? {} : { body }) }));
+  const { status, json } = await withoutChanges(stack, `${method} ${path}`, () =>
+    stack.request(method, path, { token, ...(body === undefined ? {} : { body }) }),
+  );
   assert.equal(status, 200);
   assert.equal(json.response, null);
   assert.equal(json.errors[0]?.errorCode, code, `${method} ${path}: ${JSON.stringify(json.errors)}`);
@@ -42,7 +44,15 @@ async function refused(method: string, path: string, token: string, code: string
 async function register(user: string, role: Role, partnerType: string, policyGroup?: string): Promise<string> {
   const token = await stack.token(user, [role]);
   await ok('POST', `${PM}/partners`, token, {
-    ...v1({ partnerId: user, partnerType, policyGroup, organizationName: `${user} Ltd`, address: '1 Main Street', contactNumber: '+254700000000', emailId: `${user}@example.org` }),
+    ...v1({
+      partnerId: user,
+      partnerType,
+      policyGroup,
+      organizationName: `${user} Ltd`,
+      address: '1 Main Street',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+    }),
   });
   return token;
 }
@@ -54,19 +64,40 @@ async function register(user: string, role: Role, partnerType: string, policyGro
 async function activate(partnerId: string) {
   const partners = dynamoPartnerRepository(stack.table);
   const stored = (await partners.getPartner(partnerId))!;
-  await partners.save({ ...stored, isActive: true, approvalStatus: 'approved' }, stored, auditEntry('test-arrangement', 'activatePartner', 'Partner', partnerId, new Date()), []);
+  await partners.save(
+    { ...stored, isActive: true, approvalStatus: 'approved' },
+    stored,
+    auditEntry('test-arrangement', 'activatePartner', 'Partner', partnerId, new Date()),
+    [],
+  );
 }
 
 /** Test arrangement: partner policy requests cannot be made over the API yet; the repository stores them as that API will. */
 async function policyRequest(partnerId: string, policyId: string, status: 'InProgress' | 'approved') {
   await dynamoPolicyRequestRepository(stack.table).create(
-    { mappingKey: `${partnerId}-${policyId}`, partnerId, policyId, status, requestDetail: 'print cards', crBy: partnerId, crDtimes: now(), updBy: null, updDtimes: null, revision: 0 },
+    {
+      mappingKey: `${partnerId}-${policyId}`,
+      partnerId,
+      policyId,
+      status,
+      requestDetail: 'print cards',
+      crBy: partnerId,
+      crDtimes: now(),
+      updBy: null,
+      updDtimes: null,
+      revision: 0,
+    },
     auditEntry(partnerId, 'requestPolicy', 'PolicyRequest', `${partnerId}-${policyId}`, new Date()),
   );
 }
 
 async function publishedPolicy(name: string) {
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Print partners', policyType: 'DataShare', name, desc: `${name} policy`, version: '1.0', policies: DATA_SHARE_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: 'Print partners', policyType: 'DataShare', name, desc: `${name} policy`, version: '1.0', policies: DATA_SHARE_POLICY }),
+  );
   const id = draft.response.id;
   await ok('POST', `${POLICIES}/${id}/group/${policyIds.group}/publish`, admin);
   policyIds[name] = id;
@@ -94,7 +125,7 @@ describe('user consent', () => {
     assert.equal(saved.id, 'mosip.pms.user.consent.post');
   });
 
-  test('once registered: not given, then given with a date that reads back; roles outside MOSIP\'s list are forbidden', async () => {
+  test("once registered: not given, then given with a date that reads back; roles outside MOSIP's list are forbidden", async () => {
     const token = await register('consenting', 'AUTH_PARTNER', 'Auth_Partner', 'Print partners');
     const before = await ok('GET', CONSENT, token);
     assert.deepEqual(Object.keys(before), ['id', 'version', 'responseTime', 'metadata', 'response', 'errors']);
@@ -117,17 +148,29 @@ describe('user consent', () => {
 });
 
 describe('portal settings', () => {
-  test('GET /roles: MOSIP\'s list for any signed-in user; GET /system-config: the twelve allow-listed strings', async () => {
+  test("GET /roles: MOSIP's list for any signed-in user; GET /system-config: the twelve allow-listed strings", async () => {
     const anyone = await stack.token('reader', ['DEVICE_PROVIDER']);
     const roles = await ok('GET', `${PM}/roles`, anyone);
-    assert.deepEqual(roles.response, { roles: ['AUTH_PARTNER', 'DEVICE_PROVIDER', 'CREDENTIAL_PARTNER', 'FTM_PROVIDER', 'MISP_PARTNER', 'POLICYMANAGER', 'PARTNER_ADMIN'] });
+    assert.deepEqual(roles.response, {
+      roles: ['AUTH_PARTNER', 'DEVICE_PROVIDER', 'CREDENTIAL_PARTNER', 'FTM_PROVIDER', 'MISP_PARTNER', 'POLICYMANAGER', 'PARTNER_ADMIN'],
+    });
     assert.ok('responsetime' in roles);
 
     const config = await ok('GET', `${PM}/system-config`, anyone);
     assert.deepEqual([config.id, config.version], ['mosip.pms.configs.get', '1.0']);
     assert.deepEqual(Object.keys(config.response).sort(), [
-      'axiosTimeout', 'clientAuthMethods', 'grantTypes', 'inActivityPromptTimer', 'inActivityTimer', 'isCaSignedPartnerCertificateAvailable',
-      'isOidcClientAvailable', 'isRootIntermediateCertAvailable', 'itemsPerPage', 'maxAllowedCreatedYear', 'maxAllowedExpiryYear', 'refreshNotificationsTime',
+      'axiosTimeout',
+      'clientAuthMethods',
+      'grantTypes',
+      'inActivityPromptTimer',
+      'inActivityTimer',
+      'isCaSignedPartnerCertificateAvailable',
+      'isOidcClientAvailable',
+      'isRootIntermediateCertAvailable',
+      'itemsPerPage',
+      'maxAllowedCreatedYear',
+      'maxAllowedExpiryYear',
+      'refreshNotificationsTime',
     ]);
     assert.ok(Object.values(config.response).every((value) => typeof value === 'string'));
     assert.deepEqual([config.response.itemsPerPage, config.response.grantTypes, config.response.isOidcClientAvailable], ['8', 'authorization_code', 'false']);
@@ -137,7 +180,8 @@ describe('portal settings', () => {
 });
 
 describe('credential type → policy mapping', () => {
-  const mapPath = (partnerId: string, type: string, policyName: string) => `${PM}/partners/${partnerId}/credentialtype/${type}/policies/${encodeURIComponent(policyName)}`;
+  const mapPath = (partnerId: string, type: string, policyName: string) =>
+    `${PM}/partners/${partnerId}/credentialtype/${type}/policies/${encodeURIComponent(policyName)}`;
   const readPath = (partnerId: string, type: string) => `${PM}/partners/${partnerId}/credentialtype/${type}/policies`;
 
   test('maps once, reads back the policy, refuses a second mapping of the type (PMS_PRT_007)', async () => {
@@ -146,7 +190,10 @@ describe('credential type → policy mapping', () => {
 
     const read = await ok('GET', readPath('printer-a', 'euin'), printerA);
     const policy = read.response;
-    assert.deepEqual([policy.partnerId, policy.credentialType, policy.policyId, policy.policyName, policy.policyType], ['printer-a', 'euin', policyIds['Card print'], 'Card print', 'DataShare']);
+    assert.deepEqual(
+      [policy.partnerId, policy.credentialType, policy.policyId, policy.policyName, policy.policyType],
+      ['printer-a', 'euin', policyIds['Card print'], 'Card print', 'DataShare'],
+    );
     assert.deepEqual([policy.status, policy.is_Active, policy.version, policy.cr_by], ['PUBLISHED', true, '1.0', 'admin1']);
     assert.deepEqual(policy.policies, DATA_SHARE_POLICY);
     assert.deepEqual((await ok('GET', readPath('printer-a', 'euin'), admin)).response, policy, 'a partner admin reads any partner');
@@ -182,7 +229,9 @@ describe('credential type → policy mapping', () => {
 
 describe('biometric extractors', () => {
   const path = (partnerId: string, policyName: string) => `${PM}/partners/${partnerId}/bioextractors/${policyIds[policyName]}`;
-  const extractors = (...entries: [string, string][]) => ({ extractors: entries.map(([attributeName, biometric]) => ({ attributeName, biometric, extractor: { provider: 'mock', version: '1.1' } })) });
+  const extractors = (...entries: [string, string][]) => ({
+    extractors: entries.map(([attributeName, biometric]) => ({ attributeName, biometric, extractor: { provider: 'mock', version: '1.1' } })),
+  });
 
   test('set under a requested policy, read back, closed once a request is approved; others are refused', async () => {
     await refused('POST', path('printer-a', 'Card print'), printerA, 'PMS_PRT_061', v1(extractors(['face', 'Face'])));

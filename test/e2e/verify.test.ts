@@ -1,9 +1,9 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AUTH_POLICY } from '../support/sample-policies.js';
-import { v1, expectOk, activateStoredPartner } from '../support/pms-calls.js';
+import { after, before, test } from 'node:test';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { activateStoredPartner, expectOk, v1 } from '../support/pms-calls.js';
+import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
 const VERIFY = `${PM}/authenticate/verify`;
@@ -19,11 +19,22 @@ let policyId: string;
 let apiKey: string;
 let licenseKey: string;
 
-
 /** Registers a partner and makes it active, as certificate upload (a later issue) would. */
 async function activePartner(user: string, registration: Record<string, unknown>, roles: Parameters<LocalStack['token']>[1]) {
   const token = await stack.token(user, roles);
-  await ok('POST', PM, registration.partnerType === 'MISP_Partner' ? admin : token, v1({ partnerId: user, organizationName: `${user} Ltd`, address: 'Nairobi', contactNumber: '+254700000000', emailId: `${user}@example.org`, ...registration }));
+  await ok(
+    'POST',
+    PM,
+    registration.partnerType === 'MISP_Partner' ? admin : token,
+    v1({
+      partnerId: user,
+      organizationName: `${user} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${user}@example.org`,
+      ...registration,
+    }),
+  );
   await activateStoredPartner(stack.table, user);
   return token;
 }
@@ -54,7 +65,12 @@ before(async () => {
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
   ida = await stack.token('ida-client', ['ID_AUTHENTICATION']);
   const groupId = (await ok('POST', `${POLICIES}/group/new`, admin, v1({ name: 'Banks', desc: 'banks' }))).id;
-  const draft = await ok('POST', POLICIES, admin, v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'KYC for banks description', version: '1.0', policies: AUTH_POLICY }));
+  const draft = await ok(
+    'POST',
+    POLICIES,
+    admin,
+    v1({ policyGroupName: 'Banks', policyType: 'Auth', name: 'KYC for banks', desc: 'KYC for banks description', version: '1.0', policies: AUTH_POLICY }),
+  );
   policyId = draft.id;
   await ok('POST', `${POLICIES}/${policyId}/group/${groupId}/publish`, admin);
   bank1 = await activePartner('bank-1', { partnerType: 'Auth_Partner', policyGroup: 'Banks' }, ['AUTH_PARTNER']);
@@ -70,10 +86,30 @@ after(() => stack?.stop());
 test('a valid key and license: MOSIP 1.1.5 validate response plus partnerStatus, read without writing', async () => {
   const answer = await allowed();
   assert.deepEqual(Object.keys(answer).sort(), [
-    'apiKeyExpiresOn', 'certificateData', 'mispExpiresOn', 'partnerId', 'partnerName', 'partnerStatus', 'policy', 'policyDescription', 'policyExpiresOn', 'policyId', 'policyName', 'policyStatus',
+    'apiKeyExpiresOn',
+    'certificateData',
+    'mispExpiresOn',
+    'partnerId',
+    'partnerName',
+    'partnerStatus',
+    'policy',
+    'policyDescription',
+    'policyExpiresOn',
+    'policyId',
+    'policyName',
+    'policyStatus',
   ]);
   assert.deepEqual(
-    [answer.policyId, answer.policyName, answer.policyDescription, answer.policyStatus, answer.partnerId, answer.partnerName, answer.partnerStatus, answer.certificateData],
+    [
+      answer.policyId,
+      answer.policyName,
+      answer.policyDescription,
+      answer.policyStatus,
+      answer.partnerId,
+      answer.partnerName,
+      answer.partnerStatus,
+      answer.certificateData,
+    ],
     [policyId, 'KYC for banks', 'KYC for banks description', 'ACTIVE', 'bank-1', 'bank-1 Ltd', 'ACTIVE', null],
   );
   assert.deepEqual(answer.policy, AUTH_POLICY);
@@ -88,7 +124,7 @@ test('only the IDA machine role may verify', async () => {
   assert.equal((await stack.request('POST', VERIFY, { body: v1(request()) })).status, 401);
 });
 
-test('unknown, malformed or another partner\'s key: not mapped (PMS_PMP_017); unknown license: PMS_PMP_020', async () => {
+test("unknown, malformed or another partner's key: not mapped (PMS_PMP_017); unknown license: PMS_PMP_020", async () => {
   const notMapped = ['PMS_PMP_017', 'Partner is not mapped to any policy.'] as const;
   await denied(...notMapped, { partnerId: 'bank-2' });
   await denied(...notMapped, { partnerId: 'nobody' });

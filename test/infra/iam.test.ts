@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/data.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
-import { actionsOf, operationIdOf, resourcesOfType, rootFunction, statementsOfFunction, type CfnResource } from './template-queries.js';
+import { actionsOf, type CfnResource, operationIdOf, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 
 // Every HTTP method, so both readers and writers are present whatever the route table holds today.
 const routes = syntheticRoutes(10, ['platform', 'policy', 'partner']);
@@ -32,7 +32,8 @@ test('other functions read and write items (transactions included), and publish 
     const actions = new Set(actionsOf(statementsOfFunction(fn)));
     assert.deepEqual(actions, new Set([...LOG_ACTIONS, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]), operationIdOf(fn.resource));
     // TransactWriteItems is authorized per item: Put/Update/Delete plus ConditionCheckItem for its checks.
-    for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']) assert.ok(actions.has(action), action);
+    for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'])
+      assert.ok(actions.has(action), action);
   }
 });
 

@@ -1,20 +1,17 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIssuers, type IssuerConfig } from '../../functions/auth/issuers.js';
-import { PMS_ROLES } from '../../functions/auth/roles.js';
+import { test } from 'node:test';
+import { type IssuerConfig, parseIssuers } from '../../functions/auth/issuers.js';
+import { MACHINE_SCOPE_SERVER, PMS_ROLES } from '../../functions/auth/roles.js';
 import { IDA_SCOPE } from '../../lib/identity.js';
-import { MACHINE_SCOPE_SERVER } from '../../functions/auth/roles.js';
 import { KEYCLOAK_CONTEXT } from './identity-context.js';
-import { synthesizePms, type SynthesizedPms } from './synth.js';
+import { type SynthesizedPms, synthesizePms } from './synth.js';
 import { resourcesOfType, rootFunction } from './template-queries.js';
 
 /** The authorizer's PMS_TOKEN_ISSUERS with every CloudFormation reference replaced by `<logicalId>`, parsed as the authorizer parses it. */
 function tokenIssuersOf(pms: SynthesizedPms): IssuerConfig[] {
   const value = rootFunction(pms, 'Verifies').resource.Properties.Environment.Variables.PMS_TOKEN_ISSUERS as string | { 'Fn::Join': [string, unknown[]] };
   const json =
-    typeof value === 'string'
-      ? value
-      : value['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref}>`)).join('');
+    typeof value === 'string' ? value : value['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref}>`)).join('');
   return parseIssuers(json);
 }
 

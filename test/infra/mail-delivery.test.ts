@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { MAX_MAIL_ATTEMPTS } from '../../functions/mail/mail-queue.js';
 import { synthesizePms } from './synth.js';
-import { actionsOf, referencedId, resourcesOfType, rootFunction, statementsOfFunction, type CfnResource } from './template-queries.js';
+import { actionsOf, type CfnResource, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 
 const MAIL_CONTEXT = { mailFrom: 'pms@example.org', adminNotificationEmail: 'pms-admins@example.org', adminNotificationLanguage: 'fra' };
 const pms = synthesizePms({ context: MAIL_CONTEXT });
@@ -22,11 +22,19 @@ test('with a sender configured: a mail queue that dead-letters after the last at
   const [tableId] = ofType('AWS::DynamoDB::GlobalTable')[0] ?? ofType('AWS::DynamoDB::Table')[0]!;
   assert.equal(referencedId(pipe.Properties.Source), tableId);
   assert.equal(referencedId(pipe.Properties.Target), mailQueueId);
-  assert.deepEqual(JSON.parse(pipe.Properties.SourceParameters.FilterCriteria.Filters[0].Pattern), { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['MailOutbox'] } } } });
+  assert.deepEqual(JSON.parse(pipe.Properties.SourceParameters.FilterCriteria.Filters[0].Pattern), {
+    eventName: ['INSERT'],
+    dynamodb: { NewImage: { entity: { S: ['MailOutbox'] } } },
+  });
   assert.equal(pipe.Properties.TargetParameters.InputTemplate, '{"notificationId": "<$.dynamodb.NewImage.mail.M.notificationId.S>"}');
   const pipeRole = resources[referencedId(pipe.Properties.RoleArn)]!;
-  const pipeStatements = (pipeRole.Properties.Policies as { PolicyDocument: { Statement: { Action: string[] | string; Resource: unknown }[] } }[]).flatMap((policy) => policy.PolicyDocument.Statement);
-  assert.deepEqual(new Set(actionsOf(pipeStatements as never)), new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'sqs:SendMessage']));
+  const pipeStatements = (pipeRole.Properties.Policies as { PolicyDocument: { Statement: { Action: string[] | string; Resource: unknown }[] } }[]).flatMap(
+    (policy) => policy.PolicyDocument.Statement,
+  );
+  assert.deepEqual(
+    new Set(actionsOf(pipeStatements as never)),
+    new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'sqs:SendMessage']),
+  );
   assert.ok(!JSON.stringify(pipeStatements).includes('"*"'));
 });
 
@@ -42,12 +50,17 @@ test('the sender takes one message at a time and may send only from the configur
   assert.deepEqual(actionsOf(ses), ['ses:SendEmail']);
 });
 
-test('the jobs know the sender and the admins\' list; nothing is left unacknowledged by cdk-nag', () => {
+test("the jobs know the sender and the admins' list; nothing is left unacknowledged by cdk-nag", () => {
   for (const name of ['expire-credentials', 'expiry-notifications']) {
     const variables = rootFunction(pms, `Scheduled job ${name}:`).resource.Properties.Environment.Variables;
-    assert.deepEqual([variables.PMS_MAIL_FROM, variables.PMS_ADMIN_NOTIFICATION_EMAIL, variables.PMS_ADMIN_NOTIFICATION_LANGUAGE], ['pms@example.org', 'pms-admins@example.org', 'fra']);
+    assert.deepEqual(
+      [variables.PMS_MAIL_FROM, variables.PMS_ADMIN_NOTIFICATION_EMAIL, variables.PMS_ADMIN_NOTIFICATION_LANGUAGE],
+      ['pms@example.org', 'pms-admins@example.org', 'fra'],
+    );
   }
-  const violations = new AwsSolutionsChecks().validateScope(pms.app).violations.flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`));
+  const violations = new AwsSolutionsChecks()
+    .validateScope(pms.app)
+    .violations.flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`));
   assert.deepEqual(violations, []);
 });
 

@@ -1,18 +1,18 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { Validations } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { KEYCLOAK_CONTEXT } from './identity-context.js';
-import { PMS_FUNCTIONS_BESIDE_ROUTES } from './template-queries.js';
 import { synthesizePms } from './synth.js';
+import { PMS_FUNCTIONS_BESIDE_ROUTES } from './template-queries.js';
 
 function unacknowledgedFindings(root: IConstruct): string[] {
-  return new AwsSolutionsChecks().validateScope(root).violations.flatMap((violation) =>
-    violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
-  );
+  return new AwsSolutionsChecks()
+    .validateScope(root)
+    .violations.flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`));
 }
 
 /** Rule ids acknowledged anywhere in the tree, each with the construct paths carrying it. */
@@ -42,13 +42,21 @@ test('cdk-nag AwsSolutions finds nothing unacknowledged (Keycloak)', () => {
   assert.deepEqual(unacknowledgedFindings(app), []);
 });
 
-test('acknowledgements are per construct: Node 22 on each function, no authorization only on PUBLIC routes, SQS3 on the jobs\' DLQ only', () => {
+test("acknowledgements are per construct: Node 22 on each function, no authorization only on PUBLIC routes, SQS3 on the jobs' DLQ only", () => {
   const { app, stack } = cognito;
   const acknowledged = acknowledgements(app);
   assert.deepEqual([...acknowledged.keys()].sort(), ['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-SQS3']);
   assert.deepEqual(acknowledged.get('AwsSolutions-SQS3'), ['Pms/Jobs/DeadLetters']);
-  const publicRoutes = ROUTES.filter((route) => route.access === 'PUBLIC').map((route) => route.operationId).sort();
-  assert.deepEqual(acknowledged.get('AwsSolutions-APIG4')!.map((path) => path.split('/').at(-2)).sort(), publicRoutes);
+  const publicRoutes = ROUTES.filter((route) => route.access === 'PUBLIC')
+    .map((route) => route.operationId)
+    .sort();
+  assert.deepEqual(
+    acknowledged
+      .get('AwsSolutions-APIG4')!
+      .map((path) => path.split('/').at(-2))
+      .sort(),
+    publicRoutes,
+  );
   assert.equal(acknowledged.get('AwsSolutions-L1')!.length, ROUTES.length + PMS_FUNCTIONS_BESIDE_ROUTES);
   assert.ok(!acknowledged.get('AwsSolutions-L1')!.includes(stack.node.path));
 });

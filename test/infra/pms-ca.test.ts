@@ -1,19 +1,19 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { PMS_CA_KEY_ENV, PMS_CA_SIGNING_ALGORITHM } from '../../functions/adapters/signing/ca-keys.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
 import {
   actionsOf,
   isProviderFramework,
+  type LocatedResource,
   operationIdOf,
+  type PolicyStatement,
   referencedId,
   resourcesOfType,
   rootFunction,
   rootResourceBehind,
   statementsOfFunction,
-  type LocatedResource,
-  type PolicyStatement,
 } from './template-queries.js';
 
 // Two signing rows in different domains (so in different nested stacks), one that writes and one that only reads.
@@ -49,7 +49,10 @@ function keysAllowing(fn: LocatedResource, action: string): string[] {
 }
 
 const functionsAllowedOn = (key: string, action: string) =>
-  functions.filter((fn) => keysAllowing(fn, action).includes(key)).map(nameOf).sort();
+  functions
+    .filter((fn) => keysAllowing(fn, action).includes(key))
+    .map(nameOf)
+    .sort();
 
 test('the PMS CA custom resource runs after the table, served by the bootstrap function through the Provider framework', () => {
   const [resource, ...others] = resourcesOfType(pms, 'Custom::PmsCa');
@@ -81,7 +84,10 @@ test('no function holds any other KMS action, and kms:Sign is only for SHA-256 d
     for (const statement of statementsOfFunction(fn)) {
       const kmsActions = actionsOf([statement]).filter((action) => action.startsWith('kms:'));
       if (kmsActions.length === 0) continue;
-      assert.ok(kmsActions.every((action) => action === 'kms:Sign' || action === 'kms:GetPublicKey'), `${nameOf(fn)}: ${kmsActions.join(', ')}`);
+      assert.ok(
+        kmsActions.every((action) => action === 'kms:Sign' || action === 'kms:GetPublicKey'),
+        `${nameOf(fn)}: ${kmsActions.join(', ')}`,
+      );
       if (!kmsActions.includes('kms:Sign')) continue;
       assert.deepEqual(kmsActions, ['kms:Sign'], `${nameOf(fn)}: Sign shares its statement and condition with nothing`);
       assert.deepEqual(
@@ -117,5 +123,8 @@ test('the bootstrap gets and puts items of the table only; the framework functio
   assert.deepEqual(actionsOf(frameworkStatements).sort(), ['lambda:GetFunction', 'lambda:InvokeFunction', 'logs:CreateLogStream', 'logs:PutLogEvents']);
   const lambdaStatements = frameworkStatements.filter((statement) => actionsOf([statement]).some((action) => action.startsWith('lambda:')));
   assert.deepEqual(lambdaStatements.flatMap(resourcesOf).map(referencedId), [bootstrap.logicalId]);
-  assert.equal(referencedId(frameworkStatements.find((statement) => actionsOf([statement]).includes('logs:PutLogEvents'))!.Resource), referencedId(framework!.resource.Properties.LoggingConfig.LogGroup));
+  assert.equal(
+    referencedId(frameworkStatements.find((statement) => actionsOf([statement]).includes('logs:PutLogEvents'))!.Resource),
+    referencedId(framework!.resource.Properties.LoggingConfig.LogGroup),
+  );
 });

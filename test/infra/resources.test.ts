@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
 import { LOG_RETENTION } from '../../lib/pms-function.js';
 import { synthesizePms } from './synth.js';
 import { isProviderFramework, operationIdOf, referencedId, resourcesOfType, rootResourceBehind } from './template-queries.js';
-import { ROUTES } from '../../functions/routes/route-table.js';
 
 const pms = synthesizePms();
 const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
@@ -54,7 +54,10 @@ test('the table: on-demand, point-in-time recovery, deletion protection, encrypt
   assert.equal(Replicas[0].PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled, true);
   assert.equal(Replicas[0].DeletionProtectionEnabled, true);
   assert.equal(table.resource.DeletionPolicy, 'Retain');
-  assert.deepEqual(KeySchema.map((key: { AttributeName: string }) => key.AttributeName), [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
+  assert.deepEqual(
+    KeySchema.map((key: { AttributeName: string }) => key.AttributeName),
+    [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey],
+  );
   assert.deepEqual(TimeToLiveSpecification, { AttributeName: TABLE_SCHEMA.timeToLive, Enabled: true });
   assert.deepEqual(
     GlobalSecondaryIndexes.map((index: { IndexName: string; KeySchema: { AttributeName: string }[]; Projection: { ProjectionType: string } }) => [

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { synthesizePms } from './synth.js';
 import { functionBehindRoute, operationIdOf, referencedId, resourcesOfType, rootResourceBehind } from './template-queries.js';
@@ -60,7 +60,10 @@ test('the stage writes access logs and throttles by default', () => {
   const [stage] = resourcesOfType(pms, 'AWS::ApiGatewayV2::Stage');
   const { AccessLogSettings, DefaultRouteSettings, StageName } = stage!.resource.Properties;
   assert.equal(StageName, '$default');
-  assert.equal(referencedId(AccessLogSettings.DestinationArn), resourcesOfType(pms, 'AWS::Logs::LogGroup').find((group) => group.logicalId.startsWith('ApiAccessLogs'))?.logicalId);
+  assert.equal(
+    referencedId(AccessLogSettings.DestinationArn),
+    resourcesOfType(pms, 'AWS::Logs::LogGroup').find((group) => group.logicalId.startsWith('ApiAccessLogs'))?.logicalId,
+  );
   const format = JSON.parse(AccessLogSettings.Format) as Record<string, string>;
   assert.equal(format.requestId, '$context.requestId');
   assert.ok(!Object.values(format).includes('$context.path'), 'raw paths can carry API keys; log the route key');

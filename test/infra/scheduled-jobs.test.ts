@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import { schedulerExpression } from '../../functions/jobs/schedule.js';
 import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/data.js';
 import { synthesizePms } from './synth.js';
-import { actionsOf, referencedId, resourcesOfType, rootFunction, statementsOfFunction, type CfnResource } from './template-queries.js';
+import { actionsOf, type CfnResource, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 
 const pms = synthesizePms();
 const schedules = Object.values(pms.root.findResources('AWS::Scheduler::Schedule') as Record<string, CfnResource>);
@@ -56,8 +56,14 @@ test("each schedule's role may invoke exactly its job's function and send to the
       .filter((policy) => (policy.Properties.Roles as unknown[]).some((candidate) => referencedId(candidate) === roleId))
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const invoke = statements.filter((statement) => actionsOf([statement as never]).includes('lambda:InvokeFunction'));
-    assert.deepEqual(invoke.map((statement) => referencedId(statement.Resource)), [rootFunction(pms, `Scheduled job ${job.name}:`).logicalId]);
-    assert.deepEqual(new Set(actionsOf(statements as never)), new Set(['lambda:InvokeFunction', 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']));
+    assert.deepEqual(
+      invoke.map((statement) => referencedId(statement.Resource)),
+      [rootFunction(pms, `Scheduled job ${job.name}:`).logicalId],
+    );
+    assert.deepEqual(
+      new Set(actionsOf(statements as never)),
+      new Set(['lambda:InvokeFunction', 'sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']),
+    );
   }
 });
 
@@ -69,12 +75,17 @@ test('job functions read and write the table, run up to 5 minutes, and publish o
     for (const action of [...LOG_ACTIONS, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]) assert.ok(actions.has(action), `${job.name}: ${action}`);
     assert.ok(!actions.has('events:PutEvents') && !actions.has('dynamodb:Scan'), job.name);
   }
-  assert.equal(resourcesOfType(pms, 'AWS::Lambda::Function').filter((fn) => String(fn.resource.Properties.Description).startsWith('Scheduled job')).length, SCHEDULED_JOBS.length);
+  assert.equal(
+    resourcesOfType(pms, 'AWS::Lambda::Function').filter((fn) => String(fn.resource.Properties.Description).startsWith('Scheduled job')).length,
+    SCHEDULED_JOBS.length,
+  );
 });
 
 test('context jobTimes moves a job; an unknown job or a malformed time fails the synth', () => {
   const moved = synthesizePms({ context: { jobTimes: '{"expire-credentials":"03:45"}' } });
-  const expressions = Object.values(moved.root.findResources('AWS::Scheduler::Schedule') as Record<string, CfnResource>).map((schedule) => schedule.Properties.ScheduleExpression);
+  const expressions = Object.values(moved.root.findResources('AWS::Scheduler::Schedule') as Record<string, CfnResource>).map(
+    (schedule) => schedule.Properties.ScheduleExpression,
+  );
   assert.ok(expressions.includes('cron(45 3 * * ? *)'), JSON.stringify(expressions));
   assert.throws(() => synthesizePms({ context: { jobTimes: { 'no-such-job': '03:00' } } }), /no scheduled job "no-such-job"/);
   assert.throws(() => synthesizePms({ context: { jobTimes: { 'expire-credentials': '25:00' } } }), /HH:MM/);

@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { planRouteStacks, routeStackIdOf } from '../../lib/route-stacks.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
-import { resourceCount, resourcesOfType, templatesOf, FUNCTIONS_BESIDE_ROUTES } from './template-queries.js';
+import { FUNCTIONS_BESIDE_ROUTES, resourceCount, resourcesOfType, templatesOf } from './template-queries.js';
 
 /** CloudFormation allows 500 resources per stack; 400 leaves room for what later issues add. */
 const RESOURCE_BUDGET = 400;
@@ -23,7 +23,10 @@ test('120 routes over three domains: every stack stays under 400 resources', () 
 });
 
 test('120 routes nearly all in the partner domain (as in MOSIP): every stack stays under 400 resources', () => {
-  assertWithinBudget([...syntheticRoutes(110, ['partner']), ...syntheticRoutes(10, ['policy']).map((route) => ({ ...route, operationId: `${route.operationId}Policy`, fullPath: `${route.fullPath}/policy` }))]);
+  assertWithinBudget([
+    ...syntheticRoutes(110, ['partner']),
+    ...syntheticRoutes(10, ['policy']).map((route) => ({ ...route, operationId: `${route.operationId}Policy`, fullPath: `${route.fullPath}/policy` })),
+  ]);
 });
 
 test('the route table as it is: every stack stays under 400 resources', () => {

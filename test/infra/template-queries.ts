@@ -1,5 +1,5 @@
-import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import type { SynthesizedPms } from './synth.js';
 
 /** A resource as it appears in a synthesized template. */

@@ -1,8 +1,8 @@
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
@@ -45,14 +45,20 @@ describe('DynamoDB Local for tests', () => {
   it('serves index queries, and the test helpers see every item', async () => {
     assert.equal(await countTableItems(db.table), 0);
     for (const id of ['b', 'a']) {
-      await db.table.client.send(
-        new PutCommand({ TableName: db.table.tableName, Item: { pk: `THING#${id}`, sk: 'THING', gsi1pk: 'THINGS', gsi1sk: id } }),
-      );
+      await db.table.client.send(new PutCommand({ TableName: db.table.tableName, Item: { pk: `THING#${id}`, sk: 'THING', gsi1pk: 'THINGS', gsi1sk: id } }));
     }
     const { Items } = await db.table.client.send(
-      new QueryCommand({ TableName: db.table.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'THINGS' } }),
+      new QueryCommand({
+        TableName: db.table.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': 'THINGS' },
+      }),
     );
-    assert.deepEqual(Items?.map((item) => item.gsi1sk), ['a', 'b']);
+    assert.deepEqual(
+      Items?.map((item) => item.gsi1sk),
+      ['a', 'b'],
+    );
     assert.equal(await countTableItems(db.table), 2);
     assert.deepEqual((await listTableItems(db.table)).map((item) => item.pk).sort(), ['THING#a', 'THING#b']);
   });

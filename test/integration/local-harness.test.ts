@@ -1,11 +1,11 @@
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { isPortFree } from '../../local/ports.js';
 import { listTableItems } from '../support/dynamodb.js';
-import { startLocalStack, type LocalStack } from '../support/local-stack.js';
+import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 
 const GROUPS = '/v1/policymanager/policies/group';
 
@@ -51,7 +51,12 @@ describe('local stack test harness', () => {
     const token = await stack.token('admin1', ['PARTNER_ADMIN']);
     const created = await stack.request('POST', `${GROUPS}/new`, {
       token,
-      body: { id: 'mosip.partnermanagement.policy.group.create', version: '1.0', requesttime: new Date().toISOString(), request: { name: 'harness group', desc: 'made by the harness test' } },
+      body: {
+        id: 'mosip.partnermanagement.policy.group.create',
+        version: '1.0',
+        requesttime: new Date().toISOString(),
+        request: { name: 'harness group', desc: 'made by the harness test' },
+      },
     });
     assert.equal(created.status, 200, created.text);
     assert.deepEqual(created.json.errors, []);

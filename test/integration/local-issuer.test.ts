@@ -1,9 +1,9 @@
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, base64url, decodeJwt, decodeProtectedHeader, generateKeyPair, type JWTPayload } from 'jose';
+import { after, before, describe, it } from 'node:test';
+import { base64url, decodeJwt, decodeProtectedHeader, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { createTokenVerifier, type TokenVerifier } from '../../functions/auth/token-verifier.js';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_CLIENT_ID, type LocalIssuer } from '../../local/issuer.js';
 import { startIssuerServer } from '../../local/issuer-server.js';
@@ -73,7 +73,7 @@ describe('local token issuer', () => {
     assert.notEqual(first, other);
   });
 
-  it('reads a Cognito machine token\'s roles from its pms/<ROLE> scopes, ignoring other scopes', async () => {
+  it("reads a Cognito machine token's roles from its pms/<ROLE> scopes, ignoring other scopes", async () => {
     const token = await issuer.mintToken({ user: 'ida', roles: [], flavor: 'cognito' });
     const machine = await resigned(token, { scope: 'pms/ID_AUTHENTICATION other/PARTNER_ADMIN pms/NOT_A_ROLE' }, ['cognito:groups']);
     assert.deepEqual([...((await verify(machine))?.roles ?? [])], ['ID_AUTHENTICATION']);
@@ -123,9 +123,7 @@ describe('local token issuer', () => {
   it('rejects an HS256 token keyed with the public key (algorithm confusion)', async () => {
     const valid = await issuer.mintToken({ user: 'admin1', roles: ['PARTNER_ADMIN'] });
     const publicKeyAsSecret = new TextEncoder().encode(JSON.stringify(issuer.jwks.keys[0]));
-    const forged = await new SignJWT(decodeJwt(valid))
-      .setProtectedHeader({ alg: 'HS256', kid: issuer.jwks.keys[0]!.kid! })
-      .sign(publicKeyAsSecret);
+    const forged = await new SignJWT(decodeJwt(valid)).setProtectedHeader({ alg: 'HS256', kid: issuer.jwks.keys[0]!.kid! }).sign(publicKeyAsSecret);
     assert.equal(await verify(forged), undefined);
   });
 

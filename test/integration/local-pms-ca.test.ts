@@ -1,8 +1,8 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import { LocalStackError } from '../../local/config.js';
 import { ensureLocalPmsCa } from '../../local/pms-ca.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';

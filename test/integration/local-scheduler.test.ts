@@ -1,6 +1,6 @@
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startScheduler, type ScheduledJob } from '../../local/scheduler.js';
+import { describe, it } from 'node:test';
+import { type ScheduledJob, startScheduler } from '../../local/scheduler.js';
 import { eventually } from '../support/processes.js';
 
 describe('local scheduler', () => {
@@ -42,7 +42,14 @@ describe('local scheduler', () => {
     let healthy = 0;
     const scheduler = startScheduler(
       [
-        { name: 'broken', everyMs: 5, run: async () => { failing++; throw new Error('boom'); } },
+        {
+          name: 'broken',
+          everyMs: 5,
+          run: async () => {
+            failing++;
+            throw new Error('boom');
+          },
+        },
         { name: 'fine', everyMs: 5, run: async () => void healthy++ },
       ],
       (message) => reports.push(message),

@@ -1,8 +1,8 @@
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { defineRoute, type Route } from '../../functions/routes/route.js';
 import { createLocalIssuer, type LocalIssuer } from '../../local/issuer.js';
@@ -14,7 +14,17 @@ import { request } from '../support/http.js';
 const ECHO = 'test/support/echo-handler.ts';
 
 function route(method: Route['method'], path: string, access: Route['access'], entry = ECHO): Route {
-  return defineRoute({ operationId: `${method} ${path}`, summary: 'test', domain: 'policy', service: 'policymanager', method, path, access, envelope: 'RAW', entry });
+  return defineRoute({
+    operationId: `${method} ${path}`,
+    summary: 'test',
+    domain: 'policy',
+    service: 'policymanager',
+    method,
+    path,
+    access,
+    envelope: 'RAW',
+    entry,
+  });
 }
 
 // The parameter route comes first on purpose: precedence must not depend on table order.

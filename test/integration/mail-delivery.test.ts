@@ -1,17 +1,17 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { auditEntry } from '../../functions/domain/audit.js';
+import { after, before, test } from 'node:test';
 import { dynamoMailOutbox } from '../../functions/adapters/dynamodb/mail-outbox.js';
 import { dynamoNotificationRepository } from '../../functions/adapters/dynamodb/notification-repository.js';
-import { deliverMail, type MailMessage, type Mailer } from '../../functions/domain/notifications/mail-delivery.js';
+import { auditEntry } from '../../functions/domain/audit.js';
 import { mailFor } from '../../functions/domain/notifications/expiry-notices.js';
-import { notificationDetails, type Notification } from '../../functions/domain/notifications/notification.js';
+import { deliverMail, type Mailer, type MailMessage } from '../../functions/domain/notifications/mail-delivery.js';
+import { type Notification, notificationDetails } from '../../functions/domain/notifications/notification.js';
 import { MAX_MAIL_ATTEMPTS } from '../../functions/mail/mail-queue.js';
-import { relayDueMails, type LocalMailRelay } from '../../local/mail-relay.js';
+import { type LocalMailRelay, relayDueMails } from '../../local/mail-relay.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 
 let db: TestDynamoDb;
@@ -35,7 +35,11 @@ async function notificationWithMail(to: string): Promise<string> {
     partnerId: 'bank-1',
     notificationType: 'API_KEY_EXPIRY',
     notificationStatus: 'ACTIVE',
-    details: notificationDetails({ apiKeyDetails: [{ apiKeyName: 'Teller', partnerId: 'bank-1', expiryDateTime: '2027-01-10T00:00:00.000Z', expiryPeriod: '9', policyGroup: 'Banks', policyName: 'KYC' }] }),
+    details: notificationDetails({
+      apiKeyDetails: [
+        { apiKeyName: 'Teller', partnerId: 'bank-1', expiryDateTime: '2027-01-10T00:00:00.000Z', expiryPeriod: '9', policyGroup: 'Banks', policyName: 'KYC' },
+      ],
+    }),
     crBy: 'pms-scheduler',
     crDtimes: new Date(now).toISOString(),
     updBy: null,
@@ -92,7 +96,10 @@ test('SES throttling the first attempts: the mail is delivered once, after its r
   assert.equal(mailer.sent[0]!.to, 'bank-1@example.org');
   assert.equal(mailer.sent[0]!.subject, "Action requise : expiration d'une clé d'API");
   assert.equal(await mailItem(id), undefined, 'the sent mail left the outbox');
-  assert.deepEqual((await auditsOf(id)).map((audit) => [audit.outcome, (audit.details as { attempt: number }).attempt]), [['SUCCESS', 3]]);
+  assert.deepEqual(
+    (await auditsOf(id)).map((audit) => [audit.outcome, (audit.details as { attempt: number }).attempt]),
+    [['SUCCESS', 3]],
+  );
   assert.ok(!JSON.stringify(await auditsOf(id)).includes('bank-1@example.org'), 'no address in the audit record');
 });
 
@@ -107,9 +114,18 @@ test('an address that always fails: after the last attempt the mail is given up,
   assert.equal(mailer.calls, MAX_MAIL_ATTEMPTS);
   assert.equal(await mailItem(id), undefined);
   const audits = await auditsOf(id);
-  assert.deepEqual(audits.map((audit) => [audit.outcome, (audit.details as { reason: string; attempt: number }).reason, (audit.details as { attempt: number }).attempt]), [['FAILURE', 'TooManyRequestsException', MAX_MAIL_ATTEMPTS]]);
-  const deadLetters = readFileSync(join(dir, 'dead-letters.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { notificationId: string; attempts: number });
-  assert.deepEqual(deadLetters.filter((letter) => letter.notificationId === id).map((letter) => letter.attempts), [MAX_MAIL_ATTEMPTS]);
+  assert.deepEqual(
+    audits.map((audit) => [audit.outcome, (audit.details as { reason: string; attempt: number }).reason, (audit.details as { attempt: number }).attempt]),
+    [['FAILURE', 'TooManyRequestsException', MAX_MAIL_ATTEMPTS]],
+  );
+  const deadLetters = readFileSync(join(dir, 'dead-letters.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { notificationId: string; attempts: number });
+  assert.deepEqual(
+    deadLetters.filter((letter) => letter.notificationId === id).map((letter) => letter.attempts),
+    [MAX_MAIL_ATTEMPTS],
+  );
 });
 
 test('two attempts at once (a redelivered message): one sends, the other is told the mail is busy', async () => {

@@ -1,8 +1,8 @@
-import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoApiKeyRepository } from '../../functions/adapters/dynamodb/api-key-repository.js';
+import { indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoMispLicenseRepository } from '../../functions/adapters/dynamodb/misp-license-repository.js';
 import { dynamoPartnerRepository, MAX_PARTNERS } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { dynamoPendingApprovals } from '../../functions/adapters/dynamodb/pending-approvals.js';
@@ -48,15 +48,19 @@ beforeEach(() => {
 });
 
 function register(partnerId: string, partnerType: string, policyGroup?: string) {
-  return registerPartner(deps, { userId: partnerId, isAdmin: false }, {
-    partnerId,
-    partnerType,
-    policyGroup,
-    organizationName: `${partnerId} Ltd`,
-    address: '1 Main Street',
-    contactNumber: '+254700000000',
-    emailId: `${partnerId}@example.org`,
-  });
+  return registerPartner(
+    deps,
+    { userId: partnerId, isAdmin: false },
+    {
+      partnerId,
+      partnerType,
+      policyGroup,
+      organizationName: `${partnerId} Ltd`,
+      address: '1 Main Street',
+      contactNumber: '+254700000000',
+      emailId: `${partnerId}@example.org`,
+    },
+  );
 }
 
 /** Stands in for the certificate upload (a later issue), which approves and activates a partner. */
@@ -103,9 +107,15 @@ test('the admin list reads partners and group names with Query only, and pages, 
 
   const sorted = await listAdminPartners(deps, { sortFieldName: 'policyGroupName', sortType: 'desc', pageNo: '0', pageSize: '2' });
   // PostgreSQL puts NULL first when descending.
-  assert.deepEqual(sorted.data.map((p) => p.partnerId), ['device-1', 'printer-1']);
+  assert.deepEqual(
+    sorted.data.map((p) => p.partnerId),
+    ['device-1', 'printer-1'],
+  );
   const filtered = await listAdminPartners(deps, { isActive: 'false', partnerType: '_PARTNER' });
-  assert.deepEqual(filtered.data.map((p) => p.partnerId), ['printer-1']);
+  assert.deepEqual(
+    filtered.data.map((p) => p.partnerId),
+    ['printer-1'],
+  );
 
   sentCommands.length = 0;
   assert.equal(await refusal(listAdminPartners(deps, { sortFieldName: 'emailAddress', sortType: 'asc' })), 'KER_PRT_391');
@@ -123,7 +133,12 @@ test('details join the group; a missing partner or group is refused', async () =
   await register('verifier-1', 'Online_Verification_Partner', 'Printers');
   const setGroup = (groupId: string | null) =>
     db.table.client.send(
-      new UpdateCommand({ TableName: db.table.tableName, Key: keys.partner('verifier-1'), UpdateExpression: 'SET policyGroupId = :g', ExpressionAttributeValues: { ':g': groupId } }),
+      new UpdateCommand({
+        TableName: db.table.tableName,
+        Key: keys.partner('verifier-1'),
+        UpdateExpression: 'SET policyGroupId = :g',
+        ExpressionAttributeValues: { ':g': groupId },
+      }),
     );
   await setGroup(null);
   assert.equal(await refusal(getPartnerDetails(deps, 'verifier-1')), 'PMS_POLICY_ERROR_005');
@@ -143,9 +158,10 @@ test('deactivation stores the partner, one audit record and one PARTNER_UPDATED 
   const audits = items.filter((item) => item.pk === 'AUDIT#Partner#bank-1' && item.action === 'deactivatePartner');
   assert.equal(audits.length, 1);
   const outbox = items.filter((item) => item.entity === 'OutboxEvent').map((item) => item.event as { topic: string; event: { data: unknown } });
-  assert.deepEqual(outbox.map((e) => [e.topic, e.event.data]), [
-    ['PARTNER_UPDATED', { partnerData: { partnerId: 'bank-1', partnerName: 'bank-1 Ltd', certificateData: null, partnerStatus: 'DEACTIVE' } }],
-  ]);
+  assert.deepEqual(
+    outbox.map((e) => [e.topic, e.event.data]),
+    [['PARTNER_UPDATED', { partnerData: { partnerId: 'bank-1', partnerName: 'bank-1 Ltd', certificateData: null, partnerStatus: 'DEACTIVE' } }]],
+  );
 
   const after = await listTableItems(db.table);
   assert.equal(await refusal(changePartnerStatus(deps, ADMIN, 'bank-1', 'De-active')), 'PMS_PM_063');
@@ -162,7 +178,13 @@ test('the dashboard counts each queue with Select COUNT queries on its gsi2 part
   assert.deepEqual(new Set(sentCommands), new Set(['QueryCommand']));
 
   // Two real pending requests, written by the request repository on a published policy.
-  const policyDeps = { policies: dynamoPolicyRepository(db.table), groups: deps.groups, apiKeys: { hasActiveApiKey: async () => false }, clock: systemClock, ids: uuidIds };
+  const policyDeps = {
+    policies: dynamoPolicyRepository(db.table),
+    groups: deps.groups,
+    apiKeys: { hasActiveApiKey: async () => false },
+    clock: systemClock,
+    ids: uuidIds,
+  };
   const draft = await createPolicy(policyDeps, 'admin1', {
     policyGroupName: 'Banks',
     policyType: 'Auth',
@@ -175,7 +197,18 @@ test('the dashboard counts each queue with Select COUNT queries on its gsi2 part
   await publishPolicy(policyDeps, 'admin1', draft.id, groupId);
   const at = new Date().toISOString();
   for (const key of ['request-1', 'request-2']) {
-    const request = { mappingKey: key, partnerId: `printer-for-${key}`, policyId: draft.id, status: 'InProgress' as const, requestDetail: 'use', crBy: 'printer-1', crDtimes: at, updBy: null, updDtimes: null, revision: 0 };
+    const request = {
+      mappingKey: key,
+      partnerId: `printer-for-${key}`,
+      policyId: draft.id,
+      status: 'InProgress' as const,
+      requestDetail: 'use',
+      crBy: 'printer-1',
+      crDtimes: at,
+      updBy: null,
+      updDtimes: null,
+      revision: 0,
+    };
     await dynamoPolicyRequestRepository(db.table).create(request, auditEntry('printer-1', 'requestPolicy', 'PolicyRequest', key, new Date()));
   }
   // Items of other statuses are not counted.

@@ -1,6 +1,6 @@
-import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { after, before, beforeEach, test } from 'node:test';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { certificateKeys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoPmsCaStore } from '../../functions/adapters/dynamodb/pms-ca-store.js';

@@ -1,14 +1,14 @@
-import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
+import { uuidIds } from '../../functions/adapters/ids.js';
 import { createPolicy, publishPolicy } from '../../functions/domain/policies/commands.js';
 import type { PolicyDeps } from '../../functions/domain/policies/ports.js';
 import { createPolicyGroup, deactivatePolicyGroup, updatePolicyGroup } from '../../functions/domain/policy-groups/commands.js';
-import { getActivePolicyGroups, getAllPolicyGroups, getPolicyGroup, searchPolicyGroups } from '../../functions/domain/policy-groups/queries.js';
 import type { PolicyGroupDeps } from '../../functions/domain/policy-groups/ports.js';
+import { getActivePolicyGroups, getAllPolicyGroups, getPolicyGroup, searchPolicyGroups } from '../../functions/domain/policy-groups/queries.js';
 import { systemClock } from '../../functions/domain/ports.js';
-import { uuidIds } from '../../functions/adapters/ids.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import { listTableItems, recordingTable, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { refusal } from '../support/refusals.js';
@@ -30,14 +30,25 @@ beforeEach(() => {
 
 const audits = async (objectId: string) => (await listTableItems(db.table)).filter((item) => item.pk === `AUDIT#PolicyGroup#${objectId}`);
 
-const AUTH_POLICY = { authTokenType: 'policy', allowedAuthTypes: [{ authType: 'otp', mandatory: true }], allowedKycAttributes: [{ attributeName: 'fullName' }] };
+const AUTH_POLICY = {
+  authTokenType: 'policy',
+  allowedAuthTypes: [{ authType: 'otp', mandatory: true }],
+  allowedKycAttributes: [{ attributeName: 'fullName' }],
+};
 
 function policyDeps(): PolicyDeps {
   return { policies: dynamoPolicyRepository(db.table), groups: deps.groups, apiKeys: { hasActiveApiKey: async () => false }, clock: systemClock, ids: uuidIds };
 }
 
 function draft(groupName: string, name: string) {
-  return createPolicy(policyDeps(), 'manager', { policyGroupName: groupName, policyType: 'Auth', name, desc: 'a policy', version: '1.0', policies: AUTH_POLICY });
+  return createPolicy(policyDeps(), 'manager', {
+    policyGroupName: groupName,
+    policyType: 'Auth',
+    name,
+    desc: 'a policy',
+    version: '1.0',
+    policies: AUTH_POLICY,
+  });
 }
 
 test('names are unique after normalisation, and a refused create writes nothing', async () => {
@@ -73,7 +84,10 @@ test('deactivation follows the policies of the group, with MOSIP codes in MOSIP 
   assert.deepEqual(await listTableItems(db.table), before, 'refusals write nothing');
 
   const shown = await getPolicyGroup(deps.groups, group.id);
-  assert.deepEqual(shown.policies.map((p) => [p.policyName, p.status]).sort(), [['Card printing v2', 'DRAFTED'], ['Card printing', 'PUBLISHED']]);
+  assert.deepEqual(shown.policies.map((p) => [p.policyName, p.status]).sort(), [
+    ['Card printing v2', 'DRAFTED'],
+    ['Card printing', 'PUBLISHED'],
+  ]);
   assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', group.id, 'deactivate')), 'PMS_POL_073');
   assert.equal(await refusal(deactivatePolicyGroup(deps, 'admin', 'no-such-group', 'De-Activate')), 'PMS_POL_068');
 });
@@ -115,5 +129,8 @@ test('lists are served by Query, never Scan', async () => {
   await getActivePolicyGroups(deps.groups);
   await searchPolicyGroups(deps.groups, { filters: [], sort: [{ sortField: 'name', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 5 } });
   assert.ok(sentCommands.includes('QueryCommand'));
-  assert.deepEqual(sentCommands.filter((name) => name !== 'QueryCommand' && name !== 'GetCommand'), []);
+  assert.deepEqual(
+    sentCommands.filter((name) => name !== 'QueryCommand' && name !== 'GetCommand'),
+    [],
+  );
 });

@@ -1,5 +1,5 @@
-import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
@@ -28,7 +28,18 @@ async function putAll(items: Record<string, unknown>[]) {
 }
 
 function partnerItem(id: string, userId: string, partnerType: string, policyGroupId: string | null) {
-  return { ...keys.partner(id), entity: 'Partner', id, userId, partnerType, policyGroupId, organizationName: `${id} Ltd`, approvalStatus: 'approved', isActive: true, crDtimes: '2025-01-01T00:00:00.000Z' };
+  return {
+    ...keys.partner(id),
+    entity: 'Partner',
+    id,
+    userId,
+    partnerType,
+    policyGroupId,
+    organizationName: `${id} Ltd`,
+    approvalStatus: 'approved',
+    isActive: true,
+    crDtimes: '2025-01-01T00:00:00.000Z',
+  };
 }
 
 function request(i: number, partner: string, policyId: string): PolicyRequest {
@@ -52,7 +63,18 @@ before(async () => {
   const table = recordingTable(db.table, sentCommands);
   deps = { reader: dynamoPolicyRequestReader(table), partners: dynamoPartnerRepository(table) };
 
-  const policy = (id: string, groupId: string) => ({ ...keys.policy(id), entity: 'Policy', id, policyGroupId: groupId, name: `Policy ${id}`, desc: `about ${id}`, status: 'activated', pendingRequestCount: 0, approvedRequestCount: 0, revision: 0 });
+  const policy = (id: string, groupId: string) => ({
+    ...keys.policy(id),
+    entity: 'Policy',
+    id,
+    policyGroupId: groupId,
+    name: `Policy ${id}`,
+    desc: `about ${id}`,
+    status: 'activated',
+    pendingRequestCount: 0,
+    approvedRequestCount: 0,
+    revision: 0,
+  });
   const group = (id: string) => ({ ...keys.policyGroup(id), entity: 'PolicyGroup', id, name: `Group ${id}`, desc: `about ${id}`, isActive: true });
   const partners = Array.from({ length: PARTNERS }, (_, i) => partnerItem(partnerId(i), partnerId(i), 'Auth_Partner', 'g1'));
   // The user `owner` owns p-000 and p-001 besides their own partners, one of them a device provider.
@@ -92,7 +114,10 @@ test("the admin's list reads the three status partitions with Query and joins wi
   const all = [...page.data, ...(await listPolicyRequests(deps, ADMIN, { pageNo: '1', pageSize: '100' })).data];
   assert.equal(new Set(all.map((row) => row.id)).size, PARTNERS + 2);
   // Every row is joined, across more than one BatchGetItem of partners.
-  assert.deepEqual(all.filter((row) => row.orgName === null || row.policyName === null || row.policyGroupName === null).map((row) => row.partnerId), ['owner-device']);
+  assert.deepEqual(
+    all.filter((row) => row.orgName === null || row.policyName === null || row.policyGroupName === null).map((row) => row.partnerId),
+    ['owner-device'],
+  );
   // A partner without a group is still listed (MOSIP left-joins the group).
   assert.deepEqual(all.find((row) => row.partnerId === 'owner-device')!.policyGroupId, null);
   assert.deepEqual(
@@ -103,9 +128,10 @@ test("the admin's list reads the three status partitions with Query and joins wi
     ],
   );
   const row = all.find((r) => r.id === 'key-000')!;
-  assert.deepEqual([row.policyName, row.policyDescription, row.policyGroupId, row.policyGroupName, row.policyGroupDescription, row.partnerStatus], [
-    'Policy pol-1', 'about pol-1', 'g1', 'Group g1', 'about g1', 'activated',
-  ]);
+  assert.deepEqual(
+    [row.policyName, row.policyDescription, row.policyGroupId, row.policyGroupName, row.policyGroupDescription, row.partnerStatus],
+    ['Policy pol-1', 'about pol-1', 'g1', 'Group g1', 'about g1', 'activated'],
+  );
 });
 
 test("a partner user's list queries only their own partners' requests, leaving device providers out", async () => {
@@ -114,11 +140,14 @@ test("a partner user's list queries only their own partners' requests, leaving d
   assert.deepEqual(new Set(sentCommands), new Set(['QueryCommand', 'GetCommand', 'BatchGetCommand']), `the list sent ${sentCommands.join(', ')}`);
   // One Query for the user's partners, one per listed partner (the device provider is not read).
   assert.equal(sentCommands.filter((name) => name === 'QueryCommand').length, 3);
-  assert.deepEqual(page.data.map((r) => [r.partnerId, r.policyId]), [
-    ['p-000', 'pol-2'],
-    ['p-000', 'pol-1'],
-    ['p-001', 'pol-1'],
-  ]);
+  assert.deepEqual(
+    page.data.map((r) => [r.partnerId, r.policyId]),
+    [
+      ['p-000', 'pol-2'],
+      ['p-000', 'pol-1'],
+      ['p-001', 'pol-1'],
+    ],
+  );
 });
 
 test('joins read each key once and skip what does not exist', async () => {
@@ -127,7 +156,10 @@ test('joins read each key once and skip what does not exist', async () => {
   const partners = await reader.partnersByIds(['p-000', 'p-000', 'p-001', 'nobody', 'p-001']);
   assert.deepEqual(partners.map((p) => p.id).sort(), ['p-000', 'p-001']);
   assert.deepEqual(await reader.groupsByIds([]), []);
-  assert.deepEqual((await reader.policiesByIds(['pol-2', 'pol-2'])).map((p) => p.name), ['Policy pol-2']);
+  assert.deepEqual(
+    (await reader.policiesByIds(['pol-2', 'pol-2'])).map((p) => p.name),
+    ['Policy pol-2'],
+  );
   assert.deepEqual(sentCommands, ['BatchGetCommand', 'BatchGetCommand']);
   assert.equal((await reader.requestsOfPartner('p-000')).length, 2);
 });

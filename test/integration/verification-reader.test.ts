@@ -1,8 +1,8 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoVerificationReader } from '../../functions/adapters/dynamodb/verification-reader.js';
 import { apiKeyKeys, keys, mispLicenseKeys } from '../../functions/adapters/dynamodb/keys.js';
+import { dynamoVerificationReader } from '../../functions/adapters/dynamodb/verification-reader.js';
 import { credentialHash } from '../../functions/domain/credentials.js';
 import { verifyPartnerKeys } from '../../functions/domain/verification/verify.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
@@ -21,9 +21,28 @@ async function put(item: Record<string, unknown>) {
 before(async () => {
   db = await startDynamoDb();
   const policy = { id: 'policy-1', name: 'KYC', desc: 'kyc', policies: { allowedAuthTypes: [] }, status: 'activated', validFromDate: FROM, validToDate: TO };
-  await put({ ...apiKeyKeys.apiKey(credentialHash(API_KEY)), entity: 'ApiKey', id: 'key-1', keyHash: credentialHash(API_KEY), partnerId: 'bank-1', policyId: 'policy-1', isActive: true, validFromDatetime: FROM, validToDatetime: TO, policy });
+  await put({
+    ...apiKeyKeys.apiKey(credentialHash(API_KEY)),
+    entity: 'ApiKey',
+    id: 'key-1',
+    keyHash: credentialHash(API_KEY),
+    partnerId: 'bank-1',
+    policyId: 'policy-1',
+    isActive: true,
+    validFromDatetime: FROM,
+    validToDatetime: TO,
+    policy,
+  });
   await put({ ...keys.partner('bank-1'), entity: 'Partner', id: 'bank-1', organizationName: 'Bank One', isActive: true });
-  await put({ ...mispLicenseKeys.license(credentialHash(LICENSE)), entity: 'MispLicense', id: 'lic-1', mispId: 'misp-1', isActive: true, validFromDatetime: FROM, validToDatetime: TO });
+  await put({
+    ...mispLicenseKeys.license(credentialHash(LICENSE)),
+    entity: 'MispLicense',
+    id: 'lic-1',
+    mispId: 'misp-1',
+    isActive: true,
+    validFromDatetime: FROM,
+    validToDatetime: TO,
+  });
 });
 after(() => db?.stop());
 

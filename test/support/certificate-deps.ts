@@ -1,12 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { CertificateDeps, CertificateRepository } from '../../functions/domain/certificates/ports.js';
-import { ensurePmsCa, type PmsCa } from '../../functions/domain/certificates/pms-ca.js';
-import type { CaCertificate, PartnerCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import { localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
+import { ensurePmsCa, type PmsCa } from '../../functions/domain/certificates/pms-ca.js';
+import type { CertificateDeps, CertificateRepository } from '../../functions/domain/certificates/ports.js';
+import type { CaCertificate, PartnerCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 
 /** Every write the in-memory certificate ports received, in order. */
-export type RecordedWrite = { kind: 'caCertificates'; certificates: CaCertificate[] } | { kind: 'partnerCertificate'; certificate: PartnerCertificate; partner: Partner };
+export type RecordedWrite =
+  | { kind: 'caCertificates'; certificates: CaCertificate[] }
+  | { kind: 'partnerCertificate'; certificate: PartnerCertificate; partner: Partner };
 
 /**
  * CertificateDeps over memory: a trust store, partners and a PMS CA made with throw-away RSA keys. `writes` records

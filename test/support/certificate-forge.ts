@@ -5,7 +5,10 @@
  * Keys are cached per (key type, keySlot): RSA-4096 takes a second to generate. Certificates forged with the same
  * type and slot share a key, so a test that needs a different key (a rogue root, a wrong signer) passes another slot.
  */
-import { constants, createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { constants, createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
+import { Curve, ECParameters, ECPoint, FieldID, id_ecPublicKey, SpecifiedECDomain } from '@peculiar/asn1-ecc';
+import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams } from '@peculiar/asn1-rsa';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
   AlgorithmIdentifier,
@@ -16,6 +19,10 @@ import {
   Certificate,
   Extension,
   Extensions,
+  id_ce_authorityKeyIdentifier,
+  id_ce_basicConstraints,
+  id_ce_keyUsage,
+  id_ce_subjectKeyIdentifier,
   KeyIdentifier,
   KeyUsage,
   KeyUsageFlags,
@@ -26,14 +33,7 @@ import {
   TBSCertificate,
   Validity,
   Version,
-  id_ce_authorityKeyIdentifier,
-  id_ce_basicConstraints,
-  id_ce_keyUsage,
-  id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
-import { RsaSaPssParams, id_mgf1, id_RSASSA_PSS } from '@peculiar/asn1-rsa';
-import { Curve, ECParameters, ECPoint, FieldID, SpecifiedECDomain, id_ecPublicKey } from '@peculiar/asn1-ecc';
-import { p256 } from '@noble/curves/nist.js';
 import type { KeyUsageBits } from '../../functions/domain/certificates/x509/parsed-certificate.js';
 
 export type ForgeKeyType = 'rsa2048' | 'rsa3072' | 'rsa4096' | 'rsa1024' | 'rsa2047' | 'p256' | 'p384' | 'p521' | 'p192' | 'ed25519' | 'dsa';
@@ -190,13 +190,19 @@ export function forgeCertificate(options: ForgeOptions = {}): ForgedCertificate 
     subjectPublicKeyInfo: AsnConvert.parse(spki, SubjectPublicKeyInfo),
   });
   const extensions = (options.version ?? 3) === 3 ? standardExtensions(options, spki, issuer) : [];
-  extensions.push(...(options.extraExtensions ?? []).map(({ oid, critical, value }) => new Extension({ extnID: oid, critical, extnValue: new OctetString(value) })));
+  extensions.push(
+    ...(options.extraExtensions ?? []).map(({ oid, critical, value }) => new Extension({ extnID: oid, critical, extnValue: new OctetString(value) })),
+  );
   if (extensions.length > 0) tbs.extensions = new Extensions(extensions);
   options.mutateTbs?.(tbs);
 
   const tbsDer = new Uint8Array(AsnConvert.serialize(tbs));
   const signatureValue = signTbs(tbsDer, signer, options.hash ?? 'sha256', options.pss ?? false);
-  const certificate = new Certificate({ tbsCertificate: tbs, signatureAlgorithm: options.outerSignatureAlgorithm ?? algorithm, signatureValue: toArrayBuffer(signatureValue) });
+  const certificate = new Certificate({
+    tbsCertificate: tbs,
+    signatureAlgorithm: options.outerSignatureAlgorithm ?? algorithm,
+    signatureValue: toArrayBuffer(signatureValue),
+  });
   const encoded = new Uint8Array(AsnConvert.serialize(certificate));
   const der = options.mutateDer ? options.mutateDer(encoded) : encoded;
   return { der, pem: pemOf('CERTIFICATE', der), privateKey, publicKey };
@@ -280,7 +286,10 @@ export function withIndefiniteOuterLength(der: Uint8Array): Uint8Array {
 }
 
 export function pemOf(label: string, der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 

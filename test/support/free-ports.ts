@@ -1,4 +1,4 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { closeServer, listen } from '../../local/ports.js';
 
 /** `count` distinct ports the OS reports free right now (held together while picking, so they differ). */

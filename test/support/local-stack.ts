@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTableContext, type TableContext } from '../../functions/adapters/dynamodb/client.js';
 import type { Role } from '../../functions/auth/roles.js';
-import { PORT_SETTINGS, REPO_ROOT, type PortName } from '../../local/config.js';
-import { readEvents, type LoggedEvent } from '../../local/event-log.js';
+import { PORT_SETTINGS, type PortName, REPO_ROOT } from '../../local/config.js';
+import { type LoggedEvent, readEvents } from '../../local/event-log.js';
 import { createLocalIssuer, type TokenRequest } from '../../local/issuer.js';
 import type { RunningStack } from '../../local/stack.js';
 import { useLocalAwsCredentials } from './dynamodb.js';
 import { freePorts } from './free-ports.js';
-import { request, type HttpResult, type RequestOptions } from './http.js';
+import { type HttpResult, type RequestOptions, request } from './http.js';
 
 const STARTUP_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -80,7 +80,11 @@ export async function startLocalStack(options: { inMemory?: boolean; env?: Recor
     request: (method, path, requestOptions) => request(running.apiUrl, method, path, requestOptions),
     events: () => readEvents(running.eventLogPath),
     async runJob(name, at) {
-      const job = spawn(process.execPath, ['--import', 'tsx', 'scripts/job.ts', name, ...(at === undefined ? [] : ['--at', typeof at === 'string' ? at : at.toISOString()])], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const job = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/job.ts', name, ...(at === undefined ? [] : ['--at', typeof at === 'string' ? at : at.toISOString()])],
+        { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
       job.stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk));
       job.stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk));

@@ -17,7 +17,12 @@ export async function settledItems(stack: LocalStack): Promise<Record<string, un
  * Runs `action` and proves it changed nothing: the same table afterwards (but items `ignored` says may change),
  * and no event published.
  */
-export async function withoutChanges<T>(stack: LocalStack, what: string, action: () => Promise<T>, ignored: (item: Record<string, unknown>) => boolean = () => false): Promise<T> {
+export async function withoutChanges<T>(
+  stack: LocalStack,
+  what: string,
+  action: () => Promise<T>,
+  ignored: (item: Record<string, unknown>) => boolean = () => false,
+): Promise<T> {
   const kept = async () => (await settledItems(stack)).filter((item) => !ignored(item));
   const before = await kept();
   const eventsBefore = stack.events().length;

@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../../functions/domain/audit.js';
 import type { ExpiryCalendar, ExpiryKind } from '../../functions/domain/expiry/expiry-calendar.js';
+import { type ExpiryNoticeDeps, sendExpiryNotices } from '../../functions/domain/notifications/expiry-notices.js';
 import type { OutgoingMail } from '../../functions/domain/notifications/mail.js';
 import type { Notification } from '../../functions/domain/notifications/notification.js';
-import { sendExpiryNotices, type ExpiryNoticeDeps } from '../../functions/domain/notifications/expiry-notices.js';
-import { sendWeeklySummary } from '../../functions/domain/notifications/weekly-summary.js';
 import type { NoticeMarker, NotificationRepository } from '../../functions/domain/notifications/ports.js';
+import { sendWeeklySummary } from '../../functions/domain/notifications/weekly-summary.js';
 
 export const DAY_MS = 86_400_000;
 export const START = Date.parse('2027-03-01T09:00:00.000Z');
@@ -15,8 +15,20 @@ type Item = Record<string, unknown>;
 /** An in-memory world for the notification jobs: calendars, partners, and a repository that keeps markers. */
 export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; failOn?: string } = {}) {
   const calendars: Record<ExpiryKind, Item[]> = {
-    caCertificate: [{ certId: 'ca-1', caCertificateType: 'INTERMEDIATE', partnerDomain: 'AUTH', subject: 'CN=Bank CA', issuer: 'CN=Bank Root', notAfter: EXPIRY }],
-    partnerCertificate: [{ certId: 'pc-1', partnerId: 'bank-1', partnerDomain: 'AUTH', subject: 'CN=bank-1', issuer: 'CN=Bank CA', notAfter: '2030-01-01T00:00:00.000Z', signedNotAfter: EXPIRY }],
+    caCertificate: [
+      { certId: 'ca-1', caCertificateType: 'INTERMEDIATE', partnerDomain: 'AUTH', subject: 'CN=Bank CA', issuer: 'CN=Bank Root', notAfter: EXPIRY },
+    ],
+    partnerCertificate: [
+      {
+        certId: 'pc-1',
+        partnerId: 'bank-1',
+        partnerDomain: 'AUTH',
+        subject: 'CN=bank-1',
+        issuer: 'CN=Bank CA',
+        notAfter: '2030-01-01T00:00:00.000Z',
+        signedNotAfter: EXPIRY,
+      },
+    ],
     apiKey: [
       { id: 'key-1', partnerId: 'bank-1', policyId: 'pol-1', label: 'Teller', isActive: true, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
       { id: 'key-off', partnerId: 'bank-1', policyId: 'pol-1', label: 'Old', isActive: false, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
@@ -94,4 +106,3 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
   };
   return { runDay, runWeekly, notifications, audits, mails, reads, periodsByItem };
 }
-

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
+import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import type { LocalStack } from './local-stack.js';
 import { withoutChanges } from './no-change.js';

@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiHandler, type ApiEvent } from '../../functions/http/api-handler.js';
-import { policyGroupRoutes } from '../../functions/routes/policy-group-routes.js';
+import { test } from 'node:test';
 import { toAuthorizerContext } from '../../functions/auth/principal.js';
 import type { Role } from '../../functions/auth/roles.js';
+import { type ApiEvent, apiHandler } from '../../functions/http/api-handler.js';
+import { policyGroupRoutes } from '../../functions/routes/policy-group-routes.js';
 
 const today = () => new Date().toISOString();
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString();

@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
-import { LAYER_PACKAGES, buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../../lib/bundling.js';
+import { buildRuntimeLayer, esbuildOptionsOf, functionBundling, LAYER_PACKAGES } from '../../lib/bundling.js';
 
 // Uses the layer the way a data function on Lambda does: reads an item through the document client from a local
 // server that answers like DynamoDB's GetItem.
@@ -53,9 +53,7 @@ const workDir = realpathSync(mkdtempSync(join(tmpdir(), 'pms-bundling-')));
 after(() => rmSync(workDir, { recursive: true, force: true }));
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((item) =>
-    item.isDirectory() ? filesUnder(join(dir, item.name)) : [join(dir, item.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((item) => (item.isDirectory() ? filesUnder(join(dir, item.name)) : [join(dir, item.name)]));
 }
 
 describe('runtime layer', () => {
@@ -95,7 +93,11 @@ describe('runtime layer', () => {
 
   test('keeps each package’s public import paths in its manifest', () => {
     for (const name of SDK_LAYER_PACKAGES) {
-      const manifest = JSON.parse(readFileSync(join(layerNodeModules, name, 'package.json'), 'utf8')) as { name: string; type: string; exports: Record<string, string> };
+      const manifest = JSON.parse(readFileSync(join(layerNodeModules, name, 'package.json'), 'utf8')) as {
+        name: string;
+        type: string;
+        exports: Record<string, string>;
+      };
       assert.deepEqual({ name: manifest.name, type: manifest.type, exports: Object.keys(manifest.exports) }, { name, type: 'module', exports: ['.'] });
     }
   });
@@ -131,7 +133,10 @@ describe('function bundling', () => {
 
     for (const specifier of SDK_LAYER_PACKAGES) assert.ok(importsFrom(withLayer.code, specifier), `no import from ${specifier}`);
     assert.ok(!withLayer.code.includes(DYNAMODB_CLIENT_MARKER));
-    assert.deepEqual([...withLayer.packageBytes.keys()].filter((pkg) => LAYER_PACKAGES.includes(pkg)), []);
+    assert.deepEqual(
+      [...withLayer.packageBytes.keys()].filter((pkg) => LAYER_PACKAGES.includes(pkg)),
+      [],
+    );
 
     assert.ok(withLayer.code.includes(ZOD_MINI_MARKER));
     assert.doesNotMatch(withLayer.code, /from\s*"zod/);

@@ -1,11 +1,12 @@
-import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { before, test } from 'node:test';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   AuthorityKeyIdentifier,
   BasicConstraints,
   Certificate,
+  type Extension,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
   id_ce_keyUsage,
@@ -13,17 +14,16 @@ import {
   KeyUsage,
   SubjectKeyIdentifier,
   SubjectPublicKeyInfo,
-  type Extension,
 } from '@peculiar/asn1-x509';
 import { localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
 import {
   CertificateSignatureError,
+  type CertificateToIssue,
   issueCertificate,
   randomSerialNumber,
-  type CertificateToIssue,
   type SubjectAttribute,
 } from '../../functions/domain/certificates/certificate-issuer.js';
-import { cachedPmsCa, ensurePmsCa, PmsCaKeyMismatchError, type PmsCa, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
+import { cachedPmsCa, ensurePmsCa, type PmsCa, PmsCaKeyMismatchError, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
 import { resignedPartnerCertificate } from '../../functions/domain/certificates/resigned-partner-certificate.js';
 import type { CertificateSigner } from '../../functions/domain/certificates/signer.js';
 import { refusal } from '../support/refusals.js';
@@ -113,7 +113,10 @@ before(async () => {
 });
 
 async function resign(partnerDomain: string, spki = partnerSpki(), extra: Partial<Parameters<typeof resignedPartnerCertificate>[0]> = {}) {
-  return issueCertificate(resignedPartnerCertificate({ subject: PARTNER_SUBJECT, subjectPublicKeyInfo: spki, partnerDomain, issuerCertificate: ca.issuing, now: NOW, ...extra }), issuingSigner);
+  return issueCertificate(
+    resignedPartnerCertificate({ subject: PARTNER_SUBJECT, subjectPublicKeyInfo: spki, partnerDomain, issuerCertificate: ca.issuing, now: NOW, ...extra }),
+    issuingSigner,
+  );
 }
 
 test("the re-signed certificate keeps the partner's key byte for byte and its C, ST, L, O, OU, CN in MOSIP's order", async () => {
@@ -225,12 +228,21 @@ test('a certificate that would outlive its issuer, or start before it, is refuse
 
 test("a signer whose key is not the issuer certificate's key cannot issue under it", async () => {
   await assert.rejects(
-    issueCertificate(resignedPartnerCertificate({ subject: PARTNER_SUBJECT, subjectPublicKeyInfo: partnerSpki(), partnerDomain: 'AUTH', issuerCertificate: ca.issuing, now: NOW }), rsaSigner()),
+    issueCertificate(
+      resignedPartnerCertificate({
+        subject: PARTNER_SUBJECT,
+        subjectPublicKeyInfo: partnerSpki(),
+        partnerDomain: 'AUTH',
+        issuerCertificate: ca.issuing,
+        now: NOW,
+      }),
+      rsaSigner(),
+    ),
     CertificateSignatureError,
   );
 });
 
-test('a self-signed certificate needs the signer\'s own key, and any certificate an SPKI DER key', async () => {
+test("a self-signed certificate needs the signer's own key, and any certificate an SPKI DER key", async () => {
   const request: CertificateToIssue = {
     subject: [{ type: 'CN', value: 'x' }],
     subjectPublicKeyInfo: partnerSpki(),
@@ -242,7 +254,9 @@ test('a self-signed certificate needs the signer\'s own key, and any certificate
   };
   await assert.rejects(issueCertificate(request, rsaSigner()), CertificateSignatureError);
   const own = rsaSigner();
-  const leaf = new X509Certificate(await issueCertificate({ ...request, subjectPublicKeyInfo: await own.publicKey(), basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] }, own));
+  const leaf = new X509Certificate(
+    await issueCertificate({ ...request, subjectPublicKeyInfo: await own.publicKey(), basicConstraints: { cA: false }, keyUsage: ['digitalSignature'] }, own),
+  );
   assert.equal(leaf.verify(leaf.publicKey), true);
   // The right key, but an issuer certificate without keyCertSign.
   await assert.rejects(issueCertificate({ ...request, issuerCertificate: new Uint8Array(leaf.raw) }, own), /may not sign certificates/);
@@ -261,8 +275,14 @@ test('the PMS CA: ROOT self-signed with pathLen 1 for 10 years, ISSUING under it
   assert.equal(new Date(root.validFrom).toISOString(), createdAt.toISOString());
   assert.equal(new Date(root.validTo).toISOString(), '2036-01-30T08:30:15.000Z');
   assert.equal(new Date(issuing.validTo).toISOString(), '2031-01-30T08:30:15.000Z');
-  assert.deepEqual(AsnConvert.parse(extensionOf(ca.root, id_ce_basicConstraints).extnValue, BasicConstraints), new BasicConstraints({ cA: true, pathLenConstraint: 1 }));
-  assert.deepEqual(AsnConvert.parse(extensionOf(ca.issuing, id_ce_basicConstraints).extnValue, BasicConstraints), new BasicConstraints({ cA: true, pathLenConstraint: 0 }));
+  assert.deepEqual(
+    AsnConvert.parse(extensionOf(ca.root, id_ce_basicConstraints).extnValue, BasicConstraints),
+    new BasicConstraints({ cA: true, pathLenConstraint: 1 }),
+  );
+  assert.deepEqual(
+    AsnConvert.parse(extensionOf(ca.issuing, id_ce_basicConstraints).extnValue, BasicConstraints),
+    new BasicConstraints({ cA: true, pathLenConstraint: 0 }),
+  );
   for (const der of [ca.root, ca.issuing]) assert.deepEqual(keyUsageOf(extensionOf(der, id_ce_keyUsage)), ['crlSign', 'keyCertSign']);
   assert.equal(root.verify(root.publicKey), true);
   assert.equal(issuing.verify(root.publicKey), true);
@@ -290,7 +310,10 @@ test('a stored hierarchy made with other keys is an error naming the replaced ke
     assert.match(error.message, /rotation runbook/);
     return true;
   });
-  await assert.rejects(ensurePmsCa({ store, rootSigner: rsaSigner(), issuingSigner: rsaSigner(), clock: { now: () => NOW } }), { name: 'PmsCaKeyMismatchError', role: 'ROOT' });
+  await assert.rejects(ensurePmsCa({ store, rootSigner: rsaSigner(), issuingSigner: rsaSigner(), clock: { now: () => NOW } }), {
+    name: 'PmsCaKeyMismatchError',
+    role: 'ROOT',
+  });
 });
 
 test('a writer that loses the first-start race returns the stored hierarchy, not its own', async () => {

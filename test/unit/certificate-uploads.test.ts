@@ -1,12 +1,12 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
 import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
-import { forgeCertificate, forgeTrustChain, pemOf } from '../support/certificate-forge.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
+import { forgeCertificate, forgeTrustChain, pemOf } from '../support/certificate-forge.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +27,13 @@ async function refusedWith(action: Promise<unknown>, code: string) {
 }
 
 const leafFrom = (options: Parameters<typeof forgeCertificate>[0]) =>
-  forgeCertificate({ subject: 'CN=bank-1 signer,O=Bank One,C=IN', issuer: chain.intermediate, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 400 * DAY_MS), ...options });
+  forgeCertificate({
+    subject: 'CN=bank-1 signer,O=Bank One,C=IN',
+    issuer: chain.intermediate,
+    notBefore: new Date(NOW.getTime() - DAY_MS),
+    notAfter: new Date(NOW.getTime() + 400 * DAY_MS),
+    ...options,
+  });
 
 describe('CA upload rules (MOSIP order, then ours)', () => {
   test('a root and its intermediate are stored ROOT and INTERMEDIATE, the intermediate naming the root', async () => {
@@ -37,21 +43,47 @@ describe('CA upload rules (MOSIP order, then ours)', () => {
     const [write] = world.writes;
     assert.equal(write?.kind, 'caCertificates');
     const stored = write.kind === 'caCertificates' ? write.certificates : [];
-    assert.deepEqual(stored.map((cert) => cert.caCertificateType), ['ROOT', 'INTERMEDIATE']);
+    assert.deepEqual(
+      stored.map((cert) => cert.caCertificateType),
+      ['ROOT', 'INTERMEDIATE'],
+    );
     assert.equal(stored[1]!.issuerId, stored[0]!.certId);
     assert.equal(stored[0]!.issuerId, stored[0]!.certId);
-    assert.deepEqual(stored.map((cert) => cert.partnerDomain), ['AUTH', 'AUTH']);
+    assert.deepEqual(
+      stored.map((cert) => cert.partnerDomain),
+      ['AUTH', 'AUTH'],
+    );
   });
 
   test('less than 12 months left, not yet valid, v1, not a CA: each its code; a partial chain stores what passed', async () => {
     const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
-    const shortLived = forgeCertificate({ subject: 'CN=Short,O=X', ca: true, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 300 * DAY_MS) });
+    const shortLived = forgeCertificate({
+      subject: 'CN=Short,O=X',
+      ca: true,
+      notBefore: new Date(NOW.getTime() - DAY_MS),
+      notAfter: new Date(NOW.getTime() + 300 * DAY_MS),
+    });
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: shortLived.pem, partnerDomain: 'AUTH' }), 'KER-PCM-017');
-    const future = forgeCertificate({ subject: 'CN=Future,O=X', ca: true, notBefore: new Date(NOW.getTime() + 2 * DAY_MS), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) });
+    const future = forgeCertificate({
+      subject: 'CN=Future,O=X',
+      ca: true,
+      notBefore: new Date(NOW.getTime() + 2 * DAY_MS),
+      notAfter: new Date(NOW.getTime() + 900 * DAY_MS),
+    });
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: future.pem, partnerDomain: 'AUTH' }), 'KER-PMS-020');
-    const laterToday = forgeCertificate({ subject: 'CN=Later,O=X', ca: true, notBefore: new Date(NOW.getTime() + 60_000), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) });
+    const laterToday = forgeCertificate({
+      subject: 'CN=Later,O=X',
+      ca: true,
+      notBefore: new Date(NOW.getTime() + 60_000),
+      notAfter: new Date(NOW.getTime() + 900 * DAY_MS),
+    });
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: laterToday.pem, partnerDomain: 'AUTH' }), 'KER-PCM-004');
-    const notCa = forgeCertificate({ subject: 'CN=Leafy,O=X', ca: false, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) });
+    const notCa = forgeCertificate({
+      subject: 'CN=Leafy,O=X',
+      ca: false,
+      notBefore: new Date(NOW.getTime() - DAY_MS),
+      notAfter: new Date(NOW.getTime() + 900 * DAY_MS),
+    });
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: notCa.pem, partnerDomain: 'AUTH' }), 'KER-PCM-104');
     assert.equal(world.writes.length, 0);
 
@@ -79,7 +111,8 @@ describe('partner certificate upload', () => {
 
   test("keymanager's rules in its order, and ours, each with its code and nothing written", async () => {
     const world = await arranged();
-    const upload = (certificateData: string, partnerDomain = 'AUTH') => uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain, certificateData });
+    const upload = (certificateData: string, partnerDomain = 'AUTH') =>
+      uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain, certificateData });
     await refusedWith(upload(leafFrom({ notAfter: new Date(NOW.getTime() + 334 * DAY_MS) }).pem), 'KER-KMS-021');
     await refusedWith(upload(leafFrom({ notBefore: new Date(NOW.getTime() + 2 * DAY_MS) }).pem), 'KER-PMS-020');
     await refusedWith(upload(leafFrom({ ca: true }).pem), 'KER-PCM-113');
@@ -94,7 +127,14 @@ describe('partner certificate upload', () => {
 
   test('a non-admin cannot upload for a partner that is not theirs', async () => {
     const world = await arranged();
-    await refusedWith(uploadPartnerCertificate(world.deps, { userId: 'bank-2', isAdmin: false }, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem }), 'PMS_PRT_055');
+    await refusedWith(
+      uploadPartnerCertificate(
+        world.deps,
+        { userId: 'bank-2', isAdmin: false },
+        { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem },
+      ),
+      'PMS_PRT_055',
+    );
   });
 
   test('property: mutated DER and PEM never escape as anything but a refusal, and a refusal writes nothing', async () => {
@@ -117,9 +157,9 @@ describe('partner certificate upload', () => {
     const asText = fc.oneof(
       mutatedDer.map((bytes) => pemOf('CERTIFICATE', bytes)),
       mutatedDer.map((bytes) => Buffer.from(bytes).toString('base64url')),
-      fc.record({ at: fc.nat(chain.leaf.pem.length - 1), char: fc.string({ minLength: 1, maxLength: 2 }) }).map(
-        ({ at, char }) => chain.leaf.pem.slice(0, at) + char + chain.leaf.pem.slice(at + 1),
-      ),
+      fc
+        .record({ at: fc.nat(chain.leaf.pem.length - 1), char: fc.string({ minLength: 1, maxLength: 2 }) })
+        .map(({ at, char }) => chain.leaf.pem.slice(0, at) + char + chain.leaf.pem.slice(at + 1)),
     );
     await fc.assert(
       fc.asyncProperty(asText, async (certificateData) => {

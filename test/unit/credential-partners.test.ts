@@ -1,12 +1,17 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { AuditEntry } from '../../functions/domain/audit.js';
+import type { Caller } from '../../functions/domain/caller.js';
 import { addBiometricExtractors, mapCredentialTypePolicy } from '../../functions/domain/credential-partners/commands.js';
-import { formatBiometric, parseBiometric, type BiometricExtractor, type CredentialTypeMapping } from '../../functions/domain/credential-partners/credential-partner.js';
+import {
+  type BiometricExtractor,
+  type CredentialTypeMapping,
+  formatBiometric,
+  parseBiometric,
+} from '../../functions/domain/credential-partners/credential-partner.js';
 import { allowedCredentialType, checkMayMapCredentialTypes, credentialTypeOf } from '../../functions/domain/credential-partners/credential-types.js';
 import type { CredentialPartnerDeps } from '../../functions/domain/credential-partners/ports.js';
 import { getBiometricExtractors, getCredentialTypePolicy } from '../../functions/domain/credential-partners/queries.js';
-import type { AuditEntry } from '../../functions/domain/audit.js';
-import type { Caller } from '../../functions/domain/caller.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 import type { Policy } from '../../functions/domain/policies/policy.js';
 import type { PolicyGroup } from '../../functions/domain/policy-groups/policy-group.js';
@@ -82,11 +87,24 @@ const GROUP: PolicyGroup = {
 };
 
 function request(status: PolicyRequest['status'], policyId = 'policy-1', mappingKey = `req-${status}`): PolicyRequest {
-  return { mappingKey, partnerId: 'printer-1', policyId, status, requestDetail: 'print cards', crBy: 'printer-1', crDtimes: '2026-02-01T00:00:00.000Z', updBy: null, updDtimes: null, revision: 0 };
+  return {
+    mappingKey,
+    partnerId: 'printer-1',
+    policyId,
+    status,
+    requestDetail: 'print cards',
+    crBy: 'printer-1',
+    crDtimes: '2026-02-01T00:00:00.000Z',
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
+  };
 }
 
 /** In-memory ports that record what would be written. */
-function world(options: { partners?: Partner[]; policies?: Policy[]; group?: PolicyGroup; requests?: PolicyRequest[]; extractors?: BiometricExtractor[] } = {}) {
+function world(
+  options: { partners?: Partner[]; policies?: Policy[]; group?: PolicyGroup; requests?: PolicyRequest[]; extractors?: BiometricExtractor[] } = {},
+) {
   const partners = options.partners ?? [partner()];
   const policies = options.policies ?? [policy()];
   const mappings = new Map<string, CredentialTypeMapping>();
@@ -103,7 +121,9 @@ function world(options: { partners?: Partner[]; policies?: Policy[]; group?: Pol
       extractorsOf: async (partnerId, policyId) => extractors.filter((e) => e.partnerId === partnerId && e.policyId === policyId),
       async saveExtractors(next, pending, audit) {
         for (const extractor of next) {
-          const at = extractors.findIndex((e) => e.partnerId === extractor.partnerId && e.policyId === extractor.policyId && e.attributeName === extractor.attributeName);
+          const at = extractors.findIndex(
+            (e) => e.partnerId === extractor.partnerId && e.policyId === extractor.policyId && e.attributeName === extractor.attributeName,
+          );
           if (at >= 0) extractors.splice(at, 1, extractor);
           else extractors.push(extractor);
         }
@@ -159,20 +179,48 @@ describe('credential types', () => {
 describe('mapping a credential type to a policy', () => {
   test('stores one mapping with its audit record and reads it back as PartnerCredentialTypePolicyDto', async () => {
     const { deps, mappings, audits } = world();
-    assert.equal(await mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'EUIN', 'card PRINT'), 'Partner, policy and credentialType mapping done successfully.');
-    assert.deepEqual([...mappings.values()], [{ partnerId: 'printer-1', credentialType: 'euin', policyId: 'policy-1', crBy: 'printer-1', crDtimes: NOW.toISOString() }]);
-    assert.deepEqual(audits.map((a) => [a.action, a.objectId, a.details]), [['mapCredentialTypePolicy', 'printer-1', { credentialType: 'euin', policyId: 'policy-1' }]]);
+    assert.equal(
+      await mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'EUIN', 'card PRINT'),
+      'Partner, policy and credentialType mapping done successfully.',
+    );
+    assert.deepEqual(
+      [...mappings.values()],
+      [{ partnerId: 'printer-1', credentialType: 'euin', policyId: 'policy-1', crBy: 'printer-1', crDtimes: NOW.toISOString() }],
+    );
+    assert.deepEqual(
+      audits.map((a) => [a.action, a.objectId, a.details]),
+      [['mapCredentialTypePolicy', 'printer-1', { credentialType: 'euin', policyId: 'policy-1' }]],
+    );
 
     const read = await getCredentialTypePolicy(deps, OWNER, 'printer-1', 'euin');
     assert.deepEqual(Object.keys(read), [
-      'partnerId', 'credentialType', 'policyId', 'policyName', 'policyDesc', 'policyType', 'publishDate', 'validTill', 'status', 'version', 'schema', 'is_Active', 'cr_by', 'cr_dtimes', 'up_by', 'upd_dtimes', 'policies',
+      'partnerId',
+      'credentialType',
+      'policyId',
+      'policyName',
+      'policyDesc',
+      'policyType',
+      'publishDate',
+      'validTill',
+      'status',
+      'version',
+      'schema',
+      'is_Active',
+      'cr_by',
+      'cr_dtimes',
+      'up_by',
+      'upd_dtimes',
+      'policies',
     ]);
-    assert.deepEqual([read.policyName, read.policyType, read.status, read.is_Active, read.publishDate], ['Card print', 'DataShare', 'PUBLISHED', true, '2026-01-02T00:00:00.000']);
+    assert.deepEqual(
+      [read.policyName, read.policyType, read.status, read.is_Active, read.publishDate],
+      ['Card print', 'DataShare', 'PUBLISHED', true, '2026-01-02T00:00:00.000'],
+    );
     assert.equal((await refusalOf(mapCredentialTypePolicy(deps, OWNER, 'printer-1', 'euin', 'Card print'))).code, 'PMS_PRT_007');
   });
 
   const cases: [string, Parameters<typeof world>[0], string, string][] = [
-    ['someone else\'s partner', { partners: [partner({ userId: 'someone-else' })] }, 'euin', 'PMS_PRT_055'],
+    ["someone else's partner", { partners: [partner({ userId: 'someone-else' })] }, 'euin', 'PMS_PRT_055'],
     ['an unknown type, after ownership', {}, 'passport', 'PMS_PRT_072'],
     ['an inactive partner', { partners: [partner({ isActive: false, approvalStatus: 'InProgress' })] }, 'euin', 'PMS_PMP_016'],
     ['a type that may not map', { partners: [partner({ partnerType: 'ABIS_Partner' })] }, 'euin', 'PMS_PRT_070'],
@@ -222,7 +270,11 @@ describe('mapping a credential type to a policy', () => {
 
 describe('biometric extractors', () => {
   const input = (...entries: [string, string, string?][]) => ({
-    extractors: entries.map(([attributeName, biometric, provider]) => ({ attributeName, biometric, extractor: { provider: provider ?? 'mock', version: '1.1' } })),
+    extractors: entries.map(([attributeName, biometric, provider]) => ({
+      attributeName,
+      biometric,
+      extractor: { provider: provider ?? 'mock', version: '1.1' },
+    })),
   });
 
   test('need a request for the policy (PMS_PRT_061) and none approved (PMS_PRT_062)', async () => {
@@ -241,20 +293,32 @@ describe('biometric extractors', () => {
     const pending = request('InProgress');
     const { deps, extractors, audits, savedWithPending } = world({ requests: [request('rejected'), pending] });
     assert.equal(
-      await addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face', 'first'], ['finger', 'Finger[LeftThumb,RightThumb]'], ['face', 'Face', 'second'])),
+      await addBiometricExtractors(
+        deps,
+        OWNER,
+        'printer-1',
+        'policy-1',
+        input(['face', 'Face', 'first'], ['finger', 'Finger[LeftThumb,RightThumb]'], ['face', 'Face', 'second']),
+      ),
       'Extractors added successfully.',
     );
     assert.deepEqual(savedWithPending, [[pending]]);
     assert.deepEqual(audits[0]?.details, { policyId: 'policy-1', attributes: 'face,finger' });
-    assert.deepEqual(extractors.map((e) => [e.attributeName, e.biometricModality, e.biometricSubTypes, e.extractorProvider, e.crBy, e.updBy]), [
-      ['face', 'Face', null, 'second', 'printer-1', null],
-      ['finger', 'Finger', 'LeftThumb,RightThumb', 'mock', 'printer-1', null],
-    ]);
+    assert.deepEqual(
+      extractors.map((e) => [e.attributeName, e.biometricModality, e.biometricSubTypes, e.extractorProvider, e.crBy, e.updBy]),
+      [
+        ['face', 'Face', null, 'second', 'printer-1', null],
+        ['finger', 'Finger', 'LeftThumb,RightThumb', 'mock', 'printer-1', null],
+      ],
+    );
 
     const admin: Caller = { userId: 'admin', isAdmin: true };
     await addBiometricExtractors(deps, admin, 'printer-1', 'policy-1', input(['face', 'Face[Full]', 'third']));
     const face = extractors.find((e) => e.attributeName === 'face')!;
-    assert.deepEqual([face.crBy, face.crDtimes, face.updBy, face.updDtimes, face.extractorProvider], ['printer-1', NOW.toISOString(), 'admin', NOW.toISOString(), 'third']);
+    assert.deepEqual(
+      [face.crBy, face.crDtimes, face.updBy, face.updDtimes, face.extractorProvider],
+      ['printer-1', NOW.toISOString(), 'admin', NOW.toISOString(), 'third'],
+    );
 
     assert.deepEqual(await getBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1'), {
       extractors: [
@@ -265,7 +329,7 @@ describe('biometric extractors', () => {
     assert.equal((await refusalOf(getBiometricExtractors(deps, OWNER, 'printer-1', 'other-policy'))).code, 'PMS_PRT_064');
   });
 
-  test('someone else\'s partner is refused before anything is read', async () => {
+  test("someone else's partner is refused before anything is read", async () => {
     const { deps } = world({ partners: [partner({ userId: 'someone-else' })], requests: [request('InProgress')] });
     deps.credentialPartners.policyRequestsOf = async () => assert.fail('requests were read');
     assert.equal((await refusalOf(addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face'])))).code, 'PMS_PRT_055');

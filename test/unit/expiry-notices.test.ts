@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { daysUntil, dueThreshold } from '../../functions/domain/notifications/expiry-notices.js';
 import { DAY_MS, EXPIRY, START, notificationWorld as world } from '../support/notification-world.js';
 
@@ -34,10 +34,20 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
     'MISP_LICENSE_EXPIRY misp-1@example.org': 'eng',
   });
   assert.equal(w.mails.length, 4 * 13);
-  assert.deepEqual(w.audits.map((audit) => [audit.action, audit.outcome, audit.details?.module]).filter(([, outcome]) => outcome !== 'SUCCESS'), []);
+  assert.deepEqual(
+    w.audits.map((audit) => [audit.action, audit.outcome, audit.details?.module]).filter(([, outcome]) => outcome !== 'SUCCESS'),
+    [],
+  );
   assert.equal(w.audits.length, 4 * 13);
   const apiKeyDetail = w.notifications.find((n) => n.notificationType === 'API_KEY_EXPIRY')!.details.apiKeyDetails[0];
-  assert.deepEqual(apiKeyDetail, { apiKeyName: 'Teller', partnerId: 'bank-1', expiryDateTime: EXPIRY, expiryPeriod: '30', policyGroup: 'Banks', policyName: 'KYC' });
+  assert.deepEqual(apiKeyDetail, {
+    apiKeyName: 'Teller',
+    partnerId: 'bank-1',
+    expiryDateTime: EXPIRY,
+    expiryPeriod: '30',
+    policyGroup: 'Banks',
+    policyName: 'KYC',
+  });
   // Each run reads one window per kind: today to today + 31 days.
   assert.ok(w.reads.every((read) => read.endsWith(`${new Date(Date.parse(read.split(' ')[1]!) + 31 * DAY_MS).toISOString()}`)));
 });
@@ -63,5 +73,8 @@ test('switched-off keys and inactive partners are not notified; a failing item i
   await assert.rejects(w.runDay(1), /1 expiry notices failed/);
   assert.deepEqual(Object.keys(w.periodsByItem()).sort(), ['ca-1', 'key:Teller', 'license:lic-1']);
   const failures = w.audits.filter((audit) => audit.outcome === 'FAILURE');
-  assert.deepEqual(failures.map((audit) => [audit.objectId, audit.details]), [['pc-1', { module: 'expiry-notifications', itemKind: 'partnerCertificate', threshold: 30, reason: 'Error' }]]);
+  assert.deepEqual(
+    failures.map((audit) => [audit.objectId, audit.details]),
+    [['pc-1', { module: 'expiry-notifications', itemKind: 'partnerCertificate', threshold: 30, reason: 'Error' }]],
+  );
 });

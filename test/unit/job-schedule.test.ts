@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scheduledJobsAt, SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
+import { test } from 'node:test';
 import { clockStartingAt, runTime } from '../../functions/jobs/job-handler.js';
+import { SCHEDULED_JOBS, scheduledJobsAt } from '../../functions/jobs/job-table.js';
 import { nextRunAfter, schedulerExpression, withOverride } from '../../functions/jobs/schedule.js';
 
 const at = (iso: string) => new Date(iso);

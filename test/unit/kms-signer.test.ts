@@ -1,21 +1,21 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { constants, createHash, generateKeyPairSync, privateEncrypt, X509Certificate, type KeyObject } from 'node:crypto';
+import { constants, createHash, generateKeyPairSync, type KeyObject, privateEncrypt, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { test } from 'node:test';
+import { GetPublicKeyCommand, type KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { p256 } from '@noble/curves/nist.js';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
-import { p256 } from '@noble/curves/nist.js';
 import { kmsSigner } from '../../functions/adapters/signing/kms-signer.js';
 import { localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
 import {
   CertificateSignatureError,
+  type CertificateToIssue,
   issueCertificate,
   randomSerialNumber,
-  type CertificateToIssue,
   type SubjectAttribute,
 } from '../../functions/domain/certificates/certificate-issuer.js';
 import { ensurePmsCa, type PmsCa, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
@@ -111,7 +111,11 @@ function opensslVerify(root: Uint8Array, untrusted: Uint8Array[], leaf: Uint8Arr
     writeFileSync(join(dir, 'root.pem'), pem(root));
     writeFileSync(join(dir, 'untrusted.pem'), untrusted.map(pem).join(''));
     writeFileSync(join(dir, 'leaf.pem'), pem(leaf));
-    const result = spawnSync('openssl', ['verify', '-x509_strict', '-CAfile', join(dir, 'root.pem'), '-untrusted', join(dir, 'untrusted.pem'), join(dir, 'leaf.pem')], { encoding: 'utf8' });
+    const result = spawnSync(
+      'openssl',
+      ['verify', '-x509_strict', '-CAfile', join(dir, 'root.pem'), '-untrusted', join(dir, 'untrusted.pem'), join(dir, 'leaf.pem')],
+      { encoding: 'utf8' },
+    );
     return { ok: result.status === 0 && result.stdout.trim().endsWith(': OK'), output: `${result.stdout}${result.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -162,7 +166,13 @@ for (const algorithm of ['RSASSA_PKCS1_V1_5_SHA_256', 'ECDSA_SHA_256'] as const)
     const partners = [];
     for (const partnerDomain of ['AUTH', 'DEVICE', 'AUTH']) {
       const partner = partnerKey();
-      const request = resignedPartnerCertificate({ subject: PARTNER_SUBJECT, subjectPublicKeyInfo: partner.spki, partnerDomain, issuerCertificate: ca.issuing, now: NOW });
+      const request = resignedPartnerCertificate({
+        subject: PARTNER_SUBJECT,
+        subjectPublicKeyInfo: partner.spki,
+        partnerDomain,
+        issuerCertificate: ca.issuing,
+        now: NOW,
+      });
       const der = await issueCertificate(request, issuingSigner);
       assert.equal(new X509Certificate(der).verify(issuing.publicKey), true);
       assert.equal(new X509Certificate(der).verify(root.publicKey), false);
@@ -198,7 +208,13 @@ test('a partner cannot extend the chain: a certificate signed with the partner k
   const ca = await ensurePmsCa({ store: memoryStore(), rootSigner: kmsSigner(kms.client, 'root'), issuingSigner, clock: { now: () => NOW } });
   const partner = partnerKey();
   const resigned = await issueCertificate(
-    resignedPartnerCertificate({ subject: PARTNER_SUBJECT, subjectPublicKeyInfo: partner.spki, partnerDomain: 'AUTH', issuerCertificate: ca.issuing, now: NOW }),
+    resignedPartnerCertificate({
+      subject: PARTNER_SUBJECT,
+      subjectPublicKeyInfo: partner.spki,
+      partnerDomain: 'AUTH',
+      issuerCertificate: ca.issuing,
+      now: NOW,
+    }),
     issuingSigner,
   );
   const minted = await issueCertificate(
@@ -234,7 +250,8 @@ test('a failed GetPublicKey is retried on the next call, then cached', async () 
   let failures = 1;
   const flaky = {
     send: (command: unknown) => {
-      if (command instanceof GetPublicKeyCommand && failures-- > 0) return Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+      if (command instanceof GetPublicKeyCommand && failures-- > 0)
+        return Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
       return kms.client.send(command as SignCommand);
     },
   } as unknown as Pick<KMSClient, 'send'>;

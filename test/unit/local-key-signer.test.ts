@@ -1,9 +1,9 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, test } from 'node:test';
 import { loadOrCreateLocalSigner, localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pms-keys-'));
@@ -20,7 +20,12 @@ test('the key file is created once, PKCS#8 PEM with mode 0600, and reused by the
   const second = await loadOrCreateLocalSigner(dir, 'pms-root-ca');
   assert.deepEqual(await second.publicKey(), await first.publicKey());
   assert.equal(readFileSync(file, 'utf8'), pem);
-  assert.equal(createPublicKey(pem).export({ type: 'spki', format: 'der' }).equals(await first.publicKey()), true);
+  assert.equal(
+    createPublicKey(pem)
+      .export({ type: 'spki', format: 'der' })
+      .equals(await first.publicKey()),
+    true,
+  );
   assert.equal(createPublicKey(pem).asymmetricKeyDetails?.modulusLength, 2048);
 
   const other = await loadOrCreateLocalSigner(dir, 'pms-issuing-ca');

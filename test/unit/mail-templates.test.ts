@@ -1,12 +1,21 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { mailLanguage } from '../../functions/domain/notifications/mail.js';
 import { renderMail } from '../../functions/domain/notifications/mail-templates.js';
-import { notificationDetails, NOTIFICATION_TYPES } from '../../functions/domain/notifications/notification.js';
+import { NOTIFICATION_TYPES, notificationDetails } from '../../functions/domain/notifications/notification.js';
 
 const certificate = notificationDetails({
   certificateDetails: [
-    { certificateId: 'c-1', issuedBy: 'CN=Root <CA>', issuedTo: 'CN=Bank & Co', partnerId: 'bank-1', partnerDomain: 'AUTH', expiryDateTime: '2027-01-03T07:30:00.000Z', expiryPeriod: '15', certificateType: 'partner' },
+    {
+      certificateId: 'c-1',
+      issuedBy: 'CN=Root <CA>',
+      issuedTo: 'CN=Bank & Co',
+      partnerId: 'bank-1',
+      partnerDomain: 'AUTH',
+      expiryDateTime: '2027-01-03T07:30:00.000Z',
+      expiryPeriod: '15',
+      certificateType: 'partner',
+    },
   ],
 });
 
@@ -22,11 +31,27 @@ test('English: MOSIP subjects, the days left, the details in UTC, text and HTML'
 });
 
 test('Arabic is right to left, French in French; other languages fall back to English', () => {
-  const arabic = renderMail({ language: 'ara', notificationType: 'API_KEY_EXPIRY', recipientName: 'bank-1', details: notificationDetails({ apiKeyDetails: [{ apiKeyName: 'Teller', partnerId: 'bank-1', expiryDateTime: '2027-01-03T07:30:00.000Z', expiryPeriod: '0', policyGroup: 'Banks', policyName: 'KYC' }] }) });
+  const arabic = renderMail({
+    language: 'ara',
+    notificationType: 'API_KEY_EXPIRY',
+    recipientName: 'bank-1',
+    details: notificationDetails({
+      apiKeyDetails: [
+        { apiKeyName: 'Teller', partnerId: 'bank-1', expiryDateTime: '2027-01-03T07:30:00.000Z', expiryPeriod: '0', policyGroup: 'Banks', policyName: 'KYC' },
+      ],
+    }),
+  });
   assert.equal(arabic.subject, 'إجراء مطلوب: انتهاء صلاحية مفتاح واجهة البرمجة');
   assert.match(arabic.html, /<html lang="ar" dir="rtl"><body dir="rtl">/);
   assert.match(arabic.text, /مفتاح واجهة البرمجة: Teller/);
-  const french = renderMail({ language: 'fra', notificationType: 'MISP_LICENSE_EXPIRY', recipientName: 'misp-1', details: notificationDetails({ mispLicenseDetails: [{ licenseId: 'l-1', mispId: 'misp-1', expiryDateTime: '2027-01-03T07:30:00.000Z', expiryPeriod: '10' }] }) });
+  const french = renderMail({
+    language: 'fra',
+    notificationType: 'MISP_LICENSE_EXPIRY',
+    recipientName: 'misp-1',
+    details: notificationDetails({
+      mispLicenseDetails: [{ licenseId: 'l-1', mispId: 'misp-1', expiryDateTime: '2027-01-03T07:30:00.000Z', expiryPeriod: '10' }],
+    }),
+  });
   assert.equal(french.subject, "Action requise : expiration d'une clé de licence MISP");
   assert.match(french.text, /expire dans 10 jour\(s\)/);
   assert.deepEqual(['ara', 'fra', 'eng', 'hin', '', null, undefined].map(mailLanguage), ['ara', 'fra', 'eng', 'eng', 'eng', 'eng', 'eng']);

@@ -1,10 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { openApiDocument } from '../../functions/openapi/openapi-document.js';
-import { ROUTES } from '../../functions/routes/route-table.js';
 import { SERVICE_PREFIXES, type Service } from '../../functions/routes/route.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
 
-type Operation = { operationId: string; security?: unknown[]; requestBody?: { content: { 'application/json': { schema: any } } }; parameters: { name: string; in: string }[] };
+type Operation = {
+  operationId: string;
+  security?: unknown[];
+  requestBody?: { content: { 'application/json': { schema: any } } };
+  parameters: { name: string; in: string }[];
+};
 
 function operations(service: Service): Map<string, Operation & { method: string; path: string }> {
   const document = openApiDocument(service) as { paths: Record<string, Record<string, Operation>>; servers: { url: string }[] };
@@ -26,12 +31,15 @@ test('each service document holds exactly its routes from the route table', () =
       assert.deepEqual([operation.method, operation.path], [route.method.toLowerCase(), route.path]);
       assert.equal(operation.security !== undefined && operation.security.length === 0, route.access === 'PUBLIC', route.operationId);
       const pathParameters = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
-      assert.deepEqual(pathParameters, [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+      assert.deepEqual(
+        pathParameters,
+        [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+      );
     }
   }
 });
 
-test('request bodies come from the validating schemas, inside the route\'s envelope', () => {
+test("request bodies come from the validating schemas, inside the route's envelope", () => {
   const policy = operations('policymanager');
   const create = policy.get('createPolicyGroup')!.requestBody!.content['application/json'].schema;
   assert.ok('requesttime' in create.properties);

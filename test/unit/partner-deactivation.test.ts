@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
 import { deactivateKeysOfPartner, type KeyCascadeDeps } from '../../functions/domain/api-keys/partner-deactivation.js';
 import type { AuditEntry } from '../../functions/domain/audit.js';
@@ -31,7 +31,18 @@ function license(id: string, isActive: boolean): MispLicense {
 test('only the licenses still on are switched off, each with its own audit record; the newest is the one to publish', () => {
   const { retirements, latest } = retireLicenses([license('new', true), license('old', false)], 'new', 'admin1', NOW);
   assert.deepEqual(
-    retirements.map(({ previous, next, audit }) => [previous.isActive, next.id, next.isActive, next.updBy, next.updDtimes, next.revision, audit.action, audit.objectType, audit.objectId, audit.details]),
+    retirements.map(({ previous, next, audit }) => [
+      previous.isActive,
+      next.id,
+      next.isActive,
+      next.updBy,
+      next.updDtimes,
+      next.revision,
+      audit.action,
+      audit.objectType,
+      audit.objectId,
+      audit.details,
+    ]),
     [[true, 'new', false, 'admin1', NOW.toISOString(), 2, 'deactivateMispLicense', 'MispLicense', 'new', { mispId: 'misp-1', cause: 'partnerDeactivated' }]],
   );
   assert.equal(latest?.id, 'new');
@@ -40,7 +51,10 @@ test('only the licenses still on are switched off, each with its own audit recor
 
 test('an older license left on is switched off but not published; a switched-off newest is not published again', () => {
   const older = retireLicenses([license('new', false), license('old', true)], 'new', 'admin1', NOW);
-  assert.deepEqual(older.retirements.map(({ next }) => next.id), ['old']);
+  assert.deepEqual(
+    older.retirements.map(({ next }) => next.id),
+    ['old'],
+  );
   assert.equal(older.latest, undefined);
   assert.deepEqual(retireLicenses([license('new', false)], 'new', 'admin1', NOW), { retirements: [], latest: undefined });
   assert.deepEqual(retireLicenses([], null, 'admin1', NOW), { retirements: [], latest: undefined }, 'a partner that never had a license');
@@ -59,8 +73,32 @@ test('more licenses on than one transaction holds are refused rather than half s
 });
 
 function apiKey(id: string, isActive: boolean): ApiKey {
-  const policy = { id: 'p1', name: 'KYC', desc: '', policies: {}, status: 'activated' as const, validFromDate: '2026-01-01T00:00:00.000Z', validToDate: '2030-01-01T00:00:00.000Z' };
-  return { id, keyHash: `hash-${id}`, hint: 'wxyz', partnerId: 'bank-1', policyId: 'p1', label: id, isActive, validFromDatetime: '2026-01-01T00:00:00.000Z', validToDatetime: '2030-01-01T00:00:00.000Z', policy, crBy: 'bank-1', crDtimes: '2026-01-01T00:00:00.000Z', updBy: null, updDtimes: null, revision: 0 };
+  const policy = {
+    id: 'p1',
+    name: 'KYC',
+    desc: '',
+    policies: {},
+    status: 'activated' as const,
+    validFromDate: '2026-01-01T00:00:00.000Z',
+    validToDate: '2030-01-01T00:00:00.000Z',
+  };
+  return {
+    id,
+    keyHash: `hash-${id}`,
+    hint: 'wxyz',
+    partnerId: 'bank-1',
+    policyId: 'p1',
+    label: id,
+    isActive,
+    validFromDatetime: '2026-01-01T00:00:00.000Z',
+    validToDatetime: '2030-01-01T00:00:00.000Z',
+    policy,
+    crBy: 'bank-1',
+    crDtimes: '2026-01-01T00:00:00.000Z',
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
+  };
 }
 
 /** Keys in memory with revision-conditioned saves; `conflicts` makes the next saves of a key lose a race. */
@@ -93,10 +131,30 @@ test('every key still on is switched off in its own save, with its audit record 
   const { deps, stored, saved } = keyStore([apiKey('k1', true), apiKey('k2', true), apiKey('k3', false)], { k2: 1 });
   await deactivateKeysOfPartner(deps, 'admin1', 'bank-1');
   assert.deepEqual(saved.map(({ key }) => key.id).sort(), ['k1', 'k2']);
-  assert.deepEqual([...stored.values()].map((key) => [key.id, key.isActive]), [['k1', false], ['k2', false], ['k3', false]]);
+  assert.deepEqual(
+    [...stored.values()].map((key) => [key.id, key.isActive]),
+    [
+      ['k1', false],
+      ['k2', false],
+      ['k3', false],
+    ],
+  );
   for (const { key, audit, events } of saved) {
-    assert.deepEqual([audit.action, audit.objectType, audit.objectId, audit.details], ['deactivateApiKey', 'ApiKey', key.id, { partnerId: 'bank-1', policyId: 'p1', cause: 'partnerDeactivated' }]);
-    assert.deepEqual(events.map((event) => [event.topic, JSON.stringify(event.event.data)]), [['APIKEY_UPDATED', JSON.stringify({ apiKeyData: { apiKeyId: key.id, apiKeyCommenceOn: key.validFromDatetime, apiKeyExpiresOn: key.validToDatetime, apiKeyStatus: 'DEACTIVE' } })]]);
+    assert.deepEqual(
+      [audit.action, audit.objectType, audit.objectId, audit.details],
+      ['deactivateApiKey', 'ApiKey', key.id, { partnerId: 'bank-1', policyId: 'p1', cause: 'partnerDeactivated' }],
+    );
+    assert.deepEqual(
+      events.map((event) => [event.topic, JSON.stringify(event.event.data)]),
+      [
+        [
+          'APIKEY_UPDATED',
+          JSON.stringify({
+            apiKeyData: { apiKeyId: key.id, apiKeyCommenceOn: key.validFromDatetime, apiKeyExpiresOn: key.validToDatetime, apiKeyStatus: 'DEACTIVE' },
+          }),
+        ],
+      ],
+    );
   }
   assert.equal(stored.get('hash-k2')?.revision, 2, 'the lost race was read again and saved over');
 });

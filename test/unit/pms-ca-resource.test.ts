@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync } from 'node:crypto';
+import { test } from 'node:test';
 import type { CdkCustomResourceEvent } from 'aws-lambda';
 import { localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
 import { onPmsCaResourceEvent, PMS_CA_RESOURCE_ID } from '../../functions/ca-bootstrap/pms-ca-resource.js';
-import { PmsCaKeyMismatchError, type PmsCa, type PmsCaDeps, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
+import { type PmsCa, type PmsCaDeps, PmsCaKeyMismatchError, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
 
 const NOW = new Date('2026-05-04T10:00:00.000Z');
 const rsaSigner = () => localKeySigner(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
@@ -26,7 +26,12 @@ function memoryStore() {
 }
 
 function event(RequestType: 'Create' | 'Update' | 'Delete', PhysicalResourceId?: string): CdkCustomResourceEvent {
-  return { RequestType, ...(PhysicalResourceId && { PhysicalResourceId }), ResourceType: 'Custom::PmsCa', LogicalResourceId: 'PmsCa' } as CdkCustomResourceEvent;
+  return {
+    RequestType,
+    ...(PhysicalResourceId && { PhysicalResourceId }),
+    ResourceType: 'Custom::PmsCa',
+    LogicalResourceId: 'PmsCa',
+  } as CdkCustomResourceEvent;
 }
 
 const memory = memoryStore();
@@ -64,5 +69,7 @@ test('Update with a replaced issuing key fails the deploy instead of reporting t
 test('Delete touches nothing and answers with the id it was given (also after a failed Create)', async () => {
   const untouchable = async (): Promise<PmsCaDeps> => assert.fail('Delete must not build signers or reach the table');
   assert.deepEqual(await onPmsCaResourceEvent(event('Delete', PMS_CA_RESOURCE_ID), untouchable), { PhysicalResourceId: PMS_CA_RESOURCE_ID });
-  assert.deepEqual(await onPmsCaResourceEvent(event('Delete', 'request-id-of-a-failed-create'), untouchable), { PhysicalResourceId: 'request-id-of-a-failed-create' });
+  assert.deepEqual(await onPmsCaResourceEvent(event('Delete', 'request-id-of-a-failed-create'), untouchable), {
+    PhysicalResourceId: 'request-id-of-a-failed-create',
+  });
 });

@@ -1,11 +1,11 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_PAGE_SIZE, listPoliciesV2, type PolicyWithGroup } from '../../functions/domain/policies/policy-lists.js';
+import { test } from 'node:test';
+import type { Policy, PolicyStatus } from '../../functions/domain/policies/policy.js';
+import { listPoliciesV2, MAX_PAGE_SIZE, type PolicyWithGroup } from '../../functions/domain/policies/policy-lists.js';
 import { policyFilterValues, searchPolicies } from '../../functions/domain/policies/policy-search.js';
 import { PmsError, RequestValidationError } from '../../functions/errors/pms-error.js';
-import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../../functions/schemas/policy-lists.js';
-import type { Policy, PolicyStatus } from '../../functions/domain/policies/policy.js';
 import type { ListPoliciesQuery, PolicySearchRequest } from '../../functions/schemas/policy-lists.js';
+import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../../functions/schemas/policy-lists.js';
 
 const GROUPS = { 'grp-1': 'Zeta group', 'grp-2': 'Auth_Share group' } as const;
 
@@ -77,10 +77,20 @@ test('v2: defaults are page 0 of 8, oldest first, with MOSIP PolicySummaryDto it
   assert.equal(page.pageNo, 0);
   assert.equal(page.pageSize, 8);
   assert.equal(page.totalResults, 5);
-  assert.deepEqual(page.data.map((p) => p.policyId), DEFAULT_ORDER);
+  assert.deepEqual(
+    page.data.map((p) => p.policyId),
+    DEFAULT_ORDER,
+  );
   const alpha = page.data.find((p) => p.policyId === '101')!;
   assert.deepEqual(Object.keys(alpha), [
-    'policyId', 'policyType', 'policyName', 'policyDescription', 'policyGroupId', 'policyGroupName', 'status', 'createdDateTime',
+    'policyId',
+    'policyType',
+    'policyName',
+    'policyDescription',
+    'policyGroupId',
+    'policyGroupName',
+    'status',
+    'createdDateTime',
   ]);
   assert.deepEqual(alpha, {
     policyId: '101',
@@ -127,13 +137,34 @@ test('v2: status is exact and case-sensitive; anything else matches nothing', ()
 
 test('v2: every MOSIP sort key, both directions, ties kept in the default order', () => {
   const expected: Record<string, [string[], string[]]> = {
-    policyId: [['101', '102', '203', '204', '305'], ['305', '204', '203', '102', '101']],
-    policyName: [['101', '305', '203', '102', '204'], ['204', '102', '203', '305', '101']],
-    policyDescription: [['101', '305', '204', '102', '203'], ['203', '102', '204', '305', '101']],
-    policyGroupId: [['204', '101', '305', '102', '203'], ['102', '203', '204', '101', '305']],
-    policyGroupName: [['102', '203', '204', '101', '305'], ['204', '101', '305', '102', '203']],
-    status: [['101', '305', '203', '102', '204'], ['102', '204', '203', '101', '305']],
-    createdDateTime: [['102', '204', '101', '305', '203'], ['203', '305', '101', '204', '102']],
+    policyId: [
+      ['101', '102', '203', '204', '305'],
+      ['305', '204', '203', '102', '101'],
+    ],
+    policyName: [
+      ['101', '305', '203', '102', '204'],
+      ['204', '102', '203', '305', '101'],
+    ],
+    policyDescription: [
+      ['101', '305', '204', '102', '203'],
+      ['203', '102', '204', '305', '101'],
+    ],
+    policyGroupId: [
+      ['204', '101', '305', '102', '203'],
+      ['102', '203', '204', '101', '305'],
+    ],
+    policyGroupName: [
+      ['102', '203', '204', '101', '305'],
+      ['204', '101', '305', '102', '203'],
+    ],
+    status: [
+      ['101', '305', '203', '102', '204'],
+      ['102', '204', '203', '101', '305'],
+    ],
+    createdDateTime: [
+      ['102', '204', '101', '305', '203'],
+      ['203', '305', '101', '204', '102'],
+    ],
   };
   for (const [sortFieldName, [asc, desc]] of Object.entries(expected)) {
     assert.deepEqual(ids({ sortFieldName, sortType: 'asc' }), asc, `${sortFieldName} asc`);
@@ -154,10 +185,19 @@ test('v2: a sort field or type alone is checked, then ignored (no "together" rul
 test('v2: pages are 0-based; the last page is short; past the end is the all-zero page', () => {
   const page = (pageNo: string) => list({ pageNo, pageSize: '2', sortFieldName: 'policyId', sortType: 'asc' });
   assert.deepEqual(page('0'), { pageNo: 0, pageSize: 2, totalResults: 5, data: page('0').data });
-  assert.deepEqual(page('0').data.map((p) => p.policyId), ['101', '102']);
+  assert.deepEqual(
+    page('0').data.map((p) => p.policyId),
+    ['101', '102'],
+  );
   assert.deepEqual([page('1').pageNo, page('1').totalResults], [1, 5]);
-  assert.deepEqual(page('1').data.map((p) => p.policyId), ['203', '204']);
-  assert.deepEqual(page('2').data.map((p) => p.policyId), ['305']);
+  assert.deepEqual(
+    page('1').data.map((p) => p.policyId),
+    ['203', '204'],
+  );
+  assert.deepEqual(
+    page('2').data.map((p) => p.policyId),
+    ['305'],
+  );
   assert.deepEqual([page('2').pageNo, page('2').pageSize, page('2').totalResults], [2, 2, 5]);
   assert.deepEqual(page('3'), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
   assert.deepEqual(listPoliciesV2([], {}), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
@@ -170,28 +210,58 @@ test('v2: pageNo and pageSize bind as Spring binds an int', () => {
   assert.equal(list({ pageSize: '0x3' }).pageSize, 3);
   assert.equal(list({ pageSize: '#A' }).pageSize, 10);
   assert.equal(list({ pageNo: '-0' }).pageNo, 0);
-  assert.equal(bindingFailure(() => list({ pageNo: 'one' })), 'pageNo');
-  assert.equal(bindingFailure(() => list({ pageNo: '1.0' })), 'pageNo');
-  assert.equal(bindingFailure(() => list({ pageNo: ' ' })), 'pageNo');
-  assert.equal(bindingFailure(() => list({ pageSize: '2147483648' })), 'pageSize');
-  assert.equal(bindingFailure(() => list({ pageSize: '+0x3' })), 'pageSize');
+  assert.equal(
+    bindingFailure(() => list({ pageNo: 'one' })),
+    'pageNo',
+  );
+  assert.equal(
+    bindingFailure(() => list({ pageNo: '1.0' })),
+    'pageNo',
+  );
+  assert.equal(
+    bindingFailure(() => list({ pageNo: ' ' })),
+    'pageNo',
+  );
+  assert.equal(
+    bindingFailure(() => list({ pageSize: '2147483648' })),
+    'pageSize',
+  );
+  assert.equal(
+    bindingFailure(() => list({ pageSize: '+0x3' })),
+    'pageSize',
+  );
   // Binding fails before any business check.
-  assert.equal(bindingFailure(() => list({ sortFieldName: 'policyType', pageNo: 'x' })), 'pageNo');
+  assert.equal(
+    bindingFailure(() => list({ sortFieldName: 'policyType', pageNo: 'x' })),
+    'pageNo',
+  );
 });
 
 test('v2: sort and paging refusals carry the policy service codes and messages, in MOSIP order', () => {
-  assert.deepEqual(refusal(() => list({ sortFieldName: 'policyType', sortType: 'asc' })), {
-    code: 'PMS_PRT_357',
-    message: 'Sorting is not supported for policyType field',
-  });
+  assert.deepEqual(
+    refusal(() => list({ sortFieldName: 'policyType', sortType: 'asc' })),
+    {
+      code: 'PMS_PRT_357',
+      message: 'Sorting is not supported for policyType field',
+    },
+  );
   assert.equal(refusal(() => list({ sortFieldName: 'PolicyName', sortType: 'asc' })).code, 'PMS_PRT_357');
   assert.equal(refusal(() => list({ sortFieldName: '', sortType: 'asc' })).message, 'Sorting is not supported for  field');
-  assert.deepEqual(refusal(() => list({ sortFieldName: 'policyName', sortType: 'up' })), {
-    code: 'PMS_PRT_358',
-    message: 'Sort type up is not supported',
-  });
-  assert.deepEqual(refusal(() => list({ pageNo: '-1' })), { code: 'PMS_PRT_360', message: 'Invalid Page No' });
-  assert.deepEqual(refusal(() => list({ pageSize: '0' })), { code: 'PMS_PRT_361', message: 'Invalid page size' });
+  assert.deepEqual(
+    refusal(() => list({ sortFieldName: 'policyName', sortType: 'up' })),
+    {
+      code: 'PMS_PRT_358',
+      message: 'Sort type up is not supported',
+    },
+  );
+  assert.deepEqual(
+    refusal(() => list({ pageNo: '-1' })),
+    { code: 'PMS_PRT_360', message: 'Invalid Page No' },
+  );
+  assert.deepEqual(
+    refusal(() => list({ pageSize: '0' })),
+    { code: 'PMS_PRT_361', message: 'Invalid page size' },
+  );
   assert.equal(refusal(() => list({ pageSize: '-4' })).code, 'PMS_PRT_361');
   assert.equal(refusal(() => list({ pageSize: String(MAX_PAGE_SIZE + 1) })).code, 'PMS_PRT_361');
   assert.equal(list({ pageSize: String(MAX_PAGE_SIZE) }).pageSize, MAX_PAGE_SIZE);
@@ -256,10 +326,7 @@ test('search: "desc" filters the descr column; "policyGroupName" is a case-sensi
   assert.deepEqual(searchIds({ sort: byId, policyType: 'DataShare', filters: [{ columnName: 'desc', type: 'contains', value: 'policy' }] }), ['102']);
   assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'policyGroupName', type: 'equals', value: 'Zeta' }] }), ['101', '204', '305']);
   assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'policygroupname', type: 'whatever', value: 'zeta' }] }), []);
-  assert.deepEqual(
-    searchIds({ sort: byId, policyType: 'auth', filters: [{ columnName: 'policyGroupName', type: 'contains', value: 'Share' }] }),
-    ['203'],
-  );
+  assert.deepEqual(searchIds({ sort: byId, policyType: 'auth', filters: [{ columnName: 'policyGroupName', type: 'contains', value: 'Share' }] }), ['203']);
 });
 
 test('search: sorts and pages after the group-name filter', () => {
@@ -269,7 +336,10 @@ test('search: sorts and pages after the group-name filter', () => {
     pagination: { pageStart: 1, pageFetch: 2 },
   });
   assert.deepEqual([page.fromRecord, page.toRecord, page.totalRecord], [3, 3, 3]);
-  assert.deepEqual(page.data?.map((p) => p.name), ['Alpha auth']);
+  assert.deepEqual(
+    page.data?.map((p) => p.name),
+    ['Alpha auth'],
+  );
 });
 
 test('search: refusals', () => {
@@ -288,17 +358,35 @@ test('search: refusals', () => {
 test('filter values: policy id as code, restricted to the policy type unless "all"', () => {
   const values = (policyType: string, columnName: string, type = 'unique', text = '') =>
     policyFilterValues(ROWS, { policyType, filters: [{ columnName, type, text }] }).filters;
-  assert.deepEqual(values('all', 'policyType').map((f) => f.fieldValue), ['Auth', 'CredentialIssuance', 'DataShare', 'MISP']);
+  assert.deepEqual(
+    values('all', 'policyType').map((f) => f.fieldValue),
+    ['Auth', 'CredentialIssuance', 'DataShare', 'MISP'],
+  );
   assert.deepEqual(values('all', 'policyType')[0], { fieldID: 'policyType', fieldValue: 'Auth', fieldCode: '101' });
-  assert.deepEqual(values('AUTH', 'name').map((f) => [f.fieldValue, f.fieldCode]), [['Alpha auth', '101'], ['Gamma_auth', '203']]);
-  assert.deepEqual(values('DataShare', 'descr').map((f) => f.fieldValue), ['second POLICY']);
-  assert.deepEqual(values('all', 'name', 'all', 'TA').map((f) => f.fieldValue), ['beta share', 'delta cred']);
+  assert.deepEqual(
+    values('AUTH', 'name').map((f) => [f.fieldValue, f.fieldCode]),
+    [
+      ['Alpha auth', '101'],
+      ['Gamma_auth', '203'],
+    ],
+  );
+  assert.deepEqual(
+    values('DataShare', 'descr').map((f) => f.fieldValue),
+    ['second POLICY'],
+  );
+  assert.deepEqual(
+    values('all', 'name', 'all', 'TA').map((f) => f.fieldValue),
+    ['beta share', 'delta cred'],
+  );
   const narrowed = policyFilterValues(ROWS, {
     policyType: 'Auth',
     filters: [{ columnName: 'name', type: 'all', text: '' }],
     optionalFilters: [{ columnName: 'isActive', type: 'equals', value: 'false' }],
   });
-  assert.deepEqual(narrowed.filters.map((f) => f.fieldCode), ['203']);
+  assert.deepEqual(
+    narrowed.filters.map((f) => f.fieldCode),
+    ['203'],
+  );
   assert.deepEqual(
     refusal(() => policyFilterValues(ROWS, { policyType: 'all', filters: [{ columnName: 'desc', type: 'unique', text: '' }] })),
     { code: 'PMS-MSD-317', message: "Column desc doesn't exist for the searched entity" },
@@ -308,7 +396,10 @@ test('filter values: policy id as code, restricted to the policy type unless "al
 test('search and filter-value schemas require policyType', () => {
   const search = policySearchRequest.safeParse({ filters: [], sort: [], pagination: {} });
   assert.equal(search.success, false);
-  assert.deepEqual(search.error?.issues.map((i) => [i.path.join('.'), i.message]), [['policyType', 'must not be null']]);
+  assert.deepEqual(
+    search.error?.issues.map((i) => [i.path.join('.'), i.message]),
+    [['policyType', 'must not be null']],
+  );
   const parsed = policySearchRequest.parse({ filters: [], sort: [], pagination: {}, policyType: 'Auth' });
   assert.deepEqual(parsed.pagination, { pageStart: 0, pageFetch: 10 });
   const values = policyFilterValueRequest.safeParse({ filters: [{ columnName: 'name' }], policyType: null });

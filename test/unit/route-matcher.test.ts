@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { createRouteMatcher } from '../../local/route-matcher.js';
 

@@ -1,10 +1,10 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { after, test } from 'node:test';
+import { GetPublicKeyCommand, type KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { PMS_CA_SIGNING_ALGORITHM } from '../../functions/adapters/signing/ca-keys.js';
 import { pmsSigners } from '../../functions/adapters/signing/signers-from-env.js';
 
@@ -66,7 +66,10 @@ test('a function given only the issuing key id cannot sign with a root key, not 
   assert.equal(existsSync(join(dataDir, 'signing')), false, 'no local key file was made');
 
   await (await signers.issuing()).signDigest(DIGEST);
-  assert.deepEqual(kms.requests.map((request) => request.keyId), [KEY_IDS.issuing]);
+  assert.deepEqual(
+    kms.requests.map((request) => request.keyId),
+    [KEY_IDS.issuing],
+  );
   await assert.rejects(signers.root(), /PMS_ROOT_CA_KEY_ID is not set/, 'still refused on the next call');
 });
 
@@ -77,7 +80,10 @@ test('without KMS key ids, PMS_DATA_DIR selects the local key files signing/root
   const root = await signers.root();
   const issuing = await signers.issuing();
 
-  for (const [name, signer] of [['root', root], ['issuing', issuing]] as const) {
+  for (const [name, signer] of [
+    ['root', root],
+    ['issuing', issuing],
+  ] as const) {
     const pem = readFileSync(join(dataDir, 'signing', `${name}.pem`), 'utf8');
     assert.deepEqual(await signer.publicKey(), new Uint8Array(createPublicKey(pem).export({ type: 'spki', format: 'der' })), name);
     const signature = await signer.signDigest(DIGEST);

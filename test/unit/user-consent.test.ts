@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isRole } from '../../functions/auth/roles.js';
 import { getUserConsent, saveUserConsent } from '../../functions/domain/users/consent.js';
 import type { UserDeps } from '../../functions/domain/users/ports.js';
-import type { UserConsent } from '../../functions/domain/users/user-consent.js';
 import { systemConfig, uiRequiredRoles } from '../../functions/domain/users/ui-settings.js';
-import { isRole } from '../../functions/auth/roles.js';
+import type { UserConsent } from '../../functions/domain/users/user-consent.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 
 function users(owners: string[], start = new Date('2026-03-10T09:00:00.000Z')) {
@@ -28,7 +28,10 @@ function users(owners: string[], start = new Date('2026-03-10T09:00:00.000Z')) {
 test('a user without a partner gets PMS_CERTIFICATE_ERROR_002 and nothing is stored', async () => {
   const { deps, stored } = users([]);
   for (const call of [saveUserConsent, getUserConsent]) {
-    const error = await call(deps, { userId: 'newcomer', isAdmin: false }).then(() => undefined, (e: unknown) => e);
+    const error = await call(deps, { userId: 'newcomer', isAdmin: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof PmsError);
     assert.deepEqual(error.errors, [{ code: 'PMS_CERTIFICATE_ERROR_002', message: 'User Id does not exists.' }]);
   }
@@ -54,11 +57,21 @@ test('consent is false until given, then true with the time of the latest confir
   assert.deepEqual(actions, ['saveUserConsent:User:printer-1', 'saveUserConsent:User:printer-1']);
 });
 
-test('the portal settings are MOSIP\'s twelve string keys; the roles are real roles', () => {
+test("the portal settings are MOSIP's twelve string keys; the roles are real roles", () => {
   const config = systemConfig();
   assert.deepEqual(Object.keys(config).sort(), [
-    'axiosTimeout', 'clientAuthMethods', 'grantTypes', 'inActivityPromptTimer', 'inActivityTimer', 'isCaSignedPartnerCertificateAvailable',
-    'isOidcClientAvailable', 'isRootIntermediateCertAvailable', 'itemsPerPage', 'maxAllowedCreatedYear', 'maxAllowedExpiryYear', 'refreshNotificationsTime',
+    'axiosTimeout',
+    'clientAuthMethods',
+    'grantTypes',
+    'inActivityPromptTimer',
+    'inActivityTimer',
+    'isCaSignedPartnerCertificateAvailable',
+    'isOidcClientAvailable',
+    'isRootIntermediateCertAvailable',
+    'itemsPerPage',
+    'maxAllowedCreatedYear',
+    'maxAllowedExpiryYear',
+    'refreshNotificationsTime',
   ]);
   assert.ok(Object.values(config).every((value) => typeof value === 'string'));
   config.itemsPerPage = 'changed';

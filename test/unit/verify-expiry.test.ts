@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
 import { credentialHash } from '../../functions/domain/credentials.js';
 import type { MispLicense } from '../../functions/domain/misp-licenses/misp-license.js';
@@ -12,9 +12,32 @@ const LICENSE_KEY = 'L'.repeat(50);
 const NOW = new Date('2030-01-10T12:00:00.000Z');
 
 const partner = { id: 'bank-1', organizationName: 'Bank One', isActive: true } as Partner;
-const policy = { id: 'p1', name: 'KYC', desc: 'KYC', policies: {}, status: 'activated', validFromDate: '2020-01-01T00:00:00.000Z', validToDate: '2120-01-01T00:00:00.000Z' } as const;
-const baseKey = { id: 'key-1', keyHash: credentialHash(API_KEY), partnerId: 'bank-1', isActive: true, validFromDatetime: '2029-01-01T00:00:00.000Z', validToDatetime: '2031-01-01T00:00:00.000Z', policy } as ApiKey;
-const baseLicense = { id: 'lic-1', keyHash: credentialHash(LICENSE_KEY), mispId: 'misp-1', isActive: true, validFromDatetime: '2029-01-01T00:00:00.000Z', validToDatetime: '2031-01-01T00:00:00.000Z' } as MispLicense;
+const policy = {
+  id: 'p1',
+  name: 'KYC',
+  desc: 'KYC',
+  policies: {},
+  status: 'activated',
+  validFromDate: '2020-01-01T00:00:00.000Z',
+  validToDate: '2120-01-01T00:00:00.000Z',
+} as const;
+const baseKey = {
+  id: 'key-1',
+  keyHash: credentialHash(API_KEY),
+  partnerId: 'bank-1',
+  isActive: true,
+  validFromDatetime: '2029-01-01T00:00:00.000Z',
+  validToDatetime: '2031-01-01T00:00:00.000Z',
+  policy,
+} as ApiKey;
+const baseLicense = {
+  id: 'lic-1',
+  keyHash: credentialHash(LICENSE_KEY),
+  mispId: 'misp-1',
+  isActive: true,
+  validFromDatetime: '2029-01-01T00:00:00.000Z',
+  validToDatetime: '2031-01-01T00:00:00.000Z',
+} as MispLicense;
 
 async function outcome(key: Partial<ApiKey>, license: Partial<MispLicense>): Promise<string> {
   const deps = {

@@ -1,14 +1,14 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseCertificateData } from '../../functions/domain/certificates/x509/certificate-data.js';
 import { parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
 import type { ParsedCertificate } from '../../functions/domain/certificates/x509/parsed-certificate.js';
-import { validatePath, verifySignedBy, type TrustStore } from '../../functions/domain/certificates/x509/path-validation.js';
+import { type TrustStore, validatePath, verifySignedBy } from '../../functions/domain/certificates/x509/path-validation.js';
 import { encodeCertsOnlyPkcs7, pkcs7Pem } from '../../functions/domain/certificates/x509/pkcs7.js';
 import { CERTIFICATE_ERRORS } from '../../functions/errors/certificate-errors.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
-import { forgeCertificate, forgeTrustChain, type ForgedCertificate } from '../support/certificate-forge.js';
+import { type ForgedCertificate, forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
 
 const AT = new Date('2026-06-01T12:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +33,9 @@ function onlyRefusals<T>(action: () => T): T | PmsError {
 
 /** Validates whatever parsed; an accepted certificate must be one of the genuine ones, and the budget must hold. */
 function checkValidation(cert: ParsedCertificate): void {
-  const result = onlyRefusals(() => validatePath(cert, TRUST, { at: AT, missingPathError: CERTIFICATE_ERRORS.ROOT_INTER_CA_NOT_FOUND, signatureBudget: BUDGET }));
+  const result = onlyRefusals(() =>
+    validatePath(cert, TRUST, { at: AT, missingPathError: CERTIFICATE_ERRORS.ROOT_INTER_CA_NOT_FOUND, signatureBudget: BUDGET }),
+  );
   if (result instanceof PmsError) return;
   assert.ok(GENUINE_HEX.has(Buffer.from(cert.der).toString('hex')), 'a mutated certificate was accepted');
   assert.ok(result.signatureChecks <= BUDGET);
@@ -161,7 +163,26 @@ type TextMutation =
   | { kind: 'truncate'; keep: number }
   | { kind: 'duplicate'; from: number; length: number; at: number };
 
-const junk = fc.constantFrom('A', 'z', '0', '+', '/', '-', '_', '=', ' ', '\n', '\r', '*', '.', 'é', '\u0000', '-----', '-----BEGIN CERTIFICATE-----', '-----END PKCS7-----');
+const junk = fc.constantFrom(
+  'A',
+  'z',
+  '0',
+  '+',
+  '/',
+  '-',
+  '_',
+  '=',
+  ' ',
+  '\n',
+  '\r',
+  '*',
+  '.',
+  'é',
+  '\u0000',
+  '-----',
+  '-----BEGIN CERTIFICATE-----',
+  '-----END PKCS7-----',
+);
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), at: index, text: junk }),
   fc.record({ kind: fc.constant('insert' as const), at: index, text: junk }),
@@ -243,8 +264,19 @@ describe('fuzz: path validation over random trust stores', () => {
   const rogueRoot = forgeCertificate({ subject: rootSubject, keySlot: 'fuzz-rogue', ca: true, ...VALID });
   const POOL = [
     ...GENUINE,
-    ...Array.from({ length: 4 }, (_, slot) => name(forgeCertificate({ subject: intermediateSubject, issuer: CHAIN.root, key: 'p256', keySlot: `fuzz-decoy-${slot}`, ca: true, ...VALID }))),
-    name(forgeCertificate({ subject: intermediateSubject, issuer: CHAIN.root, keySlot: 'chain-intermediate', ca: true, notBefore: VALID.notBefore, notAfter: new Date(AT.getTime() - 1000) })),
+    ...Array.from({ length: 4 }, (_, slot) =>
+      name(forgeCertificate({ subject: intermediateSubject, issuer: CHAIN.root, key: 'p256', keySlot: `fuzz-decoy-${slot}`, ca: true, ...VALID })),
+    ),
+    name(
+      forgeCertificate({
+        subject: intermediateSubject,
+        issuer: CHAIN.root,
+        keySlot: 'chain-intermediate',
+        ca: true,
+        notBefore: VALID.notBefore,
+        notAfter: new Date(AT.getTime() - 1000),
+      }),
+    ),
     name(forgeCertificate({ subject: intermediateSubject, issuer: CHAIN.root, keySlot: 'chain-intermediate', ca: false, keyUsage: ['keyCertSign'], ...VALID })),
     name(forgeCertificate({ subject: intermediateSubject, issuer: CHAIN.root, keySlot: 'chain-intermediate', ca: { pathLen: 0 }, ...VALID })),
     name(rogueRoot),
@@ -266,7 +298,11 @@ describe('fuzz: path validation over random trust stores', () => {
           const at = new Date(AT.getTime() + dayOffset * DAY_MS);
           const anchors = anchorIndexes.map((position) => POOL[position]!);
           const result = onlyRefusals(() =>
-            validatePath(POOL[target]!, { anchors, intermediates: intermediateIndexes.map((position) => POOL[position]!) }, { at, missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND, signatureBudget: budget, maxDepth }),
+            validatePath(
+              POOL[target]!,
+              { anchors, intermediates: intermediateIndexes.map((position) => POOL[position]!) },
+              { at, missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND, signatureBudget: budget, maxDepth },
+            ),
           );
           if (result instanceof PmsError) return;
           const { chain, signatureChecks } = result;

@@ -1,10 +1,10 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { BasicConstraints, type Version } from '@peculiar/asn1-x509';
 import { certificatePem, parseCertificateData } from '../../functions/domain/certificates/x509/certificate-data.js';
@@ -13,13 +13,13 @@ import { decodeCertsOnlyPkcs7, encodeCertsOnlyPkcs7, pkcs7Pem } from '../../func
 import { PmsError } from '../../functions/errors/pms-error.js';
 import {
   algorithmIdentifier,
+  type ForgeOptions,
   forgeCertificate,
   forgeKeyPair,
   forgeTrustChain,
   pemOf,
   withIndefiniteOuterLength,
   withLongFormOuterLength,
-  type ForgeOptions,
 } from '../support/certificate-forge.js';
 
 /** The refusal of a synchronous operation; anything but a PmsError fails the test. */
@@ -129,7 +129,29 @@ describe('parseCertificate reads what the certificate says', () => {
         '[req]\ndistinguished_name=dn\n[dn]\n[ext]\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,clientAuth\nsubjectAltName=critical,DNS:partner.example\nsubjectKeyIdentifier=hash\n',
       );
       const out = join(dir, 'cert.der');
-      const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', join(dir, 'key.pem'), '-subj', '/C=IN/O=Open, SSL/OU=A/OU=B/CN=OpenSSL Partner', '-days', '30', '-config', config, '-extensions', 'ext', '-outform', 'DER', '-out', out]);
+      const result = spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-384',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-subj',
+        '/C=IN/O=Open, SSL/OU=A/OU=B/CN=OpenSSL Partner',
+        '-days',
+        '30',
+        '-config',
+        config,
+        '-extensions',
+        'ext',
+        '-outform',
+        'DER',
+        '-out',
+        out,
+      ]);
       assert.equal(result.status, 0, result.stderr.toString());
       const cert = parseCertificate(readFileSync(out));
       assert.equal(cert.subject.text, 'CN=OpenSSL Partner,OU=B,O=Open\\, SSL,C=IN');
@@ -180,40 +202,82 @@ describe('DistinguishedName.text is MOSIP’s formatCertificateDN', () => {
 describe('parseCertificate refuses what is not strict DER', () => {
   const good = CHAIN.leaf.der;
 
-  test('BER long-form outer length: KER-PCM-101', () => assert.equal(codeOf(() => parseCertificate(withLongFormOuterLength(good))), 'KER-PCM-101'));
-  test('BER indefinite outer length: KER-PCM-101', () => assert.equal(codeOf(() => parseCertificate(withIndefiniteOuterLength(good))), 'KER-PCM-101'));
-  test('trailing bytes: KER-PCM-101', () => assert.equal(codeOf(() => parseCertificate(Buffer.concat([good, Uint8Array.of(0)]))), 'KER-PCM-101'));
-  test('truncated: KER-PCM-001', () => assert.equal(codeOf(() => parseCertificate(good.subarray(0, good.length - 10))), 'KER-PCM-001'));
-  test('empty: KER-PCM-001', () => assert.equal(codeOf(() => parseCertificate(new Uint8Array())), 'KER-PCM-001'));
-  test('not ASN.1 at all: KER-PCM-001', () => assert.equal(codeOf(() => parseCertificate(Buffer.from('hello, certificate'))), 'KER-PCM-001'));
+  test('BER long-form outer length: KER-PCM-101', () =>
+    assert.equal(
+      codeOf(() => parseCertificate(withLongFormOuterLength(good))),
+      'KER-PCM-101',
+    ));
+  test('BER indefinite outer length: KER-PCM-101', () =>
+    assert.equal(
+      codeOf(() => parseCertificate(withIndefiniteOuterLength(good))),
+      'KER-PCM-101',
+    ));
+  test('trailing bytes: KER-PCM-101', () =>
+    assert.equal(
+      codeOf(() => parseCertificate(Buffer.concat([good, Uint8Array.of(0)]))),
+      'KER-PCM-101',
+    ));
+  test('truncated: KER-PCM-001', () =>
+    assert.equal(
+      codeOf(() => parseCertificate(good.subarray(0, good.length - 10))),
+      'KER-PCM-001',
+    ));
+  test('empty: KER-PCM-001', () =>
+    assert.equal(
+      codeOf(() => parseCertificate(new Uint8Array())),
+      'KER-PCM-001',
+    ));
+  test('not ASN.1 at all: KER-PCM-001', () =>
+    assert.equal(
+      codeOf(() => parseCertificate(Buffer.from('hello, certificate'))),
+      'KER-PCM-001',
+    ));
 
   test('a PKCS#7 where one certificate is expected: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseCertificate(encodeCertsOnlyPkcs7([good]))), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseCertificate(encodeCertsOnlyPkcs7([good]))),
+      'KER-PCM-001',
+    );
   });
 
   test('over 16 KiB: KER-PCM-102', () => {
     const bulky = forgeCertificate({ extraExtensions: [{ oid: '1.3.6.1.4.1.99999.1', critical: false, value: new Uint8Array(17_000).fill(4) }] });
-    assert.equal(codeOf(() => parseCertificate(bulky.der)), 'KER-PCM-102');
+    assert.equal(
+      codeOf(() => parseCertificate(bulky.der)),
+      'KER-PCM-102',
+    );
   });
 
   test('outer signatureAlgorithm differs from the TBS one: KER-PCM-109', () => {
     const mismatched = forgeCertificate({ outerSignatureAlgorithm: algorithmIdentifier('1.2.840.113549.1.1.12', null) });
-    assert.equal(codeOf(() => parseCertificate(mismatched.der)), 'KER-PCM-109');
+    assert.equal(
+      codeOf(() => parseCertificate(mismatched.der)),
+      'KER-PCM-109',
+    );
   });
 
   test('the same TBS algorithm with absent instead of NULL parameters outside: KER-PCM-109', () => {
     const mismatched = forgeCertificate({ outerSignatureAlgorithm: algorithmIdentifier('1.2.840.113549.1.1.11') });
-    assert.equal(codeOf(() => parseCertificate(mismatched.der)), 'KER-PCM-109');
+    assert.equal(
+      codeOf(() => parseCertificate(mismatched.der)),
+      'KER-PCM-109',
+    );
   });
 
   test('a duplicate extension: KER-PCM-108', () => {
     const duplicate = forgeCertificate({ extraExtensions: [{ oid: '2.5.29.19', critical: false, value: basicConstraints(false) }] });
-    assert.equal(codeOf(() => parseCertificate(duplicate.der)), 'KER-PCM-108');
+    assert.equal(
+      codeOf(() => parseCertificate(duplicate.der)),
+      'KER-PCM-108',
+    );
   });
 
   test('an unknown critical extension: KER-PCM-107', () => {
     const unknown = forgeCertificate({ extraExtensions: [{ oid: '1.3.6.1.4.1.99999.7', critical: true, value: Uint8Array.of(0x05, 0x00) }] });
-    assert.equal(codeOf(() => parseCertificate(unknown.der)), 'KER-PCM-107');
+    assert.equal(
+      codeOf(() => parseCertificate(unknown.der)),
+      'KER-PCM-107',
+    );
   });
 
   test('a critical nameConstraints we do not process: KER-PCM-107', () => {
@@ -224,8 +288,14 @@ describe('parseCertificate refuses what is not strict DER', () => {
   });
 
   test('a critical policyConstraints: KER-PCM-107', () => {
-    const constrained = forgeCertificate({ ca: true, extraExtensions: [{ oid: '2.5.29.36', critical: true, value: Uint8Array.of(0x30, 0x03, 0x80, 0x01, 0x00) }] });
-    assert.equal(codeOf(() => parseCertificate(constrained.der)), 'KER-PCM-107');
+    const constrained = forgeCertificate({
+      ca: true,
+      extraExtensions: [{ oid: '2.5.29.36', critical: true, value: Uint8Array.of(0x30, 0x03, 0x80, 0x01, 0x00) }],
+    });
+    assert.equal(
+      codeOf(() => parseCertificate(constrained.der)),
+      'KER-PCM-107',
+    );
   });
 
   test('the same unknown extension, not critical, is ignored', () => {
@@ -235,43 +305,70 @@ describe('parseCertificate refuses what is not strict DER', () => {
 
   test('extensions on a version 1 or 2 certificate: KER-PCM-001', () => {
     const extension = { oid: '1.3.6.1.4.1.99999.7', critical: false, value: Uint8Array.of(0x05, 0x00) };
-    assert.equal(codeOf(() => parseForged({ version: 1, extraExtensions: [extension] })), 'KER-PCM-001');
-    assert.equal(codeOf(() => parseForged({ version: 2, extraExtensions: [extension] })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ version: 1, extraExtensions: [extension] })),
+      'KER-PCM-001',
+    );
+    assert.equal(
+      codeOf(() => parseForged({ version: 2, extraExtensions: [extension] })),
+      'KER-PCM-001',
+    );
   });
 
   test('an unknown version value (v4): KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseForged({ mutateTbs: (tbs) => (tbs.version = 3 as Version) })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ mutateTbs: (tbs) => (tbs.version = 3 as Version) })),
+      'KER-PCM-001',
+    );
   });
 
   test('pathLenConstraint without cA: KER-PCM-001', () => {
     const value = new Uint8Array(AsnConvert.serialize(new BasicConstraints({ cA: false, pathLenConstraint: 0 })));
-    assert.equal(codeOf(() => parseForged({ ca: null, extraExtensions: [{ oid: '2.5.29.19', critical: true, value }] })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ ca: null, extraExtensions: [{ oid: '2.5.29.19', critical: true, value }] })),
+      'KER-PCM-001',
+    );
   });
 
   test('basicConstraints spelling out the DEFAULT cA FALSE is not DER: KER-PCM-101', () => {
     const value = Uint8Array.of(0x30, 0x03, 0x01, 0x01, 0x00);
-    assert.equal(codeOf(() => parseForged({ ca: null, extraExtensions: [{ oid: '2.5.29.19', critical: false, value }] })), 'KER-PCM-101');
+    assert.equal(
+      codeOf(() => parseForged({ ca: null, extraExtensions: [{ oid: '2.5.29.19', critical: false, value }] })),
+      'KER-PCM-101',
+    );
   });
 
   test('an unreadable keyUsage value: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseForged({ keyUsage: null, extraExtensions: [{ oid: '2.5.29.15', critical: true, value: Uint8Array.of(0x04, 0x00) }] })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ keyUsage: null, extraExtensions: [{ oid: '2.5.29.15', critical: true, value: Uint8Array.of(0x04, 0x00) }] })),
+      'KER-PCM-001',
+    );
   });
 
   test('a keyUsage with no bit set: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseForged({ keyUsage: null, extraExtensions: [{ oid: '2.5.29.15', critical: true, value: Uint8Array.of(0x03, 0x01, 0x00) }] })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ keyUsage: null, extraExtensions: [{ oid: '2.5.29.15', critical: true, value: Uint8Array.of(0x03, 0x01, 0x00) }] })),
+      'KER-PCM-001',
+    );
   });
 
   test('an RSA key without the NULL parameters: KER-PCM-001', () => {
     const spki = new Uint8Array(forgeKeyPair('rsa2048').publicKey.export({ format: 'der', type: 'spki' }));
     // 30 82 01 22 | 30 0d 06 09 <rsaEncryption> 05 00 | 03 82 01 0f ... → drop the NULL and fix both lengths.
     const withoutNull = Buffer.concat([Uint8Array.of(0x30, 0x82, 0x01, 0x20, 0x30, 0x0b), spki.subarray(6, 17), spki.subarray(19)]);
-    assert.equal(codeOf(() => parseForged({ subjectPublicKeyInfo: withoutNull })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ subjectPublicKeyInfo: withoutNull })),
+      'KER-PCM-001',
+    );
   });
 
   test('an Ed25519 key of 31 bytes: KER-PCM-001', () => {
     const spki = new Uint8Array(forgeKeyPair('ed25519').publicKey.export({ format: 'der', type: 'spki' }));
     const short = Buffer.concat([Uint8Array.of(0x30, 0x29, 0x30, 0x05), spki.subarray(4, 9), Uint8Array.of(0x03, 0x20, 0x00), spki.subarray(12, 43)]);
-    assert.equal(codeOf(() => parseForged({ subjectPublicKeyInfo: short })), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseForged({ subjectPublicKeyInfo: short })),
+      'KER-PCM-001',
+    );
   });
 });
 
@@ -284,7 +381,10 @@ describe('parseCertificateData', () => {
   });
 
   test('two PEM certificates where one is expected: both are returned, in order (the caller refuses with KER-PCM-116)', () => {
-    assert.deepEqual(subjectsOf(`${leafPem}${intermediatePem}`), ['CN=Parse Device,OU=Partner Systems,O=Parse Org,L=Bengaluru,ST=Karnataka,C=IN', 'CN=Parse Org Intermediate CA,O=Parse Org,C=IN']);
+    assert.deepEqual(subjectsOf(`${leafPem}${intermediatePem}`), [
+      'CN=Parse Device,OU=Partner Systems,O=Parse Org,L=Bengaluru,ST=Karnataka,C=IN',
+      'CN=Parse Org Intermediate CA,O=Parse Org,C=IN',
+    ]);
   });
 
   test('CRLF line ends and whitespace around and between blocks are fine', () => {
@@ -319,13 +419,25 @@ describe('parseCertificateData', () => {
   });
 
   test('empty or blank: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseCertificateData('')), 'KER-PCM-001');
-    assert.equal(codeOf(() => parseCertificateData(' \r\n\t ')), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseCertificateData('')),
+      'KER-PCM-001',
+    );
+    assert.equal(
+      codeOf(() => parseCertificateData(' \r\n\t ')),
+      'KER-PCM-001',
+    );
   });
 
   test('junk outside the PEM blocks: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseCertificateData(`subject=CN=Parse Device\n${leafPem}`)), 'KER-PCM-001');
-    assert.equal(codeOf(() => parseCertificateData(`${leafPem}garbage`)), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseCertificateData(`subject=CN=Parse Device\n${leafPem}`)),
+      'KER-PCM-001',
+    );
+    assert.equal(
+      codeOf(() => parseCertificateData(`${leafPem}garbage`)),
+      'KER-PCM-001',
+    );
   });
 
   test('PEM headers, mismatched labels, other labels, base64url inside PEM: KER-PCM-001', () => {
@@ -336,12 +448,19 @@ describe('parseCertificateData', () => {
       `-----BEGIN TRUSTED CERTIFICATE-----\n${body}\n-----END TRUSTED CERTIFICATE-----\n`,
       `-----BEGIN CERTIFICATE-----\n${Buffer.from(CHAIN.leaf.der).toString('base64url')}\n-----END CERTIFICATE-----\n`,
     ]) {
-      assert.equal(codeOf(() => parseCertificateData(text)), 'KER-PCM-001', text.slice(0, 60));
+      assert.equal(
+        codeOf(() => parseCertificateData(text)),
+        'KER-PCM-001',
+        text.slice(0, 60),
+      );
     }
   });
 
   test('CERTIFICATE and PKCS7 blocks mixed: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseCertificateData(`${leafPem}${pkcs7Pem(encodeCertsOnlyPkcs7([CHAIN.root.der]))}`)), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseCertificateData(`${leafPem}${pkcs7Pem(encodeCertsOnlyPkcs7([CHAIN.root.der]))}`)),
+      'KER-PCM-001',
+    );
   });
 
   test('not base64: KER-PCM-001', () => {
@@ -352,7 +471,11 @@ describe('parseCertificateData', () => {
       `${base64.slice(0, 100)}-${base64.slice(100)}`, // both alphabets at once
       `${base64}=`, // padding that does not belong
     ]) {
-      assert.equal(codeOf(() => parseCertificateData(text)), 'KER-PCM-001', text.slice(0, 40));
+      assert.equal(
+        codeOf(() => parseCertificateData(text)),
+        'KER-PCM-001',
+        text.slice(0, 40),
+      );
     }
   });
 
@@ -365,28 +488,52 @@ describe('parseCertificateData', () => {
     const stray = canonical.slice(0, last) + alphabet[alphabet.indexOf(canonical[last]!) | 1] + canonical.slice(last + 1);
     assert.deepEqual(new Uint8Array(Buffer.from(stray, 'base64')), der); // Buffer's lenient decoder takes it
     assert.equal(parseCertificateData(canonical).length, 1);
-    assert.equal(codeOf(() => parseCertificateData(stray)), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseCertificateData(stray)),
+      'KER-PCM-001',
+    );
   });
 
   test('text over the size cap: KER-PCM-102, before anything is parsed', () => {
-    assert.equal(codeOf(() => parseCertificateData(`${leafPem}${' '.repeat(1024 * 1024)}`)), 'KER-PCM-102');
-    assert.equal(codeOf(() => parseCertificateData('x'.repeat(2001), { maxBytes: 2000 })), 'KER-PCM-102');
+    assert.equal(
+      codeOf(() => parseCertificateData(`${leafPem}${' '.repeat(1024 * 1024)}`)),
+      'KER-PCM-102',
+    );
+    assert.equal(
+      codeOf(() => parseCertificateData('x'.repeat(2001), { maxBytes: 2000 })),
+      'KER-PCM-102',
+    );
   });
 
   test('eleven PEM certificates: KER-PCM-103, counted before any is parsed', () => {
-    assert.equal(codeOf(() => parseCertificateData(leafPem.repeat(11))), 'KER-PCM-103');
+    assert.equal(
+      codeOf(() => parseCertificateData(leafPem.repeat(11))),
+      'KER-PCM-103',
+    );
     const broken = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
-    assert.equal(codeOf(() => parseCertificateData(broken.repeat(11))), 'KER-PCM-103');
-    assert.equal(codeOf(() => parseCertificateData(leafPem.repeat(3), { maxCertificates: 2 })), 'KER-PCM-103');
+    assert.equal(
+      codeOf(() => parseCertificateData(broken.repeat(11))),
+      'KER-PCM-103',
+    );
+    assert.equal(
+      codeOf(() => parseCertificateData(leafPem.repeat(3), { maxCertificates: 2 })),
+      'KER-PCM-103',
+    );
   });
 
   test('a P7B of eleven certificates: KER-PCM-103', () => {
     const p7b = encodeCertsOnlyPkcs7(Array.from({ length: 11 }, () => CHAIN.root.der));
-    assert.equal(codeOf(() => parseCertificateData(Buffer.from(p7b).toString('base64url'))), 'KER-PCM-103');
+    assert.equal(
+      codeOf(() => parseCertificateData(Buffer.from(p7b).toString('base64url'))),
+      'KER-PCM-103',
+    );
   });
 
   test('a P7B holding no certificate: KER-PCM-001', () => {
-    assert.equal(codeOf(() => parseCertificateData(pkcs7Pem(encodeCertsOnlyPkcs7([])))), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => parseCertificateData(pkcs7Pem(encodeCertsOnlyPkcs7([])))),
+      'KER-PCM-001',
+    );
   });
 
   test('a P7B whose second certificate is BER: KER-PCM-101, naming certificate 2 of 2', () => {
@@ -398,15 +545,24 @@ describe('parseCertificateData', () => {
 
   test('a signed PKCS#7 (signerInfos present) is not a certificate bundle: KER-PCM-001', () => {
     const signed = berCertsOnlyPkcs7([CHAIN.root.der], Uint8Array.of(0x30, 0x00));
-    assert.equal(codeOf(() => decodeCertsOnlyPkcs7(signed)), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => decodeCertsOnlyPkcs7(signed)),
+      'KER-PCM-001',
+    );
   });
 
   test('PKCS#7 that is not SignedData, or truncated: KER-PCM-001', () => {
     const p7b = encodeCertsOnlyPkcs7([CHAIN.root.der]);
     const notSignedData = Buffer.from(p7b);
     notSignedData[14] = 0x03; // id-envelopedData
-    assert.equal(codeOf(() => decodeCertsOnlyPkcs7(notSignedData)), 'KER-PCM-001');
-    assert.equal(codeOf(() => decodeCertsOnlyPkcs7(p7b.subarray(0, p7b.length - 3))), 'KER-PCM-001');
+    assert.equal(
+      codeOf(() => decodeCertsOnlyPkcs7(notSignedData)),
+      'KER-PCM-001',
+    );
+    assert.equal(
+      codeOf(() => decodeCertsOnlyPkcs7(p7b.subarray(0, p7b.length - 3))),
+      'KER-PCM-001',
+    );
   });
 });
 
@@ -439,7 +595,10 @@ describe('PEM and PKCS#7 output', () => {
   test('openssl pkcs7 -print_certs reads pkcs7Pem output, certificates in order', () => {
     const result = spawnSync('openssl', ['pkcs7', '-print_certs', '-noout'], { input: pkcs7Pem(encodeCertsOnlyPkcs7(certificates)) });
     assert.equal(result.status, 0, result.stderr.toString());
-    const subjects = result.stdout.toString().split('\n').filter((line) => line.startsWith('subject='));
+    const subjects = result.stdout
+      .toString()
+      .split('\n')
+      .filter((line) => line.startsWith('subject='));
     assert.deepEqual(subjects, [
       'subject=C = IN, ST = Karnataka, L = Bengaluru, O = Parse Org, OU = Partner Systems, CN = Parse Device',
       'subject=C = IN, O = Parse Org, CN = Parse Org Intermediate CA',

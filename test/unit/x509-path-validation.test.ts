@@ -1,24 +1,24 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams } from '@peculiar/asn1-rsa';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
-import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams } from '@peculiar/asn1-rsa';
 import { checkAlgorithmsAndKey } from '../../functions/domain/certificates/x509/algorithm-policy.js';
 import { checkCaCertificate, checkEndEntityCertificate, isSelfSigned } from '../../functions/domain/certificates/x509/certificate-roles.js';
 import { parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
 import type { ParsedCertificate } from '../../functions/domain/certificates/x509/parsed-certificate.js';
-import { validatePath, verifySignedBy, type PathValidationOptions, type ValidatedPath } from '../../functions/domain/certificates/x509/path-validation.js';
+import { type PathValidationOptions, type ValidatedPath, validatePath, verifySignedBy } from '../../functions/domain/certificates/x509/path-validation.js';
 import { CERTIFICATE_ERRORS } from '../../functions/errors/certificate-errors.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import {
   algorithmIdentifier,
   explicitCurveSpki,
+  type ForgedCertificate,
+  type ForgeKeyType,
+  type ForgeOptions,
   forgeCertificate,
   forgeKeyPair,
   forgeTrustChain,
-  type ForgeKeyType,
-  type ForgeOptions,
-  type ForgedCertificate,
 } from '../support/certificate-forge.js';
 
 const SHA256 = '2.16.840.1.101.3.4.2.1';
@@ -54,7 +54,11 @@ function validate(
   intermediates: ForgedCertificate[] = [],
   options: Partial<PathValidationOptions> = {},
 ): ValidatedPath {
-  return validatePath(parsed(target), { anchors: anchors.map(parsed), intermediates: intermediates.map(parsed) }, { at: AT, missingPathError: MISSING, ...options });
+  return validatePath(
+    parsed(target),
+    { anchors: anchors.map(parsed), intermediates: intermediates.map(parsed) },
+    { at: AT, missingPathError: MISSING, ...options },
+  );
 }
 
 /** The code a synchronous operation is refused with; anything but a PmsError fails the test. */
@@ -129,27 +133,42 @@ describe('path validation: validity at one clock, bounds inclusive', () => {
   });
 
   test('expired by one second: KER-PCM-004', () => {
-    assert.equal(refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 1000) })), 'KER-PCM-004');
+    assert.equal(
+      refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 1000) })),
+      'KER-PCM-004',
+    );
   });
 
   test('not yet valid by one second: KER-PCM-004', () => {
-    assert.equal(refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notBefore.getTime() - 1000) })), 'KER-PCM-004');
+    assert.equal(
+      refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notBefore.getTime() - 1000) })),
+      'KER-PCM-004',
+    );
   });
 
   test('an expired intermediate: KER-PCM-004', () => {
     const expired = intermediate(ROOT, { notAfter: new Date(AT.getTime() - 1000) });
-    assert.equal(refusedWith(() => validate(leaf(expired), [ROOT], [expired])), 'KER-PCM-004');
+    assert.equal(
+      refusedWith(() => validate(leaf(expired), [ROOT], [expired])),
+      'KER-PCM-004',
+    );
   });
 
   test('an expired anchor: KER-PCM-004', () => {
     const expiredRoot = root({ notAfter: new Date(AT.getTime() - 1000) });
     const issued = intermediate(expiredRoot);
-    assert.equal(refusedWith(() => validate(leaf(issued), [expiredRoot], [issued])), 'KER-PCM-004');
+    assert.equal(
+      refusedWith(() => validate(leaf(issued), [expiredRoot], [issued])),
+      'KER-PCM-004',
+    );
   });
 
   test('an anchor that is not yet valid: KER-PCM-004', () => {
     const futureRoot = root({ notBefore: new Date(AT.getTime() + DAY_MS) });
-    assert.equal(refusedWith(() => validate(intermediate(futureRoot), [futureRoot])), 'KER-PCM-004');
+    assert.equal(
+      refusedWith(() => validate(intermediate(futureRoot), [futureRoot])),
+      'KER-PCM-004',
+    );
   });
 
   test('the detail names the certificate and its dates', () => {
@@ -157,7 +176,9 @@ describe('path validation: validity at one clock, bounds inclusive', () => {
       () => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 1000) }),
       (error: unknown) =>
         error instanceof PmsError &&
-        /^Certificate Dates are not valid\. \(CN=Partner Device,.*: valid from 2026-06-01T12:00:00\.000Z to 2027-06-01T12:00:00\.000Z, checked at 2027-06-01T12:00:01\.000Z\)$/.test(error.message),
+        /^Certificate Dates are not valid\. \(CN=Partner Device,.*: valid from 2026-06-01T12:00:00\.000Z to 2027-06-01T12:00:00\.000Z, checked at 2027-06-01T12:00:01\.000Z\)$/.test(
+          error.message,
+        ),
     );
   });
 });
@@ -165,42 +186,66 @@ describe('path validation: validity at one clock, bounds inclusive', () => {
 describe('path validation: every issuer is a v3 CA with keyCertSign', () => {
   test('a version 1 intermediate: KER-PCM-007', () => {
     const v1 = intermediate(ROOT, { version: 1 });
-    assert.equal(refusedWith(() => validate(leaf(v1), [ROOT], [v1])), 'KER-PCM-007');
+    assert.equal(
+      refusedWith(() => validate(leaf(v1), [ROOT], [v1])),
+      'KER-PCM-007',
+    );
   });
 
   test('a version 2 intermediate: KER-PCM-007', () => {
     const v2 = intermediate(ROOT, { version: 2 });
-    assert.equal(refusedWith(() => validate(leaf(v2), [ROOT], [v2])), 'KER-PCM-007');
+    assert.equal(
+      refusedWith(() => validate(leaf(v2), [ROOT], [v2])),
+      'KER-PCM-007',
+    );
   });
 
   test('a version 1 anchor: KER-PCM-007', () => {
     const v1Root = root({ version: 1 });
-    assert.equal(refusedWith(() => validate(intermediate(v1Root), [v1Root])), 'KER-PCM-007');
+    assert.equal(
+      refusedWith(() => validate(intermediate(v1Root), [v1Root])),
+      'KER-PCM-007',
+    );
   });
 
   test('an intermediate with cA=false: KER-PCM-104', () => {
     const notCa = intermediate(ROOT, { ca: false, keyUsage: ['keyCertSign', 'cRLSign'] });
-    assert.equal(refusedWith(() => validate(leaf(notCa), [ROOT], [notCa])), 'KER-PCM-104');
+    assert.equal(
+      refusedWith(() => validate(leaf(notCa), [ROOT], [notCa])),
+      'KER-PCM-104',
+    );
   });
 
   test('an intermediate without basicConstraints: KER-PCM-104', () => {
     const noConstraints = intermediate(ROOT, { ca: null, keyUsage: ['keyCertSign', 'cRLSign'] });
-    assert.equal(refusedWith(() => validate(leaf(noConstraints), [ROOT], [noConstraints])), 'KER-PCM-104');
+    assert.equal(
+      refusedWith(() => validate(leaf(noConstraints), [ROOT], [noConstraints])),
+      'KER-PCM-104',
+    );
   });
 
   test('an anchor without basicConstraints: KER-PCM-104', () => {
     const looseRoot = root({ ca: null, keyUsage: ['keyCertSign'] });
-    assert.equal(refusedWith(() => validate(intermediate(looseRoot), [looseRoot])), 'KER-PCM-104');
+    assert.equal(
+      refusedWith(() => validate(intermediate(looseRoot), [looseRoot])),
+      'KER-PCM-104',
+    );
   });
 
   test('an intermediate whose keyUsage lacks keyCertSign: KER-PCM-105', () => {
     const noCertSign = intermediate(ROOT, { keyUsage: ['digitalSignature', 'cRLSign'] });
-    assert.equal(refusedWith(() => validate(leaf(noCertSign), [ROOT], [noCertSign])), 'KER-PCM-105');
+    assert.equal(
+      refusedWith(() => validate(leaf(noCertSign), [ROOT], [noCertSign])),
+      'KER-PCM-105',
+    );
   });
 
   test('an intermediate without keyUsage: KER-PCM-105', () => {
     const noKeyUsage = intermediate(ROOT, { keyUsage: null });
-    assert.equal(refusedWith(() => validate(leaf(noKeyUsage), [ROOT], [noKeyUsage])), 'KER-PCM-105');
+    assert.equal(
+      refusedWith(() => validate(leaf(noKeyUsage), [ROOT], [noKeyUsage])),
+      'KER-PCM-105',
+    );
   });
 });
 
@@ -210,7 +255,10 @@ describe('path validation: pathLenConstraint', () => {
   test('an intermediate with pathLen 0 issuing another CA: KER-PCM-106', () => {
     const capped = intermediate(ROOT, { ca: { pathLen: 0 } });
     const sub = forgeCertificate({ subject: SUB_NAME, issuer: capped, keySlot: 'sub', ca: true, ...VALID });
-    assert.equal(refusedWith(() => validate(leaf(sub), [ROOT], [capped, sub])), 'KER-PCM-106');
+    assert.equal(
+      refusedWith(() => validate(leaf(sub), [ROOT], [capped, sub])),
+      'KER-PCM-106',
+    );
   });
 
   test('the same chain passes under pathLen 1', () => {
@@ -227,7 +275,10 @@ describe('path validation: pathLenConstraint', () => {
   test('an anchor with pathLen 0 above one intermediate: KER-PCM-106', () => {
     const cappedRoot = root({ ca: { pathLen: 0 } });
     const issued = intermediate(cappedRoot);
-    assert.equal(refusedWith(() => validate(leaf(issued), [cappedRoot], [issued])), 'KER-PCM-106');
+    assert.equal(
+      refusedWith(() => validate(leaf(issued), [cappedRoot], [issued])),
+      'KER-PCM-106',
+    );
   });
 
   test('a self-issued intermediate (key rollover) does not count against pathLen', () => {
@@ -241,13 +292,22 @@ describe('path validation: anchors by their bytes, names by their DER, signature
   test('a rogue self-signed root with the real root’s name is not an anchor: KER-PCM-110', () => {
     const rogueRoot = root({ keySlot: 'rogue' });
     const rogueIntermediate = intermediate(rogueRoot, { keySlot: 'rogue-intermediate' });
-    assert.equal(refusedWith(() => validate(leaf(rogueIntermediate), [ROOT], [rogueIntermediate])), 'KER-PCM-110');
-    assert.equal(refusedWith(() => validate(leaf(rogueIntermediate), [ROOT], [rogueIntermediate, rogueRoot])), 'KER-PCM-110');
+    assert.equal(
+      refusedWith(() => validate(leaf(rogueIntermediate), [ROOT], [rogueIntermediate])),
+      'KER-PCM-110',
+    );
+    assert.equal(
+      refusedWith(() => validate(leaf(rogueIntermediate), [ROOT], [rogueIntermediate, rogueRoot])),
+      'KER-PCM-110',
+    );
   });
 
   test('a leaf signed by another key than its named issuer’s: KER-PCM-110', () => {
     const forged = leaf(INTERMEDIATE, { signingKey: forgeKeyPair('rsa2048', 'impostor').privateKey });
-    assert.equal(refusedWith(() => validate(forged, [ROOT], [INTERMEDIATE])), 'KER-PCM-110');
+    assert.equal(
+      refusedWith(() => validate(forged, [ROOT], [INTERMEDIATE])),
+      'KER-PCM-110',
+    );
   });
 
   test('an ECDSA signature labelled sha256WithRSAEncryption does not verify with the EC issuer key: KER-PCM-110', () => {
@@ -258,30 +318,54 @@ describe('path validation: anchors by their bytes, names by their DER, signature
       },
       outerSignatureAlgorithm: algorithmIdentifier('1.2.840.113549.1.1.11', null),
     });
-    assert.equal(refusedWith(() => validate(mislabelled, [ROOT], [ecIssuer])), 'KER-PCM-110');
+    assert.equal(
+      refusedWith(() => validate(mislabelled, [ROOT], [ecIssuer])),
+      'KER-PCM-110',
+    );
   });
 
   test('root and intermediate swapped: a root offered as an intermediate is not trusted', () => {
-    assert.equal(refusedWith(() => validate(LEAF, [], [INTERMEDIATE, ROOT])), 'KER-PCM-006');
-    assert.equal(refusedWith(() => validate(ROOT, [INTERMEDIATE], [])), 'KER-PCM-006');
+    assert.equal(
+      refusedWith(() => validate(LEAF, [], [INTERMEDIATE, ROOT])),
+      'KER-PCM-006',
+    );
+    assert.equal(
+      refusedWith(() => validate(ROOT, [INTERMEDIATE], [])),
+      'KER-PCM-006',
+    );
   });
 
   test('an intermediate of another domain store (its anchor is not in this TrustStore): missingPathError', () => {
     const deviceRoot = forgeCertificate({ subject: 'CN=Device Root CA,O=Devices,C=IN', keySlot: 'device-root', ca: true, ...VALID });
     const deviceIntermediate = forgeCertificate({ subject: 'CN=Device Sub CA,O=Devices,C=IN', issuer: deviceRoot, keySlot: 'device-sub', ca: true, ...VALID });
     const deviceLeaf = leaf(deviceIntermediate);
-    assert.equal(refusedWith(() => validate(deviceLeaf, [ROOT], [INTERMEDIATE])), 'KER-PCM-006');
-    assert.equal(refusedWith(() => validate(deviceLeaf, [ROOT], [INTERMEDIATE, deviceIntermediate])), 'KER-PCM-006');
-    assert.equal(refusedWith(() => validate(deviceIntermediate, [ROOT], [], { missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND })), 'KER-PCM-005');
+    assert.equal(
+      refusedWith(() => validate(deviceLeaf, [ROOT], [INTERMEDIATE])),
+      'KER-PCM-006',
+    );
+    assert.equal(
+      refusedWith(() => validate(deviceLeaf, [ROOT], [INTERMEDIATE, deviceIntermediate])),
+      'KER-PCM-006',
+    );
+    assert.equal(
+      refusedWith(() => validate(deviceIntermediate, [ROOT], [], { missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND })),
+      'KER-PCM-005',
+    );
   });
 
   test('an empty trust store: missingPathError', () => {
-    assert.equal(refusedWith(() => validate(LEAF, [], [])), 'KER-PCM-006');
+    assert.equal(
+      refusedWith(() => validate(LEAF, [], [])),
+      'KER-PCM-006',
+    );
   });
 
   test('a self-signed partner certificate that is not an anchor: missingPathError', () => {
     const selfSigned = forgeCertificate({ subject: LEAF_NAME, keySlot: 'leaf', ...VALID });
-    assert.equal(refusedWith(() => validate(selfSigned, [ROOT], [INTERMEDIATE])), 'KER-PCM-006');
+    assert.equal(
+      refusedWith(() => validate(selfSigned, [ROOT], [INTERMEDIATE])),
+      'KER-PCM-006',
+    );
   });
 
   test('a cycle A ↔ B ends with missingPathError instead of looping', () => {
@@ -291,7 +375,10 @@ describe('path validation: anchors by their bytes, names by their DER, signature
     const a = forgeCertificate({ subject: nameA, issuer: seedB, keySlot: 'cycle-a', ca: true, ...VALID });
     const b = forgeCertificate({ subject: nameB, issuer: a, keySlot: 'cycle-b', ca: true, ...VALID });
     const target = leaf(a);
-    assert.equal(refusedWith(() => validate(target, [ROOT], [a, b])), 'KER-PCM-006');
+    assert.equal(
+      refusedWith(() => validate(target, [ROOT], [a, b])),
+      'KER-PCM-006',
+    );
   });
 });
 
@@ -318,7 +405,10 @@ describe('path validation: depth and signature budget', () => {
 
   test('six certificates (more than 5): KER-PCM-111', () => {
     const { anchor, cas, target } = chainOf(4);
-    assert.equal(refusedWith(() => validate(target, [anchor], cas)), 'KER-PCM-111');
+    assert.equal(
+      refusedWith(() => validate(target, [anchor], cas)),
+      'KER-PCM-111',
+    );
   });
 
   test('six certificates pass with maxDepth 6', () => {
@@ -328,9 +418,18 @@ describe('path validation: depth and signature budget', () => {
 
   test('sixty same-name candidates with the wrong keys exhaust the budget: KER-PCM-112, never more checks than the budget', () => {
     const decoys = Array.from({ length: 60 }, (_, index) => intermediate(ROOT, { key: 'p256', keySlot: `decoy-${index}` }));
-    assert.equal(refusedWith(() => validate(LEAF, [ROOT], decoys)), 'KER-PCM-112');
-    assert.equal(refusedWith(() => validate(LEAF, [ROOT], decoys.slice(0, 10), { signatureBudget: 5 })), 'KER-PCM-112');
-    assert.equal(refusedWith(() => validate(LEAF, [ROOT], decoys.slice(0, 40))), 'KER-PCM-110');
+    assert.equal(
+      refusedWith(() => validate(LEAF, [ROOT], decoys)),
+      'KER-PCM-112',
+    );
+    assert.equal(
+      refusedWith(() => validate(LEAF, [ROOT], decoys.slice(0, 10), { signatureBudget: 5 })),
+      'KER-PCM-112',
+    );
+    assert.equal(
+      refusedWith(() => validate(LEAF, [ROOT], decoys.slice(0, 40))),
+      'KER-PCM-110',
+    );
   });
 
   test('the real issuer among decoys is tried first (AKI = SKI) and costs two checks', () => {
@@ -358,7 +457,10 @@ describe('path validation: depth and signature budget', () => {
     const expiredRoot = root({ notAfter: new Date(AT.getTime() - 1000) });
     const issued = intermediate(expiredRoot);
     const decoy = intermediate(expiredRoot, { key: 'p256', keySlot: 'decoy-1' });
-    assert.equal(refusedWith(() => validate(leaf(issued), [expiredRoot], [decoy, issued])), 'KER-PCM-004');
+    assert.equal(
+      refusedWith(() => validate(leaf(issued), [expiredRoot], [decoy, issued])),
+      'KER-PCM-004',
+    );
   });
 });
 
@@ -371,25 +473,43 @@ describe('algorithm and key policy on every certificate of the path', () => {
 
   test('ecdsa-with-SHA1 and ecdsa-with-SHA224: KER-PCM-014', () => {
     const ecIssuer = intermediate(ROOT, { key: 'p256', keySlot: 'ec-issuer' });
-    assert.equal(refusedWith(() => validate(leaf(ecIssuer, { hash: 'sha1' }), [ROOT], [ecIssuer])), 'KER-PCM-014');
-    assert.equal(refusedWith(() => validate(leaf(ecIssuer, { hash: 'sha224' }), [ROOT], [ecIssuer])), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => validate(leaf(ecIssuer, { hash: 'sha1' }), [ROOT], [ecIssuer])),
+      'KER-PCM-014',
+    );
+    assert.equal(
+      refusedWith(() => validate(leaf(ecIssuer, { hash: 'sha224' }), [ROOT], [ecIssuer])),
+      'KER-PCM-014',
+    );
   });
 
   test('dsa-with-sha256 (signed by a DSA CA): KER-PCM-014', () => {
     const dsaIssuer = intermediate(ROOT, { key: 'dsa' });
-    assert.equal(refusedWith(() => validate(leaf(dsaIssuer), [ROOT], [dsaIssuer])), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => validate(leaf(dsaIssuer), [ROOT], [dsaIssuer])),
+      'KER-PCM-014',
+    );
   });
 
   test('RSA-PSS with a salt shorter than the hash: KER-PCM-014', () => {
-    assert.equal(refusedWith(() => validate(pssLeaf(SHA256, SHA256, 20), [ROOT], [INTERMEDIATE])), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => validate(pssLeaf(SHA256, SHA256, 20), [ROOT], [INTERMEDIATE])),
+      'KER-PCM-014',
+    );
   });
 
   test('RSA-PSS with MGF1 over another hash than the message: KER-PCM-014', () => {
-    assert.equal(refusedWith(() => validate(pssLeaf(SHA256, SHA512, 32), [ROOT], [INTERMEDIATE])), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => validate(pssLeaf(SHA256, SHA512, 32), [ROOT], [INTERMEDIATE])),
+      'KER-PCM-014',
+    );
   });
 
   test('RSA-PSS over SHA-1: KER-PCM-014', () => {
-    assert.equal(refusedWith(() => checkAlgorithmsAndKey(parsed(pssLeaf('1.3.14.3.2.26', '1.3.14.3.2.26', 20)))), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => checkAlgorithmsAndKey(parsed(pssLeaf('1.3.14.3.2.26', '1.3.14.3.2.26', 20)))),
+      'KER-PCM-014',
+    );
   });
 
   test('RSA-1024: KER-PCM-013', () => assert.equal(refusedLeaf({ key: 'rsa1024' }), 'KER-PCM-013'));
@@ -402,22 +522,34 @@ describe('algorithm and key policy on every certificate of the path', () => {
     const explicit = explicitCurveSpki(forgeKeyPair('p256', 'explicit').publicKey);
     const target = parsed(leaf(INTERMEDIATE, { subjectPublicKeyInfo: explicit }));
     assert.equal(target.publicKey.curve, 'explicit');
-    assert.equal(refusedWith(() => validate(leaf(INTERMEDIATE, { subjectPublicKeyInfo: explicit }), [ROOT], [INTERMEDIATE])), 'KER-PCM-114');
+    assert.equal(
+      refusedWith(() => validate(leaf(INTERMEDIATE, { subjectPublicKeyInfo: explicit }), [ROOT], [INTERMEDIATE])),
+      'KER-PCM-114',
+    );
   });
 
   test('an intermediate with an RSA-1024 key: KER-PCM-013', () => {
     const weak = intermediate(ROOT, { key: 'rsa1024' });
-    assert.equal(refusedWith(() => validate(leaf(weak), [ROOT], [weak])), 'KER-PCM-013');
+    assert.equal(
+      refusedWith(() => validate(leaf(weak), [ROOT], [weak])),
+      'KER-PCM-013',
+    );
   });
 
   test('an intermediate signed with SHA-1: KER-PCM-014', () => {
     const sha1 = intermediate(ROOT, { hash: 'sha1' });
-    assert.equal(refusedWith(() => validate(leaf(sha1), [ROOT], [sha1])), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => validate(leaf(sha1), [ROOT], [sha1])),
+      'KER-PCM-014',
+    );
   });
 
   test('an anchor self-signed with SHA-1: KER-PCM-014', () => {
     const sha1Root = root({ hash: 'sha1' });
-    assert.equal(refusedWith(() => validate(intermediate(sha1Root), [sha1Root])), 'KER-PCM-014');
+    assert.equal(
+      refusedWith(() => validate(intermediate(sha1Root), [sha1Root])),
+      'KER-PCM-014',
+    );
   });
 });
 
@@ -474,17 +606,32 @@ describe('certificate roles', () => {
   });
 
   test('checkCaCertificate: v1 KER-PCM-007, cA=false KER-PCM-104, no keyUsage KER-PCM-105', () => {
-    assert.equal(refusedWith(() => checkCaCertificate(parsed(root({ version: 1 })))), 'KER-PCM-007');
-    assert.equal(refusedWith(() => checkCaCertificate(parsed(root({ ca: false })))), 'KER-PCM-104');
-    assert.equal(refusedWith(() => checkCaCertificate(parsed(root({ keyUsage: null })))), 'KER-PCM-105');
+    assert.equal(
+      refusedWith(() => checkCaCertificate(parsed(root({ version: 1 })))),
+      'KER-PCM-007',
+    );
+    assert.equal(
+      refusedWith(() => checkCaCertificate(parsed(root({ ca: false })))),
+      'KER-PCM-104',
+    );
+    assert.equal(
+      refusedWith(() => checkCaCertificate(parsed(root({ keyUsage: null })))),
+      'KER-PCM-105',
+    );
   });
 
   test('a leaf with cA=true: KER-PCM-113', () => {
-    assert.equal(refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { ca: true, keyUsage: ['digitalSignature'] })))), 'KER-PCM-113');
+    assert.equal(
+      refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { ca: true, keyUsage: ['digitalSignature'] })))),
+      'KER-PCM-113',
+    );
   });
 
   test('a leaf with keyCertSign: KER-PCM-113', () => {
-    assert.equal(refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { keyUsage: ['digitalSignature', 'keyCertSign'] })))), 'KER-PCM-113');
+    assert.equal(
+      refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { keyUsage: ['digitalSignature', 'keyCertSign'] })))),
+      'KER-PCM-113',
+    );
   });
 
   test('a plain leaf (cA=false, or no basicConstraints) is an end entity', () => {
@@ -510,7 +657,11 @@ describe('certificate roles', () => {
 function pssLeaf(hashOid: string, mgfHashOid: string, saltLength: number): ForgedCertificate {
   const hashAlgorithm = new AlgorithmIdentifier({ algorithm: hashOid, parameters: null });
   const mgfHash = new AlgorithmIdentifier({ algorithm: mgfHashOid, parameters: null });
-  const params = new RsaSaPssParams({ hashAlgorithm, maskGenAlgorithm: new AlgorithmIdentifier({ algorithm: id_mgf1, parameters: AsnConvert.serialize(mgfHash) }), saltLength });
+  const params = new RsaSaPssParams({
+    hashAlgorithm,
+    maskGenAlgorithm: new AlgorithmIdentifier({ algorithm: id_mgf1, parameters: AsnConvert.serialize(mgfHash) }),
+    saltLength,
+  });
   const algorithm = new AlgorithmIdentifier({ algorithm: id_RSASSA_PSS, parameters: AsnConvert.serialize(params) });
   return leaf(INTERMEDIATE, {
     pss: true,

@@ -1,7 +1,7 @@
 import type { ApiKeyReader } from '../../domain/policies/ports.js';
 import type { TableContext } from './client.js';
-import { indexKeys } from './keys.js';
 import { queryPartition } from './items.js';
+import { indexKeys } from './keys.js';
 
 /** A partner holds few keys (one per policy and label); more than this is not a real partner. */
 const MAX_KEYS_PER_PARTNER = 500;

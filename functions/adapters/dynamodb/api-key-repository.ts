@@ -1,13 +1,13 @@
-import type { AuditEntry } from '../../domain/audit.js';
 import type { ApiKey } from '../../domain/api-keys/api-key.js';
 import type { ApiKeyRepository } from '../../domain/api-keys/ports.js';
+import type { AuditEntry } from '../../domain/audit.js';
 import type { EventModel } from '../../domain/events/event-model.js';
 import { ConcurrentModificationError, InactivePartnerError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { apiKeyKeys, expiryCalendarEntry, indexKeys, keys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
+import { apiKeyKeys, expiryCalendarEntry, indexKeys, keys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
+import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /** A partner holds few keys (one per policy and label); the admin list reads at most this many. */
 const MAX_KEYS_PER_PARTNER = 500;
@@ -52,7 +52,13 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
         await transactWrite(table, [
           labelGuard(table, key),
           { Put: { TableName: table.tableName, Item: keyItem(key), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: table.tableName, Item: { ...apiKeyKeys.apiKeyPointer(key.id), entity: 'ApiKeyPointer', keyHash: key.keyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: table.tableName,
+              Item: { ...apiKeyKeys.apiKeyPointer(key.id), entity: 'ApiKeyPointer', keyHash: key.keyHash },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           {
             ConditionCheck: {
               TableName: table.tableName,
@@ -87,7 +93,10 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
         await transactWrite(table, [
           putIfUnchanged(table, keyItem({ ...next, revision: previous.revision + 1 }), previous.revision),
           ...(moved
-            ? [labelGuard(table, next), { Delete: { TableName: table.tableName, Key: apiKeyKeys.apiKeyLabel(previous.partnerId, previous.policyId, previous.label) } }]
+            ? [
+                labelGuard(table, next),
+                { Delete: { TableName: table.tableName, Key: apiKeyKeys.apiKeyLabel(previous.partnerId, previous.policyId, previous.label) } },
+              ]
             : []),
           auditPut(table, audit),
           ...events.map((event) => outboxPut(table, event)),

@@ -7,6 +7,7 @@ import { auditTrailPartition } from './keys.js';
 /** One Query of the object's audit partition, newest first. */
 export function dynamoAuditTrailReader(table: TableContext): AuditTrailReader {
   return {
-    recordsOf: (objectType, objectId, limit) => queryPartition<AuditEntry>(table, 'table', auditTrailPartition(objectType, objectId), { limit, ascending: false }),
+    recordsOf: (objectType, objectId, limit) =>
+      queryPartition<AuditEntry>(table, 'table', auditTrailPartition(objectType, objectId), { limit, ascending: false }),
   };
 }

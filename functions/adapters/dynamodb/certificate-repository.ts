@@ -1,12 +1,12 @@
 import type { CertificateRepository } from '../../domain/certificates/ports.js';
-import { partnerCertificateExpiry, type CaCertificate, type PartnerCertificate } from '../../domain/certificates/stored-certificates.js';
+import { type CaCertificate, type PartnerCertificate, partnerCertificateExpiry } from '../../domain/certificates/stored-certificates.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { certificateKeys, expiryCalendarEntry, indexKeys } from './keys.js';
 import { getItem, queryPartition } from './items.js';
+import { certificateKeys, expiryCalendarEntry, indexKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
 import { partnerItem } from './partner-repository.js';
-import { auditPut, putIfUnchanged, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /** A domain's trust store is read whole for each path validation; an admin list reads at most MAX_LISTED. */
 const MAX_CA_CERTIFICATES_PER_DOMAIN = 1000;

@@ -4,9 +4,9 @@ import type { Policy } from '../../domain/policies/policy.js';
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { keys, sortKeyPrefixes, type ItemKey } from './keys.js';
 import { getItem, queryPartition } from './items.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { type ItemKey, keys, sortKeyPrefixes } from './keys.js';
+import { auditPut, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /** A partner has a few requests per policy; a read never takes more than this. */
 export const MAX_REQUESTS_PER_PARTNER = 1000;
@@ -27,21 +27,37 @@ function conditionCheck(table: TableContext, key: ItemKey, condition: string, va
 
 export function dynamoCredentialPartnerRepository(table: TableContext): CredentialPartnerRepository {
   return {
-    policyRequestsOf: (partnerId) => queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.policyRequests, limit: MAX_REQUESTS_PER_PARTNER }),
+    policyRequestsOf: (partnerId) =>
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, {
+        sortKeyPrefix: sortKeyPrefixes.policyRequests,
+        limit: MAX_REQUESTS_PER_PARTNER,
+      }),
 
     extractorsOf: (partnerId, policyId) =>
-      queryPartition<BiometricExtractor>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.bioExtractorsOfPolicy(policyId), limit: MAX_EXTRACTORS_PER_POLICY }),
+      queryPartition<BiometricExtractor>(table, 'table', keys.partner(partnerId).pk, {
+        sortKeyPrefix: sortKeyPrefixes.bioExtractorsOfPolicy(policyId),
+        limit: MAX_EXTRACTORS_PER_POLICY,
+      }),
 
     async saveExtractors(extractors, pendingRequests, audit) {
       const items: TransactItem[] = [
         ...extractors.map(
           (extractor): TransactItem => ({
-            Put: { TableName: table.tableName, Item: { ...keys.bioExtractor(extractor.partnerId, extractor.policyId, extractor.attributeName), entity: 'BiometricExtractor', ...extractor } },
+            Put: {
+              TableName: table.tableName,
+              Item: { ...keys.bioExtractor(extractor.partnerId, extractor.policyId, extractor.attributeName), entity: 'BiometricExtractor', ...extractor },
+            },
           }),
         ),
         // An approval between our read and this write would have closed the extractors; the request must still be as read.
         ...pendingRequests.map((request) =>
-          conditionCheck(table, keys.policyRequest(request.partnerId, request.mappingKey), '#status = :pending AND revision = :revision', { ':pending': 'InProgress', ':revision': request.revision }, { '#status': 'status' }),
+          conditionCheck(
+            table,
+            keys.policyRequest(request.partnerId, request.mappingKey),
+            '#status = :pending AND revision = :revision',
+            { ':pending': 'InProgress', ':revision': request.revision },
+            { '#status': 'status' },
+          ),
         ),
         auditPut(table, audit),
       ];

@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ExpiryCalendar, ExpiringItem, ExpiryKind } from '../../domain/expiry/expiry-calendar.js';
+import type { ExpiringItem, ExpiryCalendar, ExpiryKind } from '../../domain/expiry/expiry-calendar.js';
 import type { TableContext } from './client.js';
-import { indexKeys } from './keys.js';
 import { withoutStorageAttributes } from './items.js';
+import { indexKeys } from './keys.js';
 
 /**
  * The expiry calendars on gsi3 (`EXPIRY#<kind>` / `<expiresAt>#<id>`). A page is one Query of at most `limit`

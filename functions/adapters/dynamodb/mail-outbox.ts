@@ -40,7 +40,16 @@ export function dynamoMailOutbox(table: TableContext): MailOutbox & {
 
     // A mail settled meanwhile has nothing left to release.
     async release(notificationId) {
-      await conditionalWrite(table.client.send(new UpdateCommand({ TableName: table.tableName, Key: key(notificationId), UpdateExpression: 'REMOVE claimedUntil', ConditionExpression: 'attribute_exists(pk)' })));
+      await conditionalWrite(
+        table.client.send(
+          new UpdateCommand({
+            TableName: table.tableName,
+            Key: key(notificationId),
+            UpdateExpression: 'REMOVE claimedUntil',
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        ),
+      );
     },
 
     async settle(notificationId, audit) {
@@ -49,7 +58,9 @@ export function dynamoMailOutbox(table: TableContext): MailOutbox & {
 
     async due(now, limit) {
       const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailOutbox, { limit });
-      return items.filter((item) => (item.nextAttemptAt ?? '') <= now).map((item) => ({ notificationId: item.mail.notificationId, attempts: item.attempts ?? 0 }));
+      return items
+        .filter((item) => (item.nextAttemptAt ?? '') <= now)
+        .map((item) => ({ notificationId: item.mail.notificationId, attempts: item.attempts ?? 0 }));
     },
 
     async recordFailedAttempt(notificationId, nextAttemptAt) {

@@ -1,13 +1,13 @@
 import type { MispLicense } from '../../domain/misp-licenses/misp-license.js';
-import type { MispLicenseRepository } from '../../domain/misp-licenses/ports.js';
 import type { LicensesRetiredWithPartner } from '../../domain/misp-licenses/partner-deactivation.js';
+import type { MispLicenseRepository } from '../../domain/misp-licenses/ports.js';
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, InactivePartnerError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { expiryCalendarEntry, keys, mispLicenseKeys, sortKeyPrefixes } from './keys.js';
 import { getItem, queryPartition } from './items.js';
+import { expiryCalendarEntry, keys, mispLicenseKeys, sortKeyPrefixes } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
+import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /** A MISP holds few licenses; retiring them all fits one transaction. The admin list reads at most MAX_LISTED. */
 const MAX_LICENSES_PER_MISP = 50;
@@ -32,7 +32,14 @@ function savePut(table: TableContext, next: MispLicense, previous: MispLicense):
 }
 
 function mispActive(table: TableContext, mispId: string): TransactItem {
-  return { ConditionCheck: { TableName: table.tableName, Key: keys.partner(mispId), ConditionExpression: 'isActive = :true', ExpressionAttributeValues: { ':true': true } } };
+  return {
+    ConditionCheck: {
+      TableName: table.tableName,
+      Key: keys.partner(mispId),
+      ConditionExpression: 'isActive = :true',
+      ExpressionAttributeValues: { ':true': true },
+    },
+  };
 }
 
 /** The head still names `latestId` (none: the MISP has no license yet). */
@@ -51,10 +58,7 @@ function headCheck(table: TableContext, mispId: string, latestId: string | null)
  * license issued since they were read), then each license at its revision with its audit record.
  */
 export function retiredLicenseItems(table: TableContext, { mispId, latestId, retirements }: LicensesRetiredWithPartner): TransactItem[] {
-  return [
-    headCheck(table, mispId, latestId),
-    ...retirements.flatMap(({ next, previous, audit }) => [savePut(table, next, previous), auditPut(table, audit)]),
-  ];
+  return [headCheck(table, mispId, latestId), ...retirements.flatMap(({ next, previous, audit }) => [savePut(table, next, previous), auditPut(table, audit)])];
 }
 
 /**
@@ -91,7 +95,12 @@ export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRep
     async save(next, previous, activating, audit, events) {
       const activationChecks = activating ? [mispActive(table, next.mispId), headCheck(table, next.mispId, next.id)] : [];
       try {
-        await transactWrite(table, [...activationChecks, savePut(table, next, previous), auditPut(table, audit), ...events.map((event) => outboxPut(table, event))]);
+        await transactWrite(table, [
+          ...activationChecks,
+          savePut(table, next, previous),
+          auditPut(table, audit),
+          ...events.map((event) => outboxPut(table, event)),
+        ]);
       } catch (error) {
         if (!(error instanceof TransactionRefused)) throw error;
         if (activating && error.failedConditions.includes(0)) throw new InactivePartnerError(next.mispId);
@@ -105,11 +114,15 @@ export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRep
       return (await getItem<{ latestId: string }>(table, mispLicenseKeys.head(mispId)))?.latestId ?? null;
     },
 
-    licensesOf: (mispId) => queryPartition<MispLicense>(table, 'gsi1', mispLicenseKeys.licensesOfMisp(mispId), { limit: MAX_LICENSES_PER_MISP, ascending: false }),
+    licensesOf: (mispId) =>
+      queryPartition<MispLicense>(table, 'gsi1', mispLicenseKeys.licensesOfMisp(mispId), { limit: MAX_LICENSES_PER_MISP, ascending: false }),
 
     allLicenses: () => queryPartition<MispLicense>(table, 'gsi2', mispLicenseKeys.allLicenses, { limit: MAX_LISTED, ascending: false }),
 
     policyRequestsOf: (partnerId) =>
-      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { limit: MAX_REQUESTS_PER_PARTNER, sortKeyPrefix: sortKeyPrefixes.policyRequests }),
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, {
+        limit: MAX_REQUESTS_PER_PARTNER,
+        sortKeyPrefix: sortKeyPrefixes.policyRequests,
+      }),
   };
 }

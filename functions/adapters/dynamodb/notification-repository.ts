@@ -6,7 +6,7 @@ import { ConcurrentModificationError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
 import { notificationKeys, userPartition } from './keys.js';
-import { auditPut, putIfUnchanged, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The most a list reads of one notification partition (60 days of notices stay far below it). */
@@ -20,7 +20,7 @@ function epochSeconds(iso: string): number {
 
 /** Notifications vanish 60 days after creation (TTL deletion is lazy, so reads also skip older ones). */
 function expiresWithNotification(notification: Pick<Notification, 'crDtimes'>): number {
-  return epochSeconds(notification.crDtimes) + NOTIFICATION_RETENTION_DAYS * DAY_MS / 1000;
+  return epochSeconds(notification.crDtimes) + (NOTIFICATION_RETENTION_DAYS * DAY_MS) / 1000;
 }
 
 function notificationItem(notification: Notification): Record<string, unknown> {
@@ -36,7 +36,13 @@ function notificationItem(notification: Notification): Record<string, unknown> {
 
 /** The mail waits in the table beside its notification until it is sent (then the sender deletes it). */
 export function mailOutboxItem(mail: OutgoingMail): Record<string, unknown> {
-  return { ...notificationKeys.mail(mail.notificationId), entity: 'MailOutbox', gsi1pk: notificationKeys.mailOutbox, gsi1sk: `${mail.createdAt}#${mail.notificationId}`, mail };
+  return {
+    ...notificationKeys.mail(mail.notificationId),
+    entity: 'MailOutbox',
+    gsi1pk: notificationKeys.mailOutbox,
+    gsi1sk: `${mail.createdAt}#${mail.notificationId}`,
+    mail,
+  };
 }
 
 function absentPut(table: TableContext, item: Record<string, unknown>): TransactItem {
@@ -73,14 +79,24 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
   return {
     createNotice: (marker, notification, audit, mail) =>
       createGuarded(
-        { ...notificationKeys.noticeMarker(marker.kind, marker.itemId, marker.threshold), entity: 'NoticeMarker', notificationId: notification.id, ttl: epochSeconds(marker.keepUntil) },
+        {
+          ...notificationKeys.noticeMarker(marker.kind, marker.itemId, marker.threshold),
+          entity: 'NoticeMarker',
+          notificationId: notification.id,
+          ttl: epochSeconds(marker.keepUntil),
+        },
         notification,
         audit,
         mail,
       ),
 
     createOnce: (key, notification, audit, mail) =>
-      createGuarded({ ...notificationKeys.noticeOnce(key), entity: 'NoticeMarker', notificationId: notification.id, ttl: expiresWithNotification(notification) }, notification, audit, mail),
+      createGuarded(
+        { ...notificationKeys.noticeOnce(key), entity: 'NoticeMarker', notificationId: notification.id, ttl: expiresWithNotification(notification) },
+        notification,
+        audit,
+        mail,
+      ),
 
     get: (id) => getItem<Notification>(table, notificationKeys.notification(id)),
 
@@ -89,13 +105,19 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
     ofAdmins: (from, limit) => listed(notificationKeys.ofAdmins, from, limit),
 
     async dismissedBy(userId) {
-      const items = await queryPartition<{ notificationId: string }>(table, 'table', userPartition(userId), { limit: MAX_DISMISSALS, sortKeyPrefix: notificationKeys.dismissalsPrefix });
+      const items = await queryPartition<{ notificationId: string }>(table, 'table', userPartition(userId), {
+        limit: MAX_DISMISSALS,
+        sortKeyPrefix: notificationKeys.dismissalsPrefix,
+      });
       return new Set(items.map((item) => item.notificationId));
     },
 
     async dismissPartnerNotification(next, previous, audit) {
       try {
-        await transactWrite(table, [putIfUnchanged(table, notificationItem({ ...next, revision: previous.revision + 1 }), previous.revision), auditPut(table, audit)]);
+        await transactWrite(table, [
+          putIfUnchanged(table, notificationItem({ ...next, revision: previous.revision + 1 }), previous.revision),
+          auditPut(table, audit),
+        ]);
       } catch (error) {
         if (error instanceof TransactionRefused) throw new ConcurrentModificationError(`notification ${next.id}`);
         throw error;
@@ -103,7 +125,12 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
     },
 
     async dismissForAdmin(userId, notification, audit) {
-      const dismissal = { ...notificationKeys.dismissal(userId, notification.id), entity: 'NotificationDismissal', notificationId: notification.id, ttl: expiresWithNotification(notification) };
+      const dismissal = {
+        ...notificationKeys.dismissal(userId, notification.id),
+        entity: 'NotificationDismissal',
+        notificationId: notification.id,
+        ttl: expiresWithNotification(notification),
+      };
       try {
         await transactWrite(table, [absentPut(table, dismissal), auditPut(table, audit)]);
       } catch (error) {
@@ -125,7 +152,9 @@ export function dynamoSeenTimestamps(table: TableContext): SeenTimestamps {
       return (await getItem<{ seenAt: string }>(table, notificationKeys.seenTimestamp(userId)))?.seenAt;
     },
     async put(userId, seenAt) {
-      await table.client.send(new PutCommand({ TableName: table.tableName, Item: { ...notificationKeys.seenTimestamp(userId), entity: 'NotificationsSeen', seenAt } }));
+      await table.client.send(
+        new PutCommand({ TableName: table.tableName, Item: { ...notificationKeys.seenTimestamp(userId), entity: 'NotificationsSeen', seenAt } }),
+      );
     },
   };
 }

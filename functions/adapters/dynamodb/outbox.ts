@@ -1,8 +1,8 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { TableContext } from './client.js';
 import type { EventModel } from '../../domain/events/event-model.js';
-import { indexKeys, keys } from './keys.js';
+import type { TableContext } from './client.js';
 import { queryPartition } from './items.js';
+import { indexKeys, keys } from './keys.js';
 import type { TransactItem } from './transactions.js';
 
 /**

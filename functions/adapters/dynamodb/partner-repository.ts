@@ -1,12 +1,12 @@
-import type { TableContext } from './client.js';
 import type { Partner, PartnerContact } from '../../domain/partners/partner.js';
 import type { PartnerRepository } from '../../domain/partners/ports.js';
 import { ConcurrentModificationError, InactivePartnerError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
-import { indexKeys, keys, sortKeyPrefixes, userPartition } from './keys.js';
+import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
+import { indexKeys, keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { retiredLicenseItems } from './misp-license-repository.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
+import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /**
  * How many partners the admin list reads (one Query over gsi1 `PARTNERS`, about 1 kB each, so a few pages of
@@ -98,7 +98,10 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
     },
 
     async partnersOfUser(userId) {
-      const owned = await queryPartition<{ partnerId: string }>(table, 'table', userPartition(userId), { sortKeyPrefix: sortKeyPrefixes.partnersOfUser, limit: MAX_PARTNERS_PER_USER });
+      const owned = await queryPartition<{ partnerId: string }>(table, 'table', userPartition(userId), {
+        sortKeyPrefix: sortKeyPrefixes.partnersOfUser,
+        limit: MAX_PARTNERS_PER_USER,
+      });
       const partners = await Promise.all(owned.map(({ partnerId }) => getItem<Partner>(table, keys.partner(partnerId))));
       return partners.filter((partner): partner is Partner => partner !== undefined);
     },

@@ -1,12 +1,12 @@
-import type { TableContext } from './client.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { Policy } from '../../domain/policies/policy.js';
 import type { PolicyGroup } from '../../domain/policy-groups/policy-group.js';
 import type { PolicyGroupRepository } from '../../domain/policy-groups/ports.js';
-import type { Policy } from '../../domain/policies/policy.js';
-import type { AuditEntry } from '../../domain/audit.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
-import { indexKeys, keys } from './keys.js';
+import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem, putIfUnchanged } from './transactions.js';
+import { indexKeys, keys } from './keys.js';
+import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /**
  * Policy groups are few (tens in a national deployment); lists read the whole groups partition, bounded so a
@@ -72,8 +72,7 @@ export function dynamoPolicyGroupRepository(table: TableContext): PolicyGroupRep
       }
     },
 
-    policiesOfGroup: (groupId) =>
-      queryPartition<Policy>(table, 'gsi1', indexKeys.policiesOfGroup(groupId), { limit: MAX_POLICIES_PER_GROUP }),
+    policiesOfGroup: (groupId) => queryPartition<Policy>(table, 'gsi1', indexKeys.policiesOfGroup(groupId), { limit: MAX_POLICIES_PER_GROUP }),
   };
 }
 

@@ -1,13 +1,13 @@
-import type { TableContext } from './client.js';
-import type { Policy } from '../../domain/policies/policy.js';
-import type { PolicyRepository } from '../../domain/policies/ports.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { EventModel } from '../../domain/events/event-model.js';
+import type { Policy } from '../../domain/policies/policy.js';
+import type { PolicyRepository } from '../../domain/policies/ports.js';
 import { ConcurrentModificationError, InactivePolicyGroupError, UniqueConstraintError } from '../../errors/pms-error.js';
-import { indexKeys, keys } from './keys.js';
+import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
+import { indexKeys, keys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { auditPut, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /** A national deployment has tens to hundreds of policies; a list never reads more than this. */
 export const MAX_POLICIES = 5000;
@@ -87,7 +87,11 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
         ],
         audit,
         [],
-        { 0: () => new UniqueConstraintError('policyId'), 1: () => new UniqueConstraintError('policyName'), 2: () => new InactivePolicyGroupError(policy.policyGroupId) },
+        {
+          0: () => new UniqueConstraintError('policyId'),
+          1: () => new UniqueConstraintError('policyName'),
+          2: () => new InactivePolicyGroupError(policy.policyGroupId),
+        },
         policy.id,
       ),
 
@@ -103,7 +107,8 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
     updateDraft(next, previous, audit, events) {
       const renamed = keys.policyName(next.policyGroupId, next.name).pk !== keys.policyName(previous.policyGroupId, previous.name).pk;
       const items = [replacePolicy(table, next, previous)];
-      if (renamed) items.push(nameGuardPut(table, next), { Delete: { TableName: table.tableName, Key: keys.policyName(previous.policyGroupId, previous.name) } });
+      if (renamed)
+        items.push(nameGuardPut(table, next), { Delete: { TableName: table.tableName, Key: keys.policyName(previous.policyGroupId, previous.name) } });
       return write(items, audit, events, { 1: () => new UniqueConstraintError('policyName') }, next.id);
     },
 

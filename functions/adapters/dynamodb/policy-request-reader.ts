@@ -6,7 +6,7 @@ import type { PolicyRequest, PolicyRequestStatus } from '../../domain/policy-req
 import type { PolicyRequestListReader } from '../../domain/policy-requests/request-list-queries.js';
 import type { TableContext } from './client.js';
 import { queryPartition, withoutStorageAttributes } from './items.js';
-import { indexKeys, keys, sortKeyPrefixes, type ItemKey } from './keys.js';
+import { type ItemKey, indexKeys, keys, sortKeyPrefixes } from './keys.js';
 
 const STATUSES: readonly PolicyRequestStatus[] = ['InProgress', 'approved', 'rejected'];
 /** What one status partition may contribute to the admin's list (30,000 rows at most, filtered in memory). */
@@ -32,7 +32,10 @@ export function dynamoPolicyRequestReader(table: TableContext): PolicyRequestLis
     },
 
     requestsOfPartner: (partnerId) =>
-      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.policyRequests, limit: MAX_REQUESTS_PER_PARTNER }),
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, {
+        sortKeyPrefix: sortKeyPrefixes.policyRequests,
+        limit: MAX_REQUESTS_PER_PARTNER,
+      }),
 
     partnersByIds: (ids) => batchGet<Partner>(table, distinct(ids).map(keys.partner)),
     policiesByIds: (ids) => batchGet<Policy>(table, distinct(ids).map(keys.policy)),

@@ -3,10 +3,10 @@ import type { PolicyRequest } from '../../domain/policy-requests/policy-request.
 import type { PolicyLink, PolicyRequestRepository } from '../../domain/policy-requests/ports.js';
 import { ConcurrentModificationError, InactivePolicyError, PolicyLinkTakenError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
-import { outboxPut } from './outbox.js';
-import { indexKeys, keys } from './keys.js';
 import { getItem } from './items.js';
-import { auditPut, transactWrite, TransactionRefused, type TransactItem } from './transactions.js';
+import { indexKeys, keys } from './keys.js';
+import { outboxPut } from './outbox.js';
+import { auditPut, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 function requestItem(request: PolicyRequest): Record<string, unknown> {
   return {
@@ -26,7 +26,8 @@ function policyCounts(table: TableContext, policyId: string, pending: number, ap
     Update: {
       TableName: table.tableName,
       Key: keys.policy(policyId),
-      UpdateExpression: 'SET pendingRequestCount = pendingRequestCount + :pending, approvedRequestCount = approvedRequestCount + :approved, revision = revision + :one',
+      UpdateExpression:
+        'SET pendingRequestCount = pendingRequestCount + :pending, approvedRequestCount = approvedRequestCount + :approved, revision = revision + :one',
       ConditionExpression: mustBeActivated ? '#status = :activated' : 'attribute_exists(pk)',
       ...(mustBeActivated ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
       ExpressionAttributeValues: { ':pending': pending, ':approved': approved, ':one': 1, ...(mustBeActivated ? { ':activated': 'activated' } : {}) },
@@ -52,7 +53,12 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: table.tableName, Item: { ...keys.policyRequestPointer(request.mappingKey), entity: 'PolicyRequestPointer', partnerId: request.partnerId } } },
+          {
+            Put: {
+              TableName: table.tableName,
+              Item: { ...keys.policyRequestPointer(request.mappingKey), entity: 'PolicyRequestPointer', partnerId: request.partnerId },
+            },
+          },
           policyCounts(table, request.policyId, 1, 0, true),
           auditPut(table, audit),
         ]);
@@ -87,7 +93,15 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
           },
           // A rejection closes the link, so the partner may ask again; an approval keeps it, for good.
           approved
-            ? { Update: { TableName: table.tableName, Key: link, UpdateExpression: 'SET #status = :approved', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':approved': 'approved' } } }
+            ? {
+                Update: {
+                  TableName: table.tableName,
+                  Key: link,
+                  UpdateExpression: 'SET #status = :approved',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':approved': 'approved' },
+                },
+              }
             : { Delete: { TableName: table.tableName, Key: link } },
           policyCounts(table, next.policyId, -1, approved ? 1 : 0, false),
           auditPut(table, audit),

@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TableContext } from './client.js';
 import type { AuditEntry } from '../../domain/audit.js';
+import type { TableContext } from './client.js';
 import { indexKeys, keys } from './keys.js';
-import { randomUUID } from 'node:crypto';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -1,8 +1,8 @@
 import type { UserRepository } from '../../domain/users/ports.js';
 import type { UserConsent } from '../../domain/users/user-consent.js';
 import type { TableContext } from './client.js';
-import { keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { getItem, queryPartition } from './items.js';
+import { keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { auditPut, transactWrite } from './transactions.js';
 
 /** What the table knows about a signed-in user: the partners they own (written at registration) and their consent. */

@@ -4,7 +4,7 @@ import type { MispLicense } from '../../domain/misp-licenses/misp-license.js';
 import type { VerificationReader, VerifiedPartner } from '../../domain/verification/ports.js';
 import type { TableContext } from './client.js';
 import { withoutStorageAttributes } from './items.js';
-import { apiKeyKeys, keys, mispLicenseKeys, type ItemKey } from './keys.js';
+import { apiKeyKeys, type ItemKey, keys, mispLicenseKeys } from './keys.js';
 
 /** Keys DynamoDB left unprocessed (throttling only, never in normal operation) are asked again, this many times. */
 const UNPROCESSED_RETRIES = 3;

@@ -1,7 +1,7 @@
-import type { TableContext } from '../dynamodb/client.js';
-import { pendingOutboxEvents, removeOutboxEvent } from '../dynamodb/outbox.js';
 import type { EventModel } from '../../domain/events/event-model.js';
 import type { EventPublisher } from '../../domain/events/ports.js';
+import type { TableContext } from '../dynamodb/client.js';
+import { pendingOutboxEvents, removeOutboxEvent } from '../dynamodb/outbox.js';
 
 /** How many stored events one relay pass forwards. */
 const RELAY_BATCH = 100;

@@ -1,5 +1,5 @@
-import { GetPublicKeyCommand, SignCommand, type KMSClient, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
-import { assertSha256Digest, loadOnce, type CertificateSigner, type SigningAlgorithm } from '../../domain/certificates/signer.js';
+import { GetPublicKeyCommand, type KMSClient, SignCommand, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
+import { assertSha256Digest, type CertificateSigner, loadOnce, type SigningAlgorithm } from '../../domain/certificates/signer.js';
 
 const KMS_SIGNING_ALGORITHMS: Record<SigningAlgorithm, SigningAlgorithmSpec> = {
   RSASSA_PKCS1_V1_5_SHA_256: 'RSASSA_PKCS1_V1_5_SHA_256',

@@ -1,4 +1,4 @@
-import { constants, createPrivateKey, createPublicKey, generateKeyPairSync, privateEncrypt, randomUUID, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, privateEncrypt, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assertSha256Digest, type CertificateSigner } from '../../domain/certificates/signer.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { loadOnce, type CertificateSigner } from '../../domain/certificates/signer.js';
+import { type CertificateSigner, loadOnce } from '../../domain/certificates/signer.js';
 import { PMS_CA_KEY_ENV, PMS_CA_SIGNING_ALGORITHM, type PmsCaKeyRole } from './ca-keys.js';
 import { kmsSigner } from './kms-signer.js';
 import { loadOrCreateLocalSigner } from './local-key-signer.js';

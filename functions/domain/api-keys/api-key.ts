@@ -1,10 +1,10 @@
 import { isUsable } from '../credentials.js';
-import { eventModel, type EventModel } from '../events/event-model.js';
-import type { IdGenerator } from '../ports.js';
-import { partnerData, PARTNER_MANAGER_SERVICE } from '../partners/partner-events.js';
+import { type EventModel, eventModel } from '../events/event-model.js';
 import type { Partner } from '../partners/partner.js';
+import { PARTNER_MANAGER_SERVICE, partnerData } from '../partners/partner-events.js';
 import type { Policy } from '../policies/policy.js';
 import { policyData } from '../policies/views.js';
+import type { IdGenerator } from '../ports.js';
 
 /** What audit records call an API key. */
 export const API_KEY_AUDIT_TYPE = 'ApiKey';

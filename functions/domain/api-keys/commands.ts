@@ -1,14 +1,14 @@
-import { auditEntry } from '../audit.js';
-import type { Caller } from '../caller.js';
-import { partnerOf } from '../partners/ownership.js';
-import type { Partner } from '../partners/partner.js';
-import { retryOnConflict } from '../retry.js';
-import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { API_KEY_ERRORS } from '../../errors/api-key-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
-import type { Policy } from '../policies/policy.js';
-import { API_KEY_AUDIT_TYPE as OBJECT_TYPE, apiKeyApproved, apiKeyUpdated, policySnapshot, type ApiKey } from './api-key.js';
+import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
 import { credentialHash, credentialHint, isUsable } from '../credentials.js';
+import { partnerOf } from '../partners/ownership.js';
+import type { Partner } from '../partners/partner.js';
+import type { Policy } from '../policies/policy.js';
+import { retryOnConflict } from '../retry.js';
+import { type ApiKey, apiKeyApproved, apiKeyUpdated, API_KEY_AUDIT_TYPE as OBJECT_TYPE, policySnapshot } from './api-key.js';
 import type { ApiKeyDeps } from './ports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -60,7 +60,13 @@ const API_KEY_COLUMNS: Columns<ApiKeySearchRow> = {
 async function visibleKeys(deps: ApiKeyDeps, caller: Caller): Promise<{ keys: ApiKey[]; partners: Map<string, Partner | undefined> }> {
   if (caller.isAdmin) {
     const keys = await deps.apiKeys.allKeys();
-    return { keys, partners: await readAll(keys.map((key) => key.partnerId), (id) => deps.partners.getPartner(id)) };
+    return {
+      keys,
+      partners: await readAll(
+        keys.map((key) => key.partnerId),
+        (id) => deps.partners.getPartner(id),
+      ),
+    };
   }
   const own = await deps.partners.partnersOfUser(caller.userId);
   const keys = (await Promise.all(own.map((partner) => deps.apiKeys.keysOfPartner(partner.id)))).flat();

@@ -1,15 +1,15 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { API_KEY_ERRORS } from '../../errors/api-key-errors.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { ApiKeysQuery } from '../../schemas/api-keys.js';
 import type { Caller } from '../caller.js';
+import { isUsable } from '../credentials.js';
 import { sqlTimestamp } from '../mosip-dates.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, pageOf, type PageV2 } from '../search/v2-lists.js';
+import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, type PageV2, pageOf } from '../search/v2-lists.js';
 import type { ApiKey } from './api-key.js';
-import { isUsable } from '../credentials.js';
 import type { ApiKeyDeps } from './ports.js';
 
 /** One key with what the list shows of its partner, policy and group. */
@@ -48,7 +48,9 @@ const LISTED_PARTNER_TYPE = 'Auth_Partner';
  * row unpaged. The key itself is never listed: `apiKeyId` and `apiKeyHint` identify it.
  */
 export async function listApiKeys(deps: ApiKeyDeps, caller: Caller, query: ApiKeysQuery): Promise<PageV2<ReturnType<typeof summary>>> {
-  const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, { sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS });
+  const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, {
+    sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
+  });
   const keys = caller.isAdmin ? await deps.apiKeys.allKeys() : await keysOfCaller(deps, caller);
   const now = deps.clock.now();
   const rows = await joined(deps, keys, now);
@@ -70,9 +72,18 @@ async function keysOfCaller(deps: ApiKeyDeps, caller: Caller): Promise<ApiKey[]>
 
 /** Reads each partner, policy and group once, however many keys share it. */
 async function joined(deps: ApiKeyDeps, keys: readonly ApiKey[], now: Date): Promise<ApiKeyRow[]> {
-  const partners = await readAll(keys.map((key) => key.partnerId), (id) => deps.partners.getPartner(id));
-  const policies = await readAll(keys.map((key) => key.policyId), (id) => deps.policies.getPolicy(id));
-  const groups = await readAll([...policies.values()].flatMap((policy) => (policy ? [policy.policyGroupId] : [])), (id) => deps.groups.getGroup(id));
+  const partners = await readAll(
+    keys.map((key) => key.partnerId),
+    (id) => deps.partners.getPartner(id),
+  );
+  const policies = await readAll(
+    keys.map((key) => key.policyId),
+    (id) => deps.policies.getPolicy(id),
+  );
+  const groups = await readAll(
+    [...policies.values()].flatMap((policy) => (policy ? [policy.policyGroupId] : [])),
+    (id) => deps.groups.getGroup(id),
+  );
   return keys.flatMap((key) => {
     const partner = partners.get(key.partnerId);
     if (!partner || partner.partnerType !== LISTED_PARTNER_TYPE) return [];

@@ -1,5 +1,5 @@
 import type { ApiKeyRepository } from './ports.js';
-import { switchOffApiKey, type KeySwitchOffDeps } from './switch-off.js';
+import { type KeySwitchOffDeps, switchOffApiKey } from './switch-off.js';
 
 export interface KeyCascadeDeps extends KeySwitchOffDeps {
   apiKeys: Pick<ApiKeyRepository, 'keysOfPartner' | 'byHash' | 'save'>;

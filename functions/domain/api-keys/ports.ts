@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
-import type { Clock, IdGenerator } from '../ports.js';
 import type { PartnerRepository } from '../partners/ports.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { PolicyLink } from '../policy-requests/ports.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import type { ApiKey } from './api-key.js';
 
 /**

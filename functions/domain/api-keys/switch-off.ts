@@ -1,7 +1,7 @@
 import { auditEntry } from '../audit.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import { retryOnConflict } from '../retry.js';
-import { API_KEY_AUDIT_TYPE, apiKeyUpdated, type ApiKey } from './api-key.js';
+import { API_KEY_AUDIT_TYPE, type ApiKey, apiKeyUpdated } from './api-key.js';
 import type { ApiKeyRepository } from './ports.js';
 
 /** Why PMS itself switches a key off: its partner was deactivated, or its validity ended. */

@@ -1,8 +1,8 @@
-import type { AuditEntry } from '../audit.js';
-import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
-import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { AUDIT_TRAIL_ERRORS } from '../../errors/audit-trail-errors.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { PmsError, withArguments } from '../../errors/pms-error.js';
+import type { AuditEntry } from '../audit.js';
+import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
 
 /** The object types audit records name (the `objectType` of every auditEntry call). */
 export const AUDITED_OBJECT_TYPES = ['ApiKey', 'CaCertificate', 'MispLicense', 'Partner', 'Policy', 'PolicyGroup', 'PolicyRequest', 'User'] as const;

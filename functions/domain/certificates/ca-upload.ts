@@ -1,19 +1,19 @@
-import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
-import { auditEntry, type AuditEntry } from '../audit.js';
+import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { type AuditEntry, auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
-import { partnerDomainOf, type PartnerDomain } from './partner-domains.js';
+import { type PartnerDomain, partnerDomainOf } from './partner-domains.js';
 import type { CertificateDeps } from './ports.js';
 import type { CaCertificate } from './stored-certificates.js';
-import { recordOf, trustedCertificates, trustStoreOf, type TrustedCertificate } from './trust-store.js';
+import { recordOf, type TrustedCertificate, trustedCertificates, trustStoreOf } from './trust-store.js';
 import { checkCaRemainingValidity, checkCurrentlyValid } from './upload-dates.js';
 import { checkAlgorithmsAndKey } from './x509/algorithm-policy.js';
+import { sameBytes } from './x509/bytes.js';
 import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
 import { checkCaCertificate, isSelfSigned } from './x509/certificate-roles.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 import { validatePath } from './x509/path-validation.js';
-import { sameBytes } from './x509/bytes.js';
 
 export interface CaUploadRequest {
   certificateData: string;
@@ -52,7 +52,10 @@ export async function uploadCaCertificates(deps: CertificateDeps, caller: Caller
 
   const records = accepted.map(({ record }) => record);
   const audits: AuditEntry[] = records.map((record) =>
-    auditEntry(caller.userId, 'uploadCaCertificate', 'CaCertificate', record.certId, now, { partnerDomain: domain, caCertificateType: record.caCertificateType }),
+    auditEntry(caller.userId, 'uploadCaCertificate', 'CaCertificate', record.certId, now, {
+      partnerDomain: domain,
+      caCertificateType: record.caCertificateType,
+    }),
   );
   try {
     await deps.certificates.storeCaCertificates(records, audits);
@@ -114,5 +117,8 @@ function issuersFirst(certs: readonly ParsedCertificate[]): ParsedCertificate[] 
     const issuer = certs.find((other) => other !== cert && sameBytes(other.subject.der, cert.issuer.der));
     return issuer ? 1 + depth(issuer, new Set([...seen, cert])) : 0;
   };
-  return certs.map((cert) => ({ cert, depth: depth(cert, new Set()) })).sort((a, b) => a.depth - b.depth).map(({ cert }) => cert);
+  return certs
+    .map((cert) => ({ cert, depth: depth(cert, new Set()) }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ cert }) => cert);
 }

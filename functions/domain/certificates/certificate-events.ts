@@ -1,6 +1,6 @@
-import { eventModel, type EventModel } from '../events/event-model.js';
-import type { IdGenerator } from '../ports.js';
+import { type EventModel, eventModel } from '../events/event-model.js';
 import { PARTNER_SERVICE } from '../partners/partner-events.js';
+import type { IdGenerator } from '../ports.js';
 import type { PartnerDomain } from './partner-domains.js';
 import { encodeCertsOnlyPkcs7 } from './x509/pkcs7.js';
 

@@ -1,4 +1,6 @@
 import { createHash, createPublicKey, randomBytes, X509Certificate } from 'node:crypto';
+import { id_ecdsaWithSHA256 } from '@peculiar/asn1-ecc';
+import { id_sha256WithRSAEncryption } from '@peculiar/asn1-rsa';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
   AlgorithmIdentifier,
@@ -24,8 +26,6 @@ import {
   Validity,
   Version,
 } from '@peculiar/asn1-x509';
-import { id_sha256WithRSAEncryption } from '@peculiar/asn1-rsa';
-import { id_ecdsaWithSHA256 } from '@peculiar/asn1-ecc';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { CertificateSigner, SigningAlgorithm } from './signer.js';
@@ -113,7 +113,9 @@ export async function issueCertificate(request: CertificateToIssue, signer: Cert
       extension(id_ce_authorityKeyIdentifier, false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(issuer.keyId) })),
     ]),
   });
-  const digest = createHash('sha256').update(new Uint8Array(AsnConvert.serialize(tbsCertificate))).digest();
+  const digest = createHash('sha256')
+    .update(new Uint8Array(AsnConvert.serialize(tbsCertificate)))
+    .digest();
   const signatureValue = await signer.signDigest(digest);
   const der = new Uint8Array(AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm, signatureValue: toArrayBuffer(signatureValue) })));
   verifyIssued(der, request.issuerCertificate);
@@ -171,7 +173,8 @@ function nameOf(attributes: SubjectAttribute[]): Name {
   return new Name(
     attributes.map(({ type, value }) => {
       if (value.length === 0) throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, ` Empty ${type} in the subject.`);
-      if (type === 'C' && !PRINTABLE_STRING.test(value)) throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, ' The subject country is not a PrintableString.');
+      if (type === 'C' && !PRINTABLE_STRING.test(value))
+        throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, ' The subject country is not a PrintableString.');
       const attributeValue = new AttributeValue(type === 'C' ? { printableString: value } : { utf8String: value });
       return new RelativeDistinguishedName([new AttributeTypeAndValue({ type: ATTRIBUTE_OIDS[type], value: attributeValue })]);
     }),
@@ -191,7 +194,8 @@ function extension(extnID: string, critical: boolean, value: unknown): Extension
 function verifyIssued(der: Uint8Array, issuerDer: Uint8Array | undefined): void {
   const certificate = new X509Certificate(der);
   const issuer = issuerDer ? new X509Certificate(issuerDer) : certificate;
-  if (issuerDer && !certificate.checkIssued(issuer)) throw new CertificateSignatureError('the issuer certificate does not match its issuer name or key identifier, or may not sign certificates');
+  if (issuerDer && !certificate.checkIssued(issuer))
+    throw new CertificateSignatureError('the issuer certificate does not match its issuer name or key identifier, or may not sign certificates');
   if (!certificate.verify(issuer.publicKey)) throw new CertificateSignatureError("the signature does not verify with the issuer's public key");
 }
 

@@ -1,10 +1,10 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
 import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
-import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
 import { partnerOf } from '../partners/ownership.js';
+import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
 import type { CertificateDeps } from './ports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,7 +53,9 @@ export async function partnerCertificatesDetails(deps: CertificateDeps, caller: 
   const now = deps.clock.now();
   const until = expiryPeriod === undefined ? undefined : new Date(now.getTime() + expiryPeriod * DAY_MS).toISOString();
   return partners
-    .filter(({ certificate }) => until === undefined || (certificate !== undefined && certificate.notAfter >= now.toISOString() && certificate.notAfter <= until))
+    .filter(
+      ({ certificate }) => until === undefined || (certificate !== undefined && certificate.notAfter >= now.toISOString() && certificate.notAfter <= until),
+    )
     .map((partner) => ({
       partnerId: partner.id,
       certificateIssuedTo: partner.certificate?.issuedTo ?? null,

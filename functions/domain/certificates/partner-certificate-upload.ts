@@ -1,18 +1,18 @@
-import { PmsError } from '../../errors/pms-error.js';
+import { normaliseName } from '../../adapters/dynamodb/keys.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
-import { normaliseName } from '../../adapters/dynamodb/keys.js';
+import { PmsError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
+import { partnerOf } from '../partners/ownership.js';
 import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
 import { PARTNER_SERVICE, partnerUpdated } from '../partners/partner-events.js';
 import { PARTNER_TYPES } from '../partners/partner-types.js';
-import { partnerOf } from '../partners/ownership.js';
 import { retryOnConflict } from '../retry.js';
-import { issueCertificate, type SubjectAttribute, type SubjectAttributeType } from './certificate-issuer.js';
 import { caCertificateUploaded } from './certificate-events.js';
-import { domainsOfPartnerType, partnerDomainOf, type PartnerDomain } from './partner-domains.js';
+import { issueCertificate, type SubjectAttribute, type SubjectAttributeType } from './certificate-issuer.js';
+import { domainsOfPartnerType, type PartnerDomain, partnerDomainOf } from './partner-domains.js';
 import type { CertificateDeps } from './ports.js';
 import { resignedPartnerCertificate } from './resigned-partner-certificate.js';
 import type { PartnerCertificate } from './stored-certificates.js';
@@ -54,7 +54,10 @@ export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, 
     const cert = certificates[0]!;
     const domain = partnerDomainOf(request.partnerDomain);
     if (!domainsOfPartnerType(partner.partnerType).includes(domain)) {
-      throw new PmsError(CERTIFICATE_ERRORS.INVALID_PARTNER_DOMAIN, ` (a ${partner.partnerType} uploads for ${domainsOfPartnerType(partner.partnerType).join(' or ')})`);
+      throw new PmsError(
+        CERTIFICATE_ERRORS.INVALID_PARTNER_DOMAIN,
+        ` (a ${partner.partnerType} uploads for ${domainsOfPartnerType(partner.partnerType).join(' or ')})`,
+      );
     }
     const current = partner.certificate;
     if (partner.isActive && current && current.partnerDomain === domain && current.thumbprintSha256 === cert.thumbprintSha256) {
@@ -86,7 +89,13 @@ async function checkPartnerCertificate(deps: CertificateDeps, partner: Partner, 
 async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date) {
   const [pmsCa, signer] = await Promise.all([deps.signing.pmsCa(), deps.signing.issuingSigner()]);
   const signedDer = await issueCertificate(
-    resignedPartnerCertificate({ subject: resigningSubject(cert), subjectPublicKeyInfo: cert.publicKey.spkiDer, partnerDomain: domain, issuerCertificate: pmsCa.issuing, now }),
+    resignedPartnerCertificate({
+      subject: resigningSubject(cert),
+      subjectPublicKeyInfo: cert.publicKey.spkiDer,
+      partnerDomain: domain,
+      issuerCertificate: pmsCa.issuing,
+      now,
+    }),
     signer,
   );
   const signed = parseCertificate(signedDer);

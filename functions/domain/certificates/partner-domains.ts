@@ -1,5 +1,5 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { PartnerType } from '../partners/partner-types.js';
 
 /** MOSIP `mosip.kernel.partner.allowed.domains`: each has its own trust store. */

@@ -15,7 +15,7 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import type { Clock } from '../ports.js';
 import { issueCertificate, randomSerialNumber, type SubjectAttribute } from './certificate-issuer.js';
-import { loadOnce, type CertificateSigner } from './signer.js';
+import { type CertificateSigner, loadOnce } from './signer.js';
 
 /** DER certificates. */
 export interface PmsCa {

@@ -1,6 +1,6 @@
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
-import { randomSerialNumber, type CertificateToIssue, type KeyUsageName, type SubjectAttribute, type SubjectAttributeType } from './certificate-issuer.js';
+import { type CertificateToIssue, type KeyUsageName, randomSerialNumber, type SubjectAttribute, type SubjectAttributeType } from './certificate-issuer.js';
 
 /** MOSIP `issuer.certificate.duration.years` = 1, counted as 365 days. */
 export const DEFAULT_RESIGNED_VALIDITY_DAYS = 365;

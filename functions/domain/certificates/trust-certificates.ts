@@ -1,8 +1,8 @@
-import { PmsError, RequestValidationError, withArguments } from '../../errors/pms-error.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { PmsError, RequestValidationError, withArguments } from '../../errors/pms-error.js';
 import { localDateTime } from '../mosip-dates.js';
-import { bindPage, checkSortAndPage, compareText, containsLike, pageOf, springOptionalInt, type SortAndPageQuery } from '../search/v2-lists.js';
+import { bindPage, checkSortAndPage, compareText, containsLike, pageOf, type SortAndPageQuery, springOptionalInt } from '../search/v2-lists.js';
 import type { CertificateDeps } from './ports.js';
 import type { CaCertificate } from './stored-certificates.js';
 import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
@@ -52,7 +52,9 @@ export function expiryPeriodOf(raw: string | undefined): number | undefined {
  */
 export async function listTrustCertificates(deps: CertificateDeps, query: TrustCertificatesQuery) {
   const expiryPeriod = expiryPeriodOf(query.expiryPeriod);
-  const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, { sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS });
+  const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, {
+    sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
+  });
   const now = deps.clock.now();
   const rows =
     expiryPeriod === undefined

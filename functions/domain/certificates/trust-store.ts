@@ -1,7 +1,7 @@
+import type { CaCertificate } from './stored-certificates.js';
 import { parseCertificateData } from './x509/certificate-data.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 import type { TrustStore } from './x509/path-validation.js';
-import type { CaCertificate } from './stored-certificates.js';
 
 /** A stored CA certificate with its parsed form. */
 export interface TrustedCertificate {

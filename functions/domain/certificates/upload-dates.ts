@@ -1,5 +1,5 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +13,10 @@ export function checkCurrentlyValid(cert: ParsedCertificate, now: Date): void {
     throw new PmsError(CERTIFICATE_ERRORS.FUTURE_DATED_CERT_NOT_ALLOWED, ` (${cert.subject.text}: valid from ${cert.notBefore.toISOString()})`);
   }
   if (cert.notBefore > now || cert.notAfter < now) {
-    throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_DATES_NOT_VALID, ` (${cert.subject.text}: valid ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()})`);
+    throw new PmsError(
+      CERTIFICATE_ERRORS.CERTIFICATE_DATES_NOT_VALID,
+      ` (${cert.subject.text}: valid ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()})`,
+    );
   }
 }
 
@@ -22,14 +25,20 @@ export function checkCaRemainingValidity(cert: ParsedCertificate, now: Date, mon
   const required = new Date(now);
   required.setUTCMonth(required.getUTCMonth() + months);
   if (cert.notAfter < required) {
-    throw new PmsError(CERTIFICATE_ERRORS.CA_CERT_VALIDITY_TOO_SHORT, ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${months} months)`);
+    throw new PmsError(
+      CERTIFICATE_ERRORS.CA_CERT_VALIDITY_TOO_SHORT,
+      ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${months} months)`,
+    );
   }
 }
 
 /** A partner certificate must stay valid for 1 year minus the 30-day grace, 335 days (KER-KMS-021). */
 export function checkPartnerRemainingValidity(cert: ParsedCertificate, now: Date, days = 335): void {
   if (cert.notAfter.getTime() - now.getTime() < days * DAY_MS) {
-    throw new PmsError(CERTIFICATE_ERRORS.PARTNER_CERT_VALIDITY_TOO_SHORT, ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${days} days)`);
+    throw new PmsError(
+      CERTIFICATE_ERRORS.PARTNER_CERT_VALIDITY_TOO_SHORT,
+      ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${days} days)`,
+    );
   }
 }
 

@@ -1,13 +1,13 @@
+import { CREDENTIAL_PARTNER_ERRORS } from '../../errors/credential-partner-errors.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
+import type { ExtractorsRequest } from '../../schemas/credential-partners.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { retryOnConflict } from '../retry.js';
 import { partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
-import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
-import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
-import { CREDENTIAL_PARTNER_ERRORS } from '../../errors/credential-partner-errors.js';
-import type { ExtractorsRequest } from '../../schemas/credential-partners.js';
+import { retryOnConflict } from '../retry.js';
 import type { BiometricExtractor, CredentialTypeMapping } from './credential-partner.js';
 import { parseBiometric } from './credential-partner.js';
 import { allowedCredentialType, checkMayMapCredentialTypes } from './credential-types.js';
@@ -73,7 +73,10 @@ export function addBiometricExtractors(deps: CredentialPartnerDeps, caller: Call
         updDtimes: previous ? at : null,
       };
     });
-    const audit = auditEntry(caller.userId, 'addBiometricExtractors', OBJECT_TYPE, partner.id, now, { policyId, attributes: extractors.map((e) => e.attributeName).join(',') });
+    const audit = auditEntry(caller.userId, 'addBiometricExtractors', OBJECT_TYPE, partner.id, now, {
+      policyId,
+      attributes: extractors.map((e) => e.attributeName).join(','),
+    });
     const pending = requests.filter((request) => request.status === 'InProgress');
     await deps.credentialPartners.saveExtractors(extractors, pending, audit);
     return 'Extractors added successfully.';

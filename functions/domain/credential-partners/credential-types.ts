@@ -1,5 +1,5 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { CREDENTIAL_PARTNER_ERRORS } from '../../errors/credential-partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { PartnerType } from '../partners/partner-types.js';
 import { UI_CONFIG } from '../policies/ui-config.js';
 

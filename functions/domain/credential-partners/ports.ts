@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../audit.js';
-import type { Clock } from '../ports.js';
 import type { PartnerRepository } from '../partners/ports.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyRepository } from '../policies/ports.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { PolicyRequest } from '../policy-requests/policy-request.js';
+import type { Clock } from '../ports.js';
 import type { BiometricExtractor, CredentialTypeMapping } from './credential-partner.js';
 
 /**

@@ -1,7 +1,7 @@
+import { CREDENTIAL_PARTNER_ERRORS } from '../../errors/credential-partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
 import { partnerOf } from '../partners/ownership.js';
-import { PmsError } from '../../errors/pms-error.js';
-import { CREDENTIAL_PARTNER_ERRORS } from '../../errors/credential-partner-errors.js';
 import { credentialTypeOf } from './credential-types.js';
 import type { CredentialPartnerDeps } from './ports.js';
 import { credentialTypePolicy, extractorsView } from './views.js';

@@ -1,6 +1,6 @@
 import type { Policy } from '../policies/policy.js';
 import { policyOfGroup } from '../policies/views.js';
-import { formatBiometric, type BiometricExtractor } from './credential-partner.js';
+import { type BiometricExtractor, formatBiometric } from './credential-partner.js';
 
 /** PartnerCredentialTypePolicyDto: the partner and credential type, then the PolicyDto with its type. */
 export function credentialTypePolicy(partnerId: string, credentialType: string, policy: Policy) {

@@ -1,6 +1,6 @@
-import { switchOffApiKey, type KeySwitchOffDeps } from '../api-keys/switch-off.js';
-import { switchOffExpiredLicense, type LicenseExpiryDeps } from '../misp-licenses/switch-off.js';
-import { calendarPages, startOfUtcDay, type ExpiringItem, type ExpiryCalendar } from './expiry-calendar.js';
+import { type KeySwitchOffDeps, switchOffApiKey } from '../api-keys/switch-off.js';
+import { type LicenseExpiryDeps, switchOffExpiredLicense } from '../misp-licenses/switch-off.js';
+import { calendarPages, type ExpiringItem, type ExpiryCalendar, startOfUtcDay } from './expiry-calendar.js';
 import type { JobProgress } from './job-progress.js';
 
 export const EXPIRE_CREDENTIALS_JOB = 'expire-credentials';

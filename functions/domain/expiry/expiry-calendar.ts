@@ -31,7 +31,13 @@ export interface ExpiryCalendar {
 }
 
 /** The pages of one kind's calendar from `after` to `until` (see ExpiryCalendar#page), each read when it is wanted. */
-export async function* calendarPages<Kind extends ExpiryKind>(calendar: ExpiryCalendar, kind: Kind, after: string, until: string, limit: number): AsyncGenerator<ExpiryCalendarPage<Kind>> {
+export async function* calendarPages<Kind extends ExpiryKind>(
+  calendar: ExpiryCalendar,
+  kind: Kind,
+  after: string,
+  until: string,
+  limit: number,
+): AsyncGenerator<ExpiryCalendarPage<Kind>> {
   for (let from = after; ; ) {
     const page = await calendar.page(kind, from, until, limit);
     yield page;

@@ -1,14 +1,14 @@
+import { MISP_ERRORS } from '../../errors/misp-errors.js';
+import { InactivePartnerError, PmsError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import { localDateTime } from '../mosip-dates.js';
 import { partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
-import { InactivePartnerError, PmsError } from '../../errors/pms-error.js';
-import { MISP_ERRORS } from '../../errors/misp-errors.js';
-import { maskedKey, MISP_LICENSE_AUDIT_TYPE as OBJECT_TYPE, mispLicenseEvent, type MispLicense } from './misp-license.js';
-import { credentialHash, credentialHint, isUsable } from '../credentials.js';
+import { type MispLicense, maskedKey, mispLicenseEvent, MISP_LICENSE_AUDIT_TYPE as OBJECT_TYPE } from './misp-license.js';
 import type { MispLicenseDeps } from './ports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -125,7 +125,11 @@ async function issue(
   const retired = existing
     .filter((old) => old.isActive)
     .map((old) => ({ previous: old, next: { ...old, isActive: false, updBy: caller.userId, updDtimes: now.toISOString() } }));
-  const audit = auditEntry(caller.userId, action, OBJECT_TYPE, license.id, now, { mispId, hint: license.hint, retired: retired.map(({ next }) => next.id).join(',') });
+  const audit = auditEntry(caller.userId, action, OBJECT_TYPE, license.id, now, {
+    mispId,
+    hint: license.hint,
+    retired: retired.map(({ next }) => next.id).join(','),
+  });
   await deps.licenses.issue(license, previousLatestId, retired, audit, [mispLicenseEvent(topic, license, policy, now, deps.ids)]).catch(rethrowInactive);
   return response(license, secret, 'Active');
 }
@@ -135,7 +139,11 @@ async function issue(
  * MISP's newest license may be activated (PMS_MSP_420, ours). A change to an older license is saved and audited
  * but not published, so IDA's one record per MISP is never overwritten with a superseded key.
  */
-export async function changeMispLicenseStatus(deps: MispLicenseDeps, caller: Caller, input: { providerId: string; licenseKey: string; licenseKeyStatus: string }) {
+export async function changeMispLicenseStatus(
+  deps: MispLicenseDeps,
+  caller: Caller,
+  input: { providerId: string; licenseKey: string; licenseKeyStatus: string },
+) {
   const status = input.licenseKeyStatus.toLowerCase();
   if (status !== 'active' && status !== 'de-active') throw new PmsError(MISP_ERRORS.MISP_STATUS_CODE_EXCEPTION);
   const misp = await mispOf(deps, caller, input.providerId);
@@ -149,7 +157,9 @@ export async function changeMispLicenseStatus(deps: MispLicenseDeps, caller: Cal
     if (activate && !misp.isActive) throw new PmsError(MISP_ERRORS.MISP_IS_INACTIVE);
     const now = deps.clock.now();
     const next: MispLicense = { ...license, isActive: activate, updBy: caller.userId, updDtimes: now.toISOString() };
-    const audit = auditEntry(caller.userId, activate ? 'activateMispLicense' : 'deactivateMispLicense', OBJECT_TYPE, license.id, now, { mispId: license.mispId });
+    const audit = auditEntry(caller.userId, activate ? 'activateMispLicense' : 'deactivateMispLicense', OBJECT_TYPE, license.id, now, {
+      mispId: license.mispId,
+    });
     const policy = latest && license.policyId ? await deps.policies.getPolicy(license.policyId) : undefined;
     const events = latest ? [mispLicenseEvent('MISP_LICENSE_UPDATED', next, policy, now, deps.ids)] : [];
     await deps.licenses.save(next, license, activate, audit, events).catch(rethrowInactive);

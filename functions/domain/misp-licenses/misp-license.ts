@@ -1,8 +1,8 @@
 import { isUsable } from '../credentials.js';
-import { eventModel, type EventModel, type PartnerEventTopic } from '../events/event-model.js';
-import type { IdGenerator } from '../ports.js';
+import { type EventModel, eventModel, type PartnerEventTopic } from '../events/event-model.js';
 import type { Policy } from '../policies/policy.js';
 import { policyData } from '../policies/views.js';
+import type { IdGenerator } from '../ports.js';
 
 /**
  * A MISP partner's license key (MOSIP `misp_license`). As for API keys, the key itself is never stored: only its
@@ -67,7 +67,13 @@ export function mispLicenseData(license: MispLicense, now: Date) {
 /** MOSIP publishes these from InfraProviderServiceImpl#notify. */
 const INFRA_PROVIDER_SERVICE = { name: 'InfraProviderServiceImpl', namespace: 'io.mosip.pmp.partner.service.impl.InfraProviderServiceImpl' };
 
-export function mispLicenseEvent(topic: Extract<PartnerEventTopic, 'MISP_LICENSE_GENERATED' | 'MISP_LICENSE_UPDATED'>, license: MispLicense, policy: Policy | undefined, now: Date, ids: IdGenerator): EventModel {
+export function mispLicenseEvent(
+  topic: Extract<PartnerEventTopic, 'MISP_LICENSE_GENERATED' | 'MISP_LICENSE_UPDATED'>,
+  license: MispLicense,
+  policy: Policy | undefined,
+  now: Date,
+  ids: IdGenerator,
+): EventModel {
   const data = { mispLicenseData: mispLicenseData(license, now), ...(policy ? { policyData: policyData(policy) } : {}) };
   return eventModel(INFRA_PROVIDER_SERVICE, topic, data, now, ids.newId());
 }

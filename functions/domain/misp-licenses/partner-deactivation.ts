@@ -1,9 +1,9 @@
-import { auditEntry, type AuditEntry } from '../audit.js';
-import type { EventModel } from '../events/event-model.js';
-import type { IdGenerator } from '../ports.js';
-import type { Policy } from '../policies/policy.js';
 import { ConcurrentModificationError } from '../../errors/pms-error.js';
-import { MISP_LICENSE_AUDIT_TYPE, mispLicenseEvent, type MispLicense } from './misp-license.js';
+import { type AuditEntry, auditEntry } from '../audit.js';
+import type { EventModel } from '../events/event-model.js';
+import type { Policy } from '../policies/policy.js';
+import type { IdGenerator } from '../ports.js';
+import { MISP_LICENSE_AUDIT_TYPE, type MispLicense, mispLicenseEvent } from './misp-license.js';
 import type { MispLicenseRepository } from './ports.js';
 
 /** One license switched off with its MISP: the change, the license as read (its revision) and its audit record. */
@@ -39,9 +39,11 @@ export const MAX_LICENSES_RETIRED_WITH_PARTNER = 45;
  * by a superseded license). A newest license missing from `licenses` means the index read lags the head: read again.
  */
 export function retireLicenses(licenses: readonly MispLicense[], latestId: string | null, actor: string, now: Date) {
-  if (latestId !== null && !licenses.some((license) => license.id === latestId)) throw new ConcurrentModificationError(`misp license ${latestId}, not yet listed`);
+  if (latestId !== null && !licenses.some((license) => license.id === latestId))
+    throw new ConcurrentModificationError(`misp license ${latestId}, not yet listed`);
   const active = licenses.filter((license) => license.isActive);
-  if (active.length > MAX_LICENSES_RETIRED_WITH_PARTNER) throw new Error(`${active.length} active licenses exceed one transaction; switch the older ones off first`);
+  if (active.length > MAX_LICENSES_RETIRED_WITH_PARTNER)
+    throw new Error(`${active.length} active licenses exceed one transaction; switch the older ones off first`);
   const retirements: LicenseRetirement[] = active.map((previous) => ({
     previous,
     next: { ...previous, isActive: false, updBy: actor, updDtimes: now.toISOString() },
@@ -57,7 +59,12 @@ export interface LicenseCascadeDeps {
 }
 
 /** Reads a partner's licenses (none unless it is a MISP) and gives what its deactivation writes and publishes. */
-export async function licensesRetiredWith(deps: LicenseCascadeDeps, mispId: string, actor: string, now: Date): Promise<{ licenses: LicensesRetiredWithPartner; events: EventModel[] }> {
+export async function licensesRetiredWith(
+  deps: LicenseCascadeDeps,
+  mispId: string,
+  actor: string,
+  now: Date,
+): Promise<{ licenses: LicensesRetiredWithPartner; events: EventModel[] }> {
   const [latestId, licenses] = await Promise.all([deps.licenses.latestId(mispId), deps.licenses.licensesOf(mispId)]);
   const { retirements, latest } = retireLicenses(licenses, latestId, actor, now);
   const policy = latest?.policyId ? await deps.policies.getPolicy(latest.policyId) : undefined;

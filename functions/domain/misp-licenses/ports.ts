@@ -1,9 +1,9 @@
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
-import type { Clock, IdGenerator } from '../ports.js';
 import type { PartnerRepository } from '../partners/ports.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyRequest } from '../policy-requests/policy-request.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import type { MispLicense } from './misp-license.js';
 
 /**
@@ -13,7 +13,13 @@ import type { MispLicense } from './misp-license.js';
  */
 export interface MispLicenseRepository {
   /** Stores `license` as the MISP's newest (the head still naming `previousLatestId`) and saves `retired` (next, previous) in the same transaction. */
-  issue(license: MispLicense, previousLatestId: string | null, retired: { next: MispLicense; previous: MispLicense }[], audit: AuditEntry, events: EventModel[]): Promise<void>;
+  issue(
+    license: MispLicense,
+    previousLatestId: string | null,
+    retired: { next: MispLicense; previous: MispLicense }[],
+    audit: AuditEntry,
+    events: EventModel[],
+  ): Promise<void>;
   /** Saves a license; an activation only while it is still the MISP's newest and the MISP is active. */
   save(next: MispLicense, previous: MispLicense, activating: boolean, audit: AuditEntry, events: EventModel[]): Promise<void>;
   byHash(keyHash: string): Promise<MispLicense | undefined>;

@@ -1,8 +1,8 @@
 import { auditEntry } from '../audit.js';
-import type { Clock, IdGenerator } from '../ports.js';
 import type { Policy } from '../policies/policy.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import { retryOnConflict } from '../retry.js';
-import { MISP_LICENSE_AUDIT_TYPE, mispLicenseEvent, type MispLicense } from './misp-license.js';
+import { MISP_LICENSE_AUDIT_TYPE, type MispLicense, mispLicenseEvent } from './misp-license.js';
 import type { MispLicenseRepository } from './ports.js';
 
 export interface LicenseExpiryDeps {

@@ -1,9 +1,9 @@
 import { auditEntry, auditFailure } from '../audit.js';
-import { calendarPages, startOfUtcDay, type ExpiryCalendar } from '../expiry/expiry-calendar.js';
 import { SCHEDULER_ACTOR } from '../expiry/expire-credentials.js';
+import { calendarPages, type ExpiryCalendar, startOfUtcDay } from '../expiry/expiry-calendar.js';
 import { mailLanguage, type OutgoingMail } from './mail.js';
-import { newNotification, NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification } from './notification.js';
 import { NOTICE_KINDS, type Notice, type NoticeKind, type NoticeLookups } from './notice-kinds.js';
+import { NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification, newNotification } from './notification.js';
 import type { NotificationJobDeps } from './ports.js';
 
 export const EXPIRY_NOTIFICATIONS_JOB = 'expiry-notifications';
@@ -73,7 +73,13 @@ export function memoisedLookups(lookups: NoticeLookups): NoticeLookups {
   };
 }
 
-async function noticeFor(deps: ExpiryNoticeDeps, kind: NoticeKind, item: unknown, today: Date, now: Date): Promise<'created' | 'alreadyGiven' | 'failed' | 'none'> {
+async function noticeFor(
+  deps: ExpiryNoticeDeps,
+  kind: NoticeKind,
+  item: unknown,
+  today: Date,
+  now: Date,
+): Promise<'created' | 'alreadyGiven' | 'failed' | 'none'> {
   const expiresAt = kind.expiresAt(item);
   const threshold = dueThreshold(daysUntil(expiresAt, today));
   if (threshold === undefined) return 'none';
@@ -89,12 +95,19 @@ async function noticeFor(deps: ExpiryNoticeDeps, kind: NoticeKind, item: unknown
       itemId: notice.itemId,
       threshold,
     });
-    const marker = { kind: kind.kind, itemId: notice.itemId, threshold, keepUntil: new Date(Date.parse(expiresAt) + NOTIFICATION_RETENTION_DAYS * DAY_MS).toISOString() };
+    const marker = {
+      kind: kind.kind,
+      itemId: notice.itemId,
+      threshold,
+      keepUntil: new Date(Date.parse(expiresAt) + NOTIFICATION_RETENTION_DAYS * DAY_MS).toISOString(),
+    };
     const created = await deps.notifications.createNotice(marker, notification, audit, mailFor(deps, notice, notification));
     return created ? 'created' : 'alreadyGiven';
   } catch (error) {
     const details = { module: EXPIRY_NOTIFICATIONS_JOB, itemKind: kind.kind, threshold, reason: error instanceof Error ? error.name : 'unknown' };
-    await deps.notifications.recordFailure(auditFailure(SCHEDULER_ACTOR, 'createNotification', NOTIFICATION_AUDIT_TYPE, notice?.itemId ?? kind.itemId(item), now, details));
+    await deps.notifications.recordFailure(
+      auditFailure(SCHEDULER_ACTOR, 'createNotification', NOTIFICATION_AUDIT_TYPE, notice?.itemId ?? kind.itemId(item), now, details),
+    );
     return 'failed';
   }
 }

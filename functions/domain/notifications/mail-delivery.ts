@@ -1,4 +1,4 @@
-import { auditEntry, auditFailure, type AuditEntry } from '../audit.js';
+import { type AuditEntry, auditEntry, auditFailure } from '../audit.js';
 import type { Clock } from '../ports.js';
 import type { OutgoingMail } from './mail.js';
 import { renderMail } from './mail-templates.js';
@@ -61,7 +61,13 @@ export async function deliverMail(deps: MailDeliveryDeps, notificationId: string
     await deps.mailer.send({ to: mail.to, ...renderMail(mail) });
   } catch (error) {
     if (attempt.last) {
-      await deps.outbox.settle(notificationId, auditFailure(MAILER_ACTOR, 'sendEmail', NOTIFICATION_AUDIT_TYPE, notificationId, deps.clock.now(), { ...facts, reason: error instanceof Error ? error.name : 'unknown' }));
+      await deps.outbox.settle(
+        notificationId,
+        auditFailure(MAILER_ACTOR, 'sendEmail', NOTIFICATION_AUDIT_TYPE, notificationId, deps.clock.now(), {
+          ...facts,
+          reason: error instanceof Error ? error.name : 'unknown',
+        }),
+      );
     } else {
       await deps.outbox.release(notificationId);
     }

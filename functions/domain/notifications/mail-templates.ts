@@ -34,8 +34,10 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
     },
     intro: {
       ROOT_CERT_EXPIRY: (days) => `A root CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
-      INTERMEDIATE_CERT_EXPIRY: (days) => `An intermediate CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
-      PARTNER_CERT_EXPIRY: (days) => `Your partner certificate expires in ${days} day(s). Upload a renewed certificate before then to keep your services running.`,
+      INTERMEDIATE_CERT_EXPIRY: (days) =>
+        `An intermediate CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
+      PARTNER_CERT_EXPIRY: (days) =>
+        `Your partner certificate expires in ${days} day(s). Upload a renewed certificate before then to keep your services running.`,
       API_KEY_EXPIRY: (days) => `Your API key expires in ${days} day(s). Generate a new key before then to keep authenticating.`,
       MISP_LICENSE_EXPIRY: (days) => `Your MISP license key expires in ${days} day(s). Ask your partner admin for a new license before then.`,
       WEEKLY_SUMMARY: () => 'These items expire within the coming week.',
@@ -102,8 +104,10 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
     },
     intro: {
       ROOT_CERT_EXPIRY: (days) => `Un certificat d'AC racine du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
-      INTERMEDIATE_CERT_EXPIRY: (days) => `Un certificat d'AC intermédiaire du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
-      PARTNER_CERT_EXPIRY: (days) => `Votre certificat partenaire expire dans ${days} jour(s). Téléversez un certificat renouvelé d'ici là pour que vos services continuent.`,
+      INTERMEDIATE_CERT_EXPIRY: (days) =>
+        `Un certificat d'AC intermédiaire du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
+      PARTNER_CERT_EXPIRY: (days) =>
+        `Votre certificat partenaire expire dans ${days} jour(s). Téléversez un certificat renouvelé d'ici là pour que vos services continuent.`,
       API_KEY_EXPIRY: (days) => `Votre clé d'API expire dans ${days} jour(s). Générez une nouvelle clé d'ici là.`,
       MISP_LICENSE_EXPIRY: (days) => `Votre clé de licence MISP expire dans ${days} jour(s). Demandez une nouvelle licence d'ici là.`,
       WEEKLY_SUMMARY: () => 'Ces éléments expirent dans la semaine à venir.',
@@ -170,7 +174,14 @@ export function renderMail(mail: Pick<OutgoingMail, 'language' | 'notificationTy
   const subject = text.subjects[mail.notificationType];
   const intro = text.intro[mail.notificationType](daysLeft(mail.details));
   const blocks = itemLines(mail.details, text.labels);
-  const plain = [text.greeting(mail.recipientName), '', intro, '', ...blocks.map((lines) => lines.map(([label, value]) => `${label}: ${value}`).join('\n')).flatMap((block) => [block, '']), text.closing].join('\n');
+  const plain = [
+    text.greeting(mail.recipientName),
+    '',
+    intro,
+    '',
+    ...blocks.map((lines) => lines.map(([label, value]) => `${label}: ${value}`).join('\n')).flatMap((block) => [block, '']),
+    text.closing,
+  ].join('\n');
   const tables = blocks
     .map((lines) => `<table>${lines.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`)
     .join('');

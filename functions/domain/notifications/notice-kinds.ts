@@ -1,9 +1,9 @@
-import type { ExpiringItem, ExpiryKind } from '../expiry/expiry-calendar.js';
 import { partnerCertificateExpiry } from '../certificates/stored-certificates.js';
+import type { ExpiringItem, ExpiryKind } from '../expiry/expiry-calendar.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { notificationDetails, type CertificateDetail, type NotificationDetails, type NotificationType } from './notification.js';
+import { type CertificateDetail, type NotificationDetails, type NotificationType, notificationDetails } from './notification.js';
 
 /** What a notice needs to look up beside the expiring item. */
 export interface NoticeLookups {
@@ -58,7 +58,9 @@ function certificateNotice(
 ): Notice['details'] {
   return (expiryPeriod) =>
     notificationDetails({
-      certificateDetails: [{ certificateId: cert.certId, issuedBy: cert.issuer, issuedTo: cert.subject, partnerDomain: cert.partnerDomain, expiryPeriod, ...fields }],
+      certificateDetails: [
+        { certificateId: cert.certId, issuedBy: cert.issuer, issuedTo: cert.subject, partnerDomain: cert.partnerDomain, expiryPeriod, ...fields },
+      ],
     });
 }
 
@@ -71,7 +73,11 @@ const caCertificates = noticeKind({
     itemId: cert.certId,
     partner: null,
     type: cert.caCertificateType === 'ROOT' ? 'ROOT_CERT_EXPIRY' : 'INTERMEDIATE_CERT_EXPIRY',
-    details: certificateNotice(cert, { partnerId: null, expiryDateTime: cert.notAfter, certificateType: cert.caCertificateType === 'ROOT' ? 'root' : 'intermediate' }),
+    details: certificateNotice(cert, {
+      partnerId: null,
+      expiryDateTime: cert.notAfter,
+      certificateType: cert.caCertificateType === 'ROOT' ? 'root' : 'intermediate',
+    }),
   }),
 });
 
@@ -108,7 +114,16 @@ const apiKeys = noticeKind({
       type: 'API_KEY_EXPIRY',
       details: (expiryPeriod) =>
         notificationDetails({
-          apiKeyDetails: [{ apiKeyName: key.label, partnerId: key.partnerId, expiryDateTime: key.validToDatetime, expiryPeriod, policyGroup: group?.name ?? null, policyName: key.policy.name }],
+          apiKeyDetails: [
+            {
+              apiKeyName: key.label,
+              partnerId: key.partnerId,
+              expiryDateTime: key.validToDatetime,
+              expiryPeriod,
+              policyGroup: group?.name ?? null,
+              policyName: key.policy.name,
+            },
+          ],
         }),
     };
   },

@@ -4,7 +4,14 @@ import type { PartnerDomain } from '../certificates/partner-domains.js';
  * MOSIP's notification types (pms.notifications.notification_type), plus the MISP license expiry of the newer
  * MOSIP line. Admin types are shown to every partner admin; the others to the owners of one partner.
  */
-export const NOTIFICATION_TYPES = ['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY', 'WEEKLY_SUMMARY'] as const;
+export const NOTIFICATION_TYPES = [
+  'ROOT_CERT_EXPIRY',
+  'INTERMEDIATE_CERT_EXPIRY',
+  'PARTNER_CERT_EXPIRY',
+  'API_KEY_EXPIRY',
+  'MISP_LICENSE_EXPIRY',
+  'WEEKLY_SUMMARY',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const ADMIN_NOTIFICATION_TYPES: ReadonlySet<NotificationType> = new Set(['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY']);
 
@@ -70,8 +77,26 @@ export interface Notification {
 }
 
 /** A new, active notification made by `actor` at `now`. */
-export function newNotification(id: string, partnerId: string | null, notificationType: NotificationType, details: NotificationDetails, actor: string, now: Date): Notification {
-  return { id, partnerId, notificationType, notificationStatus: 'ACTIVE', details, crBy: actor, crDtimes: now.toISOString(), updBy: null, updDtimes: null, revision: 0 };
+export function newNotification(
+  id: string,
+  partnerId: string | null,
+  notificationType: NotificationType,
+  details: NotificationDetails,
+  actor: string,
+  now: Date,
+): Notification {
+  return {
+    id,
+    partnerId,
+    notificationType,
+    notificationStatus: 'ACTIVE',
+    details,
+    crBy: actor,
+    crDtimes: now.toISOString(),
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
+  };
 }
 
 /** MOSIP deletes notifications older than this (`…past.notifications.deletion.period`). */

@@ -1,13 +1,13 @@
-import { auditEntry } from '../audit.js';
-import type { Caller } from '../caller.js';
-import type { Partner } from '../partners/partner.js';
-import { localDateTime } from '../mosip-dates.js';
-import { retryOnConflict } from '../retry.js';
-import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
-import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { NOTIFICATION_ERRORS as E } from '../../errors/notification-errors.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { USER_ERRORS } from '../../errors/user-errors.js';
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { localDateTime } from '../mosip-dates.js';
+import type { Partner } from '../partners/partner.js';
+import { retryOnConflict } from '../retry.js';
+import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
 import { ADMIN_NOTIFICATION_TYPES, NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification, type NotificationType } from './notification.js';
 import type { PortalNotificationDeps } from './ports.js';
 
@@ -102,7 +102,9 @@ export async function listNotifications(deps: PortalNotificationDeps, caller: Ca
     .filter((row) => types.includes(row.notificationType))
     .filter((row) => status === undefined || row.notificationStatus === status)
     .filter((row) => matchesDetails(row, query, expiryDate))
-    .filter((row) => (createdFrom === undefined || row.crDtimes.slice(0, 10) >= createdFrom) && (createdTo === undefined || row.crDtimes.slice(0, 10) <= createdTo))
+    .filter(
+      (row) => (createdFrom === undefined || row.crDtimes.slice(0, 10) >= createdFrom) && (createdTo === undefined || row.crDtimes.slice(0, 10) <= createdTo),
+    )
     .sort((a, b) => b.crDtimes.localeCompare(a.crDtimes) || b.id.localeCompare(a.id));
   return pageOf(rows, page, (row) => ({
     notificationId: row.id,
@@ -117,8 +119,16 @@ export async function listNotifications(deps: PortalNotificationDeps, caller: Ca
 /** MOSIP filters on the first certificate detail: ILIKE for ids and names, exact lower case for the domain. */
 function matchesDetails(row: Notification, query: NotificationListQuery, expiryDate: string | undefined): boolean {
   const detail = row.details.certificateDetails[0];
-  const contains = (value: string | null | undefined, wanted: string | undefined) => wanted === undefined || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
-  if (query.certificateId === undefined && query.issuedBy === undefined && query.issuedTo === undefined && query.partnerDomain === undefined && expiryDate === undefined) return true;
+  const contains = (value: string | null | undefined, wanted: string | undefined) =>
+    wanted === undefined || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
+  if (
+    query.certificateId === undefined &&
+    query.issuedBy === undefined &&
+    query.issuedTo === undefined &&
+    query.partnerDomain === undefined &&
+    expiryDate === undefined
+  )
+    return true;
   if (!detail) return false;
   return (
     contains(detail.certificateId, query.certificateId) &&
@@ -133,7 +143,12 @@ function matchesDetails(row: Notification, query: NotificationListQuery, expiryD
  * `PATCH /notifications/{id}`: ACTIVE → DISMISSED, for the caller only. An admin notification is dismissed for
  * that admin alone; a partner notification for its partner, by one of the partner's owners.
  */
-export async function dismissNotification(deps: PortalNotificationDeps, caller: Caller, notificationId: string, body: { notificationStatus?: string | undefined }) {
+export async function dismissNotification(
+  deps: PortalNotificationDeps,
+  caller: Caller,
+  notificationId: string,
+  body: { notificationStatus?: string | undefined },
+) {
   if (body.notificationStatus === undefined || body.notificationStatus === '') throw new PmsError(E.STATUS_REQUIRED);
   if (body.notificationStatus !== 'DISMISSED') throw new PmsError(E.INVALID_STATUS);
   const partners = await callerPartners(deps, caller);
@@ -146,7 +161,9 @@ export async function dismissNotification(deps: PortalNotificationDeps, caller: 
     const owner = adminType ? undefined : partners.find((partner) => partner.id === notification.partnerId);
     if (!adminType && !owner) throw new PmsError(E.NOT_BELONGS_TO_PARTNER);
     if (owner && !caller.isAdmin && !owner.isActive) throw new PmsError(E.PARTNER_NOT_ACTIVE);
-    const audit = auditEntry(caller.userId, 'dismissNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, { notificationType: notification.notificationType });
+    const audit = auditEntry(caller.userId, 'dismissNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, {
+      notificationType: notification.notificationType,
+    });
     if (adminType) {
       if ((await deps.notifications.dismissedBy(caller.userId)).has(notification.id)) throw new PmsError(E.ALREADY_DISMISSED);
       await deps.notifications.dismissForAdmin(caller.userId, notification, audit);
@@ -155,7 +172,12 @@ export async function dismissNotification(deps: PortalNotificationDeps, caller: 
       const next: Notification = { ...notification, notificationStatus: 'DISMISSED', updBy: caller.userId, updDtimes: now.toISOString() };
       await deps.notifications.dismissPartnerNotification(next, notification, audit);
     }
-    return { id: notification.id, partnerId: notification.partnerId ?? caller.userId, notificationType: notification.notificationType, notificationStatus: 'DISMISSED' };
+    return {
+      id: notification.id,
+      partnerId: notification.partnerId ?? caller.userId,
+      notificationType: notification.notificationType,
+      notificationStatus: 'DISMISSED',
+    };
   });
 }
 

@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../audit.js';
+import type { Partner } from '../partners/partner.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { OutgoingMail } from './mail.js';
 import type { Notification } from './notification.js';
-import type { Partner } from '../partners/partner.js';
 
 /** One notice of one item at one threshold: written at most once, whatever the number of runs. */
 export interface NoticeMarker {

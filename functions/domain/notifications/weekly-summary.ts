@@ -1,9 +1,9 @@
 import { auditEntry } from '../audit.js';
-import { calendarPages, startOfUtcDay } from '../expiry/expiry-calendar.js';
 import { SCHEDULER_ACTOR } from '../expiry/expire-credentials.js';
-import { daysUntil, mailFor, memoisedLookups, type ExpiryNoticeDeps } from './expiry-notices.js';
+import { calendarPages, startOfUtcDay } from '../expiry/expiry-calendar.js';
+import { daysUntil, type ExpiryNoticeDeps, mailFor, memoisedLookups } from './expiry-notices.js';
 import { NOTICE_KINDS, type NoticeKind } from './notice-kinds.js';
-import { newNotification, NOTIFICATION_AUDIT_TYPE, notificationDetails, type NotificationDetails } from './notification.js';
+import { NOTIFICATION_AUDIT_TYPE, type NotificationDetails, newNotification, notificationDetails } from './notification.js';
 
 export const WEEKLY_SUMMARY_JOB = 'weekly-summary';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +39,16 @@ export async function sendWeeklySummary(deps: ExpiryNoticeDeps, kinds: readonly 
     mispLicenseDetails: parts.flatMap((part) => part.mispLicenseDetails),
   });
   const notification = newNotification(deps.ids.newId(), null, 'WEEKLY_SUMMARY', details, SCHEDULER_ACTOR, now);
-  const audit = auditEntry(SCHEDULER_ACTOR, 'createNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, { module: WEEKLY_SUMMARY_JOB, eventType: 'WEEKLY_SUMMARY', itemCount: parts.length });
-  const created = await deps.notifications.createOnce(`${WEEKLY_SUMMARY_JOB}#${today.toISOString().slice(0, 10)}`, notification, audit, mailFor(deps, { partner: null }, notification));
+  const audit = auditEntry(SCHEDULER_ACTOR, 'createNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, {
+    module: WEEKLY_SUMMARY_JOB,
+    eventType: 'WEEKLY_SUMMARY',
+    itemCount: parts.length,
+  });
+  const created = await deps.notifications.createOnce(
+    `${WEEKLY_SUMMARY_JOB}#${today.toISOString().slice(0, 10)}`,
+    notification,
+    audit,
+    mailFor(deps, { partner: null }, notification),
+  );
   return { read, listed: parts.length, created: created ? 1 : 0 };
 }

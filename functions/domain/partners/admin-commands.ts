@@ -1,10 +1,10 @@
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
+import { deactivateKeysOfPartner } from '../api-keys/partner-deactivation.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { deactivateKeysOfPartner } from '../api-keys/partner-deactivation.js';
 import { licensesRetiredWith } from '../misp-licenses/partner-deactivation.js';
 import { retryOnConflict } from '../retry.js';
-import { PmsError } from '../../errors/pms-error.js';
-import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import type { Partner } from './partner.js';
 import { partnerUpdated } from './partner-events.js';
 import type { PartnerStatusDeps } from './ports.js';

@@ -1,9 +1,19 @@
-import { PmsError, withArguments } from '../../errors/pms-error.js';
-import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
-import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, pageOf, springBoolean, type PageV2, type SortAndPage } from '../search/v2-lists.js';
-import { partnerSummary, type PartnerSummary, type PartnerWithGroupName } from './admin-views.js';
+import {
+  bindPage,
+  checkSortAndPage,
+  compareNullable,
+  compareText,
+  containsLike,
+  type PageV2,
+  pageOf,
+  type SortAndPage,
+  springBoolean,
+} from '../search/v2-lists.js';
+import { type PartnerSummary, type PartnerWithGroupName, partnerSummary } from './admin-views.js';
 
 type Compare = (a: PartnerWithGroupName, b: PartnerWithGroupName) => number;
 

@@ -1,5 +1,5 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
 import { adminPartnersPage, adminPartnersRequest } from './admin-list.js';
 import { partnerDetailsV3 } from './admin-views.js';
@@ -42,7 +42,12 @@ export async function getPartnerDetails(deps: Readers, partnerId: string) {
  */
 export async function adminDashboardCounts(deps: Pick<PartnerAdminDeps, 'pendingApprovals'>) {
   const count = (queue: PendingQueue) => deps.pendingApprovals.count(queue);
-  const [partnerPolicyRequests, sbis, devices, ftmChips] = await Promise.all([count('partnerPolicyRequests'), count('sbis'), count('devices'), count('ftmChips')]);
+  const [partnerPolicyRequests, sbis, devices, ftmChips] = await Promise.all([
+    count('partnerPolicyRequests'),
+    count('sbis'),
+    count('devices'),
+    count('ftmChips'),
+  ]);
   return {
     pendingPartnerPolicyRequests: partnerPolicyRequests,
     pendingSbis: sbis,

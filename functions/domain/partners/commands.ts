@@ -1,13 +1,13 @@
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { InactivePartnerError, InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { retryOnConflict } from '../retry.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { InactivePartnerError, InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
-import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { retryOnConflict } from '../retry.js';
+import { partnerOf } from './ownership.js';
 import type { Partner, PartnerContact } from './partner.js';
 import { PARTNER_TYPES, partnerTypeOf, policyRequiredTypes } from './partner-types.js';
 import type { PartnerDeps } from './ports.js';
-import { partnerOf } from './ownership.js';
 import { checkContactNumber, checkEmail, checkPartnerId, languageOf, policyGroupMandatory } from './registration-rules.js';
 import { partnerStatus } from './views.js';
 
@@ -114,9 +114,7 @@ export function mapPartnerToPolicyGroup(deps: PartnerDeps, caller: Caller, partn
     const now = deps.clock.now();
     const next: Partner = { ...partner, policyGroupId: group.id, updBy: caller.userId, updDtimes: now.toISOString() };
     const details = { fromPolicyGroupId: partner.policyGroupId ?? '', toPolicyGroupId: group.id };
-    await deps.partners
-      .save(next, partner, auditEntry(caller.userId, 'mapPartnerPolicyGroup', OBJECT_TYPE, partnerId, now, details), [])
-      .catch(groupInactive);
+    await deps.partners.save(next, partner, auditEntry(caller.userId, 'mapPartnerPolicyGroup', OBJECT_TYPE, partnerId, now, details), []).catch(groupInactive);
     return 'Success';
   });
 }
@@ -130,7 +128,11 @@ export async function verifyEmail(deps: PartnerDeps, emailId: string) {
   };
 }
 
-async function groupForType(deps: PartnerDeps, partnerType: keyof typeof PARTNER_TYPES, groupName: string | null | undefined): Promise<PolicyGroup | undefined> {
+async function groupForType(
+  deps: PartnerDeps,
+  partnerType: keyof typeof PARTNER_TYPES,
+  groupName: string | null | undefined,
+): Promise<PolicyGroup | undefined> {
   if (!PARTNER_TYPES[partnerType].policyRequired) return undefined;
   if (!groupName) throw policyGroupMandatory(partnerType);
   return activeGroupNamed(deps, groupName);

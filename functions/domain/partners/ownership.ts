@@ -1,5 +1,5 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
 import type { Partner } from './partner.js';
 import type { PartnerRepository } from './ports.js';

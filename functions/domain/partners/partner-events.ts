@@ -1,4 +1,4 @@
-import { eventModel, type EventModel, type EventSource } from '../events/event-model.js';
+import { type EventModel, type EventSource, eventModel } from '../events/event-model.js';
 import type { IdGenerator } from '../ports.js';
 import type { Partner } from './partner.js';
 

@@ -1,13 +1,13 @@
-import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
+import type { Columns } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
-import type { Columns } from '../search/columns.js';
 import type { Partner } from './partner.js';
-import { PARTNER_TYPES, partnerTypeOf, type PartnerType } from './partner-types.js';
+import { PARTNER_TYPES, type PartnerType, partnerTypeOf } from './partner-types.js';
 import type { PartnerRepository } from './ports.js';
 
 /** Personal data MOSIP keeps encrypted, so it can neither filter nor sort on it (KER_PRT_391). */

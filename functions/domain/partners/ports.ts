@@ -2,8 +2,8 @@ import type { KeyCascadeDeps } from '../api-keys/partner-deactivation.js';
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
 import type { LicenseCascadeDeps, LicensesRetiredWithPartner } from '../misp-licenses/partner-deactivation.js';
-import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import type { Partner, PartnerContact } from './partner.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Caller } from '../caller.js';
-import type { PartnerDeps } from './ports.js';
 import { partnerOf } from './ownership.js';
+import type { PartnerDeps } from './ports.js';
 import { retrievedPartner } from './views.js';
 
 export async function getPartner(deps: PartnerDeps, caller: Caller, partnerId: string) {

@@ -1,5 +1,5 @@
-import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError, withArguments } from '../../errors/pms-error.js';
 
 /** MOSIP `pmp.partner.partnerId.max.length`. */
 export const PARTNER_ID_MAX_LENGTH = 36;

@@ -1,15 +1,15 @@
-import { auditEntry } from '../audit.js';
-import { yearsLater } from '../mosip-dates.js';
-import { retryOnConflict } from '../retry.js';
-import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
 import { REQUEST_ERRORS } from '../../errors/request-errors.js';
+import { auditEntry } from '../audit.js';
+import { yearsLater } from '../mosip-dates.js';
+import type { PolicyGroup } from '../policy-groups/policy-group.js';
+import { retryOnConflict } from '../retry.js';
 import type { Policy } from './policy.js';
-import type { PolicyDeps } from './ports.js';
-import { policyTypeOf, type PolicyType } from './policy-types.js';
-import { validatePolicyJson } from './policy-json/validate-policy-json.js';
 import { policyUpdated } from './policy-events.js';
+import { validatePolicyJson } from './policy-json/validate-policy-json.js';
+import { type PolicyType, policyTypeOf } from './policy-types.js';
+import type { PolicyDeps } from './ports.js';
 import { policyCreateResponse, policyResponse } from './views.js';
 
 const OBJECT_TYPE = 'Policy';
@@ -55,7 +55,15 @@ export function updatePolicy(deps: PolicyDeps, actor: string, policyId: string, 
     if (policy.status !== 'draft') throw new PmsError(POLICY_ERRORS.PUBLISHED_POLICY_NOT_UPDATED);
     validatePolicyJson(policy.policyType as PolicyType, input.policies);
     const now = deps.clock.now();
-    const next: Policy = { ...policy, name: input.name, desc: input.desc, version: input.version, policies: input.policies, updBy: actor, updDtimes: now.toISOString() };
+    const next: Policy = {
+      ...policy,
+      name: input.name,
+      desc: input.desc,
+      version: input.version,
+      policies: input.policies,
+      updBy: actor,
+      updDtimes: now.toISOString(),
+    };
     await deps.policies
       .updateDraft(next, policy, auditEntry(actor, 'updatePolicy', OBJECT_TYPE, policyId, now), [policyUpdated(next, now, deps.ids)])
       .catch(nameTaken(input.name));

@@ -1,4 +1,4 @@
-import { eventModel, POLICY_SERVICE, type EventModel } from '../events/event-model.js';
+import { type EventModel, eventModel, POLICY_SERVICE } from '../events/event-model.js';
 import type { IdGenerator } from '../ports.js';
 import type { Policy } from './policy.js';
 import { policyData } from './views.js';

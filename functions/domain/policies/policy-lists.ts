@@ -1,11 +1,11 @@
 import { POLICY_PAGING_ERRORS } from '../../errors/paging-errors.js';
 import type { ListPoliciesQuery } from '../../schemas/policy-lists.js';
-import { bindPage, checkSortAndPage, compareText, containsLike, pageOf, type PageV2 } from '../search/v2-lists.js';
-import { policySummary, type PolicySummary, type PolicyWithGroup } from './list-views.js';
+import { bindPage, checkSortAndPage, compareText, containsLike, type PageV2, pageOf } from '../search/v2-lists.js';
+import { type PolicySummary, type PolicyWithGroup, policySummary } from './list-views.js';
 
-export type { PolicyWithGroup, PolicySummary, SearchAuthPolicy } from './list-views.js';
-export { searchPolicies, policyFilterValues } from './policy-search.js';
 export { MAX_PAGE_SIZE } from '../search/v2-lists.js';
+export type { PolicySummary, PolicyWithGroup, SearchAuthPolicy } from './list-views.js';
+export { policyFilterValues, searchPolicies } from './policy-search.js';
 
 type SortKey = (row: PolicyWithGroup) => string;
 

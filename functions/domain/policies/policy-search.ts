@@ -2,15 +2,9 @@ import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { SEARCH_ERRORS } from '../../errors/search-errors.js';
 import type { SearchFilter } from '../../schemas/legacy-search.js';
 import type { PolicyFilterValueRequest, PolicySearchRequest } from '../../schemas/policy-lists.js';
-import { filterValues, type FilterValue } from '../search/filter-values.js';
-import { legacySearch, type LegacyPage } from '../search/legacy-search.js';
-import {
-  POLICY_SEARCH_COLUMNS,
-  UNSORTABLE_POLICY_SEARCH_COLUMNS,
-  searchAuthPolicy,
-  type PolicyWithGroup,
-  type SearchAuthPolicy,
-} from './list-views.js';
+import { type FilterValue, filterValues } from '../search/filter-values.js';
+import { type LegacyPage, legacySearch } from '../search/legacy-search.js';
+import { POLICY_SEARCH_COLUMNS, type PolicyWithGroup, type SearchAuthPolicy, searchAuthPolicy, UNSORTABLE_POLICY_SEARCH_COLUMNS } from './list-views.js';
 
 const named = (filter: SearchFilter, column: string) => filter.columnName?.toLowerCase() === column.toLowerCase();
 

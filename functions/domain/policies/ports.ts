@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
-import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import type { Policy } from './policy.js';
 
 /**

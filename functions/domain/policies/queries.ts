@@ -1,14 +1,14 @@
 import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
 import { REQUEST_ERRORS } from '../../errors/request-errors.js';
+import type { ListPoliciesQuery, PolicyFilterValueRequest, PolicySearchRequest } from '../../schemas/policy-lists.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Policy } from './policy.js';
+import { listPoliciesV2, type PolicyWithGroup, policyFilterValues, searchPolicies } from './policy-lists.js';
 import type { PolicyDeps } from './ports.js';
 import { UI_CONFIG } from './ui-config.js';
 import { policyDetails, policyResponse } from './views.js';
-import { listPoliciesV2, policyFilterValues, searchPolicies, type PolicyWithGroup } from './policy-lists.js';
-import type { ListPoliciesQuery, PolicyFilterValueRequest, PolicySearchRequest } from '../../schemas/policy-lists.js';
 
 type Readers = Pick<PolicyDeps, 'policies' | 'apiKeys' | 'clock'> & { groups: Pick<PolicyGroupRepository, 'getGroup' | 'getGroupByName' | 'policiesOfGroup'> };
 

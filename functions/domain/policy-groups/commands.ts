@@ -1,7 +1,7 @@
-import { auditEntry } from '../audit.js';
-import { retryOnConflict } from '../retry.js';
 import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
+import { auditEntry } from '../audit.js';
+import { retryOnConflict } from '../retry.js';
 import type { PolicyGroup } from './policy-group.js';
 import type { PolicyGroupDeps } from './ports.js';
 import { policyGroupCreateResponse } from './views.js';

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit.js';
-import type { Clock, IdGenerator } from '../ports.js';
 import type { Policy } from '../policies/policy.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyGroup } from './policy-group.js';
 
 export interface PolicyGroupRepository {

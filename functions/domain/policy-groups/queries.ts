@@ -1,12 +1,12 @@
 import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
 import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
+import { policyOfGroup } from '../policies/views.js';
 import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
 import type { PolicyGroup } from './policy-group.js';
 import type { PolicyGroupRepository } from './ports.js';
-import { POLICY_GROUP_COLUMNS, activePolicyGroupView, policyGroupEntity } from './views.js';
-import { policyOfGroup } from '../policies/views.js';
+import { activePolicyGroupView, POLICY_GROUP_COLUMNS, policyGroupEntity } from './views.js';
 
 type Reader = Pick<PolicyGroupRepository, 'getGroup' | 'listGroups' | 'listActiveGroups' | 'policiesOfGroup'>;
 

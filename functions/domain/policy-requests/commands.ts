@@ -1,12 +1,12 @@
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { InactivePolicyError, PmsError, PolicyLinkTakenError } from '../../errors/pms-error.js';
+import { POLICY_LINK_ERRORS } from '../../errors/policy-link-errors.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { retryOnConflict } from '../retry.js';
 import { partnerOf } from '../partners/ownership.js';
 import type { Policy } from '../policies/policy.js';
-import { InactivePolicyError, PmsError, PolicyLinkTakenError } from '../../errors/pms-error.js';
-import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
-import { POLICY_LINK_ERRORS } from '../../errors/policy-link-errors.js';
-import { policyRequestDecided, type PolicyRequest } from './policy-request.js';
+import { retryOnConflict } from '../retry.js';
+import { type PolicyRequest, policyRequestDecided } from './policy-request.js';
 import type { PolicyRequestDeps } from './ports.js';
 
 const OBJECT_TYPE = 'PolicyRequest';
@@ -36,11 +36,13 @@ export async function requestPolicy(deps: PolicyRequestDeps, caller: Caller, par
     updDtimes: null,
     revision: 0,
   };
-  await deps.requests.create(request, auditEntry(caller.userId, 'requestPolicy', OBJECT_TYPE, request.mappingKey, now, { partnerId, policyId: policy.id })).catch(async (error: unknown) => {
-    if (error instanceof PolicyLinkTakenError) throw linkRefusal((await deps.requests.openLink(partnerId, policy.id))?.status ?? 'InProgress');
-    if (error instanceof InactivePolicyError) throw new PmsError(POLICY_LINK_ERRORS.POLICY_NOT_ACTIVE);
-    throw error;
-  });
+  await deps.requests
+    .create(request, auditEntry(caller.userId, 'requestPolicy', OBJECT_TYPE, request.mappingKey, now, { partnerId, policyId: policy.id }))
+    .catch(async (error: unknown) => {
+      if (error instanceof PolicyLinkTakenError) throw linkRefusal((await deps.requests.openLink(partnerId, policy.id))?.status ?? 'InProgress');
+      if (error instanceof InactivePolicyError) throw new PmsError(POLICY_LINK_ERRORS.POLICY_NOT_ACTIVE);
+      throw error;
+    });
   return { mappingkey: request.mappingKey, message: 'Policy mapping request submitted successfully.' };
 }
 

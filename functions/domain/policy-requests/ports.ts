@@ -1,9 +1,9 @@
-import type { EventModel } from '../events/event-model.js';
 import type { AuditEntry } from '../audit.js';
-import type { Clock, IdGenerator } from '../ports.js';
+import type { EventModel } from '../events/event-model.js';
 import type { PartnerRepository } from '../partners/ports.js';
-import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Policy } from '../policies/policy.js';
+import type { PolicyGroupRepository } from '../policy-groups/ports.js';
+import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyRequest } from './policy-request.js';
 
 /** The open link of a partner to a policy: a pending or approved request (a rejected one closes it). */

@@ -1,5 +1,5 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_REQUEST_LIST_ERRORS } from '../../errors/policy-request-list-errors.js';
 import { USER_ERRORS } from '../../errors/user-errors.js';
 import type { PolicyRequestListQuery } from '../../schemas/policy-request-list.js';
@@ -10,7 +10,7 @@ import type { PartnerRepository } from '../partners/ports.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import type { PolicyRequest } from './policy-request.js';
-import { policyRequestListRequest, policyRequestPage, type PolicyRequestRow } from './request-list.js';
+import { type PolicyRequestRow, policyRequestListRequest, policyRequestPage } from './request-list.js';
 
 /** What the request list reads: Query and batched key reads only, never a Scan. */
 export interface PolicyRequestListReader {
@@ -59,7 +59,9 @@ async function adminRows(reader: PolicyRequestListReader): Promise<PolicyRequest
 async function ownRows(deps: PolicyRequestListDeps, caller: Caller): Promise<PolicyRequestRow[]> {
   const owned = await deps.partners.partnersOfUser(caller.userId);
   if (owned.length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
-  const listed = owned.filter((partner) => !SKIPPED_TYPES.has(partner.partnerType) && (partner.policyGroupId || PARTNER_TYPES[partner.partnerType].policyRequired));
+  const listed = owned.filter(
+    (partner) => !SKIPPED_TYPES.has(partner.partnerType) && (partner.policyGroupId || PARTNER_TYPES[partner.partnerType].policyRequired),
+  );
   const groups = byId(await deps.reader.groupsByIds(listed.flatMap((partner) => (partner.policyGroupId ? [partner.policyGroupId] : []))));
   // Partner by partner, as MOSIP checks them: the first failing partner decides the code.
   for (const partner of listed) {
@@ -71,7 +73,12 @@ async function ownRows(deps: PolicyRequestListDeps, caller: Caller): Promise<Pol
   return joined(requests, byId(listed), policies, groups);
 }
 
-function joined(requests: readonly PolicyRequest[], partners: Map<string, Partner>, policies: Map<string, Policy>, groups: Map<string, PolicyGroup>): PolicyRequestRow[] {
+function joined(
+  requests: readonly PolicyRequest[],
+  partners: Map<string, Partner>,
+  policies: Map<string, Policy>,
+  groups: Map<string, PolicyGroup>,
+): PolicyRequestRow[] {
   return requests.map((request) => {
     const partner = partners.get(request.partnerId);
     return {

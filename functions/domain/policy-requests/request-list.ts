@@ -1,12 +1,22 @@
-import { PmsError } from '../../errors/pms-error.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_REQUEST_LIST_ERRORS } from '../../errors/policy-request-list-errors.js';
 import type { PolicyRequestListQuery } from '../../schemas/policy-request-list.js';
 import { sqlTimestamp } from '../mosip-dates.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, MAX_PAGE_SIZE, pageOf, type PageV2, type SortAndPage } from '../search/v2-lists.js';
+import {
+  bindPage,
+  checkSortAndPage,
+  compareNullable,
+  compareText,
+  containsLike,
+  MAX_PAGE_SIZE,
+  type PageV2,
+  pageOf,
+  type SortAndPage,
+} from '../search/v2-lists.js';
 import type { PolicyRequest } from './policy-request.js';
 
 /**

@@ -1,7 +1,7 @@
-import { PmsError, withArguments, type ErrorDefinition } from '../../errors/pms-error.js';
+import { type ErrorDefinition, PmsError, withArguments } from '../../errors/pms-error.js';
 import { SEARCH_ERRORS } from '../../errors/search-errors.js';
 import type { FilterValueRequest } from '../../schemas/legacy-search.js';
-import { columnOf, type Columns } from './columns.js';
+import { type Columns, columnOf } from './columns.js';
 import { compileFilters } from './filters.js';
 
 /** MOSIP's cap on values returned per filter (`mosip.pms.filtervalue.max_columns`). */

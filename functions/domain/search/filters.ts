@@ -1,7 +1,7 @@
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { SEARCH_ERRORS } from '../../errors/search-errors.js';
 import type { SearchFilter } from '../../schemas/legacy-search.js';
-import { columnOf, type Column, type Columns } from './columns.js';
+import { type Column, type Columns, columnOf } from './columns.js';
 
 export type RowPredicate<Row> = (row: Row) => boolean;
 

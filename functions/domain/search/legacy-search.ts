@@ -1,7 +1,7 @@
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { SEARCH_ERRORS } from '../../errors/search-errors.js';
 import type { SearchRequest } from '../../schemas/legacy-search.js';
-import { columnOf, type ColumnValue, type Columns } from './columns.js';
+import { type Columns, type ColumnValue, columnOf } from './columns.js';
 import { compileFilters } from './filters.js';
 
 /** MOSIP PageResponseDto. */

@@ -1,4 +1,4 @@
-import { PmsError, RequestValidationError, withArguments, type ErrorDefinition } from '../../errors/pms-error.js';
+import { type ErrorDefinition, PmsError, RequestValidationError, withArguments } from '../../errors/pms-error.js';
 
 /*
  * Conventions shared by the revamp (v2) list endpoints of both services: `pageNo`/`pageSize` paging with
@@ -89,7 +89,11 @@ export function checkSortAndPage(
 }
 
 /** One page of rows already filtered and ordered; a page with no rows (past the end included) is all zeros. */
-export function pageOf<Row, Item>(rows: readonly Row[], { pageNo, pageSize }: Pick<SortAndPage, 'pageNo' | 'pageSize'>, toItem: (row: Row) => Item): PageV2<Item> {
+export function pageOf<Row, Item>(
+  rows: readonly Row[],
+  { pageNo, pageSize }: Pick<SortAndPage, 'pageNo' | 'pageSize'>,
+  toItem: (row: Row) => Item,
+): PageV2<Item> {
   const start = pageNo * pageSize;
   const page = rows.slice(start, start + pageSize);
   if (page.length === 0) return { pageNo: 0, pageSize: 0, totalResults: 0, data: [] };

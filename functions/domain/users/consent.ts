@@ -1,8 +1,8 @@
+import { PmsError } from '../../errors/pms-error.js';
+import { USER_ERRORS } from '../../errors/user-errors.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
-import { PmsError } from '../../errors/pms-error.js';
-import { USER_ERRORS } from '../../errors/user-errors.js';
 import type { UserDeps } from './ports.js';
 import type { UserConsent } from './user-consent.js';
 

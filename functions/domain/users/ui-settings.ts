@@ -1,7 +1,15 @@
 import type { Role } from '../../auth/roles.js';
 
 /** MOSIP `mosip.pms.ui.required.roles` (mosip-config release-1.3.x): the partner roles the old portal offered. */
-const UI_REQUIRED_ROLES: readonly Role[] = ['AUTH_PARTNER', 'DEVICE_PROVIDER', 'CREDENTIAL_PARTNER', 'FTM_PROVIDER', 'MISP_PARTNER', 'POLICYMANAGER', 'PARTNER_ADMIN'];
+const UI_REQUIRED_ROLES: readonly Role[] = [
+  'AUTH_PARTNER',
+  'DEVICE_PROVIDER',
+  'CREDENTIAL_PARTNER',
+  'FTM_PROVIDER',
+  'MISP_PARTNER',
+  'POLICYMANAGER',
+  'PARTNER_ADMIN',
+];
 
 /**
  * What `GET /system-config` tells the portal: exactly MOSIP's twelve keys, as strings, with mosip-config's

@@ -1,9 +1,9 @@
-import type { ApiKey } from '../api-keys/api-key.js';
-import { LICENSE_KEY_LENGTH, type MispLicense } from '../misp-licenses/misp-license.js';
-import { credentialHash } from '../credentials.js';
-import { localDateTime } from '../mosip-dates.js';
-import { PmsError, type ErrorDefinition } from '../../errors/pms-error.js';
+import { type ErrorDefinition, PmsError } from '../../errors/pms-error.js';
 import { VERIFICATION_ERRORS as E } from '../../errors/verification-errors.js';
+import type { ApiKey } from '../api-keys/api-key.js';
+import { credentialHash } from '../credentials.js';
+import { LICENSE_KEY_LENGTH, type MispLicense } from '../misp-licenses/misp-license.js';
+import { localDateTime } from '../mosip-dates.js';
 import type { VerificationDeps, VerifiedPartner } from './ports.js';
 
 /** Our API keys: 32 random bytes, base64url (wiring.ts). Anything else cannot be a key and is simply not found. */

@@ -1,6 +1,8 @@
+import { certificateDeps } from '../../adapters/certificate-wiring.js';
+import { getPartnerCertificateData } from '../../domain/certificates/partner-certificate-downloads.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { certificateRoutes } from '../../routes/certificate-routes.js';
-import { getPartnerCertificateData } from '../../domain/certificates/partner-certificate-downloads.js';
-import { certificateDeps } from '../../adapters/certificate-wiring.js';
 
-export const handler = apiHandler(certificateRoutes.getPartnerCertificateData, ({ caller, params }) => getPartnerCertificateData(certificateDeps(), caller, params.partnerId!));
+export const handler = apiHandler(certificateRoutes.getPartnerCertificateData, ({ caller, params }) =>
+  getPartnerCertificateData(certificateDeps(), caller, params.partnerId!),
+);

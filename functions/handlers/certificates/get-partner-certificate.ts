@@ -1,6 +1,8 @@
+import { certificateDeps } from '../../adapters/certificate-wiring.js';
+import { getPartnerCertificate } from '../../domain/certificates/partner-certificate-downloads.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { certificateRoutes } from '../../routes/certificate-routes.js';
-import { getPartnerCertificate } from '../../domain/certificates/partner-certificate-downloads.js';
-import { certificateDeps } from '../../adapters/certificate-wiring.js';
 
-export const handler = apiHandler(certificateRoutes.getPartnerCertificate, ({ caller, params }) => getPartnerCertificate(certificateDeps(), caller, params.partnerId!));
+export const handler = apiHandler(certificateRoutes.getPartnerCertificate, ({ caller, params }) =>
+  getPartnerCertificate(certificateDeps(), caller, params.partnerId!),
+);

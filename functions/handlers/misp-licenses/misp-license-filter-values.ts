@@ -1,6 +1,6 @@
+import { mispLicenseDeps } from '../../adapters/wiring.js';
+import { mispLicenseFilterValues } from '../../domain/misp-licenses/legacy-search.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { mispLicenseRoutes } from '../../routes/misp-license-routes.js';
-import { mispLicenseFilterValues } from '../../domain/misp-licenses/legacy-search.js';
-import { mispLicenseDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(mispLicenseRoutes.mispLicenseFilterValues, ({ caller, body }) => mispLicenseFilterValues(mispLicenseDeps(), caller, body));

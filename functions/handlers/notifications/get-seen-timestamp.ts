@@ -1,6 +1,6 @@
+import { portalNotificationDeps } from '../../adapters/wiring.js';
+import { getSeenTimestamp } from '../../domain/notifications/portal.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { notificationRoutes } from '../../routes/notification-routes.js';
-import { getSeenTimestamp } from '../../domain/notifications/portal.js';
-import { portalNotificationDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(notificationRoutes.getNotificationsSeenTimestamp, ({ caller }) => getSeenTimestamp(portalNotificationDeps(), caller));

@@ -1,6 +1,8 @@
+import { portalNotificationDeps } from '../../adapters/wiring.js';
+import { putSeenTimestamp } from '../../domain/notifications/portal.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { notificationRoutes } from '../../routes/notification-routes.js';
-import { putSeenTimestamp } from '../../domain/notifications/portal.js';
-import { portalNotificationDeps } from '../../adapters/wiring.js';
 
-export const handler = apiHandler(notificationRoutes.putNotificationsSeenTimestamp, ({ caller, body }) => putSeenTimestamp(portalNotificationDeps(), caller, body));
+export const handler = apiHandler(notificationRoutes.putNotificationsSeenTimestamp, ({ caller, body }) =>
+  putSeenTimestamp(portalNotificationDeps(), caller, body),
+);

@@ -1,7 +1,7 @@
+import { apiKeyDeps, mispLicenseDeps, partnerDeps, policyDeps } from '../../adapters/wiring.js';
+import { changePartnerStatus } from '../../domain/partners/admin-commands.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { partnerAdminRoutes } from '../../routes/partner-admin-routes.js';
-import { changePartnerStatus } from '../../domain/partners/admin-commands.js';
-import { apiKeyDeps, mispLicenseDeps, partnerDeps, policyDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(partnerAdminRoutes.changePartnerStatus, ({ caller, params, body }) =>
   changePartnerStatus(

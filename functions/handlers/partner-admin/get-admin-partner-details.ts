@@ -1,6 +1,6 @@
+import { partnerAdminDeps } from '../../adapters/wiring.js';
+import { getPartnerDetails } from '../../domain/partners/admin-queries.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { partnerAdminRoutes } from '../../routes/partner-admin-routes.js';
-import { getPartnerDetails } from '../../domain/partners/admin-queries.js';
-import { partnerAdminDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(partnerAdminRoutes.getAdminPartnerDetails, ({ params }) => getPartnerDetails(partnerAdminDeps(), params.partnerId!));

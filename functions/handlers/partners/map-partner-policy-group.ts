@@ -1,7 +1,7 @@
+import { partnerDeps } from '../../adapters/wiring.js';
+import { mapPartnerToPolicyGroup } from '../../domain/partners/commands.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { partnerRoutes } from '../../routes/partner-routes.js';
-import { mapPartnerToPolicyGroup } from '../../domain/partners/commands.js';
-import { partnerDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(partnerRoutes.mapPartnerPolicyGroup, ({ caller, params }) =>
   mapPartnerToPolicyGroup(partnerDeps(), caller, params.partnerId!, params.policygroupName!),

@@ -1,6 +1,6 @@
+import { partnerDeps } from '../../adapters/wiring.js';
+import { registerPartner } from '../../domain/partners/commands.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { partnerRoutes } from '../../routes/partner-routes.js';
-import { registerPartner } from '../../domain/partners/commands.js';
-import { partnerDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(partnerRoutes.registerPartnerV2, ({ caller, body }) => registerPartner(partnerDeps(), caller, body));

@@ -1,5 +1,5 @@
 import { apiHandler } from '../../http/api-handler.js';
-import { platformRoutes } from '../../routes/platform-routes.js';
 import { openApiDocument } from '../../openapi/openapi-document.js';
+import { platformRoutes } from '../../routes/platform-routes.js';
 
 export const handler = apiHandler(platformRoutes.policyManagerApiDocs, async () => openApiDocument('policymanager'));

@@ -1,6 +1,6 @@
+import { policyDeps } from '../../adapters/wiring.js';
+import { filterValuesOfPolicies } from '../../domain/policies/queries.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { policyRoutes } from '../../routes/policy-routes.js';
-import { filterValuesOfPolicies } from '../../domain/policies/queries.js';
-import { policyDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(policyRoutes.policyFilterValues, ({ body }) => filterValuesOfPolicies(policyDeps(), body));

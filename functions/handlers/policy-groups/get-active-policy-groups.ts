@@ -1,6 +1,6 @@
+import { policyGroupDeps } from '../../adapters/wiring.js';
+import { getActivePolicyGroups } from '../../domain/policy-groups/queries.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { policyGroupRoutes } from '../../routes/policy-group-routes.js';
-import { getActivePolicyGroups } from '../../domain/policy-groups/queries.js';
-import { policyGroupDeps } from '../../adapters/wiring.js';
 
 export const handler = apiHandler(policyGroupRoutes.getActivePolicyGroups, () => getActivePolicyGroups(policyGroupDeps().groups));

@@ -1,8 +1,6 @@
+import { policyGroupDeps } from '../../adapters/wiring.js';
+import { policyGroupFilterValues } from '../../domain/policy-groups/queries.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { policyGroupRoutes } from '../../routes/policy-group-routes.js';
-import { policyGroupFilterValues } from '../../domain/policy-groups/queries.js';
-import { policyGroupDeps } from '../../adapters/wiring.js';
 
-export const handler = apiHandler(policyGroupRoutes.policyGroupFilterValues, ({ body }) =>
-  policyGroupFilterValues(policyGroupDeps().groups, body),
-);
+export const handler = apiHandler(policyGroupRoutes.policyGroupFilterValues, ({ body }) => policyGroupFilterValues(policyGroupDeps().groups, body));

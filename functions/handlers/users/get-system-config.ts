@@ -1,5 +1,5 @@
+import { systemConfig } from '../../domain/users/ui-settings.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { userRoutes } from '../../routes/user-routes.js';
-import { systemConfig } from '../../domain/users/ui-settings.js';
 
 export const handler = apiHandler(userRoutes.getSystemConfig, async () => systemConfig());

@@ -24,11 +24,14 @@ function checkKey(cert: ParsedCertificate): void {
   const { publicKey, subject } = cert;
   switch (publicKey.type) {
     case 'RSA':
-      if (publicKey.rsaBits! < MIN_RSA_BITS) throw refusal(CERTIFICATE_ERRORS.CERT_KEY_NOT_ALLOWED, `${subject.text}: ${publicKey.description}, at least ${MIN_RSA_BITS} bits`);
-      if (publicKey.rsaBits! > MAX_RSA_BITS) throw refusal(CERTIFICATE_ERRORS.UNSUPPORTED_KEY_TYPE, `${subject.text}: ${publicKey.description}, at most ${MAX_RSA_BITS} bits`);
+      if (publicKey.rsaBits! < MIN_RSA_BITS)
+        throw refusal(CERTIFICATE_ERRORS.CERT_KEY_NOT_ALLOWED, `${subject.text}: ${publicKey.description}, at least ${MIN_RSA_BITS} bits`);
+      if (publicKey.rsaBits! > MAX_RSA_BITS)
+        throw refusal(CERTIFICATE_ERRORS.UNSUPPORTED_KEY_TYPE, `${subject.text}: ${publicKey.description}, at most ${MAX_RSA_BITS} bits`);
       return;
     case 'EC':
-      if (publicKey.curve !== 'P-256' && publicKey.curve !== 'P-384') throw refusal(CERTIFICATE_ERRORS.UNSUPPORTED_KEY_TYPE, `${subject.text}: ${publicKey.description}`);
+      if (publicKey.curve !== 'P-256' && publicKey.curve !== 'P-384')
+        throw refusal(CERTIFICATE_ERRORS.UNSUPPORTED_KEY_TYPE, `${subject.text}: ${publicKey.description}`);
       return;
     case 'Ed25519':
       return;

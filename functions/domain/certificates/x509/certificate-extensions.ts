@@ -3,16 +3,16 @@ import {
   AuthorityKeyIdentifier,
   BasicConstraints,
   ExtendedKeyUsage,
-  KeyUsage,
-  SubjectAlternativeName,
-  SubjectKeyIdentifier,
+  type Extension,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
   id_ce_extKeyUsage,
   id_ce_keyUsage,
   id_ce_subjectAltName,
   id_ce_subjectKeyIdentifier,
-  type Extension,
+  KeyUsage,
+  SubjectAlternativeName,
+  SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
 import { bytesOf, sameBytes, toHex } from './bytes.js';
@@ -52,7 +52,15 @@ const NAMES: Record<string, string> = {
 };
 
 /** Bit positions of RFC 5280 §4.2.1.3 KeyUsage (bit 0 is the most significant bit of the first octet). */
-const KEY_USAGE_BITS: (keyof KeyUsageBits)[] = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign'];
+const KEY_USAGE_BITS: (keyof KeyUsageBits)[] = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+];
 
 export function readExtensions(extensions: Extension[]): CertificateExtensions {
   const seen = new Set<string>();
@@ -102,7 +110,8 @@ function readBasicConstraints(value: BasicConstraints, critical: boolean): NonNu
   if (pathLength !== undefined) {
     // RFC 5280 §4.2.1.9: only a CA may carry a pathLenConstraint, and it is a non-negative INTEGER.
     if (!value.cA) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'basicConstraints has a pathLenConstraint without cA');
-    if (!Number.isSafeInteger(pathLength) || pathLength < 0) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'basicConstraints pathLenConstraint is not a non-negative integer');
+    if (!Number.isSafeInteger(pathLength) || pathLength < 0)
+      throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'basicConstraints pathLenConstraint is not a non-negative integer');
   }
   return { cA: value.cA, pathLenConstraint: pathLength ?? null, critical };
 }

@@ -50,7 +50,8 @@ function parseStrictly(der: Uint8Array): ParsedCertificate {
   const version = VERSIONS[tbs.version];
   if (!version) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `unknown version value ${tbs.version}`);
   if (version < 3 && tbs.extensions) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `a version ${version} certificate cannot carry extensions`);
-  if (version < 2 && (tbs.issuerUniqueID || tbs.subjectUniqueID)) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'a version 1 certificate cannot carry unique identifiers');
+  if (version < 2 && (tbs.issuerUniqueID || tbs.subjectUniqueID))
+    throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'a version 1 certificate cannot carry unique identifiers');
   if (tbs.extensions?.length === 0) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'an empty extensions list');
 
   const ownDer = bytesOf(der);

@@ -1,7 +1,7 @@
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
-import { PmsError, type ErrorDefinition } from '../../../errors/pms-error.js';
-import { toHex } from './bytes.js';
+import { type ErrorDefinition, PmsError } from '../../../errors/pms-error.js';
 import { checkAlgorithmsAndKey } from './algorithm-policy.js';
+import { toHex } from './bytes.js';
 import { checkCaCertificate, isSelfIssued } from './certificate-roles.js';
 import type { ParsedCertificate } from './parsed-certificate.js';
 import { refusal } from './refusal.js';
@@ -98,7 +98,12 @@ function extend(search: Search, chain: ParsedCertificate[]): ParsedCertificate[]
   for (const candidate of candidatesFor(search, child, chain)) {
     const depth = chain.length;
     if (depth + 1 > search.maxDepth) {
-      record(search, depth, RANK.pathTooLong, refusal(CERTIFICATE_ERRORS.PATH_TOO_LONG, `more than ${search.maxDepth} certificates from ${chain[0]!.subject.text} to a trusted root`));
+      record(
+        search,
+        depth,
+        RANK.pathTooLong,
+        refusal(CERTIFICATE_ERRORS.PATH_TOO_LONG, `more than ${search.maxDepth} certificates from ${chain[0]!.subject.text} to a trusted root`),
+      );
       continue;
     }
     const issuerError = issuerRefusal(search, candidate, chain);
@@ -107,7 +112,12 @@ function extend(search: Search, chain: ParsedCertificate[]): ParsedCertificate[]
       continue;
     }
     if (!signatureVerifies(search, child, candidate)) {
-      record(search, depth, RANK.signature, refusal(CERTIFICATE_ERRORS.INVALID_SIGNATURE, `${child.subject.text} is not signed by the key of ${candidate.subject.text}`));
+      record(
+        search,
+        depth,
+        RANK.signature,
+        refusal(CERTIFICATE_ERRORS.INVALID_SIGNATURE, `${child.subject.text} is not signed by the key of ${candidate.subject.text}`),
+      );
       continue;
     }
     const path = [...chain, candidate];
@@ -123,8 +133,12 @@ function candidatesFor(search: Search, child: ParsedCertificate, chain: ParsedCe
   const onPath = new Set(chain.map((cert) => cert.thumbprintSha256));
   const sameName = (search.issuersByName.get(toHex(child.issuer.der)) ?? []).filter((cert) => !onPath.has(cert.thumbprintSha256));
   const score = (cert: ParsedCertificate) =>
-    (child.authorityKeyIdentifier !== null && cert.subjectKeyIdentifier === child.authorityKeyIdentifier ? 0 : 2) + (search.anchors.has(cert.thumbprintSha256) ? 0 : 1);
-  return sameName.map((cert, order) => ({ cert, order, score: score(cert) })).sort((a, b) => a.score - b.score || a.order - b.order).map(({ cert }) => cert);
+    (child.authorityKeyIdentifier !== null && cert.subjectKeyIdentifier === child.authorityKeyIdentifier ? 0 : 2) +
+    (search.anchors.has(cert.thumbprintSha256) ? 0 : 1);
+  return sameName
+    .map((cert, order) => ({ cert, order, score: score(cert) }))
+    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .map(({ cert }) => cert);
 }
 
 /** The checks that need no signature, so a candidate that fails them costs nothing from the budget. */
@@ -147,7 +161,10 @@ function checkPathLength(issuer: ParsedCertificate, chain: ParsedCertificate[]):
   if (limit === null) return;
   const below = chain.slice(1).filter((cert) => !isSelfIssued(cert)).length;
   if (below > limit) {
-    throw refusal(CERTIFICATE_ERRORS.PATH_LENGTH_CONSTRAINT_EXCEEDED, `${issuer.subject.text} allows ${limit} intermediate CA(s) below it, the path has ${below}`);
+    throw refusal(
+      CERTIFICATE_ERRORS.PATH_LENGTH_CONSTRAINT_EXCEEDED,
+      `${issuer.subject.text} allows ${limit} intermediate CA(s) below it, the path has ${below}`,
+    );
   }
 }
 
@@ -156,7 +173,10 @@ function signatureVerifies(search: Search, child: ParsedCertificate, issuer: Par
   const known = search.verdicts.get(link);
   if (known !== undefined) return known;
   if (search.signatureChecks >= search.budget) {
-    throw refusal(CERTIFICATE_ERRORS.VALIDATION_BUDGET_EXCEEDED, `more than ${search.budget} signature checks while looking for the issuer of ${child.subject.text}`);
+    throw refusal(
+      CERTIFICATE_ERRORS.VALIDATION_BUDGET_EXCEEDED,
+      `more than ${search.budget} signature checks while looking for the issuer of ${child.subject.text}`,
+    );
   }
   search.signatureChecks += 1;
   const verdict = verifySignedBy(child, issuer.publicKey);

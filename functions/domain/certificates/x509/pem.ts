@@ -2,7 +2,10 @@ const LINE_LENGTH = 64;
 
 /** RFC 7468 text: the label lines around base64 in 64-character lines, without a newline after the END line. */
 export function pemText(label: string, der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(new RegExp(`.{1,${LINE_LENGTH}}`, 'g')) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(new RegExp(`.{1,${LINE_LENGTH}}`, 'g')) ?? [];
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
 }
 

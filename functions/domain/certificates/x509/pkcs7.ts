@@ -1,5 +1,3 @@
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { Certificate } from '@peculiar/asn1-x509';
 import {
   CertificateChoices,
   CertificateSet,
@@ -12,9 +10,11 @@ import {
   SignedData,
   SignerInfos,
 } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
+import { type BerElement, BerError, childrenOf, readWholeElement } from './ber-reader.js';
 import { sameBytes } from './bytes.js';
-import { BerError, childrenOf, readWholeElement, type BerElement } from './ber-reader.js';
 import { pemText } from './pem.js';
 import { refusal } from './refusal.js';
 
@@ -80,7 +80,8 @@ function certificatesOf(der: Uint8Array): Uint8Array[] {
   expectTag(version, INTEGER, 'SignedData version');
   expectTag(digestAlgorithms, SET, 'digestAlgorithms');
   expectTag(encapContentInfo, SEQUENCE, 'encapContentInfo');
-  if (expectTag(signerInfos, SET, 'signerInfos').contentEnd !== signerInfos.contentStart) throw notABundle('it has signers: a signed message, not a certificate bundle');
+  if (expectTag(signerInfos, SET, 'signerInfos').contentEnd !== signerInfos.contentStart)
+    throw notABundle('it has signers: a signed message, not a certificate bundle');
 
   // Between encapContentInfo and signerInfos: [0] certificates, then [1] crls, each optional.
   const optional = fields.slice(3, -1);

@@ -1,7 +1,7 @@
+import { ECParameters, id_ecPublicKey, id_secp192r1, id_secp256r1, id_secp384r1, id_secp521r1 } from '@peculiar/asn1-ecc';
+import { id_RSASSA_PSS, id_rsaEncryption, RSAPublicKey } from '@peculiar/asn1-rsa';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { RSAPublicKey, id_rsaEncryption, id_RSASSA_PSS } from '@peculiar/asn1-rsa';
-import { ECParameters, id_ecPublicKey, id_secp192r1, id_secp256r1, id_secp384r1, id_secp521r1 } from '@peculiar/asn1-ecc';
 import { bytesOf, isDerNull, parametersDer, sameBytes } from './bytes.js';
 import type { CertificatePublicKey } from './parsed-certificate.js';
 

@@ -1,4 +1,4 @@
-import { PmsError, type ErrorDefinition } from '../../../errors/pms-error.js';
+import { type ErrorDefinition, PmsError } from '../../../errors/pms-error.js';
 
 /** A certificate refusal: MOSIP's message followed by what is wrong, in parentheses. */
 export function refusal(definition: ErrorDefinition, detail: string): PmsError {

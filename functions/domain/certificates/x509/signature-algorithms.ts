@@ -1,7 +1,5 @@
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { id_ecdsaWithSHA1, id_ecdsaWithSHA224, id_ecdsaWithSHA256, id_ecdsaWithSHA384, id_ecdsaWithSHA512 } from '@peculiar/asn1-ecc';
 import {
-  RsaSaPssParams,
   id_md2WithRSAEncryption,
   id_md5WithRSAEncryption,
   id_mgf1,
@@ -14,8 +12,10 @@ import {
   id_sha384WithRSAEncryption,
   id_sha512,
   id_sha512WithRSAEncryption,
+  RsaSaPssParams,
 } from '@peculiar/asn1-rsa';
-import { id_ecdsaWithSHA1, id_ecdsaWithSHA224, id_ecdsaWithSHA256, id_ecdsaWithSHA384, id_ecdsaWithSHA512 } from '@peculiar/asn1-ecc';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { isDerNull, parametersDer } from './bytes.js';
 import { ID_ED25519 } from './public-key.js';
 
@@ -89,7 +89,8 @@ function pssScheme(parameters: Uint8Array | null): SignatureScheme | { refused: 
   const hash = hashOf(params.hashAlgorithm);
   if (!hash) return { refused: `RSASSA-PSS with hash ${params.hashAlgorithm.algorithm}` };
   if (hashOf(mgfHash) !== hash) return { refused: `RSASSA-PSS with MGF1 over ${mgfHash.algorithm}, not the message hash ${hash}` };
-  if (params.saltLength !== HASH_LENGTHS[hash]) return { refused: `RSASSA-PSS with a ${params.saltLength}-byte salt (expected ${HASH_LENGTHS[hash]} for ${hash})` };
+  if (params.saltLength !== HASH_LENGTHS[hash])
+    return { refused: `RSASSA-PSS with a ${params.saltLength}-byte salt (expected ${HASH_LENGTHS[hash]} for ${hash})` };
   if (params.trailerField !== 1) return { refused: `RSASSA-PSS with trailerField ${params.trailerField}` };
   return { family: 'RSA', padding: 'pss', hash, saltLength: params.saltLength };
 }

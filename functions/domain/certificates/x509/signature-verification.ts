@@ -1,4 +1,4 @@
-import { constants, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { constants, createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { CertificatePublicKey, ParsedCertificate } from './parsed-certificate.js';
 import { signatureSchemeOf } from './signature-algorithms.js';
 

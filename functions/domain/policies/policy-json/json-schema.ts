@@ -1,4 +1,4 @@
-import { withArguments, type ErrorDefinition } from '../../../errors/pms-error.js';
+import { type ErrorDefinition, withArguments } from '../../../errors/pms-error.js';
 import { POLICY_VALIDATOR_ERRORS } from '../../../errors/policy-validator-errors.js';
 
 /**

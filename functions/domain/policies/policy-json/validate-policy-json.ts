@@ -1,9 +1,9 @@
 import { PmsError, withArguments } from '../../../errors/pms-error.js';
 import { POLICY_VALIDATOR_ERRORS } from '../../../errors/policy-validator-errors.js';
-import { policyTypeOf, type PolicyType } from '../policy-types.js';
+import { type PolicyType, policyTypeOf } from '../policy-types.js';
 import { AUTH_POLICY_SCHEMA } from './auth-policy.js';
 import { DATA_SHARE_POLICY_SCHEMA } from './data-share-policy.js';
-import { schemaErrors, type JsonSchema } from './json-schema.js';
+import { type JsonSchema, schemaErrors } from './json-schema.js';
 import { MISP_POLICY_SCHEMA } from './misp-policy.js';
 
 /** MOSIP's `pmp.<type lowercase>.policy.schema` settings. */
