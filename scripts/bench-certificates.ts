@@ -36,7 +36,13 @@ export async function certificateBench(): Promise<string[][]> {
   const signer = localKeySigner(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
   let stored: PmsCa | undefined;
   const pmsCa = await ensurePmsCa({
-    store: { get: async () => stored, putIfAbsent: async (ca) => ((stored = ca), true) },
+    store: {
+      get: async () => stored,
+      putIfAbsent: async (ca) => {
+        stored = ca;
+        return true;
+      },
+    },
     rootSigner: localKeySigner(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
     issuingSigner: signer,
     clock: { now: () => now },

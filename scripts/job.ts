@@ -14,8 +14,8 @@ const USAGE = 'usage: npm run job -- <name> [--at ISO-8601 instant]';
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { at: { type: 'string' } }, allowPositionals: true });
   if (positionals.length !== 1) throw new LocalStackError(USAGE);
-  let job;
-  let at;
+  let job: ReturnType<typeof scheduledJob>;
+  let at: Date;
   try {
     job = scheduledJob(positionals[0]!);
     at = runTime(values.at === undefined ? undefined : { at: values.at });

@@ -27,7 +27,7 @@ export function toAuthorizerContext(principal: Principal | undefined): Authorize
 }
 
 export function fromAuthorizerContext(context: Record<string, unknown> | undefined): Principal | undefined {
-  if (!context || context.authenticated !== 'true' || typeof context.userId !== 'string' || !context.userId) {
+  if (context?.authenticated !== 'true' || typeof context.userId !== 'string' || !context.userId) {
     return undefined;
   }
   const roles = typeof context.roles === 'string' ? context.roles.split(',').filter(isRole) : [];

@@ -101,7 +101,7 @@ function operationOf(route: Route): JsonSchema {
 export function openApiDocument(service: Service, routes: readonly Route[] = ROUTES): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes.filter((r) => r.service === service)) {
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
   return {
     openapi: '3.0.3',

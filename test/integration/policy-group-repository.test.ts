@@ -9,7 +9,7 @@ import { createPolicyGroup, deactivatePolicyGroup, updatePolicyGroup } from '../
 import type { PolicyGroupDeps } from '../../functions/domain/policy-groups/ports.js';
 import { getActivePolicyGroups, getAllPolicyGroups, getPolicyGroup, searchPolicyGroups } from '../../functions/domain/policy-groups/queries.js';
 import { systemClock } from '../../functions/domain/ports.js';
-import { PmsError } from '../../functions/errors/pms-error.js';
+import type { PmsError } from '../../functions/errors/pms-error.js';
 import { listTableItems, recordingTable, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { refusal } from '../support/refusals.js';
 

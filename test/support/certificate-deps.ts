@@ -24,7 +24,13 @@ export async function inMemoryCertificateDeps(options: { now: Date; partners: Pa
   const issuingSigner = localKeySigner(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
   const clock = { now: () => options.now };
   const pmsCa = await ensurePmsCa({
-    store: { get: async () => stored, putIfAbsent: async (ca) => ((stored ??= ca), true) },
+    store: {
+      get: async () => stored,
+      putIfAbsent: async (ca) => {
+        stored ??= ca;
+        return true;
+      },
+    },
     rootSigner,
     issuingSigner,
     clock,

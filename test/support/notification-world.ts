@@ -100,7 +100,7 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
       const details = notification.details;
       const detail = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails][0]!;
       const id = 'certificateId' in detail ? detail.certificateId : 'apiKeyName' in detail ? `key:${detail.apiKeyName}` : `license:${detail.licenseId}`;
-      (byItem[id] ??= []).push(detail.expiryPeriod);
+      byItem[id] = [...(byItem[id] ?? []), detail.expiryPeriod];
     }
     return byItem;
   };

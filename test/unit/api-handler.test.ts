@@ -25,7 +25,13 @@ function event(body: unknown, roles: Role[] | undefined, pathParameters: Record<
 
 function recorder() {
   const calls: unknown[] = [];
-  return { calls, operation: async (input: { body: unknown }) => (calls.push(input.body), { ok: true }) };
+  return {
+    calls,
+    operation: async (input: { body: unknown }) => {
+      calls.push(input.body);
+      return { ok: true };
+    },
+  };
 }
 
 async function call(handler: (e: ApiEvent) => Promise<{ statusCode?: number; body?: string }>, e: ApiEvent) {

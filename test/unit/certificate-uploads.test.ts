@@ -167,7 +167,7 @@ describe('partner certificate upload', () => {
         try {
           await uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData });
         } catch (error) {
-          if (!(error instanceof PmsError)) throw new Error(`unhandled ${error instanceof Error ? error.name + ': ' + error.message : String(error)}`);
+          if (!(error instanceof PmsError)) throw new Error(`unhandled ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
           assert.equal(world.writes.length, before, 'a refused upload wrote something');
           return;
         }

@@ -90,7 +90,10 @@ test('realistic policies of every type pass', () => {
   assert.doesNotThrow(() =>
     validatePolicyJson(
       'MISP',
-      edit(MISP, (p) => (delete p.trustBindedAuthVerificationToken, delete p.allowVciRequestDelegation)),
+      edit(MISP, (p) => {
+        delete p.trustBindedAuthVerificationToken;
+        delete p.allowVciRequestDelegation;
+      }),
     ),
   );
   assert.doesNotThrow(() =>
@@ -107,7 +110,10 @@ test("what MOSIP's schemas do not forbid passes too", () => {
   assert.doesNotThrow(() =>
     validatePolicyJson(
       'DataShare',
-      edit(DATA_SHARE, (p) => ((p.dataSharePolicies.shareDomain = ''), (p.shareableAttributes = []))),
+      edit(DATA_SHARE, (p) => {
+        p.dataSharePolicies.shareDomain = '';
+        p.shareableAttributes = [];
+      }),
     ),
   );
   // dataSharePolicies, source items and filters have no additionalProperties: false.

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { GetPublicKeyCommand, type KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { GetPublicKeyCommand, type KMSClient, type SignCommand } from '@aws-sdk/client-kms';
 import { PMS_CA_SIGNING_ALGORITHM } from '../../functions/adapters/signing/ca-keys.js';
 import { pmsSigners } from '../../functions/adapters/signing/signers-from-env.js';
 

@@ -48,5 +48,6 @@ export interface PartnerCertificate {
  * for it (which IDA uses, valid a year from upload). Its expiry calendar entry and its notices use this.
  */
 export function partnerCertificateExpiry(cert: Pick<PartnerCertificate, 'notAfter' | 'signedNotAfter'>): string {
+  // biome-ignore lint/complexity/useMathMinMax: ISO-8601 strings, compared as text.
   return cert.signedNotAfter < cert.notAfter ? cert.signedNotAfter : cert.notAfter;
 }

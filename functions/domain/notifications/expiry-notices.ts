@@ -62,7 +62,10 @@ export function memoisedLookups(lookups: NoticeLookups): NoticeLookups {
     const seen = new Map<string, Promise<T>>();
     return (id: string) => {
       let found = seen.get(id);
-      if (!found) seen.set(id, (found = read(id)));
+      if (!found) {
+        found = read(id);
+        seen.set(id, found);
+      }
       return found;
     };
   };

@@ -116,6 +116,7 @@ export function compareNullable<T>(a: T | null, b: T | null, compare: (a: T, b: 
 // StringToBooleanConverter).
 
 /** Characters Java's Character.isWhitespace accepts; Spring strips them from anywhere in the value. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+001C..U+001F are whitespace to Java, so Spring strips them.
 const JAVA_WHITESPACE = /[\t\n\v\f\r\u001c-\u001f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]/g;
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;
