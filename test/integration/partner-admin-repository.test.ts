@@ -11,10 +11,11 @@ import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy
 import { dynamoPolicyRequestRepository } from '../../functions/adapters/dynamodb/policy-request-repository.js';
 import { uuidIds } from '../../functions/adapters/ids.js';
 import { auditEntry } from '../../functions/domain/audit.js';
+import type { PartnerStatusDeps } from '../../functions/domain/partner-deactivation/ports.js';
 import { changePartnerStatus } from '../../functions/domain/partners/admin-commands.js';
 import { adminDashboardCounts, getPartnerDetails, listAdminPartners } from '../../functions/domain/partners/admin-queries.js';
 import { registerPartner } from '../../functions/domain/partners/commands.js';
-import type { PartnerAdminDeps, PartnerStatusDeps } from '../../functions/domain/partners/ports.js';
+import type { PartnerAdminDeps } from '../../functions/domain/partners/ports.js';
 import { createPolicy, publishPolicy } from '../../functions/domain/policies/commands.js';
 import { createPolicyGroup } from '../../functions/domain/policy-groups/commands.js';
 import type { PolicyGroupRepository } from '../../functions/domain/policy-groups/ports.js';

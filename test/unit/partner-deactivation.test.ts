@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
-import { deactivateKeysOfPartner, type KeyCascadeDeps } from '../../functions/domain/api-keys/partner-deactivation.js';
 import type { AuditEntry } from '../../functions/domain/audit.js';
 import type { EventModel } from '../../functions/domain/events/event-model.js';
 import type { MispLicense } from '../../functions/domain/misp-licenses/misp-license.js';
-import { MAX_LICENSES_RETIRED_WITH_PARTNER, retireLicenses } from '../../functions/domain/misp-licenses/partner-deactivation.js';
+import { deactivateKeysOfPartner } from '../../functions/domain/partner-deactivation/api-keys.js';
+import type { KeyCascadeDeps } from '../../functions/domain/partner-deactivation/ports.js';
+import { MAX_LICENSES_RETIRED_WITH_PARTNER, retireLicenses } from '../../functions/domain/partner-deactivation/retired-licenses.js';
 import { ConcurrentModificationError } from '../../functions/errors/pms-error.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { MispLicense } from '../../domain/misp-licenses/misp-license.js';
-import type { LicensesRetiredWithPartner } from '../../domain/misp-licenses/partner-deactivation.js';
 import type { MispLicenseRepository } from '../../domain/misp-licenses/ports.js';
+import type { LicensesRetiredWithPartner } from '../../domain/partner-deactivation/retired-licenses.js';
 import type { PolicyRequest } from '../../domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, InactivePartnerError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';

@@ -1,13 +1,13 @@
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
-import { deactivateKeysOfPartner } from '../api-keys/partner-deactivation.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { licensesRetiredWith } from '../misp-licenses/partner-deactivation.js';
+import { deactivateKeysOfPartner } from '../partner-deactivation/api-keys.js';
+import { licensesRetiredWith } from '../partner-deactivation/misp-licenses.js';
+import type { PartnerStatusDeps } from '../partner-deactivation/ports.js';
 import { retryOnConflict } from '../retry.js';
 import type { Partner } from './partner.js';
 import { partnerUpdated } from './partner-events.js';
-import type { PartnerStatusDeps } from './ports.js';
 
 const OBJECT_TYPE = 'Partner';
 

@@ -1,7 +1,6 @@
-import type { KeyCascadeDeps } from '../api-keys/partner-deactivation.js';
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
-import type { LicenseCascadeDeps, LicensesRetiredWithPartner } from '../misp-licenses/partner-deactivation.js';
+import type { LicensesRetiredWithPartner } from '../partner-deactivation/retired-licenses.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { Partner, PartnerContact } from './partner.js';
@@ -34,9 +33,6 @@ export interface PartnerDeps {
   clock: Clock;
   ids: IdGenerator;
 }
-
-/** Changing a partner's status also switches off, when it is deactivated, its MISP licenses and API keys. */
-export interface PartnerStatusDeps extends PartnerDeps, LicenseCascadeDeps, KeyCascadeDeps {}
 
 /** The queues a partner admin works through (the portal dashboard's "pending approval" counts). */
 export type PendingQueue = 'partnerPolicyRequests' | 'sbis' | 'devices' | 'ftmChips';

@@ -1,10 +1,6 @@
 import { ConcurrentModificationError } from '../../errors/pms-error.js';
 import { type AuditEntry, auditEntry } from '../audit.js';
-import type { EventModel } from '../events/event-model.js';
-import type { Policy } from '../policies/policy.js';
-import type { IdGenerator } from '../ports.js';
-import { MISP_LICENSE_AUDIT_TYPE, type MispLicense, mispLicenseEvent } from './misp-license.js';
-import type { MispLicenseRepository } from './ports.js';
+import { MISP_LICENSE_AUDIT_TYPE, type MispLicense } from '../misp-licenses/misp-license.js';
 
 /** One license switched off with its MISP: the change, the license as read (its revision) and its audit record. */
 export interface LicenseRetirement {
@@ -50,24 +46,4 @@ export function retireLicenses(licenses: readonly MispLicense[], latestId: strin
     audit: auditEntry(actor, 'deactivateMispLicense', MISP_LICENSE_AUDIT_TYPE, previous.id, now, { mispId: previous.mispId, cause: 'partnerDeactivated' }),
   }));
   return { retirements, latest: retirements.find(({ next }) => next.id === latestId)?.next };
-}
-
-export interface LicenseCascadeDeps {
-  licenses: Pick<MispLicenseRepository, 'licensesOf' | 'latestId'>;
-  policies: { getPolicy(id: string): Promise<Policy | undefined> };
-  ids: IdGenerator;
-}
-
-/** Reads a partner's licenses (none unless it is a MISP) and gives what its deactivation writes and publishes. */
-export async function licensesRetiredWith(
-  deps: LicenseCascadeDeps,
-  mispId: string,
-  actor: string,
-  now: Date,
-): Promise<{ licenses: LicensesRetiredWithPartner; events: EventModel[] }> {
-  const [latestId, licenses] = await Promise.all([deps.licenses.latestId(mispId), deps.licenses.licensesOf(mispId)]);
-  const { retirements, latest } = retireLicenses(licenses, latestId, actor, now);
-  const policy = latest?.policyId ? await deps.policies.getPolicy(latest.policyId) : undefined;
-  const events = latest ? [mispLicenseEvent('MISP_LICENSE_UPDATED', latest, policy, now, deps.ids)] : [];
-  return { licenses: { mispId, latestId, retirements }, events };
 }

@@ -1,9 +1,5 @@
-import type { ApiKeyRepository } from './ports.js';
-import { type KeySwitchOffDeps, switchOffApiKey } from './switch-off.js';
-
-export interface KeyCascadeDeps extends KeySwitchOffDeps {
-  apiKeys: Pick<ApiKeyRepository, 'keysOfPartner' | 'byHash' | 'save'>;
-}
+import { switchOffApiKey } from '../api-keys/switch-off.js';
+import type { KeyCascadeDeps } from './ports.js';
 
 /**
  * Switches off every key still on of a partner that is already stored as inactive, each key in its own
