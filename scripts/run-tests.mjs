@@ -15,7 +15,10 @@ function testFiles(dir) {
 
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : testFiles('test').sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+// Coverage is node's own (V8, mapped back to TypeScript); local stacks the e2e tests spawn inherit
+// NODE_V8_COVERAGE, so handlers run behind the local server count too. Only modules some test loaded are listed.
+const coverage = ['--enable-source-maps', '--experimental-test-coverage', '--test-reporter=./scripts/test-reporter.mjs', '--test-reporter-destination=stdout'];
+const result = spawnSync(process.execPath, ['--import', 'tsx', ...coverage, '--test', '--test-concurrency=2', ...files], {
   stdio: 'inherit',
   env: { PMS_LOG_LEVEL: 'SILENT', ...process.env },
 });
