@@ -1,4 +1,5 @@
 import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import type { ApiEvent } from '../functions/http/api-handler.js';
 import type { RouteMatch } from './route-matcher.js';
 
 /** An HTTP request as it reached the gateway. */
@@ -31,6 +32,11 @@ export function proxyEventOf(request: GatewayRequest, match: RouteMatch): APIGat
     isBase64Encoded: hasBody && !isText,
     ...(hasBody ? { body: request.body.toString(isText ? 'utf8' : 'base64') } : {}),
   };
+}
+
+/** The proxy event as the function receives it once the authorizer allowed the request, with the authorizer's context. */
+export function withAuthorizerContext(event: APIGatewayProxyEventV2, context: Record<string, unknown>): ApiEvent {
+  return { ...event, requestContext: { ...event.requestContext, authorizer: { lambda: context } } };
 }
 
 /** The REQUEST authorizer's event (payload format 2.0) for the same request. */

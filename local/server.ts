@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import type { ApiEvent } from '../functions/http/api-handler.js';
 import { log } from '../functions/http/logger.js';
 import type { Route } from '../functions/routes/route.js';
-import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf } from './api-gateway-event.js';
+import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf, withAuthorizerContext } from './api-gateway-event.js';
 import { loadHandler } from './entry-modules.js';
 import { closeServer, LOCAL_HOST, listen, localUrl } from './ports.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
@@ -65,12 +66,12 @@ async function handle(request: IncomingMessage, match: (method: string, path: st
     requestId: randomUUID(),
     receivedAt: new Date(),
   };
-  const event = proxyEventOf(gatewayRequest, matched);
+  let event: ApiEvent = proxyEventOf(gatewayRequest, matched);
   if (matched.route.access !== 'PUBLIC') {
     const authorize = await loadHandler(AUTHORIZER_ENTRY);
     const verdict = (await authorize(authorizerEventOf(gatewayRequest, matched))) as APIGatewaySimpleAuthorizerWithContextResult<Record<string, unknown>>;
     if (!verdict.isAuthorized) return gatewayReply(403, 'Forbidden');
-    Object.assign(event.requestContext, { authorizer: { lambda: verdict.context } });
+    event = withAuthorizerContext(event, verdict.context);
   }
   const invoke = await loadHandler(matched.route.entry);
   return replyOf(await invoke(event));

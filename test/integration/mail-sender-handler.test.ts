@@ -10,6 +10,7 @@ import { MAX_MAIL_ATTEMPTS } from '../../functions/mail/mail-queue.js';
 import { startSesLocal } from '../../local/ses.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { freePorts } from '../support/free-ports.js';
+import { sqsEvent } from '../support/lambda-events.js';
 
 let db: TestDynamoDb;
 let ses: Awaited<ReturnType<typeof startSesLocal>> | undefined;
@@ -68,10 +69,6 @@ async function queuedMail(): Promise<string> {
     mail,
   );
   return notification.id;
-}
-
-function sqsEvent(body: string, receiveCount: number): SQSEvent {
-  return { Records: [{ messageId: randomUUID(), body, attributes: { ApproximateReceiveCount: String(receiveCount) } }] } as unknown as SQSEvent;
 }
 
 const items = () => listTableItems(db.table);
