@@ -53,14 +53,15 @@ export function parseRequest(route: Route, event: APIGatewayProxyEventV2, now: D
   if (route.envelope === 'RAW') return { meta, body: validate(route.body, json, ''), query, params };
   if (route.envelope === 'V2') {
     checkV2Envelope(route, json, now);
-  } else {
-    checkV1RequestTime(route, json, now);
+    if (json.request === undefined || json.request === null) throw new PmsError(REQUEST_ERRORS.INVALID_REQUEST_BODY);
+    return { meta, body: validate(route.body, json.request, 'request'), query, params };
   }
-  if (json.request === undefined || json.request === null) {
-    if (route.envelope === 'V2') throw new PmsError(REQUEST_ERRORS.INVALID_REQUEST_BODY);
-    throw new RequestValidationError('must not be null', 'request');
-  }
-  return { meta, body: validate(route.body, json.request, 'request'), query, params };
+  const requestTime = v1RequestTime(json.requesttime);
+  if (json.request === undefined || json.request === null) throw new RequestValidationError('must not be null', 'request');
+  const body = validate(route.body, json.request, 'request');
+  // MOSIP's controllers call RequestValidator.validateReqTime only once @Valid has accepted the body.
+  if (route.requestTimeMustBeToday) checkRequestTimeIsToday(requestTime, now);
+  return { meta, body, query, params };
 }
 
 function parseJsonObject(raw: string | undefined): Record<string, unknown> {
@@ -86,13 +87,17 @@ function checkV2Envelope(route: Route, json: Record<string, unknown>, now: Date)
   }
 }
 
-function checkV1RequestTime(route: Route, json: Record<string, unknown>, now: Date): void {
-  const time = json.requesttime;
-  if (time !== undefined && time !== null && (typeof time !== 'string' || !MOSIP_TIMESTAMP.test(time))) {
-    // MOSIP binds requesttime with @JsonFormat, so a malformed value fails before any business rule.
+/**
+ * The V1 `requesttime`, as MOSIP's Jackson binding reads it: absent, null, empty or blank is no time at all (so
+ * only the endpoints that require a time refuse it, with PMS_REQUEST_ERROR_004); anything else must be a MOSIP
+ * timestamp, else the body fails to bind before any other check.
+ */
+function v1RequestTime(time: unknown): string | undefined {
+  if (time === undefined || time === null || (typeof time === 'string' && time.trim() === '')) return undefined;
+  if (typeof time !== 'string' || !MOSIP_TIMESTAMP.test(time)) {
     throw new RequestValidationError("must match yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", 'requesttime');
   }
-  if (route.requestTimeMustBeToday) checkRequestTimeIsToday(time, now);
+  return time;
 }
 
 /** MOSIP compares only the UTC date, with no tolerance window. */

@@ -41,7 +41,11 @@ export interface RouteDefinition<
   envelope: Envelope;
   /** V2 only: the `id` the request must carry and the response echoes (MOSIP `mosip.pms.api.id.*`). */
   apiId?: string;
-  /** V1 endpoints on which MOSIP enforces that `requesttime` is today's UTC date. */
+  /**
+   * V1 endpoints whose MOSIP controller calls RequestValidator.validateReqTime once the body passed bean
+   * validation: a missing, null or empty `requesttime` is PMS_REQUEST_ERROR_004, another UTC date PMS_REQUEST_ERROR_006.
+   * Elsewhere a V1 `requesttime` may be left out; when present it must still be a MOSIP timestamp.
+   */
   requestTimeMustBeToday?: boolean;
   /** V1 only: the success envelope echoes the request's id/version (MOSIP does so on a few endpoints). */
   echoRequestMeta?: boolean;

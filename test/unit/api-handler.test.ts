@@ -97,6 +97,31 @@ test('V1 requesttime must be today where MOSIP enforces it', async () => {
   assert.deepEqual(calls, [{ name: 'n', desc: 'd' }]);
 });
 
+test('V1 requesttime: empty means absent, and the date rule runs after bean validation, as in MOSIP', async () => {
+  const { calls, operation } = recorder();
+  const create = apiHandler(policyGroupRoutes.createPolicyGroup, operation);
+  for (const requesttime of ['', '   ', null]) {
+    const empty = await call(create, event({ id: 'x', version: '1.0', requesttime, request: { name: 'n', desc: 'd' } }, ['POLICYMANAGER']));
+    assert.deepEqual([empty.status, empty.json.errors[0]], [200, { errorCode: 'PMS_REQUEST_ERROR_004', message: 'Invalid request time' }], String(requesttime));
+  }
+  const invalidAndUndated = await call(create, event({ id: 'x', version: '1.0', request: { desc: 'd' } }, ['POLICYMANAGER']));
+  assert.deepEqual(
+    [invalidAndUndated.status, invalidAndUndated.json.errors[0].errorCode, invalidAndUndated.json.errors[0].message],
+    [400, 'PMS_COR_001', 'Invalid request parameter - value is empty or null :request.name'],
+  );
+  const invalidAndOld = await call(create, event(createBody({ desc: 'd' }, yesterday()), ['POLICYMANAGER']));
+  assert.deepEqual([invalidAndOld.status, invalidAndOld.json.errors[0].errorCode], [400, 'PMS_COR_001']);
+  assert.equal(calls.length, 0);
+
+  const update = apiHandler(policyGroupRoutes.updatePolicyGroup, operation);
+  const undated = await call(
+    update,
+    event({ id: 'x', version: '1.0', requesttime: '', request: { name: 'n', desc: 'd', isActive: true } }, ['POLICYMANAGER'], { policygroupId: 'g1' }),
+  );
+  assert.deepEqual(undated.json.errors, [], 'an endpoint that does not check the time takes an empty one');
+  assert.equal(calls.length, 1);
+});
+
 test('V2 envelope checks run in MOSIP order and answer in the V2 envelope', async () => {
   const { calls, operation } = recorder();
   const handler = apiHandler(policyGroupRoutes.deactivatePolicyGroup, operation);
