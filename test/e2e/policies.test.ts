@@ -149,6 +149,19 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
     v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'CARD printing', desc: 'd', version: '1.0', policies: AUTH_POLICY }),
     'PMS_POL_009',
   );
+  // MOSIP checks the name before it stores the given id: a request clashing on both is a duplicate name.
+  await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'Card printing', policyId: draftId, desc: 'd', version: '1.0', policies: AUTH_POLICY }),
+    'PMS_POL_009',
+  );
+  await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'Card embossing', policyId: draftId, desc: 'd', version: '1.0', policies: AUTH_POLICY }),
+    'PMS_COR_002',
+  );
   await refused(
     'POST',
     POLICY,
@@ -179,6 +192,12 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
   // The legacy PUT may still switch off a group that has only drafts; publishing into it is then refused.
   await call('PUT', `${POLICY}/group/${groupId}`, v1({ name: 'Printers', desc: 'paused', isActive: false }));
   await refused('POST', `${POLICY}/${draftId}/group/${groupId}/publish`, undefined, 'PMS_POL_053');
+  await refused(
+    'POST',
+    POLICY,
+    v1({ policyGroupName: 'Printers', policyType: 'Auth', name: 'New', desc: 'd', version: '1.0', policies: AUTH_POLICY }),
+    'PMS_POL_053',
+  );
 
   const banksId = await createGroup('Telcos');
   const policyId = (await createDraft('Telcos', 'SIM registration')).json.response.id;

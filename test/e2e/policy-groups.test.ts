@@ -105,6 +105,11 @@ test('update renames, and a duplicate or unknown group is refused without writin
   assert.equal(duplicate.json.response, null);
   const renameClash = await refusedWithoutWriting('PUT', `${POLICY}/group/${group.id}`, v1({ name: 'Printers', desc: 'x' }));
   assert.equal(renameClash.json.errors[0].errorCode, 'PMS_POL_014');
+  const renameClashWithStatus = await refusedWithoutWriting('PUT', `${POLICY}/group/${group.id}`, v1({ name: 'Printers', desc: 'x', isActive: true }));
+  assert.equal(renameClashWithStatus.json.errors[0].errorCode, 'PMS_POL_014');
+  // MOSIP compares the omitted status with the stored one, takes it for a change and fails saving a null status.
+  const noStatus = await refusedWithoutWriting('PUT', `${POLICY}/group/${group.id}`, v1({ name: 'Mobile operators', desc: 'no status' }));
+  assert.deepEqual(noStatus.json.errors, [{ errorCode: 'PMS_COR_003', message: 'Could not process the request' }]);
   const unknownPut = await refusedWithoutWriting('PUT', `${POLICY}/group/00000000-0000-0000-0000-000000000000`, v1({ name: 'x', desc: 'y' }));
   assert.equal(unknownPut.json.errors[0].errorCode, 'PMS_POL_008');
   const unknownGet = await stack.request('GET', `${POLICY}/group/00000000-0000-0000-0000-000000000000`, { token: admin });

@@ -78,19 +78,20 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
   }
 
   return {
+    // In MOSIP's order of checks (group active, then name, then id): the first refused item is the one reported.
     createDraft: (policy, audit) =>
       write(
         [
-          { Put: { TableName: table.tableName, Item: policyItem(policy), ConditionExpression: 'attribute_not_exists(pk)' } },
-          nameGuardPut(table, policy),
           groupCounterUpdate(table, policy.policyGroupId, { draft: 1, active: 0 }),
+          nameGuardPut(table, policy),
+          { Put: { TableName: table.tableName, Item: policyItem(policy), ConditionExpression: 'attribute_not_exists(pk)' } },
         ],
         audit,
         [],
         {
-          0: () => new UniqueConstraintError('policyId'),
+          0: () => new InactivePolicyGroupError(policy.policyGroupId),
           1: () => new UniqueConstraintError('policyName'),
-          2: () => new InactivePolicyGroupError(policy.policyGroupId),
+          2: () => new UniqueConstraintError('policyId'),
         },
         policy.id,
       ),

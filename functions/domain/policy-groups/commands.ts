@@ -1,5 +1,6 @@
 import { PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
+import { REQUEST_ERRORS } from '../../errors/request-errors.js';
 import { auditEntry } from '../audit.js';
 import { retryOnConflict } from '../retry.js';
 import type { PolicyGroup } from './policy-group.js';
@@ -30,8 +31,9 @@ export async function createPolicyGroup(deps: PolicyGroupDeps, actor: string, in
 }
 
 /**
- * MOSIP's legacy PUT: rename, describe, and toggle `isActive` either way unless active policies exist.
- * Unlike MOSIP (which fails with PMS_COR_003), an omitted `isActive` keeps the current state.
+ * MOSIP's legacy PUT: rename, describe, and toggle `isActive` either way unless active policies exist. An omitted
+ * `isActive` counts as a change (MOSIP compares it with `equals`), so it is refused as MOSIP's save of a null
+ * status is: PMS_COR_003, after the active-policy check.
  */
 export function updatePolicyGroup(
   deps: PolicyGroupDeps,
@@ -43,9 +45,15 @@ export function updatePolicyGroup(
     const current = await deps.groups.getGroup(groupId);
     // MOSIP answers an unknown group here with the policy code PMS_POL_008.
     if (!current) throw new PmsError(POLICY_ERRORS.POLICY_ID_NOT_EXISTS);
-    const isActive = input.isActive ?? current.isActive;
+    const isActive = input.isActive;
     if (isActive !== current.isActive && current.activePolicyCount > 0) {
       throw new PmsError(POLICY_ERRORS.ACTIVE_POLICY_EXISTS_UNDER_POLICY_GROUP);
+    }
+    if (isActive === undefined || isActive === null) {
+      // MOSIP checks a new name before it fails on the status; elsewhere the name guard of the write does.
+      const holder = input.name === current.name ? undefined : await deps.groups.getGroupByName(input.name);
+      if (holder && holder.id !== current.id) throw new PmsError(POLICY_ERRORS.POLICY_GROUP_NAME_DUPLICATE, input.name);
+      throw new PmsError(REQUEST_ERRORS.INTERNAL_SERVER_ERROR);
     }
     const now = deps.clock.now();
     const next: PolicyGroup = { ...current, name: input.name, desc: input.desc, isActive, updBy: actor, updDtimes: now.toISOString() };
