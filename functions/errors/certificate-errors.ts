@@ -24,13 +24,16 @@ export const CERTIFICATE_ERRORS = {
   FUTURE_DATED_CERT_NOT_ALLOWED: { code: 'KER-PMS-020', message: 'Future Dated Certificate not allowed to upload.' },
   PARTNER_CERT_VALIDITY_TOO_SHORT: { code: 'KER-KMS-021', message: 'The PARTNER Certificate validity is less than required minimum validity' },
   CERTIFICATE_PARSING_ERROR: { code: 'KER-KMS-013', message: 'Certificate Parsing Error.' },
+  // CryptomanagerErrorCode.INVALID_DATA, leading space included: keymanager's CA upload falls back to reading the
+  // text as URL-safe base64, so text that is not, a PEM whose certificate cannot be read included, ends here.
+  DATA_NOT_BASE64: { code: 'KER-CRY-003', message: ' input data is not base64 encoded' },
 
   // Ours: RFC 5280 and resource rules MOSIP's keymanager does not apply (docs/security.md, "Certificates").
   NOT_CANONICAL_DER: { code: 'KER-PCM-101', message: 'Certificate is not canonical DER (BER encoding, bad lengths or trailing bytes).' },
   CERTIFICATE_TOO_LARGE: { code: 'KER-PCM-102', message: 'Certificate data is larger than allowed.' },
   TOO_MANY_CERTIFICATES: { code: 'KER-PCM-103', message: 'Too many certificates in the uploaded data.' },
   NOT_A_CA_CERTIFICATE: { code: 'KER-PCM-104', message: 'A CA certificate must have basicConstraints with cA=true.' },
-  CA_KEY_USAGE_MISSING_KEY_CERT_SIGN: { code: 'KER-PCM-105', message: 'A CA certificate must have keyUsage with keyCertSign.' },
+  CA_KEY_USAGE_MISSING_KEY_CERT_SIGN: { code: 'KER-PCM-105', message: 'A CA certificate with keyUsage must include keyCertSign.' },
   PATH_LENGTH_CONSTRAINT_EXCEEDED: { code: 'KER-PCM-106', message: "The certificate path is longer than an issuer's pathLenConstraint allows." },
   UNKNOWN_CRITICAL_EXTENSION: { code: 'KER-PCM-107', message: 'Certificate has a critical extension that is not supported.' },
   DUPLICATE_EXTENSION: { code: 'KER-PCM-108', message: 'Certificate has the same extension more than once.' },

@@ -141,7 +141,7 @@ test('upload refusals carry their codes and write nothing', async () => {
   await refused('POST', UPLOAD, bank2, upload(otherChain.leaf.pem), 'KER-PCM-006');
   await refused('POST', UPLOAD, bank2, upload(otherChain.leaf.pem, 'DEVICE'), 'KER-PCM-011');
   await refused('POST', UPLOAD, bank2, upload(otherChain.leaf.pem + otherChain.intermediate.pem), 'KER-PCM-116');
-  await refused('POST', UPLOAD, bank2, upload('not a certificate'), 'KER-PCM-001');
+  await refused('POST', UPLOAD, bank2, upload('not a certificate'), 'KER-KMS-013');
   // bank-1's certificate, chaining fine, names another organisation.
   await refused('POST', UPLOAD, bank2, upload(bankChain.leaf.pem), 'KER-PCM-008');
   const selfSigned = forgeCertificate({ subject: 'CN=bank-2,O=bank-2 Ltd,C=IN', notAfter: new Date(Date.now() + 400 * 86400000) });
@@ -149,6 +149,7 @@ test('upload refusals carry their codes and write nothing', async () => {
   await refused('POST', CA_UPLOAD, admin, v1({ certificateData: bankChain.root.pem, partnerDomain: 'AUTH' }), 'KER-PCM-003');
   await refused('POST', CA_UPLOAD, admin, v1({ certificateData: otherChain.intermediate.pem, partnerDomain: 'AUTH' }), 'KER-PCM-005');
   await refused('POST', CA_UPLOAD, admin, v1({ certificateData: otherChain.root.pem, partnerDomain: 'SPACE' }), 'KER-PCM-011');
+  await refused('POST', CA_UPLOAD, admin, v1({ certificateData: 'not a certificate', partnerDomain: 'AUTH' }), 'KER-CRY-003');
 });
 
 test('a chain in one upload (intermediate before root) is stored issuers first; lists and trust-path downloads see it', async () => {

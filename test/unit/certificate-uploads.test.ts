@@ -93,6 +93,66 @@ describe('CA upload rules (MOSIP order, then ours)', () => {
   });
 });
 
+describe('CA upload: RFC 5280 and MOSIP accept a CA without keyUsage', () => {
+  test('a root and an intermediate without keyUsage are stored; a keyUsage without keyCertSign is KER-PCM-105', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const valid = { notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) };
+    const root = forgeCertificate({ subject: 'CN=Bare Root,O=Bare,C=IN', keySlot: 'bare-root', ca: true, keyUsage: null, ...valid });
+    const intermediate = forgeCertificate({
+      subject: 'CN=Bare Sub,O=Bare,C=IN',
+      issuer: root,
+      keySlot: 'bare-sub',
+      ca: { pathLen: 0 },
+      keyUsage: null,
+      ...valid,
+    });
+    assert.equal((await uploadCaCertificates(world.deps, ADMIN, { certificateData: root.pem, partnerDomain: 'AUTH' })).status, 'Upload Success.');
+    assert.equal((await uploadCaCertificates(world.deps, ADMIN, { certificateData: intermediate.pem, partnerDomain: 'AUTH' })).status, 'Upload Success.');
+    const stored = world.writes.flatMap((write) => (write.kind === 'caCertificates' ? write.certificates : []));
+    assert.deepEqual(
+      stored.map((cert) => [cert.caCertificateType, cert.subject]),
+      [
+        ['ROOT', 'CN=Bare Root,O=Bare,C=IN'],
+        ['INTERMEDIATE', 'CN=Bare Sub,O=Bare,C=IN'],
+      ],
+    );
+
+    const signingOnly = forgeCertificate({ subject: 'CN=Signing Only,O=Bare,C=IN', ca: true, keyUsage: ['digitalSignature', 'cRLSign'], ...valid });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: signingOnly.pem, partnerDomain: 'AUTH' }), 'KER-PCM-105');
+    assert.equal(world.writes.length, 2);
+  });
+});
+
+describe("unreadable certificateData answers keymanager's code for each upload", () => {
+  const truncatedPem = pemOf('CERTIFICATE', chain.root.der.slice(0, chain.root.der.length - 10));
+  const junkBase64 = Buffer.from('not a certificate at all').toString('base64url');
+
+  test('CA upload: text that is not base64 or a PEM it cannot read is KER-CRY-003; base64 of no certificate KER-PCM-001', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const upload = (certificateData: string) => uploadCaCertificates(world.deps, ADMIN, { certificateData, partnerDomain: 'AUTH' });
+    await refusedWith(upload('dgdhshj@hhdeege'), 'KER-CRY-003');
+    await refusedWith(upload(truncatedPem), 'KER-CRY-003');
+    await refusedWith(upload(`${chain.root.pem}${truncatedPem}`), 'KER-CRY-003');
+    await refusedWith(upload(junkBase64), 'KER-PCM-001');
+    assert.equal(world.writes.length, 0);
+  });
+
+  test('the CA upload keeps the detail of what could not be read', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    await assert.rejects(uploadCaCertificates(world.deps, ADMIN, { certificateData: 'dgdhshj@hhdeege', partnerDomain: 'AUTH' }), {
+      message: ' input data is not base64 encoded (neither PEM nor base64)',
+    });
+  });
+
+  test('partner upload: anything it cannot read is KER-KMS-013', async () => {
+    const world = await arranged();
+    const upload = (certificateData: string) => uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData });
+    const withoutBeginLine = chain.leaf.pem.split('\n').slice(1).join('\n');
+    for (const text of [withoutBeginLine, 'dgdhshj@hhdeege', truncatedPem, junkBase64]) await refusedWith(upload(text), 'KER-KMS-013');
+    assert.equal(world.writes.length, 0);
+  });
+});
+
 describe('partner certificate upload', () => {
   test('re-signs with the PMS issuing CA, approves and activates the partner, and is idempotent', async () => {
     const world = await arranged();

@@ -240,11 +240,14 @@ describe('path validation: every issuer is a v3 CA with keyCertSign', () => {
     );
   });
 
-  test('an intermediate without keyUsage: KER-PCM-105', () => {
-    const noKeyUsage = intermediate(ROOT, { keyUsage: null });
-    assert.equal(
-      refusedWith(() => validate(leaf(noKeyUsage), [ROOT], [noKeyUsage])),
-      'KER-PCM-105',
+  test('a CA without keyUsage, anchor or intermediate, is a valid issuer (RFC 5280 §6.1.4 (n))', () => {
+    const bareRoot = root({ keyUsage: null, keySlot: 'bare root' });
+    const bareIntermediate = intermediate(bareRoot, { keyUsage: null });
+    const target = leaf(bareIntermediate);
+    const { chain } = validate(target, [bareRoot], [bareIntermediate]);
+    assert.deepEqual(
+      chain.map((cert) => cert.thumbprintSha256),
+      [target, bareIntermediate, bareRoot].map((cert) => parsed(cert).thumbprintSha256),
     );
   });
 });
@@ -605,7 +608,7 @@ describe('certificate roles', () => {
     checkCaCertificate(parsed(INTERMEDIATE));
   });
 
-  test('checkCaCertificate: v1 KER-PCM-007, cA=false KER-PCM-104, no keyUsage KER-PCM-105', () => {
+  test('checkCaCertificate: v1 KER-PCM-007, cA=false KER-PCM-104, keyUsage without keyCertSign KER-PCM-105; no keyUsage passes', () => {
     assert.equal(
       refusedWith(() => checkCaCertificate(parsed(root({ version: 1 })))),
       'KER-PCM-007',
@@ -615,9 +618,10 @@ describe('certificate roles', () => {
       'KER-PCM-104',
     );
     assert.equal(
-      refusedWith(() => checkCaCertificate(parsed(root({ keyUsage: null })))),
+      refusedWith(() => checkCaCertificate(parsed(root({ keyUsage: ['digitalSignature', 'cRLSign'] })))),
       'KER-PCM-105',
     );
+    checkCaCertificate(parsed(root({ keyUsage: null })));
   });
 
   test('a leaf with cA=true: KER-PCM-113', () => {

@@ -21,6 +21,8 @@ export interface CaUploadRequest {
 }
 
 const UPLOAD_SUCCESS = 'Upload Success.';
+/** Keymanager reads PEM first, then URL-safe base64 of a P7B: text that is neither fails the base64 decoding. */
+const UNREADABLE_CA_DATA = { text: CERTIFICATE_ERRORS.DATA_NOT_BASE64, der: CERTIFICATE_ERRORS.INVALID_CERTIFICATE };
 const PARTIAL_UPLOAD_SUCCESS = 'Partial Upload Success.';
 
 /**
@@ -33,7 +35,7 @@ const PARTIAL_UPLOAD_SUCCESS = 'Partial Upload Success.';
  * (MOSIP answers "Upload Failed." without saying why). Everything accepted is stored in one transaction.
  */
 export async function uploadCaCertificates(deps: CertificateDeps, caller: Caller, request: CaUploadRequest) {
-  const uploaded = parseCertificateData(request.certificateData);
+  const uploaded = parseCertificateData(request.certificateData, { unreadable: UNREADABLE_CA_DATA });
   const domain = partnerDomainOf(request.partnerDomain);
   const now = deps.clock.now();
   const trusted = trustedCertificates(await deps.certificates.caCertificatesOfDomain(domain));

@@ -31,6 +31,9 @@ export interface PartnerCertificateUploadRequest {
   certificateData: string;
 }
 
+/** Keymanager reads a partner certificate as PEM only: whatever it cannot read is a parsing error. */
+const UNREADABLE_PARTNER_DATA = { text: CERTIFICATE_ERRORS.CERTIFICATE_PARSING_ERROR, der: CERTIFICATE_ERRORS.CERTIFICATE_PARSING_ERROR };
+
 const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satisfies SubjectAttributeType[];
 
 /**
@@ -49,7 +52,7 @@ export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, 
     if (partner.approvalStatus === 'approved' && !partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
     if (PARTNER_TYPES[partner.partnerType].policyRequired && !partner.policyGroupId) throw new PmsError(CERTIFICATE_ERRORS.POLICY_GROUP_NOT_MAPPED);
 
-    const certificates = parseCertificateData(request.certificateData);
+    const certificates = parseCertificateData(request.certificateData, { unreadable: UNREADABLE_PARTNER_DATA });
     if (certificates.length !== 1) throw new PmsError(CERTIFICATE_ERRORS.SINGLE_CERTIFICATE_EXPECTED, ` (found ${certificates.length})`);
     const cert = certificates[0]!;
     const domain = partnerDomainOf(request.partnerDomain);

@@ -1,5 +1,5 @@
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
-import { PmsError } from '../../../errors/pms-error.js';
+import { type ErrorDefinition, PmsError } from '../../../errors/pms-error.js';
 import { BerError, childrenOf, readElement } from './ber-reader.js';
 import { parseCertificate } from './parse-certificate.js';
 import type { ParsedCertificate } from './parsed-certificate.js';
@@ -15,6 +15,23 @@ export interface CertificateDataLimits {
 
 export const DEFAULT_CERTIFICATE_DATA_LIMITS: CertificateDataLimits = { maxCertificates: 10, maxBytes: 1024 * 1024 };
 
+/**
+ * How the operation reports data that holds no readable certificate (KER-PCM-001 unless it says otherwise): MOSIP's
+ * CA and partner uploads each answer in their own way, depending on how far their parser got.
+ */
+export interface UnreadableDataErrors {
+  /** The text is neither base64 nor PEM, or a PEM block of it is not a readable certificate or P7B. */
+  text: ErrorDefinition;
+  /** Base64 whose bytes are neither a certificate nor a P7B. */
+  der: ErrorDefinition;
+}
+
+export interface CertificateDataOptions extends CertificateDataLimits {
+  unreadable: UnreadableDataErrors;
+}
+
+const UNREADABLE: UnreadableDataErrors = { text: CERTIFICATE_ERRORS.INVALID_CERTIFICATE, der: CERTIFICATE_ERRORS.INVALID_CERTIFICATE };
+
 const OBJECT_IDENTIFIER = 0x06;
 
 /**
@@ -23,17 +40,34 @@ const OBJECT_IDENTIFIER = 0x06;
  * base64 is strict. The size cap (KER-PCM-102) is checked first and the certificate count (KER-PCM-103) before any
  * certificate is parsed. Whether one certificate or several are acceptable is the caller's rule.
  */
-export function parseCertificateData(text: string, limits: Partial<CertificateDataLimits> = {}): ParsedCertificate[] {
-  const { maxCertificates, maxBytes } = { ...DEFAULT_CERTIFICATE_DATA_LIMITS, ...limits };
+export function parseCertificateData(text: string, options: Partial<CertificateDataOptions> = {}): ParsedCertificate[] {
+  const { maxCertificates, maxBytes, unreadable } = { ...DEFAULT_CERTIFICATE_DATA_LIMITS, unreadable: UNREADABLE, ...options };
   const size = Buffer.byteLength(text, 'utf8');
   if (size > maxBytes) throw refusal(CERTIFICATE_ERRORS.CERTIFICATE_TOO_LARGE, `certificateData has ${size} bytes, at most ${maxBytes}`);
   const data = text.trim();
   if (data.length === 0) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'certificateData is empty');
 
-  const ders = data.startsWith('-----') ? dersOfPem(data, maxCertificates) : dersOfBase64(data);
+  if (data.startsWith('-----')) return reportedAs(unreadable.text, () => certificatesOf(dersOfPem(data, maxCertificates), maxCertificates));
+  const der = decodeStrictBase64(data);
+  if (!der) throw refusal(unreadable.text, 'neither PEM nor base64');
+  return reportedAs(unreadable.der, () => certificatesOf(dersOfBase64(der), maxCertificates));
+}
+
+function certificatesOf(ders: Uint8Array[], maxCertificates: number): ParsedCertificate[] {
   if (ders.length === 0) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'certificateData holds no certificate');
   checkCount(ders.length, maxCertificates);
   return ders.map((der, index) => (ders.length === 1 ? parseCertificate(der) : parseNumbered(der, index, ders.length)));
+}
+
+/** An unreadable-data refusal (KER-PCM-001) under the operation's code, with the same detail; any other passes. */
+function reportedAs<T>(definition: ErrorDefinition, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const invalid = CERTIFICATE_ERRORS.INVALID_CERTIFICATE;
+    if (!(error instanceof PmsError) || error.code !== invalid.code || definition.code === invalid.code) throw error;
+    throw new PmsError(definition, error.errors[0]!.message.slice(invalid.message.length));
+  }
 }
 
 /** PEM of one certificate: 64-character lines and a final newline. */
@@ -62,9 +96,7 @@ function dersOfPem(data: string, maxCertificates: number): Uint8Array[] {
 }
 
 /** A P7B's ContentInfo starts with an OBJECT IDENTIFIER, a certificate with its TBSCertificate SEQUENCE. */
-function dersOfBase64(data: string): Uint8Array[] {
-  const der = decodeStrictBase64(data);
-  if (!der) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'neither PEM nor base64');
+function dersOfBase64(der: Uint8Array): Uint8Array[] {
   let isPkcs7: boolean;
   try {
     const outer = readElement(der, 0);

@@ -4,16 +4,20 @@ import type { ParsedCertificate } from './parsed-certificate.js';
 import { refusal } from './refusal.js';
 import { verifySignedBy } from './signature-verification.js';
 
-/** What every issuer in a path and every uploaded CA must be: v3 (KER-PCM-007), cA=true (KER-PCM-104), keyCertSign (KER-PCM-105). */
+/**
+ * What every issuer in a path and every uploaded CA must be: v3 (KER-PCM-007), cA=true (KER-PCM-104, RFC 5280
+ * §4.2.1.9: without it the key MUST NOT verify certificate signatures) and, when it has keyUsage, keyCertSign
+ * (KER-PCM-105). A CA without keyUsage is accepted: RFC 5280 path validation (§6.1.4 (n)) checks keyCertSign only
+ * when keyUsage is present, and so does MOSIP's keymanager (Java PKIX).
+ */
 export function checkCaCertificate(cert: ParsedCertificate): void {
   if (cert.version !== 3) throw refusal(CERTIFICATE_ERRORS.INVALID_CERT_VERSION, `${cert.subject.text}: version ${cert.version}, a CA must be version 3`);
   if (!cert.basicConstraints?.cA) {
     const found = cert.basicConstraints ? 'basicConstraints cA=false' : 'no basicConstraints';
     throw refusal(CERTIFICATE_ERRORS.NOT_A_CA_CERTIFICATE, `${cert.subject.text}: ${found}`);
   }
-  if (!cert.keyUsage?.keyCertSign) {
-    const found = cert.keyUsage ? 'keyUsage without keyCertSign' : 'no keyUsage';
-    throw refusal(CERTIFICATE_ERRORS.CA_KEY_USAGE_MISSING_KEY_CERT_SIGN, `${cert.subject.text}: ${found}`);
+  if (cert.keyUsage && !cert.keyUsage.keyCertSign) {
+    throw refusal(CERTIFICATE_ERRORS.CA_KEY_USAGE_MISSING_KEY_CERT_SIGN, `${cert.subject.text}: keyUsage without keyCertSign`);
   }
 }
 
