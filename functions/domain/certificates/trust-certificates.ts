@@ -46,7 +46,8 @@ export function expiryPeriodOf(raw: string | undefined): number | undefined {
 
 /**
  * `GET /trust-chain-certificates` (PartnerManagementServiceImpl#getTrustCertificates → keymanager getCaCertificates):
- * the trust stores, paged (default 8 per page), newest upload first unless sorted. Type and domain are exact
+ * the trust stores, paged (default 8 per page), oldest upload first unless sorted (keymanager's default, createdtimes
+ * ascending, so the first row is the first certificate uploaded). Type and domain are exact
  * (case-insensitive), the other text filters `LIKE %value%`. With `expiryPeriod` the rows come from the expiry
  * calendar: only certificates that expire within that many days and have not expired.
  */
@@ -60,13 +61,19 @@ export async function listTrustCertificates(deps: CertificateDeps, query: TrustC
     expiryPeriod === undefined
       ? await deps.certificates.allCaCertificates()
       : await deps.certificates.caCertificatesExpiringBetween(now.toISOString(), new Date(now.getTime() + expiryPeriod * DAY_MS).toISOString());
-  const found = rows.filter(filterOf(query)).sort((a, b) => compareText(b.uploadTime, a.uploadTime) || compareText(a.certId, b.certId));
+  const found = rows.filter(filterOf(query)).sort(byUpload);
   if (paging.sort) {
     const compare = SORT_COLUMNS[paging.sort.field]!;
     const direction = paging.sort.ascending ? 1 : -1;
     found.sort((a, b) => direction * compare(a, b));
   }
   return pageOf(found, paging, (row) => summary(row, now.toISOString()));
+}
+
+/** Upload order; within one upload (one time) roots first, as they were stored. */
+function byUpload(a: CaCertificate, b: CaCertificate): number {
+  const rootFirst = Number(b.caCertificateType === 'ROOT') - Number(a.caCertificateType === 'ROOT');
+  return compareText(a.uploadTime, b.uploadTime) || rootFirst || compareText(a.certId, b.certId);
 }
 
 function filterOf(query: TrustCertificatesQuery): (row: CaCertificate) => boolean {
