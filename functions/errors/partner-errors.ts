@@ -2,7 +2,6 @@ import type { ErrorDefinition } from './pms-error.js';
 
 /** Partner service codes (partner-management-service ErrorCode and PartnerManageEnum) used so far. */
 export const PARTNER_ERRORS = {
-  ORGANIZATION_NAME_TAKEN: { code: 'PMS_PRT_001', message: 'A Partner is already registered with the same Name' },
   POLICY_GROUP_DOES_NOT_EXIST: { code: 'PMS_PRT_002', message: 'Policy group does not exist' },
   PARTNER_DOES_NOT_EXIST: { code: 'PMS_PRT_005', message: 'Partner does not exist' },
   PARTNER_TYPE_DOES_NOT_EXIST: { code: 'PMS_PRT_010', message: 'Partner Type does not exist' },

@@ -2,15 +2,21 @@ import * as z from 'zod/mini';
 import { optionalText, requiredText } from '../http/constraints.js';
 import { searchRequest } from './legacy-search.js';
 
+/** MOSIP's messages on the partner DTOs' @NotBlank and @Size. */
+const EMPTY = 'value is empty or null';
+const mosipText = (max: number) => requiredText(1, max, { blank: EMPTY, size: `Length should be between 1 and ${max} chars` });
+/** @NotBlank only: the bound is ours (the operation checks what MOSIP checks, e.g. the id's length, PMS_PRT_052). */
+const notBlank = (max: number) => requiredText(1, max, { blank: EMPTY });
+
 /** PartnerRequest (`POST /partners`); PartnerRequestDto adds logoUrl and additionalInfo (`POST /partners/v2`). */
 export const registerPartnerRequest = z.object({
-  partnerId: requiredText(1, 256),
+  partnerId: notBlank(256),
   policyGroup: optionalText(128),
-  organizationName: requiredText(1, 128),
-  address: requiredText(1, 2000),
-  contactNumber: requiredText(1, 16),
-  emailId: requiredText(1, 254),
-  partnerType: requiredText(1, 36),
+  organizationName: mosipText(128),
+  address: mosipText(2000),
+  contactNumber: mosipText(16),
+  emailId: mosipText(254),
+  partnerType: notBlank(256),
   langCode: optionalText(3),
 });
 
@@ -21,8 +27,8 @@ export const registerPartnerV2Request = z.extend(registerPartnerRequest, {
 
 /** PartnerUpdateRequest (`PUT /partners/{id}`). */
 export const updatePartnerRequest = z.object({
-  address: requiredText(1, 2000),
-  contactNumber: requiredText(1, 16),
+  address: mosipText(2000),
+  contactNumber: mosipText(16),
 });
 
 /** PartnerUpdateDto (`PUT /partners/v2/{id}`). */
@@ -36,11 +42,11 @@ export const verifyEmailRequest = z.object({
   emailId: z.optional(z.nullable(z.string({ error: 'must be a string' }).check(z.maxLength(254, { error: 'size must be between 0 and 254' })))),
 });
 
-/** AddContactRequestDto (`POST /partners/{id}/contact/add`). */
+/** AddContactRequestDto (`POST /partners/{id}/contact/add`): @NotBlank only; the number's length is PMS_PRT_013. */
 export const addContactRequest = z.object({
-  address: requiredText(1, 2000),
-  contactNumber: requiredText(1, 16),
-  emailId: requiredText(1, 254),
+  address: notBlank(2000),
+  contactNumber: notBlank(256),
+  emailId: notBlank(254),
   is_Active: z.optional(z.nullable(z.boolean({ error: 'must be a boolean' }))),
 });
 

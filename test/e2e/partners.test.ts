@@ -19,6 +19,7 @@ const ROLE_OF_TYPE: Record<PartnerType, Role> = {
   Device_Provider: 'DEVICE_PROVIDER',
   FTM_Provider: 'FTM_PROVIDER',
   MISP_Partner: 'MISP_PARTNER',
+  Print_Partner: 'CREDENTIAL_PARTNER',
 };
 
 let stack: LocalStack;
@@ -122,48 +123,71 @@ test('every partner type registers, reads back, updates and maps its group, in M
     'CREDENTIAL_PARTNER',
     'MANUAL_ADJUDICATION',
     'ONLINE_VERIFICATION_PARTNER',
+    'PRINT_PARTNER',
   ]);
 });
 
-test('registration refusals give MOSIP codes and change nothing', async () => {
+test('registration checks run in MOSIP order, answer MOSIP codes and change nothing', async () => {
   const first = await register('bank-a', 'AUTH_PARTNER', 'Auth_Partner');
   assert.deepEqual(first.json.errors, []);
-  const token = first.token;
-  const cases: [Record<string, unknown>, string, string?][] = [
-    [registration('bank-a', 'Auth_Partner', { organizationName: 'Another name', emailId: 'other@example.org' }), 'PMS_PRT_051'],
-    [registration('bank-z', 'Auth_Partner'), 'PMS_PRT_055'],
-    [registration('bank-a', 'Space_Partner'), 'PMS_PRT_010'],
-    [registration('bank-a', 'Auth_Partner', { policyGroup: 'No such group' }), 'PMS_PRT_002'],
-    [registration('bank-a', 'Auth_Partner', { policyGroup: 'Closed partners' }), 'PMS_PMP_023'],
-    [registration('bank-a', 'Auth_Partner', { policyGroup: null }), 'PMS_PRT_108'],
-    [registration('bank-a', 'Auth_Partner', { emailId: 'not-an-email' }), 'PMS_PRT_012'],
-    [registration('bank-a', 'Auth_Partner', { langCode: 'xyz' }), 'PMS_PRT_056'],
+  // A partner admin may register any id, so every one of MOSIP's checks is reachable; each case also breaks a later rule.
+  const cases: [Record<string, unknown>, string][] = [
+    [registration('bank c', 'Auth_Partner', { emailId: 'not-an-email' }), 'PMS_PRT_012'],
+    [registration('bank c', 'Auth_Partner', { emailId: 'bank-c@example.org' }), 'PMS_PRT_066'],
+    [registration('b'.repeat(37), 'Auth_Partner', { emailId: 'Bank-A@Example.org' }), 'PMS_PRT_052'],
+    [registration('bank-a', 'Auth_Partner', { emailId: 'BANK-A@example.org', langCode: 'xyz' }), 'PMS_PRT_011'],
+    [registration('bank-a', 'Space_Partner', { emailId: 'other@example.org', langCode: 'xyz' }), 'PMS_PRT_056'],
+    [registration('bank-a', 'Space_Partner', { emailId: 'other@example.org' }), 'PMS_PRT_051'],
+    [registration('bank-c', 'Space_Partner', { policyGroup: 'No such group' }), 'PMS_PRT_010'],
+    [registration('bank-c', 'Auth_Partner', { policyGroup: null }), 'PMS_PRT_108'],
+    [registration('bank-c', 'Auth_Partner', { policyGroup: 'No such group' }), 'PMS_PRT_002'],
+    [registration('bank-c', 'Auth_Partner', { policyGroup: 'Closed partners' }), 'PMS_PMP_023'],
+    [registration('bank-c', 'Device_Provider', { policyGroup: 'Closed partners' }), 'PMS_PMP_023'],
   ];
-  for (const [request, code] of cases) await refusedWithoutChange(token, 'POST', PARTNERS, v1(request), code);
+  for (const [request, code] of cases) await refusedWithoutChange(admin, 'POST', PARTNERS, v1(request), code);
 
-  const other = await stack.token('bank-b', ['AUTH_PARTNER']);
-  for (const [overrides, code] of [
-    [{ organizationName: '  BANK-A   ltd ' }, 'PMS_PRT_001'],
-    [{ emailId: 'Bank-A@Example.org' }, 'PMS_PRT_011'],
-  ] as const) {
-    await refusedWithoutChange(other, 'POST', PARTNERS, v1(registration('bank-b', 'Auth_Partner', overrides)), code);
-  }
+  const bankC = await stack.token('bank-c', ['AUTH_PARTNER']);
+  await refusedWithoutChange(bankC, 'POST', PARTNERS, v1(registration('bank-z', 'Auth_Partner', { emailId: 'not-an-email' })), 'PMS_PRT_055');
+  // MOSIP: a signed-in user whose own e-mail is already a partner's registers nothing more.
+  const known = await stack.token('bank-c', ['AUTH_PARTNER'], { email: 'BANK-A@example.org' });
+  await refusedWithoutChange(known, 'POST', PARTNERS, v1(registration('bank-c', 'Auth_Partner')), 'PMS_PRT_055');
   const longName = await withoutChanges(stack, 'long organisation name', () =>
-    stack.request('POST', PARTNERS, { token: other, body: v1(registration('bank-b', 'Auth_Partner', { organizationName: 'x'.repeat(129) })) }),
+    stack.request('POST', PARTNERS, { token: bankC, body: v1(registration('bank-c', 'Auth_Partner', { organizationName: 'x'.repeat(129) })) }),
   );
-  assert.deepEqual([longName.status, longName.json.errors[0].errorCode], [400, 'PMS_COR_001']);
-  assert.match(longName.json.errors[0].message, /:request\.organizationName$/);
-  await refusedWithoutChange(other, 'PUT', `${PARTNERS}/bank-a`, v1({ address: 'hijacked', contactNumber: '1' }), 'PMS_PRT_055');
+  assert.deepEqual(longName.json.errors, [
+    { errorCode: 'PMS_COR_001', message: 'Invalid request parameter - Length should be between 1 and 128 chars :request.organizationName' },
+  ]);
+  await refusedWithoutChange(bankC, 'PUT', `${PARTNERS}/bank-a`, v1({ address: 'hijacked', contactNumber: '1' }), 'PMS_PRT_055');
+
+  // Organisation names need not be unique (MOSIP's seed has several partners named IITB).
+  const sameName = await stack.request('POST', PARTNERS, {
+    token: bankC,
+    body: v1(registration('bank-c', 'Auth_Partner', { organizationName: 'bank-a Ltd' })),
+  });
+  assert.deepEqual(sameName.json.response, { partnerId: 'bank-c', status: 'InProgress' });
 });
 
-test('a partner admin onboards MISP and ABIS partners for their users; nobody else registers for another user', async () => {
-  const misp = await stack.request('POST', PARTNERS, { token: admin, body: v1(registration('misp-user', 'MISP_Partner')) });
-  assert.deepEqual(misp.json.response, { partnerId: 'misp-user', status: 'InProgress' });
-  const abis = await stack.request('POST', PARTNERS, { token: admin, body: v1(registration('abis-user', 'ABIS_Partner')) });
-  assert.deepEqual(abis.json.response, { partnerId: 'abis-user', status: 'InProgress' });
+test('a group named at registration is kept whatever the type, as MOSIP does', async () => {
+  const device = await register('device-in-group', 'DEVICE_PROVIDER', 'Device_Provider', { policyGroup: 'Partners' });
+  assert.deepEqual(device.json.errors, []);
+  const read = await stack.request('GET', `${PARTNERS}/device-in-group`, { token: device.token });
+  assert.equal(read.json.response.policyGroup, 'Partners');
+});
+
+test('a partner admin onboards partners of any type for their users; nobody else registers for another user', async () => {
+  for (const [user, partnerType] of [
+    ['misp-user', 'MISP_Partner'],
+    ['abis-user', 'ABIS_Partner'],
+    ['auth-user', 'Auth_Partner'],
+    ['print-user', 'Print_Partner'],
+  ]) {
+    const created = await stack.request('POST', PARTNERS, { token: admin, body: v1(registration(user!, partnerType!)) });
+    assert.deepEqual(created.json.response, { partnerId: user, status: 'InProgress' });
+  }
   const own = await stack.request('GET', `${PARTNERS}/misp-user`, { token: await stack.token('misp-user', ['MISP_PARTNER']) });
   assert.equal(own.json.response.partnerType, 'MISP_Partner');
-  await refusedWithoutChange(admin, 'POST', PARTNERS, v1(registration('someone-else', 'Auth_Partner')), 'PMS_PRT_055');
+  const printer = await stack.request('GET', `${PARTNERS}/print-user`, { token: await stack.token('print-user', ['CREDENTIAL_PARTNER']) });
+  assert.deepEqual([printer.json.response.partnerType, printer.json.response.policyGroup], ['Print_Partner', 'Partners']);
   const partner = await stack.token('telco-user', ['MISP_PARTNER']);
   await refusedWithoutChange(partner, 'POST', PARTNERS, v1(registration('other-misp', 'MISP_Partner')), 'PMS_PRT_055');
 });

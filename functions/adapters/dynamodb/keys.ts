@@ -31,7 +31,6 @@ export function userPartition(userId: string): string {
 
 export const keys = {
   partner: (id: string): ItemKey => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
-  partnerOrganization: (name: string): ItemKey => ({ pk: `PARTNER_ORG#${normaliseName(name)}`, sk: 'UNIQUE' }),
   partnerEmail: (email: string): ItemKey => ({ pk: `PARTNER_EMAIL#${normaliseEmail(email)}`, sk: 'UNIQUE' }),
   /** Which partners a signed-in user owns. */
   userPartner: (userId: string, partnerId: string): ItemKey => ({ pk: userPartition(userId), sk: `PARTNER#${partnerId}` }),

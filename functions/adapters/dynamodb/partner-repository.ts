@@ -51,7 +51,6 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
     async register(partner, audit) {
       const items: TransactItem[] = [
         { Put: { TableName: table.tableName, Item: partnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
-        guardPut(table, keys.partnerOrganization(partner.organizationName), partner.id, 'PartnerOrganization'),
         guardPut(table, keys.partnerEmail(partner.emailId), partner.id, 'PartnerEmail'),
         { Put: { TableName: table.tableName, Item: { ...keys.userPartner(partner.userId, partner.id), entity: 'UserPartner', partnerId: partner.id } } },
         auditPut(table, audit),
@@ -61,11 +60,10 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
         await transactWrite(table, items);
       } catch (error) {
         if (!(error instanceof TransactionRefused)) throw error;
-        const first = error.failedConditions[0];
-        if (first === 0) throw new UniqueConstraintError('partnerId');
-        if (first === 1) throw new UniqueConstraintError('organizationName');
-        if (first === 2) throw new UniqueConstraintError('emailId');
-        if (first === 5) throw new InactivePolicyGroupError(partner.policyGroupId ?? '');
+        // MOSIP answers a taken e-mail before a taken id.
+        if (error.failedConditions.includes(1)) throw new UniqueConstraintError('emailId');
+        if (error.failedConditions.includes(0)) throw new UniqueConstraintError('partnerId');
+        if (error.failedConditions.includes(4)) throw new InactivePolicyGroupError(partner.policyGroupId ?? '');
         throw error;
       }
     },

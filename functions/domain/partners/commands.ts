@@ -27,24 +27,30 @@ export interface Registration {
 }
 
 /**
- * Registration (MOSIP `POST /partners`, `/partners/v2`). The partner id is the owning user's username: a user
- * registers once and only for themselves, except that a partner admin onboards MISP and ABIS partners for their
- * users, as MOSIP's portal requires. Names and e-mails are unique after normalisation.
+ * Registration (MOSIP `POST /partners`, `/partners/v2`), with MOSIP's checks in MOSIP's order. The partner belongs
+ * to the user whose username is its id (MOSIP's `user_id := partnerId`). Unlike MOSIP, where anyone may register
+ * any id, a user registers only themselves; a partner admin onboards partners of any type for their users, as
+ * MOSIP's portal and its admins do. E-mails are unique after normalisation; organisation names need not be unique,
+ * as in MOSIP.
  */
 export async function registerPartner(deps: PartnerDeps, caller: Caller, input: Registration) {
-  checkPartnerId(input.partnerId);
-  const partnerType = partnerTypeOf(input.partnerType);
-  const onboardedByAdmin = caller.isAdmin && partnerType !== undefined && PARTNER_TYPES[partnerType].adminOnboarding;
-  if (input.partnerId !== caller.userId && !onboardedByAdmin) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
-  if (!partnerType) throw new PmsError(PARTNER_ERRORS.PARTNER_TYPE_DOES_NOT_EXIST);
-  const group = await groupForType(deps, partnerType, input.policyGroup);
-  checkEmail(input.emailId);
+  if (input.partnerId !== caller.userId && !caller.isAdmin) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
+  // MOSIP: a signed-in user whose e-mail is already a partner's registers nothing more.
+  if (caller.email && (await deps.partners.emailRegistered(caller.email))) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
   checkContactNumber(input.contactNumber);
+  checkEmail(input.emailId);
+  checkPartnerId(input.partnerId);
+  if (await deps.partners.emailRegistered(input.emailId)) throw new PmsError(PARTNER_ERRORS.EMAIL_ALREADY_EXISTS);
   const langCode = languageOf(input.langCode);
+  if (await deps.partners.getPartner(input.partnerId)) throw new PmsError(PARTNER_ERRORS.PARTNER_ID_TAKEN);
+  const partnerType = partnerTypeOf(input.partnerType);
+  if (!partnerType) throw new PmsError(PARTNER_ERRORS.PARTNER_TYPE_DOES_NOT_EXIST);
+  if (PARTNER_TYPES[partnerType].policyRequired && !input.policyGroup) throw policyGroupMandatory(partnerType);
+  // MOSIP keeps a group named at registration whatever the type, once it is found active.
+  const group = input.policyGroup ? await activeGroupNamed(deps, input.policyGroup) : undefined;
   const now = deps.clock.now();
   const partner: Partner = {
     id: input.partnerId,
-    // An admin onboarding a MISP or ABIS partner registers it for the user whose username is the partner id.
     userId: input.partnerId,
     partnerType,
     policyGroupId: group?.id ?? null,
@@ -64,11 +70,11 @@ export async function registerPartner(deps: PartnerDeps, caller: Caller, input: 
     updDtimes: null,
     revision: 0,
   };
+  // The reads above answer in MOSIP's order; the write's own conditions settle a race with another registration.
   await deps.partners.register(partner, auditEntry(caller.userId, 'registerPartner', OBJECT_TYPE, partner.id, now, { partnerType })).catch((error: unknown) => {
     if (error instanceof UniqueConstraintError) {
-      if (error.constraint === 'partnerId') throw new PmsError(PARTNER_ERRORS.PARTNER_ID_TAKEN);
-      if (error.constraint === 'organizationName') throw new PmsError(PARTNER_ERRORS.ORGANIZATION_NAME_TAKEN);
       if (error.constraint === 'emailId') throw new PmsError(PARTNER_ERRORS.EMAIL_ALREADY_EXISTS);
+      if (error.constraint === 'partnerId') throw new PmsError(PARTNER_ERRORS.PARTNER_ID_TAKEN);
     }
     if (error instanceof InactivePolicyGroupError) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_NOT_ACTIVE);
     throw error;
@@ -126,16 +132,6 @@ export async function verifyEmail(deps: PartnerDeps, emailId: string) {
     emailExists: await deps.partners.emailRegistered(emailId),
     policyRequiredPartnerTypes: policyRequiredTypes().map((type) => type.toUpperCase()),
   };
-}
-
-async function groupForType(
-  deps: PartnerDeps,
-  partnerType: keyof typeof PARTNER_TYPES,
-  groupName: string | null | undefined,
-): Promise<PolicyGroup | undefined> {
-  if (!PARTNER_TYPES[partnerType].policyRequired) return undefined;
-  if (!groupName) throw policyGroupMandatory(partnerType);
-  return activeGroupNamed(deps, groupName);
 }
 
 async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<PolicyGroup> {

@@ -1,17 +1,18 @@
 /**
- * MOSIP's partner types (pms.partner_type seed) that partners may register as, whether each must belong to a
- * policy group (`is_policy_required`), and whether a partner admin may onboard it for a user (MOSIP's portal
- * onboards MISP and ABIS partners from the admin side).
+ * MOSIP's partner types (pms.partner_type seed) that partners may register as, and whether each must belong to a
+ * policy group (`is_policy_required`). MOSIP's seed also has Internal_Partner, SDK_Partner, Binding_Partner and
+ * Partner_Admin, which nothing here serves yet.
  */
 export const PARTNER_TYPES = {
-  Auth_Partner: { description: 'Auth Partner', policyRequired: true, adminOnboarding: false },
-  Credential_Partner: { description: 'Credential Partner', policyRequired: true, adminOnboarding: false },
-  Online_Verification_Partner: { description: 'Online_Verification_Partner', policyRequired: true, adminOnboarding: false },
-  ABIS_Partner: { description: 'ABIS Partner', policyRequired: true, adminOnboarding: true },
-  Manual_Adjudication: { description: 'Manual Adjudication', policyRequired: true, adminOnboarding: false },
-  Device_Provider: { description: 'Device Provider', policyRequired: false, adminOnboarding: false },
-  FTM_Provider: { description: 'FTM Provider', policyRequired: false, adminOnboarding: false },
-  MISP_Partner: { description: 'MISP_Partner', policyRequired: false, adminOnboarding: true },
+  Auth_Partner: { description: 'Auth Partner', policyRequired: true },
+  Credential_Partner: { description: 'Credential Partner', policyRequired: true },
+  Online_Verification_Partner: { description: 'Online_Verification_Partner', policyRequired: true },
+  ABIS_Partner: { description: 'ABIS Partner', policyRequired: true },
+  Manual_Adjudication: { description: 'Manual Adjudication', policyRequired: true },
+  Print_Partner: { description: 'Print Partner', policyRequired: true },
+  Device_Provider: { description: 'Device Provider', policyRequired: false },
+  FTM_Provider: { description: 'FTM Provider', policyRequired: false },
+  MISP_Partner: { description: 'MISP_Partner', policyRequired: false },
 } as const;
 
 export type PartnerType = keyof typeof PARTNER_TYPES;

@@ -6,7 +6,7 @@ import type { Clock, IdGenerator } from '../ports.js';
 import type { Partner, PartnerContact } from './partner.js';
 
 /**
- * Refusals: UniqueConstraintError with constraint 'partnerId' | 'organizationName' | 'emailId';
+ * Refusals: UniqueConstraintError with constraint 'emailId' (checked first, as MOSIP answers it first) | 'partnerId';
  * InactivePolicyGroupError when the chosen group is missing or inactive at write time;
  * ConcurrentModificationError when the partner (or, with `licenses`, one of them or the MISP's head) changed
  * since it was read.
