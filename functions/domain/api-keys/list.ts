@@ -8,7 +8,8 @@ import { sqlTimestamp } from '../mosip-dates.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import { bindPage, checkSortAndPage, compareNullable, compareText, containsLike, type PageV2, pageOf } from '../search/v2-lists.js';
+import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
+import type { PageV2 } from '../search/v2-lists.js';
 import type { ApiKey } from './api-key.js';
 import type { ApiKeyDeps } from './ports.js';
 
@@ -21,21 +22,25 @@ interface ApiKeyRow {
   status: 'activated' | 'deactivated';
 }
 
-type Compare = (a: ApiKeyRow, b: ApiKeyRow) => number;
-const byText =
-  (column: (row: ApiKeyRow) => string | null): Compare =>
-  (a, b) =>
-    compareNullable(column(a), column(b), compareText);
-
-/** PartnerHelper.apiKeyAliasToColumnMap; MOSIP inverts the direction asked for `status`. */
-const SORT_COLUMNS: Record<string, { compare: Compare; inverted?: true }> = {
-  partnerId: { compare: byText(({ key }) => key.partnerId) },
-  apiKeyLabel: { compare: byText(({ key }) => key.label) },
-  orgName: { compare: byText(({ partner }) => partner.organizationName) },
-  policyName: { compare: byText(({ policy }) => policy?.name ?? null) },
-  policyGroupName: { compare: byText(({ group }) => group?.name ?? null) },
-  status: { compare: byText(({ status }) => status), inverted: true },
-  createdDateTime: { compare: byText(({ key }) => key.crDtimes) },
+/**
+ * PartnerHelper.apiKeyAliasToColumnMap and the filters of ApiKeyRequestSummaryRepository: text filters are
+ * `LIKE %value%`, `status` is exact, an empty parameter filters nothing. MOSIP inverts the direction asked for
+ * `status`. Newest key first unless sorted.
+ */
+const API_KEY_LIST: ListDefinition<ApiKeyRow> = {
+  columns: {
+    partnerId: { read: ({ key }) => key.partnerId, filter: 'like', sortable: true },
+    apiKeyLabel: { read: ({ key }) => key.label, filter: 'like', sortable: true },
+    orgName: { read: ({ partner }) => partner.organizationName, filter: 'like', sortable: true },
+    policyName: { read: ({ policy }) => policy?.name ?? null, filter: 'like', sortable: true },
+    policyGroupName: { read: ({ group }) => group?.name ?? null, filter: 'like', sortable: true },
+    status: { read: ({ status }) => status, filter: 'exact', sortable: 'inverted' },
+    createdDateTime: { read: ({ key }) => key.crDtimes, sortable: true },
+  },
+  defaultOrder: [{ by: ({ key }) => key.crDtimes, descending: true }, { by: ({ key }) => key.id }],
+  errors: PARTNER_PAGING_ERRORS,
+  sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
+  emptyFilterIsAbsent: true,
 };
 
 /** MOSIP lists only the keys of authentication partners (ApiKeyRequestSummaryRepository). */
@@ -43,24 +48,14 @@ const LISTED_PARTNER_TYPE = 'Auth_Partner';
 
 /**
  * `GET /partner-api-keys` (PartnerManagementServiceImpl#getAllApiKeyRequests): admins see every auth partner's
- * keys, others their own partners' keys. Text filters are `LIKE %value%`, `status` is exact, expired keys are
- * `deactivated`. Absent paging gives the first page of 8, as the other revamp lists, where MOSIP returns every
- * row unpaged. The key itself is never listed: `apiKeyId` and `apiKeyHint` identify it.
+ * keys, others their own partners' keys; expired keys are `deactivated`. Absent paging gives the first page of 8,
+ * as the other revamp lists, where MOSIP returns every row unpaged. The key itself is never listed: `apiKeyId` and `apiKeyHint` identify it.
  */
 export async function listApiKeys(deps: ApiKeyDeps, caller: Caller, query: ApiKeysQuery): Promise<PageV2<ReturnType<typeof summary>>> {
-  const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, {
-    sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
-  });
+  const paging = checkListQuery(API_KEY_LIST, query);
   const keys = caller.isAdmin ? await deps.apiKeys.allKeys() : await keysOfCaller(deps, caller);
   const now = deps.clock.now();
-  const rows = await joined(deps, keys, now);
-  const found = rows.filter(filterOf(query)).sort((a, b) => compareText(b.key.crDtimes, a.key.crDtimes) || compareText(a.key.id, b.key.id));
-  if (paging.sort) {
-    const column = SORT_COLUMNS[paging.sort.field]!;
-    const ascending = column.inverted ? !paging.sort.ascending : paging.sort.ascending;
-    found.sort((a, b) => (ascending ? 1 : -1) * column.compare(a, b));
-  }
-  return pageOf(found, paging, summary);
+  return listPage(API_KEY_LIST, await joined(deps, keys, now), query, paging, summary);
 }
 
 async function keysOfCaller(deps: ApiKeyDeps, caller: Caller): Promise<ApiKey[]> {
@@ -97,22 +92,6 @@ export async function readAll<T>(ids: readonly string[], read: (id: string) => P
   const unique = [...new Set(ids)];
   const values = await Promise.all(unique.map(read));
   return new Map(unique.map((id, index) => [id, values[index]]));
-}
-
-function filterOf(query: ApiKeysQuery): (row: ApiKeyRow) => boolean {
-  const text: [string | undefined, (row: ApiKeyRow) => string | null][] = [
-    [query.partnerId, ({ key }) => key.partnerId],
-    [query.apiKeyLabel, ({ key }) => key.label],
-    [query.orgName, ({ partner }) => partner.organizationName],
-    [query.policyName, ({ policy }) => policy?.name ?? null],
-    [query.policyGroupName, ({ group }) => group?.name ?? null],
-  ];
-  const checks = text.flatMap(([value, column]) => {
-    if (value === undefined || value === '') return [];
-    const matches = containsLike(value);
-    return [(row: ApiKeyRow) => matches(column(row))];
-  });
-  return (row) => (query.status === undefined || query.status === '' || row.status === query.status) && checks.every((check) => check(row));
 }
 
 /** ApiKeyRequestSummaryDto, plus the key's id and hint (never the key). */

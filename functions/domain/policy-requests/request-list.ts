@@ -6,17 +6,8 @@ import { sqlTimestamp } from '../mosip-dates.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
-import {
-  bindPage,
-  checkSortAndPage,
-  compareNullable,
-  compareText,
-  containsLike,
-  MAX_PAGE_SIZE,
-  type PageV2,
-  pageOf,
-  type SortAndPage,
-} from '../search/v2-lists.js';
+import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
+import { bindPage, MAX_PAGE_SIZE, type PageV2, type SortAndPage } from '../search/v2-lists.js';
 import type { PolicyRequest } from './policy-request.js';
 
 /**
@@ -30,30 +21,30 @@ export interface PolicyRequestRow {
   group: PolicyGroup | undefined;
 }
 
-type Compare = (a: PolicyRequestRow, b: PolicyRequestRow) => number;
-
-const byText =
-  (column: (row: PolicyRequestRow) => string): Compare =>
-  (a, b) =>
-    compareText(column(a), column(b));
-
-const byNullableText =
-  (column: (row: PolicyRequestRow) => string | null | undefined): Compare =>
-  (a, b) =>
-    compareNullable(column(a) ?? null, column(b) ?? null, compareText);
-
-/** PartnerHelper.partnerPolicyMappingAliasToColumnMap: the accepted `sortFieldName`s (case-sensitive). */
-const SORT_COLUMNS: Record<string, Compare> = {
-  partnerId: byText(({ request }) => request.partnerId),
-  partnerType: byNullableText(({ partner }) => partner?.partnerType),
-  orgName: byNullableText(({ partner }) => partner?.organizationName),
-  policyId: byText(({ request }) => request.policyId),
-  policyGroupName: byNullableText(({ group }) => group?.name),
-  policyName: byNullableText(({ policy }) => policy?.name),
-  // Code-unit order puts `InProgress` before `approved`; PostgreSQL's collation may not.
-  status: byText(({ request }) => request.status),
-  requestDetail: byText(({ request }) => request.requestDetail),
-  createdDateTime: byText(({ request }) => request.crDtimes),
+/**
+ * PartnerHelper.partnerPolicyMappingAliasToColumnMap (the accepted `sortFieldName`s, case-sensitive) and the
+ * filters of getSummaryOfAllPartnerPolicyRequests: text filters are `LIKE %value%` (a missing partner, policy or
+ * group matches nothing), status is exact and case-sensitive (`approved`, `rejected`, `InProgress`). Unsorted
+ * rows (and ties) by creation time, then mapping key.
+ */
+const POLICY_REQUEST_LIST: ListDefinition<PolicyRequestRow> = {
+  columns: {
+    partnerId: { read: ({ request }) => request.partnerId, filter: 'like', sortable: true },
+    partnerType: { read: ({ partner }) => partner?.partnerType ?? null, filter: 'like', sortable: true },
+    orgName: { read: ({ partner }) => partner?.organizationName ?? null, filter: 'like', sortable: true },
+    // Filtered on the joined policy's id (no policy, no match), sorted by the request's own column.
+    policyId: { read: ({ policy }) => policy?.id ?? null, filter: 'like', sortable: true, sortBy: ({ request }) => request.policyId },
+    policyGroupName: { read: ({ group }) => group?.name ?? null, filter: 'like', sortable: true },
+    policyName: { read: ({ policy }) => policy?.name ?? null, filter: 'like', sortable: true },
+    // Code-unit order puts `InProgress` before `approved`; PostgreSQL's collation may not.
+    status: { read: ({ request }) => request.status, filter: 'exact', sortable: true },
+    requestDetail: { read: ({ request }) => request.requestDetail, sortable: true },
+    partnerComment: { read: ({ request }) => request.requestDetail, filter: 'like' },
+    createdDateTime: { read: ({ request }) => request.crDtimes, sortable: true },
+  },
+  defaultOrder: [{ by: ({ request }) => request.crDtimes }, { by: ({ request }) => request.mappingKey }],
+  // The pair rule is checked by policyRequestListRequest, before the partner service's other pair rules.
+  errors: PARTNER_PAGING_ERRORS,
 };
 
 /** The bound and checked parameters of one `GET /partner-policy-requests` request. */
@@ -85,55 +76,22 @@ export function policyRequestListRequest(query: PolicyRequestListQuery): PolicyR
   if (paged !== given(query.pageSize)) throw new PmsError(POLICY_REQUEST_LIST_ERRORS.INVALID_PAGE_PARAMETERS);
   if (query.sortFieldName !== undefined && !paged) throw new PmsError(POLICY_REQUEST_LIST_ERRORS.MISSING_PAGINATION_FOR_SORT);
   // Unpaged, the defaults bindPage filled in pass the page checks untouched.
-  const paging = checkSortAndPage(query, page, SORT_COLUMNS, PARTNER_PAGING_ERRORS);
+  const paging = checkListQuery(POLICY_REQUEST_LIST, query, page);
   return { paged, paging, query };
 }
 
 /**
- * One page of requests:
- * - partnerId, partnerType, orgName, policyId, policyName, policyGroupName and partnerComment match as
- *   `lower(column) LIKE %lower(value)%` (a missing partner, policy or group matches nothing);
- * - status is exact and case-sensitive (`approved`, `rejected`, `InProgress`);
- * - sorted only when paged (MOSIP applies the Sort to a PageRequest only); MOSIP leaves the order of unsorted
- *   rows and ties to PostgreSQL, we use creation time, then mapping key.
+ * One page of requests, sorted only when paged (MOSIP applies the Sort to a PageRequest only; sorting unpaged is
+ * refused by policyRequestListRequest).
  *
  * Unpaged, MOSIP returns every row. We return at most MAX_PAGE_SIZE (100) rows, the oldest first, as one page:
  * `pageNo` 0, `pageSize` the number of rows returned (as Spring reports an unpaged page), and `totalResults` the
  * number of rows that matched, so a client sees when rows were left out and can page for the rest.
  */
 export function policyRequestPage(rows: readonly PolicyRequestRow[], { paged, paging, query }: PolicyRequestListRequest): PageV2<PolicyRequestSummary> {
-  const found = rows.filter(filterOf(query)).sort(byDefaultOrder);
-  if (paged && paging.sort) {
-    const compare = SORT_COLUMNS[paging.sort.field]!;
-    const sign = paging.sort.ascending ? 1 : -1;
-    found.sort((a, b) => sign * compare(a, b));
-  }
-  if (paged) return pageOf(found, paging, policyRequestSummary);
-  const page = pageOf(found, { pageNo: 0, pageSize: MAX_PAGE_SIZE }, policyRequestSummary);
+  if (paged) return listPage(POLICY_REQUEST_LIST, rows, query, paging, policyRequestSummary);
+  const page = listPage(POLICY_REQUEST_LIST, rows, query, { pageNo: 0, pageSize: MAX_PAGE_SIZE, sort: undefined }, policyRequestSummary);
   return { ...page, pageSize: page.data.length };
-}
-
-function filterOf(query: PolicyRequestListQuery): (row: PolicyRequestRow) => boolean {
-  const tests: ((row: PolicyRequestRow) => boolean)[] = [];
-  const like = (value: string | undefined, column: (row: PolicyRequestRow) => string | null | undefined) => {
-    if (value === undefined) return;
-    const matches = containsLike(value);
-    tests.push((row) => matches(column(row) ?? null));
-  };
-  like(query.partnerId, ({ request }) => request.partnerId);
-  like(query.partnerType, ({ partner }) => partner?.partnerType);
-  like(query.orgName, ({ partner }) => partner?.organizationName);
-  like(query.policyId, ({ policy }) => policy?.id);
-  like(query.policyName, ({ policy }) => policy?.name);
-  like(query.policyGroupName, ({ group }) => group?.name);
-  like(query.partnerComment, ({ request }) => request.requestDetail);
-  const { status } = query;
-  if (status !== undefined) tests.push(({ request }) => request.status === status);
-  return (row) => tests.every((test) => test(row));
-}
-
-function byDefaultOrder(a: PolicyRequestRow, b: PolicyRequestRow): number {
-  return compareText(a.request.crDtimes, b.request.crDtimes) || compareText(a.request.mappingKey, b.request.mappingKey);
 }
 
 /** The partner's state as MOSIP derives it from approval status and activity (null if neither case applies). */
