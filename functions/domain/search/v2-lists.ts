@@ -3,7 +3,7 @@ import { type ErrorDefinition, PmsError, RequestValidationError, withArguments }
 /*
  * Conventions shared by the revamp (v2) list endpoints of both services: `pageNo`/`pageSize` paging with
  * MOSIP's defaults and our cap, `sortFieldName`/`sortType` sorting, Spring's binding of query parameters, and
- * the `LIKE %value%` text filters. Each list keeps its own columns, filters and row shape.
+ * the `LIKE %value%` text filters. A list declares its columns, filters and sorting with list-definition.ts.
  */
 
 /** MOSIP's `@RequestParam` defaults where a list has them (`GET /policies/v2`, `GET /admin-partners`). */
