@@ -41,3 +41,19 @@ test("unsorted, the trust list is keymanager's default: oldest upload first, roo
   const newestFirst = await listTrustCertificates(world.deps, { sortFieldName: 'uploadedDateTime', sortType: 'desc' });
   assert.equal(newestFirst.data[0]?.certId, 'c-late-root');
 });
+
+test("expiryPeriod is keymanager's DATE(notAfter) from today to the day expiryPeriod days ahead, both days whole", async () => {
+  const expiring = (certId: string, notAfter: string) => ({ ...stored(certId, 'ROOT', '2026-01-01T00:00:00.000Z'), notAfter });
+  const trustStore = [
+    expiring('expired-yesterday', '2026-11-22T23:59:59.000Z'),
+    expiring('expired-this-morning', '2026-11-23T03:00:00.000Z'),
+    expiring('late-on-day-30', '2026-12-23T23:00:00.000Z'),
+    expiring('day-31', '2026-12-24T00:30:00.000Z'),
+  ];
+  const world = await inMemoryCertificateDeps({ now: NOW, partners: [], trustStore });
+  const page = await listTrustCertificates(world.deps, { expiryPeriod: '30' });
+  assert.deepEqual(page.data.map((row) => [row.certId, row.status]).sort(), [
+    ['expired-this-morning', false],
+    ['late-on-day-30', true],
+  ]);
+});

@@ -6,8 +6,9 @@ import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
 import { partnerOf } from '../partners/ownership.js';
 import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
 import type { CertificateDeps } from './ports.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { expiryPeriodEnd } from './trust-certificates.js';
+import { parseCertificateData } from './x509/certificate-data.js';
+import { firstAttribute } from './x509/parse-certificate.js';
 
 /**
  * `GET /partners/{partnerId}/certificate`: the MOSIP-signed certificate. MOSIP checks no ownership here; we do
@@ -44,27 +45,31 @@ export async function getPartnerCertificateData(deps: CertificateDeps, caller: C
 
 /**
  * `GET /partners/partner-certificates-details?expiryPeriod=` (PartnerServiceImpl#getPartnerCertificatesDetails): one
- * row per partner of the caller; with `expiryPeriod` (1-30 days) only certificates expiring within it and not yet
- * expired, and partners without a certificate are left out.
+ * row per partner of the caller, with the CN and validity of its MOSIP-signed certificate (the one keymanager's
+ * partner-certificate download returns and IDA uses); with `expiryPeriod` (1-30 days) only certificates that have
+ * not expired and expire by the end of the day `expiryPeriod` days from now, and partners without a certificate are
+ * left out.
  */
 export async function partnerCertificatesDetails(deps: CertificateDeps, caller: Caller, expiryPeriod: number | undefined) {
   const partners = await deps.partners.partnersOfUser(caller.userId);
   if (partners.length === 0) throw new PmsError(CERTIFICATE_ERRORS.USER_ID_NOT_EXISTS);
   const now = deps.clock.now();
-  const until = expiryPeriod === undefined ? undefined : new Date(now.getTime() + expiryPeriod * DAY_MS).toISOString();
-  return partners
-    .filter(
-      ({ certificate }) => until === undefined || (certificate !== undefined && certificate.notAfter >= now.toISOString() && certificate.notAfter <= until),
-    )
-    .map((partner) => ({
-      partnerId: partner.id,
-      certificateIssuedTo: partner.certificate?.issuedTo ?? null,
-      certificateUploadDateTime: sqlTimestamp(partner.certificate?.notBefore ?? null),
-      certificateExpiryDateTime: sqlTimestamp(partner.certificate?.notAfter ?? null),
-      partnerType: partner.partnerType,
-      isCertificateAvailable: partner.certificate !== undefined,
-      isPartnerActive: !(partner.approvalStatus === 'approved' && !partner.isActive),
-    }));
+  const until = expiryPeriod === undefined ? undefined : expiryPeriodEnd(now, expiryPeriod);
+  return partners.flatMap((partner) => {
+    const signed = partner.certificate ? parseCertificateData(partner.certificate.signedPem)[0]! : undefined;
+    if (until !== undefined && (!signed || signed.notAfter < now || signed.notAfter > until)) return [];
+    return [
+      {
+        partnerId: partner.id,
+        certificateIssuedTo: signed ? (firstAttribute(signed.subject, 'CN') ?? '') : null,
+        certificateUploadDateTime: sqlTimestamp(signed?.notBefore.toISOString() ?? null),
+        certificateExpiryDateTime: sqlTimestamp(signed?.notAfter.toISOString() ?? null),
+        partnerType: partner.partnerType,
+        isCertificateAvailable: signed !== undefined,
+        isPartnerActive: !(partner.approvalStatus === 'approved' && !partner.isActive),
+      },
+    ];
+  });
 }
 
 async function ownedPartner(deps: CertificateDeps, caller: Caller, partnerId: string): Promise<Partner> {

@@ -44,12 +44,19 @@ export function expiryPeriodOf(raw: string | undefined): number | undefined {
   return days;
 }
 
+/** The last instant of the UTC day `days` days from now: MOSIP's `now().plusDays(expiryPeriod).with(LocalTime.MAX)`. */
+export function expiryPeriodEnd(now: Date, days: number): Date {
+  const end = new Date(now.getTime() + days * DAY_MS);
+  end.setUTCHours(23, 59, 59, 999);
+  return end;
+}
+
 /**
  * `GET /trust-chain-certificates` (PartnerManagementServiceImpl#getTrustCertificates → keymanager getCaCertificates):
  * the trust stores, paged (default 8 per page), oldest upload first unless sorted (keymanager's default, createdtimes
  * ascending, so the first row is the first certificate uploaded). Type and domain are exact
  * (case-insensitive), the other text filters `LIKE %value%`. With `expiryPeriod` the rows come from the expiry
- * calendar: only certificates that expire within that many days and have not expired.
+ * calendar: keymanager's `DATE(notAfter)` from today to the day `expiryPeriod` days from now, both included.
  */
 export async function listTrustCertificates(deps: CertificateDeps, query: TrustCertificatesQuery) {
   const expiryPeriod = expiryPeriodOf(query.expiryPeriod);
@@ -60,7 +67,7 @@ export async function listTrustCertificates(deps: CertificateDeps, query: TrustC
   const rows =
     expiryPeriod === undefined
       ? await deps.certificates.allCaCertificates()
-      : await deps.certificates.caCertificatesExpiringBetween(now.toISOString(), new Date(now.getTime() + expiryPeriod * DAY_MS).toISOString());
+      : await deps.certificates.caCertificatesExpiringBetween(startOfUtcDay(now).toISOString(), expiryPeriodEnd(now, expiryPeriod).toISOString());
   const found = rows.filter(filterOf(query)).sort(byUpload);
   if (paging.sort) {
     const compare = SORT_COLUMNS[paging.sort.field]!;
@@ -74,6 +81,10 @@ export async function listTrustCertificates(deps: CertificateDeps, query: TrustC
 function byUpload(a: CaCertificate, b: CaCertificate): number {
   const rootFirst = Number(b.caCertificateType === 'ROOT') - Number(a.caCertificateType === 'ROOT');
   return compareText(a.uploadTime, b.uploadTime) || rootFirst || compareText(a.certId, b.certId);
+}
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
 }
 
 function filterOf(query: TrustCertificatesQuery): (row: CaCertificate) => boolean {
