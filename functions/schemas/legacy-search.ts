@@ -1,7 +1,29 @@
 import * as z from 'zod/mini';
 
 const optionalString = z.optional(z.nullable(z.string({ error: 'must be a string' })));
-const integer = (fallback: number) => z._default(z.int({ error: 'must be an integer' }), fallback);
+
+const JAVA_INT_MIN = -(2 ** 31);
+const JAVA_INT_MAX = 2 ** 31 - 1;
+
+/**
+ * A Java `int` as Jackson binds it: a JSON number (a fraction truncated) or a numeric string ("10"; blank is 0),
+ * null is 0; absent keeps the DTO's default.
+ */
+function javaInt(fallback: number) {
+  return z._default(
+    z.pipe(
+      z.union([z.number(), z.string(), z.null()], { error: 'must be an integer' }),
+      z.transform((input: number | string | null, context) => {
+        const text = typeof input === 'string' ? input.trim() : input;
+        const value = text === null || text === '' ? 0 : typeof text === 'number' ? Math.trunc(text) : /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+        if (Number.isInteger(value) && value >= JAVA_INT_MIN && value <= JAVA_INT_MAX) return value;
+        context.issues.push({ code: 'custom', message: 'must be an integer', input });
+        return z.NEVER;
+      }),
+    ),
+    fallback,
+  );
+}
 
 /** One filter of MOSIP's SearchFilter: columnName, type and value(s); rules are checked by the search itself. */
 export const searchFilter = z.object({
@@ -19,7 +41,7 @@ export const searchFilter = z.object({
 export const searchRequest = z.object({
   filters: z.array(searchFilter, { error: 'must not be null' }),
   sort: z.array(z.object({ sortField: optionalString, sortType: optionalString }), { error: 'must not be null' }),
-  pagination: z.object({ pageStart: integer(0), pageFetch: integer(10) }, { error: 'must not be null' }),
+  pagination: z.object({ pageStart: javaInt(0), pageFetch: javaInt(10) }, { error: 'must not be null' }),
 });
 
 /** FilterValueDto: `type` defaults to "unique" when omitted; an explicit null is refused, as in MOSIP. */

@@ -133,7 +133,7 @@ test("API key search: admins search every partner's keys, filtered, sorted and p
   assert.match(alpha.crDtimes, /\+00:00$/, 'java.sql.Timestamp as Jackson writes it');
 
   const bank1Page = await searchKeys(admin, {
-    filters: [{ columnName: 'partnerName', type: 'equals', value: 'BANK-1 LTD' }],
+    filters: [{ columnName: 'partnerName', type: 'contains', value: 'bank-1 Ltd' }],
     sort: [{ sortField: 'label', sortType: 'desc' }],
     pagination: { pageStart: 1, pageFetch: 2 },
   });
@@ -145,7 +145,7 @@ test("API key search: admins search every partner's keys, filtered, sorted and p
       await searchKeys(admin, {
         filters: [
           { columnName: 'label', type: 'in', values: ['delta', 'gamma'] },
-          { columnName: 'policyName', type: 'startsWith', value: 'kyc' },
+          { columnName: 'policyName', type: 'startsWith', value: 'KYC for banks' },
         ],
       }),
     ),
@@ -165,7 +165,7 @@ test("API key search: unknown or key columns, bad sorts and paging get MOSIP's s
     expectRefused(stack, 'POST', `${PM}/apikey/search`, admin, v1(searchRequest(request)), code);
   await refused({ filters: [{ columnName: 'partnerApiKey', type: 'equals', value: 'x' }] }, 'PMS-MSD-310');
   await refused({ filters: [{ columnName: 'label', type: 'between', fromValue: 'a' }] }, 'PMS-MSD-315');
-  await refused({ filters: [{ columnName: 'isActive', type: 'contains', value: 'true' }] }, 'PMS-MSD-318');
+  await refused({ filters: [{ columnName: 'isActive', type: 'contains', value: 'true' }] }, 'PMS-MSD-310');
   await refused({ sort: [{ sortField: 'partnerApiKey', sortType: 'asc' }] }, 'PMS-MSD-357');
   await refused({ sort: [{ sortField: 'label', sortType: 'up' }] }, 'PMS-MSD-358');
   await refused({ pagination: { pageStart: -1, pageFetch: 10 } }, 'PMS-MSD-313');
@@ -202,15 +202,15 @@ test('MISP license search: filters, sort and paging over masked licenses; a MISP
 });
 
 test("MISP license filter values: coded by MISP id, restricted to the caller's licenses", async () => {
-  const all = await licenseValues(admin, { filters: [{ columnName: 'mispId', type: 'unique' }] });
+  const all = await licenseValues(admin, { filters: [{ columnName: 'mispId', type: 'unique', text: '' }] });
   assert.deepEqual(all.response.filters, [
     { fieldID: 'mispId', fieldValue: 'misp-1', fieldCode: 'misp-1' },
     { fieldID: 'mispId', fieldValue: 'misp-2', fieldCode: 'misp-2' },
   ]);
-  const own = await licenseValues(misp2, { filters: [{ columnName: 'mispId', type: 'all' }] });
+  const own = await licenseValues(misp2, { filters: [{ columnName: 'mispId', type: 'all', text: 'MISP' }] });
   assert.deepEqual(own.response.filters, [{ fieldID: 'mispId', fieldValue: 'misp-2', fieldCode: 'misp-2' }]);
   const active = await licenseValues(admin, {
-    filters: [{ columnName: 'mispId', type: 'unique' }],
+    filters: [{ columnName: 'mispId', type: 'unique', text: '' }],
     optionalFilters: [{ columnName: 'isActive', type: 'equals', value: 'true' }],
   });
   assert.deepEqual(
@@ -224,38 +224,29 @@ test("MISP license search and filter values refuse the key column and bad reques
   await refused('search', searchRequest({ filters: [{ columnName: 'licenseKey', type: 'equals', value: clearKeys.at(-1) }] }), 'PMS-MSD-310');
   await refused('search', searchRequest({ sort: [{ sortField: 'licenseKey', sortType: 'asc' }] }), 'PMS-MSD-357');
   await refused('search', searchRequest({ filters: [{ columnName: 'mispId', type: 'equals' }] }), 'PMS-MSD-390');
-  await refused('filtervalues', { filters: [{ columnName: 'licenseKey', type: 'unique' }] }, 'PMS-MSD-317');
-  await refused('filtervalues', { filters: [{ columnName: 'mispId', type: 'distinct' }] }, 'PMS-MSD-324');
+  await refused('filtervalues', { filters: [{ columnName: 'licenseKey', type: 'unique', text: '' }] }, 'PMS-MSD-317');
+  await refused('filtervalues', { filters: [{ columnName: 'mispId', type: 'distinct', text: '' }] }, 'PMS-MSD-324');
+  // MOSIP's filter values read the text unchecked.
+  await refused('filtervalues', { filters: [{ columnName: 'mispId', type: 'unique' }] }, 'PMS_COR_003');
   const partner = await stack.request('POST', `${MISPS}/search`, { token: bank1, body: v1(searchRequest({})) });
   assert.equal(partner.status, 403, 'AUTH_PARTNER is not among the roles MOSIP admits');
 });
 
 const searchRequests = (token: string, request: Record<string, unknown> = {}) =>
-  call(
-    'POST',
-    `${PM}/apikey/request/search`,
-    token,
-    searchRequest({
-      sort: [
-        { sortField: 'partnerId', sortType: 'asc' },
-        { sortField: 'policyName', sortType: 'asc' },
-      ],
-      ...request,
-    }),
-  );
+  call('POST', `${PM}/apikey/request/search`, token, searchRequest({ sort: [{ sortField: 'crDtimes', sortType: 'asc' }], ...request }));
 const requestSummary = (json: { response: { data: { partnerId: string; policyName: string; statusCode: string }[] | null } }) =>
   json.response.data?.map((row) => `${row.partnerId} ${row.policyName} ${row.statusCode}`) ?? [];
 
 test('policy request search and filter values: admins see every request, partners their own', async () => {
   assert.deepEqual(requestSummary(await searchRequests(admin)), [
     'bank-1 KYC for banks approved',
-    'bank-1 Second policy InProgress',
     'bank-2 KYC for banks approved',
+    'bank-1 Second policy InProgress',
   ]);
   const approved = await searchRequests(admin, {
     filters: [
       { columnName: 'statusCode', type: 'equals', value: 'approved' },
-      { columnName: 'partnerName', type: 'contains', value: 'bank' },
+      { columnName: 'partnerName', type: 'contains', value: 'BANK' },
     ],
     pagination: { pageStart: 1, pageFetch: 1 },
   });
@@ -266,14 +257,17 @@ test('policy request search and filter values: admins see every request, partner
   assert.deepEqual(requestSummary(await searchRequests(bank2)), ['bank-2 KYC for banks approved']);
   assert.deepEqual(requestSummary(await searchRequests(bank2, { filters: [{ columnName: 'partnerId', type: 'equals', value: 'bank-1' }] })), []);
 
-  const statuses = await call('POST', `${PM}/apikey/request/filtervalues`, admin, { filters: [{ columnName: 'statusCode', type: 'unique' }] });
+  const statuses = await call('POST', `${PM}/apikey/request/filtervalues`, admin, { filters: [{ columnName: 'statusCode', type: 'unique', text: '' }] });
   assert.deepEqual(
     statuses.response.filters.map((value: { fieldValue: string }) => value.fieldValue),
-    ['InProgress', 'approved'],
+    ['InProgress', 'approved', 'approved'],
+    'one value per (request id, status) pair, as MOSIP de-duplicates',
   );
-  const own = await call('POST', `${PM}/apikey/request/filtervalues`, bank2, { filters: [{ columnName: 'partnerId', type: 'all' }] });
+  const own = await call('POST', `${PM}/apikey/request/filtervalues`, bank2, { filters: [{ columnName: 'statusCode', type: 'all', text: 'APP' }] });
   const [onlyOwn] = (await searchRequests(bank2)).response.data;
-  assert.deepEqual(own.response.filters, [{ fieldID: 'partnerId', fieldValue: 'bank-2', fieldCode: onlyOwn.apikeyRequestId }]);
+  assert.deepEqual(own.response.filters, [{ fieldID: 'statusCode', fieldValue: 'approved', fieldCode: onlyOwn.apikeyRequestId }]);
+  const ids = await call('POST', `${PM}/apikey/request/filtervalues`, bank2, { filters: [{ columnName: 'id', type: 'all', text: '' }] });
+  assert.deepEqual(ids.response.filters, [{ fieldID: 'id', fieldValue: onlyOwn.apikeyRequestId, fieldCode: onlyOwn.apikeyRequestId }]);
 
   await expectRefused(
     stack,
@@ -288,8 +282,75 @@ test('policy request search and filter values: admins see every request, partner
     'POST',
     `${PM}/apikey/request/filtervalues`,
     admin,
-    v1({ filters: [{ columnName: 'partnerApiKey', type: 'unique' }] }),
+    v1({ filters: [{ columnName: 'partnerApiKey', type: 'unique', text: '' }] }),
     'PMS-MSD-317',
+  );
+});
+
+test("policy request search: MOSIP's special columns, entity columns and refusals", async () => {
+  const [first] = (await searchRequests(admin)).response.data;
+  const byId = await searchRequests(admin, { filters: [{ columnName: 'apikeyRequestId', type: 'equals', value: first.apikeyRequestId }] });
+  assert.deepEqual(requestSummary(byId), ['bank-1 KYC for banks approved']);
+  const byEntityId = await searchRequests(admin, { filters: [{ columnName: 'id', type: 'equals', value: first.apikeyRequestId.toUpperCase() }] });
+  assert.deepEqual(requestSummary(byEntityId), ['bank-1 KYC for banks approved']);
+  // A filter type MOSIP does not know filters nothing; pages bind from numeric strings, as Jackson binds an int.
+  const unique = await searchRequests(admin, {
+    filters: [{ columnName: 'id', type: 'unique', value: 'whatever' }],
+    pagination: { pageStart: '0', pageFetch: '2' },
+  });
+  assert.deepEqual([unique.response.fromRecord, unique.response.toRecord, unique.response.totalRecord], [1, 2, 3]);
+  assert.deepEqual(
+    requestSummary(await searchRequests(admin, { filters: [{ columnName: 'policyName', type: 'contains', value: 'second POLICY' }] })),
+    ['bank-1 Second policy InProgress'],
+    'the policy name ignoring case, whatever the type',
+  );
+  assert.deepEqual(requestSummary(await searchRequests(admin, { filters: [{ columnName: 'partnerId', type: 'contains', value: 'bank-2' }] })), [
+    'bank-2 KYC for banks approved',
+  ]);
+  assert.deepEqual(
+    requestSummary(
+      await searchRequests(admin, {
+        filters: [
+          { columnName: 'partnerName', type: 'equals', value: 'BANK' },
+          { columnName: 'partnerId', type: 'equals', value: 'bank-1' },
+        ],
+      }),
+    ),
+    [],
+    'with a partner id, the name is contained as it is',
+  );
+  // An unknown policy name answers the empty page before anything else is checked.
+  const unknownPolicy = await searchRequests(admin, {
+    filters: [{ columnName: 'policyName', type: 'equals', value: 'nope' }],
+    sort: [{ sortField: 'x', sortType: 'y' }],
+  });
+  assert.deepEqual([unknownPolicy.errors, unknownPolicy.response], [[], { fromRecord: 0, toRecord: 0, totalRecord: 0, data: null }]);
+
+  const refused = (request: Record<string, unknown>, code: string) =>
+    expectRefused(stack, 'POST', `${PM}/apikey/request/search`, admin, v1(searchRequest(request)), code);
+  await refused({ sort: [{ sortField: 'partnerId', sortType: 'asc' }] }, 'PMS-MSD-357');
+  await refused({ sort: [{ sortField: 'id', sortType: 'asc' }] }, 'PMS-MSD-357');
+  await refused({ filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }] }, 'PMS-MSD-310');
+  await refused({ filters: [{ type: 'equals', value: 'x' }] }, 'PMS_COR_003');
+  await refused({ sort: [], pagination: { pageStart: '0', pageFetch: '0' } }, 'PMS-MSD-313');
+});
+
+test("API key search: MOSIP's exact partner and policy names, its sort fields and its unhandled failures", async () => {
+  assert.deepEqual(labels(await searchKeys(admin, { filters: [{ columnName: 'partnerName', type: 'contains', value: 'BANK-1 LTD' }] })), []);
+  assert.deepEqual(labels(await searchKeys(admin, { filters: [{ columnName: 'PARTNERID', type: 'startsWith', value: 'bank-2' }] })), ['delta']);
+  assert.deepEqual(labels(await searchKeys(admin, { filters: [{ columnName: 'policyName', type: 'equals', value: 'kyc for banks' }] })), []);
+  assert.deepEqual(labels(await searchKeys(admin, { filters: [{ columnName: 'label', type: 'unique', value: 'x' }] })), ['alpha', 'beta', 'delta', 'gamma']);
+  const refused = (request: Record<string, unknown>, code: string) =>
+    expectRefused(stack, 'POST', `${PM}/apikey/search`, admin, v1(searchRequest(request)), code);
+  await refused({ sort: [{ sortField: 'partnerName', sortType: 'asc' }] }, 'PMS-MSD-357');
+  await refused({ filters: [{ type: 'contains', value: 'x' }] }, 'PMS_COR_003');
+  await refused(
+    {
+      filters: [{ columnName: 'label', type: 'contains', value: 'a' }],
+      sort: [{ sortField: 'label', sortType: 'x' }],
+      pagination: { pageStart: 0, pageFetch: 0 },
+    },
+    'PMS-MSD-358',
   );
 });
 

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Policy, PolicyStatus } from '../../functions/domain/policies/policy.js';
 import { listPoliciesV2, MAX_PAGE_SIZE, type PolicyWithGroup } from '../../functions/domain/policies/policy-lists.js';
-import { policyFilterValues, searchPolicies } from '../../functions/domain/policies/policy-search.js';
 import { PmsError, RequestValidationError } from '../../functions/errors/pms-error.js';
-import type { ListPoliciesQuery, PolicySearchRequest } from '../../functions/schemas/policy-lists.js';
-import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../../functions/schemas/policy-lists.js';
+import type { ListPoliciesQuery } from '../../functions/schemas/policy-lists.js';
+import { listPoliciesQuery } from '../../functions/schemas/policy-lists.js';
 
 const GROUPS = { 'grp-1': 'Zeta group', 'grp-2': 'Auth_Share group' } as const;
 
@@ -275,134 +274,4 @@ test('v2: sort and paging refusals carry the policy service codes and messages, 
 test('v2 query schema keeps strings and drops unknown parameters', () => {
   const parsed = listPoliciesQuery.parse({ pageNo: '-1', pageSize: 'abc', status: 'draft', colour: 'red' });
   assert.deepEqual(parsed, { pageNo: '-1', pageSize: 'abc', status: 'draft' });
-});
-
-// ----- POST /policies/search and /policies/filtervalues ----------------------------------------------------
-
-const search = (request: Partial<PolicySearchRequest>) =>
-  searchPolicies(ROWS, { filters: [], sort: [], pagination: { pageStart: 0, pageFetch: 10 }, policyType: 'all', ...request });
-const searchIds = (request: Partial<PolicySearchRequest>) => search(request).data?.map((p) => p.id) ?? [];
-const byId = [{ sortField: 'id', sortType: 'asc' }];
-
-test('search: policyType "all" or one type (case-insensitive equals), ANDed with the filters', () => {
-  assert.deepEqual(searchIds({ sort: byId }), ['101', '102', '203', '204', '305']);
-  assert.deepEqual(searchIds({ sort: byId, policyType: 'ALL' }).length, 5);
-  assert.deepEqual(searchIds({ sort: byId, policyType: 'auth' }), ['101', '203']);
-  assert.deepEqual(searchIds({ sort: byId, policyType: 'Data' }), []);
-  assert.deepEqual(searchIds({ sort: byId, policyType: 'Auth', filters: [{ columnName: 'isActive', type: 'equals', value: 'true' }] }), ['101']);
-});
-
-test('search: rows are SearchAuthPolicy', () => {
-  const page = search({ filters: [{ columnName: 'id', type: 'equals', value: '203' }] });
-  assert.deepEqual([page.fromRecord, page.toRecord, page.totalRecord], [1, 1, 1]);
-  assert.deepEqual(page.data, [
-    {
-      id: '203',
-      crBy: 'admin',
-      crDtimes: '2026-01-05T08:30:15.250+00:00',
-      delDtimes: null,
-      desc: 'third',
-      isActive: false,
-      isDeleted: false,
-      name: 'Gamma_auth',
-      policies: '{"allowedKycAttributes":[{"attributeName":"fullName"}]}',
-      updBy: null,
-      updDtimes: null,
-      validFromDate: '2026-01-05T08:30:15.250',
-      validToDate: '2226-01-01T00:00:00.000',
-      version: '1.0',
-      policyType: 'Auth',
-      schema: 'https://schemas/auth.json',
-      policyGroupId: 'grp-2',
-      policyGroupName: 'Auth_Share group',
-    },
-  ]);
-});
-
-test('search: "desc" filters the descr column; "policyGroupName" is a case-sensitive contains on the value', () => {
-  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'desc', type: 'contains', value: 'POLICY' }] }), ['101', '102']);
-  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'DESC', type: 'equals', value: 'third' }] }), ['203']);
-  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'descr', type: 'startsWith', value: 'f' }] }), ['101', '204', '305']);
-  assert.deepEqual(searchIds({ sort: byId, policyType: 'DataShare', filters: [{ columnName: 'desc', type: 'contains', value: 'policy' }] }), ['102']);
-  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'policyGroupName', type: 'equals', value: 'Zeta' }] }), ['101', '204', '305']);
-  assert.deepEqual(searchIds({ sort: byId, filters: [{ columnName: 'policygroupname', type: 'whatever', value: 'zeta' }] }), []);
-  assert.deepEqual(searchIds({ sort: byId, policyType: 'auth', filters: [{ columnName: 'policyGroupName', type: 'contains', value: 'Share' }] }), ['203']);
-});
-
-test('search: sorts and pages after the group-name filter', () => {
-  const page = search({
-    filters: [{ columnName: 'policyGroupName', type: 'contains', value: 'Zeta' }],
-    sort: [{ sortField: 'name', sortType: 'desc' }],
-    pagination: { pageStart: 1, pageFetch: 2 },
-  });
-  assert.deepEqual([page.fromRecord, page.toRecord, page.totalRecord], [3, 3, 3]);
-  assert.deepEqual(
-    page.data?.map((p) => p.name),
-    ['Alpha auth'],
-  );
-});
-
-test('search: refusals', () => {
-  const code = (request: Partial<PolicySearchRequest>) => refusal(() => search(request)).code;
-  assert.equal(code({ filters: [{ columnName: 'policies', type: 'contains', value: 'x' }] }), 'PMS-MSD-310');
-  assert.equal(code({ filters: [{ columnName: 'policyGroupId', type: 'equals', value: 'grp-1' }] }), 'PMS-MSD-310');
-  assert.equal(code({ policyType: '' }), 'PMS-MSD-390');
-  assert.equal(code({ filters: [{ columnName: 'policyGroupName', type: 'contains' }] }), 'PMS-MSD-390');
-  assert.equal(code({ sort: [{ sortField: 'desc', sortType: 'asc' }] }), 'PMS-MSD-357');
-  assert.equal(code({ sort: [{ sortField: 'descr', sortType: 'asc' }] }), 'PMS-MSD-357');
-  assert.equal(code({ sort: [{ sortField: 'policyGroupName', sortType: 'asc' }] }), 'PMS-MSD-357');
-  assert.equal(code({ sort: [{ sortField: 'descr', sortType: 'sideways' }] }), 'PMS-MSD-358');
-  assert.equal(code({ pagination: { pageStart: -1, pageFetch: 10 } }), 'PMS-MSD-313');
-});
-
-test('filter values: policy id as code, restricted to the policy type unless "all"', () => {
-  const values = (policyType: string, columnName: string, type = 'unique', text = '') =>
-    policyFilterValues(ROWS, { policyType, filters: [{ columnName, type, text }] }).filters;
-  assert.deepEqual(
-    values('all', 'policyType').map((f) => f.fieldValue),
-    ['Auth', 'CredentialIssuance', 'DataShare', 'MISP'],
-  );
-  assert.deepEqual(values('all', 'policyType')[0], { fieldID: 'policyType', fieldValue: 'Auth', fieldCode: '101' });
-  assert.deepEqual(
-    values('AUTH', 'name').map((f) => [f.fieldValue, f.fieldCode]),
-    [
-      ['Alpha auth', '101'],
-      ['Gamma_auth', '203'],
-    ],
-  );
-  assert.deepEqual(
-    values('DataShare', 'descr').map((f) => f.fieldValue),
-    ['second POLICY'],
-  );
-  assert.deepEqual(
-    values('all', 'name', 'all', 'TA').map((f) => f.fieldValue),
-    ['beta share', 'delta cred'],
-  );
-  const narrowed = policyFilterValues(ROWS, {
-    policyType: 'Auth',
-    filters: [{ columnName: 'name', type: 'all', text: '' }],
-    optionalFilters: [{ columnName: 'isActive', type: 'equals', value: 'false' }],
-  });
-  assert.deepEqual(
-    narrowed.filters.map((f) => f.fieldCode),
-    ['203'],
-  );
-  assert.deepEqual(
-    refusal(() => policyFilterValues(ROWS, { policyType: 'all', filters: [{ columnName: 'desc', type: 'unique', text: '' }] })),
-    { code: 'PMS-MSD-317', message: "Column desc doesn't exist for the searched entity" },
-  );
-});
-
-test('search and filter-value schemas require policyType', () => {
-  const search = policySearchRequest.safeParse({ filters: [], sort: [], pagination: {} });
-  assert.equal(search.success, false);
-  assert.deepEqual(
-    search.error?.issues.map((i) => [i.path.join('.'), i.message]),
-    [['policyType', 'must not be null']],
-  );
-  const parsed = policySearchRequest.parse({ filters: [], sort: [], pagination: {}, policyType: 'Auth' });
-  assert.deepEqual(parsed.pagination, { pageStart: 0, pageFetch: 10 });
-  const values = policyFilterValueRequest.safeParse({ filters: [{ columnName: 'name' }], policyType: null });
-  assert.equal(values.success, false);
-  assert.equal(policyFilterValueRequest.parse({ filters: [{ columnName: 'name' }], policyType: 'all' }).filters[0]!.type, 'unique');
 });

@@ -3,7 +3,8 @@ import type { Caller } from '../caller.js';
 import { isUsable } from '../credentials.js';
 import { sqlTimestamp } from '../mosip-dates.js';
 import type { Partner } from '../partners/partner.js';
-import type { Columns } from '../search/columns.js';
+import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
+import { refuseUnnamedFilters, takeFilter, unprocessableRequest } from '../search/filters.js';
 import { legacySearch } from '../search/legacy-search.js';
 import type { ApiKey } from './api-key.js';
 import { readAll } from './list.js';
@@ -32,28 +33,24 @@ function apiKeySearchRow(key: ApiKey, partner: Partner | undefined, now: Date) {
 }
 type ApiKeySearchRow = ReturnType<typeof apiKeySearchRow>;
 
-const text = (value: (row: ApiKeySearchRow) => string | null) => ({ kind: 'string' as const, value });
-const datetime = (value: (row: ApiKeySearchRow) => string | null) => ({ kind: 'datetime' as const, value });
 /**
- * MOSIP's PartnerPolicy columns, with `partnerName` and `policyName` as ordinary columns (MOSIP special-cases
- * them: exact name match, and an unknown policy name crashes). The key column is absent: it is not stored.
+ * The PartnerPolicy entity's fields, plus our `apiKeyId`; not `policyApiKey`, the key itself, which is stored
+ * only hashed. `partnerId`, `partnerName` and `policyName` are not entity fields: MOSIP takes them out of the
+ * filters (see searchApiKeys) and cannot sort on them.
  */
 const API_KEY_COLUMNS: Columns<ApiKeySearchRow> = {
-  apiKeyId: text((k) => k.apiKeyId),
-  label: text((k) => k.label),
-  partnerId: text((k) => k.partnerId),
-  partnerName: text((k) => k.partnerName),
-  policyId: text((k) => k.policyId),
-  policyName: text((k) => k.policyName),
-  crBy: text((k) => k.crBy),
-  updBy: text((k) => k.updBy),
-  isActive: { kind: 'boolean', value: (k) => k.isActive },
-  isDeleted: { kind: 'boolean', value: (k) => k.isDeleted },
-  crDtimes: datetime((k) => k.crDtimes),
-  updDtimes: datetime((k) => k.updDtimes),
-  delDtimes: datetime((k) => k.delDtimes),
-  validFromDatetime: datetime((k) => k.validFromDatetime),
-  validToDatetime: datetime((k) => k.validToDatetime),
+  apiKeyId: stringColumn((k) => k.apiKeyId),
+  crBy: stringColumn((k) => k.crBy),
+  crDtimes: dateTimeColumn((k) => k.crDtimes),
+  delDtimes: dateTimeColumn((k) => k.delDtimes),
+  isActive: booleanColumn((k) => k.isActive),
+  isDeleted: booleanColumn((k) => k.isDeleted),
+  policyId: stringColumn((k) => k.policyId),
+  updBy: stringColumn((k) => k.updBy),
+  updDtimes: dateTimeColumn((k) => k.updDtimes),
+  validFromDatetime: dateTimeColumn((k) => k.validFromDatetime),
+  validToDatetime: dateTimeColumn((k) => k.validToDatetime),
+  label: stringColumn((k) => k.label),
 };
 
 /** Admins read every key; anyone else their own partners' keys (MOSIP means to, but its check never matches). */
@@ -73,13 +70,27 @@ async function visibleKeys(deps: ApiKeyDeps, caller: Caller): Promise<{ keys: Ap
   return { keys, partners: new Map(own.map((partner) => [partner.id, partner])) };
 }
 
-/** Legacy `POST /partners/apikey/search` (PartnerServiceImpl#searchPartnerApiKeys), over keys of any partner type. */
+/**
+ * Legacy `POST /partners/apikey/search` (PartnerServiceImpl#searchPartnerApiKeys), over keys of any partner type.
+ * MOSIP reads every filter's column name first (a filter without one fails unhandled), then takes out the
+ * `partnerName`, `partnerId` and `policyName` filters (any case) and applies the first of each, whatever its type,
+ * as an exact match on the key's partner name, partner id and policy name.
+ */
 export async function searchApiKeys(deps: ApiKeyDeps, caller: Caller, request: SearchRequest) {
+  refuseUnnamedFilters(request.filters);
+  const [byPartnerName, withoutName] = takeFilter(request.filters, 'partnerName');
+  const [byPartnerId, withoutId] = takeFilter(withoutName, 'partnerId');
+  const [byPolicyName, filters] = takeFilter(withoutId, 'policyName');
+  if (byPolicyName && (byPolicyName.value === null || byPolicyName.value === undefined)) throw unprocessableRequest();
   const { keys, partners } = await visibleKeys(deps, caller);
   const now = deps.clock.now();
-  return legacySearch(
-    keys.map((key) => apiKeySearchRow(key, partners.get(key.partnerId), now)),
-    API_KEY_COLUMNS,
-    request,
+  const rows = keys.map((key) => apiKeySearchRow(key, partners.get(key.partnerId), now));
+  return legacySearch(rows, API_KEY_COLUMNS, { ...request, filters }, (found) =>
+    found.filter(
+      (row) =>
+        (!byPolicyName || row.policyName === byPolicyName.value) &&
+        (!byPartnerName || row.partnerName === byPartnerName.value) &&
+        (!byPartnerId || row.partnerId === byPartnerId.value),
+    ),
   );
 }

@@ -1,6 +1,6 @@
 import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
-import type { Columns } from '../search/columns.js';
+import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
 import { listMispLicenses } from './commands.js';
@@ -8,22 +8,20 @@ import type { MispLicenseDeps } from './ports.js';
 
 type LicenseRow = Awaited<ReturnType<typeof listMispLicenses>>[number];
 
-const text = (value: (row: LicenseRow) => string | null) => ({ kind: 'string' as const, value });
-const datetime = (value: (row: LicenseRow) => string | null) => ({ kind: 'datetime' as const, value });
-/** MISPLicenseEntity's columns, plus our `licenseId`; not `licenseKey`, which is not stored (only masked on the way out). */
+/** MISPLicenseEntity's fields, plus our `licenseId`; not `licenseKey`, which is stored only hashed (and masked on the way out). */
 const LICENSE_COLUMNS: Columns<LicenseRow> = {
-  licenseId: text((l) => l.licenseId),
-  mispId: text((l) => l.mispId),
-  policyId: text((l) => l.policyId),
-  createdBy: text((l) => l.createdBy),
-  updatedBy: text((l) => l.updatedBy),
-  isActive: { kind: 'boolean', value: (l) => l.isActive },
-  isDeleted: { kind: 'boolean', value: (l) => l.isDeleted },
-  validFromDate: datetime((l) => l.validFromDate),
-  validToDate: datetime((l) => l.validToDate),
-  createdDateTime: datetime((l) => l.createdDateTime),
-  updatedDateTime: datetime((l) => l.updatedDateTime),
-  deletedDateTime: datetime((l) => l.deletedDateTime),
+  licenseId: stringColumn((l) => l.licenseId),
+  mispId: stringColumn((l) => l.mispId),
+  policyId: stringColumn((l) => l.policyId),
+  validFromDate: dateTimeColumn((l) => l.validFromDate),
+  validToDate: dateTimeColumn((l) => l.validToDate),
+  isActive: booleanColumn((l) => l.isActive),
+  createdBy: stringColumn((l) => l.createdBy),
+  createdDateTime: dateTimeColumn((l) => l.createdDateTime),
+  updatedBy: stringColumn((l) => l.updatedBy),
+  updatedDateTime: dateTimeColumn((l) => l.updatedDateTime),
+  isDeleted: booleanColumn((l) => l.isDeleted),
+  deletedDateTime: dateTimeColumn((l) => l.deletedDateTime),
 };
 
 /**

@@ -3,15 +3,15 @@ import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
-import type { Columns } from '../search/columns.js';
+import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
 import type { Partner } from './partner.js';
-import { PARTNER_TYPES, type PartnerType, partnerTypeOf } from './partner-types.js';
+import { PARTNER_TYPES, type PartnerType } from './partner-types.js';
 import type { PartnerRepository } from './ports.js';
 
 /** Personal data MOSIP keeps encrypted, so it can neither filter nor sort on it (KER_PRT_391). */
-const PERSONAL_COLUMNS = new Set(['address', 'contactNo', 'emailId']);
+const PERSONAL_COLUMNS = new Set(['address', 'contactno', 'emailid']);
 
 /** PartnerSearchResponseDto. */
 function partnerSearchRow(partner: Partner) {
@@ -36,59 +36,73 @@ function partnerSearchRow(partner: Partner) {
     langCode: partner.langCode,
   };
 }
-type PartnerRow = ReturnType<typeof partnerSearchRow>;
 
-const text = (value: (row: PartnerRow) => string | null) => ({ kind: 'string' as const, value });
-const PARTNER_COLUMNS: Columns<PartnerRow> = {
-  id: text((p) => p.id),
-  name: text((p) => p.name),
-  policyGroupId: text((p) => p.policyGroupId),
-  certificateAlias: text((p) => p.certificateAlias),
-  partnerTypeCode: text((p) => p.partnerTypeCode),
-  approvalStatus: text((p) => p.approvalStatus),
-  crBy: text((p) => p.crBy),
-  updBy: text((p) => p.updBy),
-  userId: text((p) => p.userId),
-  langCode: text((p) => p.langCode),
-  isActive: { kind: 'boolean', value: (p) => p.isActive },
-  isDeleted: { kind: 'boolean', value: (p) => p.isDeleted },
-  crDtimes: { kind: 'datetime', value: (p) => p.crDtimes },
-  updDtimes: { kind: 'datetime', value: (p) => p.updDtimes },
-  delDtimes: { kind: 'datetime', value: (p) => p.delDtimes },
+/**
+ * The Partner entity's fields but the personal ones. `logoUrl` and `additionalInfo` are not in the answer
+ * (PartnerSearchResponseDto), so MOSIP's re-sort refuses them.
+ */
+const PARTNER_COLUMNS: Columns<Partner> = {
+  id: stringColumn((p) => p.id),
+  crBy: stringColumn((p) => p.crBy),
+  crDtimes: dateTimeColumn((p) => p.crDtimes),
+  delDtimes: dateTimeColumn(() => null),
+  isActive: booleanColumn((p) => p.isActive),
+  isDeleted: booleanColumn(() => false),
+  name: stringColumn((p) => p.organizationName),
+  policyGroupId: stringColumn((p) => p.policyGroupId),
+  certificateAlias: stringColumn((p) => p.certificateAlias),
+  partnerTypeCode: stringColumn((p) => p.partnerType),
+  approvalStatus: stringColumn((p) => p.approvalStatus),
+  updBy: stringColumn((p) => p.updBy),
+  updDtimes: dateTimeColumn((p) => p.updDtimes),
+  userId: stringColumn((p) => p.userId),
+  langCode: stringColumn((p) => p.langCode),
+  logoUrl: stringColumn((p) => p.logoUrl, { sortable: false }),
+  additionalInfo: stringColumn((p) => (p.additionalInfo === undefined || p.additionalInfo === null ? null : JSON.stringify(p.additionalInfo)), {
+    sortable: false,
+  }),
 };
 
 /** Admins search every partner; anyone else only their own (MOSIP means to, but its check never matches). */
-async function visiblePartners(partners: Pick<PartnerRepository, 'listPartners' | 'partnersOfUser'>, caller: Caller): Promise<PartnerRow[]> {
-  const found = caller.isAdmin ? await partners.listPartners() : await partners.partnersOfUser(caller.userId);
-  return found.map(partnerSearchRow);
+async function visiblePartners(partners: Pick<PartnerRepository, 'listPartners' | 'partnersOfUser'>, caller: Caller): Promise<Partner[]> {
+  return caller.isAdmin ? partners.listPartners() : partners.partnersOfUser(caller.userId);
 }
 
 function refusePersonalColumns(columns: (string | null | undefined)[]): void {
-  const personal = columns.find((column) => column && PERSONAL_COLUMNS.has(column));
+  const personal = columns.find((column) => column && PERSONAL_COLUMNS.has(column.toLowerCase()));
   if (personal) throw new PmsError(withArguments(PARTNER_ERRORS.UNSUPPORTED_COLUMN, personal));
 }
 
-/** Legacy `POST /partners/search` (deprecated in MOSIP for `GET /admin-partners`, still served). */
+/**
+ * Legacy `POST /partners/search` (deprecated in MOSIP for `GET /admin-partners`, still served): personal columns
+ * refused first, then a partner type other than "all" is appended as an `equals` filter on `partnerTypeCode`.
+ */
 export async function searchPartners(
   partners: Pick<PartnerRepository, 'listPartners' | 'partnersOfUser'>,
   caller: Caller,
   request: SearchRequest & { partnerType: string },
 ) {
   refusePersonalColumns([...request.filters.map((f) => f.columnName), ...request.sort.map((s) => s.sortField)]);
-  const type = request.partnerType.toLowerCase() === 'all' ? undefined : (partnerTypeOf(request.partnerType) ?? request.partnerType);
-  const rows = (await visiblePartners(partners, caller)).filter((row) => !type || row.partnerTypeCode === type);
-  return legacySearch(rows, PARTNER_COLUMNS, request);
+  const filters =
+    request.partnerType.toLowerCase() === 'all'
+      ? request.filters
+      : [...request.filters, { columnName: 'partnerTypeCode', type: 'equals', value: request.partnerType }];
+  const page = legacySearch(await visiblePartners(partners, caller), PARTNER_COLUMNS, { ...request, filters });
+  return { ...page, data: page.data?.map(partnerSearchRow) ?? null };
 }
 
-/** Legacy `POST /partners/filtervalues`: values of partner columns, coded by partner id. */
+/**
+ * Legacy `POST /partners/filtervalues`: values of partner columns, coded by partner id. Unlike MOSIP, personal
+ * columns are refused in the optional filters too (MOSIP compares them encrypted there, which matches nothing).
+ */
 export async function partnerFilterValues(partners: Pick<PartnerRepository, 'listPartners' | 'partnersOfUser'>, caller: Caller, request: FilterValueRequest) {
   refusePersonalColumns([...request.filters.map((f) => f.columnName), ...(request.optionalFilters ?? []).map((f) => f.columnName)]);
   return filterValues(await visiblePartners(partners, caller), PARTNER_COLUMNS, (row) => row.id, request);
 }
 
-/** `POST /partners/partnertype/search`: the partner types, as the portal's filter drop-downs read them. */
-export function searchPartnerTypes(request: SearchRequest) {
-  const rows = (Object.keys(PARTNER_TYPES) as PartnerType[]).map((code) => ({
+/** The PartnerType entity, which its search answers. */
+function partnerTypeEntity(code: PartnerType) {
+  return {
     code,
     crBy: 'superadmin',
     crDtimes: null,
@@ -99,13 +113,25 @@ export function searchPartnerTypes(request: SearchRequest) {
     updBy: null,
     updDtimes: null,
     isPolicyRequired: PARTNER_TYPES[code].policyRequired,
-  }));
-  type TypeRow = (typeof rows)[number];
-  const columns: Columns<TypeRow> = {
-    code: { kind: 'string', value: (t) => t.code },
-    partnerDescription: { kind: 'string', value: (t) => t.partnerDescription },
-    isActive: { kind: 'boolean', value: (t) => t.isActive },
-    isPolicyRequired: { kind: 'boolean', value: (t) => t.isPolicyRequired },
   };
-  return legacySearch(rows, columns, request);
+}
+type PartnerTypeEntity = ReturnType<typeof partnerTypeEntity>;
+
+const PARTNER_TYPE_COLUMNS: Columns<PartnerTypeEntity> = {
+  code: stringColumn((t) => t.code),
+  crBy: stringColumn((t) => t.crBy),
+  crDtimes: dateTimeColumn((t) => t.crDtimes),
+  delDtimes: dateTimeColumn((t) => t.delDtimes),
+  isActive: booleanColumn((t) => t.isActive),
+  isDeleted: booleanColumn((t) => t.isDeleted),
+  partnerDescription: stringColumn((t) => t.partnerDescription),
+  updBy: stringColumn((t) => t.updBy),
+  updDtimes: dateTimeColumn((t) => t.updDtimes),
+  isPolicyRequired: booleanColumn((t) => t.isPolicyRequired),
+};
+
+/** `POST /partners/partnertype/search`: the partner types, as the portal's filter drop-downs read them. */
+export function searchPartnerTypes(request: SearchRequest) {
+  const rows = (Object.keys(PARTNER_TYPES) as PartnerType[]).map(partnerTypeEntity);
+  return legacySearch(rows, PARTNER_TYPE_COLUMNS, request);
 }

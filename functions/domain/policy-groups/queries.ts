@@ -2,7 +2,7 @@ import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
 import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
 import { policyOfGroup } from '../policies/views.js';
-import { filterValues } from '../search/filter-values.js';
+import { policyServiceFilterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
 import type { PolicyGroup } from './policy-group.js';
 import type { PolicyGroupRepository } from './ports.js';
@@ -39,5 +39,5 @@ export async function searchPolicyGroups(groups: Reader, request: SearchRequest)
 
 export async function policyGroupFilterValues(groups: Reader, request: FilterValueRequest) {
   const rows = (await groups.listGroups()).map(policyGroupEntity);
-  return filterValues(rows, POLICY_GROUP_COLUMNS, (group) => group.name, request);
+  return policyServiceFilterValues(rows, POLICY_GROUP_COLUMNS, (group) => group.name, request);
 }

@@ -1,5 +1,5 @@
 import { localDateTime } from '../mosip-dates.js';
-import type { Columns } from '../search/columns.js';
+import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import type { PolicyGroup } from './policy-group.js';
 
 /** PolicyGroupCreateResponseDto (create and update). */
@@ -36,19 +36,19 @@ export function policyGroupEntity(group: PolicyGroup) {
 
 export type PolicyGroupEntity = ReturnType<typeof policyGroupEntity>;
 
-/** The columns the legacy search and filter-value endpoints may address (MOSIP PolicyGroup entity fields). */
+/** The PolicyGroup entity's fields, as the legacy search and filter values address them (its search answers the entity itself). */
 export const POLICY_GROUP_COLUMNS: Columns<PolicyGroupEntity> = {
-  id: { kind: 'string', value: (g) => g.id },
-  name: { kind: 'string', value: (g) => g.name },
-  desc: { kind: 'string', value: (g) => g.desc },
-  isActive: { kind: 'boolean', value: (g) => g.isActive },
-  isDeleted: { kind: 'boolean', value: (g) => g.isDeleted },
-  crBy: { kind: 'string', value: (g) => g.crBy },
-  crDtimes: { kind: 'datetime', value: (g) => g.crDtimes },
-  updBy: { kind: 'string', value: (g) => g.updBy },
-  updDtimes: { kind: 'datetime', value: (g) => g.updDtimes },
-  delDtimes: { kind: 'datetime', value: (g) => g.delDtimes },
-  userId: { kind: 'string', value: (g) => g.userId },
+  id: stringColumn((g) => g.id),
+  crBy: stringColumn((g) => g.crBy),
+  crDtimes: dateTimeColumn((g) => g.crDtimes),
+  delDtimes: dateTimeColumn((g) => g.delDtimes),
+  desc: stringColumn((g) => g.desc),
+  isActive: booleanColumn((g) => g.isActive),
+  isDeleted: booleanColumn((g) => g.isDeleted),
+  name: stringColumn((g) => g.name),
+  updBy: stringColumn((g) => g.updBy),
+  updDtimes: dateTimeColumn((g) => g.updDtimes),
+  userId: stringColumn((g) => g.userId),
 };
 
 /** GET /policies/policy-groups item. */

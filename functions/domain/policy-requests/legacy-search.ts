@@ -1,9 +1,10 @@
-import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
+import type { FilterValueRequest, SearchFilter, SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
 import { sqlTimestamp } from '../mosip-dates.js';
-import type { Columns } from '../search/columns.js';
+import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
-import { legacySearch } from '../search/legacy-search.js';
+import { refuseUnnamedFilters, takeFilter, unprocessableRequest } from '../search/filters.js';
+import { EMPTY_PAGE, legacySearch } from '../search/legacy-search.js';
 import type { PolicyRequest } from './policy-request.js';
 import type { PolicyRequestListDeps } from './request-list-queries.js';
 
@@ -28,24 +29,22 @@ function policyRequestSearchRow(request: PolicyRequest, partnerName: string | nu
 }
 type PolicyRequestSearchRow = ReturnType<typeof policyRequestSearchRow>;
 
-const text = (value: (row: PolicyRequestSearchRow) => string | null) => ({ kind: 'string' as const, value });
-const datetime = (value: (row: PolicyRequestSearchRow) => string | null) => ({ kind: 'datetime' as const, value });
-/** PartnerPolicyRequest's columns by the names the answer uses; `partnerName` and `policyName` as ordinary columns. */
+/**
+ * The PartnerPolicyRequest entity's fields. Its `id` is the answer's `apikeyRequestId`, so MOSIP's re-sort refuses
+ * `id`; `partnerId`, `partnerName`, `policyName` and `apikeyRequestId` are not entity fields (see searchPolicyRequests).
+ */
 const POLICY_REQUEST_COLUMNS: Columns<PolicyRequestSearchRow> = {
-  apikeyRequestId: text((r) => r.apikeyRequestId),
-  partnerId: text((r) => r.partnerId),
-  partnerName: text((r) => r.partnerName),
-  policyId: text((r) => r.policyId),
-  policyName: text((r) => r.policyName),
-  statusCode: text((r) => r.statusCode),
-  requestDetail: text((r) => r.requestDetail),
-  crBy: text((r) => r.crBy),
-  updBy: text((r) => r.updBy),
-  isDeleted: { kind: 'boolean', value: (r) => r.isDeleted },
-  crDtimes: datetime((r) => r.crDtimes),
-  updDtimes: datetime((r) => r.updDtimes),
-  delDtimes: datetime((r) => r.delDtimes),
-  requestDatetimes: datetime((r) => r.requestDatetimes),
+  id: stringColumn((r) => r.apikeyRequestId, { sortable: false }),
+  crBy: stringColumn((r) => r.crBy),
+  crDtimes: dateTimeColumn((r) => r.crDtimes),
+  delDtimes: dateTimeColumn((r) => r.delDtimes),
+  isDeleted: booleanColumn((r) => r.isDeleted),
+  policyId: stringColumn((r) => r.policyId),
+  requestDatetimes: dateTimeColumn((r) => r.requestDatetimes),
+  requestDetail: stringColumn((r) => r.requestDetail),
+  statusCode: stringColumn((r) => r.statusCode),
+  updBy: stringColumn((r) => r.updBy),
+  updDtimes: dateTimeColumn((r) => r.updDtimes),
 };
 
 /** Admins read every request; anyone else their own partners' requests (MOSIP means to, but its check never matches). */
@@ -63,9 +62,40 @@ async function visibleRequests(deps: PolicyRequestListDeps, caller: Caller): Pro
   return requests.map((request) => policyRequestSearchRow(request, partnerNames.get(request.partnerId) ?? null, policyNames.get(request.policyId) ?? ''));
 }
 
-/** Legacy `POST /partners/apikey/request/search` (PartnerServiceImpl#searchPartnerApiKeyRequests). */
+/**
+ * Legacy `POST /partners/apikey/request/search` (PartnerServiceImpl#searchPartnerApiKeyRequests). MOSIP reads every
+ * filter's column name first (a filter without one fails unhandled), then, names compared ignoring case:
+ * - takes out the `partnerName` filters and applies the first one's value to what the search found: contained in
+ *   the partner name ignoring case, or, with a `partnerId` filter, contained as it is;
+ * - turns the first `apikeyRequestId` filter into one on `id` and drops the others;
+ * - takes out the `policyName` filters and restricts to the policies of the first one's name (ignoring case),
+ *   answering the empty page at once when there are none;
+ * - takes out the `partnerId` filters and applies the first one's value as the exact partner id.
+ */
 export async function searchPolicyRequests(deps: PolicyRequestListDeps, caller: Caller, request: SearchRequest) {
-  return legacySearch(await visibleRequests(deps, caller), POLICY_REQUEST_COLUMNS, request);
+  refuseUnnamedFilters(request.filters);
+  const [byPartnerName, withoutName] = takeFilter(request.filters, 'partnerName');
+  const [byRequestId] = takeFilter(withoutName, 'apikeyRequestId');
+  const withRequestId = withoutName.flatMap((filter) =>
+    filter === byRequestId ? [{ ...filter, columnName: 'id' }] : filter.columnName!.toLowerCase() === 'apikeyrequestid' ? [] : [filter],
+  );
+  const [byPolicyName, withoutPolicyName] = takeFilter(withRequestId, 'policyName');
+  const [byPartnerId, filters] = takeFilter(withoutPolicyName, 'partnerId');
+  const rows = await visibleRequests(deps, caller);
+  const policyName = byPolicyName?.value?.toLowerCase();
+  if (byPolicyName && !rows.some((row) => row.policyName.toLowerCase() === policyName)) return EMPTY_PAGE;
+  return legacySearch(rows, POLICY_REQUEST_COLUMNS, { ...request, filters }, (found) =>
+    found.filter((row) => (!byPolicyName || row.policyName.toLowerCase() === policyName) && partnerMatches(row, byPartnerName?.value, byPartnerId)),
+  );
+}
+
+function partnerMatches(row: PolicyRequestSearchRow, name: string | null | undefined, byPartnerId: SearchFilter | undefined): boolean {
+  if (byPartnerId && row.partnerId !== byPartnerId.value) return false;
+  if (name === undefined) return true;
+  // String#contains(null) fails unhandled in MOSIP.
+  if (name === null) throw unprocessableRequest();
+  if (row.partnerName === null) return false;
+  return byPartnerId ? row.partnerName.includes(name) : row.partnerName.toLowerCase().includes(name.toLowerCase());
 }
 
 /** Legacy `POST /partners/apikey/request/filtervalues` (#apiKeyRequestFilter): values coded by request id, as MOSIP's. */
