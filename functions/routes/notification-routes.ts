@@ -50,7 +50,7 @@ export const notificationRoutes = {
   putNotificationsSeenTimestamp: defineRoute({
     ...partnerService,
     operationId: 'putNotificationsSeenTimestamp',
-    summary: "Store when the caller last opened the notifications (always the caller's own, whatever {userId} says)",
+    summary: 'Store when the caller last opened the notifications ({userId} must be the caller)',
     method: 'PUT',
     path: '/users/{userId}/notifications-seen-timestamp',
     access: SEEN_ROLES,
@@ -64,7 +64,7 @@ export const notificationRoutes = {
   getNotificationsSeenTimestamp: defineRoute({
     ...partnerService,
     operationId: 'getNotificationsSeenTimestamp',
-    summary: "When the caller last opened the notifications (always the caller's own, whatever {userId} says)",
+    summary: 'When the caller last opened the notifications ({userId} must be the caller)',
     method: 'GET',
     path: '/users/{userId}/notifications-seen-timestamp',
     access: SEEN_ROLES,

@@ -18,7 +18,7 @@ export const notificationListQuery = z.object({
 });
 
 /** MOSIP's body has no @Valid: a missing or other status is answered by the operation (…_019, …_012). */
-export const dismissNotificationRequest = z.object({ notificationStatus: z.optional(z.string()) });
+export const dismissNotificationRequest = z.object({ notificationStatus: z.optional(z.nullable(z.string())) });
 
 /** A null or missing timestamp is answered by the operation (PMS_NOTIFICATION_ERROR_002). */
 export const seenTimestampRequest = z.object({ notificationsSeenDtimes: z.optional(z.nullable(z.string())) });

@@ -198,13 +198,15 @@ test('a run repeated for a day already done gives nothing new', async () => {
 test("dismissing: a partner its own; an admin for itself only; nobody another partner's or an admin's as a partner", async () => {
   const [bankNotice] = await notices(bank, 'apikey');
   const [adminNotice] = await notices(admin, 'intermediate');
-  const dismiss = (token: string, id: string, status = 'DISMISSED') =>
+  const dismiss = (token: string, id: string, status: string | null = 'DISMISSED') =>
     stack.request('PATCH', `${NOTIFICATIONS}/${id}`, { token, body: v2('mosip.pms.dismiss.notification.patch', { notificationStatus: status }) });
-  const code = async (token: string, id: string, status?: string) => (await dismiss(token, id, status)).json.errors?.[0]?.errorCode;
+  const code = async (token: string, id: string, status?: string | null) => (await dismiss(token, id, status)).json.errors?.[0]?.errorCode;
 
   assert.equal(await code(misp, bankNotice!.notificationId), 'PMS_NOTIFICATION_ERROR_011');
   assert.equal(await code(bank, adminNotice!.notificationId), 'PMS_NOTIFICATION_ERROR_018');
   assert.equal(await code(bank, bankNotice!.notificationId, 'ACTIVE'), 'PMS_NOTIFICATION_ERROR_012');
+  assert.equal(await code(bank, bankNotice!.notificationId, ''), 'PMS_NOTIFICATION_ERROR_012', 'MOSIP requires only that the status is present');
+  assert.equal(await code(bank, bankNotice!.notificationId, null), 'PMS_NOTIFICATION_ERROR_019');
   assert.equal(await code(bank, '00000000-0000-0000-0000-000000000000'), 'PMS_NOTIFICATION_ERROR_008');
   assert.deepEqual((await dismiss(bank, bankNotice!.notificationId)).json.response, {
     id: bankNotice!.notificationId,
@@ -250,6 +252,12 @@ test("list refusals carry MOSIP's codes", async () => {
   await refused(admin, 'notificationType=root&createdFromDate=2027-01-01', 'PMS_NOTIFICATION_ERROR_017');
   await refused(admin, 'notificationType=weekly&createdFromDate=2027-02-30', 'PMS_NOTIFICATION_ERROR_016');
   await refused(bank, 'notificationType=partner&expiryDate=tomorrow', 'PMS_NOTIFICATION_ERROR_016');
+  // MOSIP's order: the three dates first, then the type against the caller and the other filters.
+  await refused(bank, 'createdFromDate=123456', 'PMS_NOTIFICATION_ERROR_016');
+  await refused(bank, 'expiryDate=881718821', 'PMS_NOTIFICATION_ERROR_016');
+  await refused(bank, 'notificationType=root&createdToDate=2027-13-01', 'PMS_NOTIFICATION_ERROR_016');
+  await refused(admin, 'createdFromDate=2027-01-01', 'PMS_NOTIFICATION_ERROR_015');
+  await refused(admin, 'notificationType=WEEKLY&createdFromDate=2027-01-01', 'PMS_NOTIFICATION_ERROR_017');
   await refused(bank, 'pageNo=-1', 'PMS_PRT_360');
   await refused(bank, 'pageSize=0', 'PMS_PRT_361');
   const filtered = await ok('GET', `${NOTIFICATIONS}?notificationType=partner&partnerDomain=auth&issuedTo=BANK-1&pageSize=100`, bank);
@@ -257,16 +265,17 @@ test("list refusals carry MOSIP's codes", async () => {
   assert.equal((await ok('GET', `${NOTIFICATIONS}?notificationType=partner&partnerDomain=DEVICE`, bank)).totalResults, 0);
 });
 
-test("the seen timestamp is always the caller's own, whatever user the path names", async () => {
+test('the seen timestamp is read and set only by its own user; another user is answered as unknown', async () => {
   const path = (user: string) => `${PM}/users/${user}/notifications-seen-timestamp`;
+  const seenAt = (dtimes: string) => ({ body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: dtimes }) });
   await expectRefused(stack, 'GET', path('bank-1'), bank, undefined, 'PMS_NOTIFICATION_ERROR_003');
-  const put = await stack.request('PUT', path('misp-1'), {
-    token: bank,
-    body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: '2027-01-05T10:20:30.000' }),
-  });
+  const put = await stack.request('PUT', path('bank-1'), { token: bank, ...seenAt('2027-01-05T10:20:30.000') });
   assert.deepEqual(put.json.response, { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
-  assert.deepEqual(await ok('GET', path('anyone'), bank), { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
-  await expectRefused(stack, 'GET', path('bank-1'), misp, undefined, 'PMS_NOTIFICATION_ERROR_003');
+  assert.deepEqual(await ok('GET', path('bank-1'), bank), { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
+  await expectRefused(stack, 'GET', path('bank-1'), misp, undefined, 'PMS_CERTIFICATE_ERROR_002');
+  await expectRefused(stack, 'GET', path('nobody'), bank, undefined, 'PMS_CERTIFICATE_ERROR_002');
+  await expectRefused(stack, 'PUT', path('misp-1'), bank, seenAt('2027-02-01T00:00:00.000').body, 'PMS_CERTIFICATE_ERROR_002');
+  await expectRefused(stack, 'GET', path('misp-1'), misp, undefined, 'PMS_NOTIFICATION_ERROR_003');
   const bad = await stack.request('PUT', path('bank-1'), {
     token: bank,
     body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: null }),

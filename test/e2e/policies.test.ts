@@ -186,6 +186,7 @@ test('refusals: inactive group, pending request, draft, unknown policy, bad stat
   await refused('PATCH', `${POLICY}/00000000-0000-0000-0000-000000000000`, deactivation(), 'PMS_POL_065');
   await refused('PATCH', `${POLICY}/${draftId}/group/${groupId}`, v1({ status: 'Active' }), 'PMS_POL_054');
   await refused('PATCH', `${POLICY}/${draftId}/group/${groupId}`, v1({ status: 'Sleeping' }), 'PMS_POL_045');
+  await refused('PATCH', `${POLICY}/${draftId}/group/${groupId}`, v1({}), 'PMS_COR_003');
   const legacy = await call('PATCH', `${POLICY}/${draftId}/group/${groupId}`, v1({ status: 'De-Active' }));
   assert.deepEqual(legacy.json.response, { message: 'status updated successfully' });
 

@@ -71,19 +71,25 @@ async function ownPartnerIds(deps: PortalNotificationDeps, caller: Caller): Prom
 const retentionStart = (now: Date) => new Date(now.getTime() - NOTIFICATION_RETENTION_DAYS * DAY_MS).toISOString();
 
 /**
- * `GET /notifications`: the caller's own notifications, newest first, MOSIP's checks in its order. Admin
+ * `GET /notifications`: the caller's own notifications, newest first, MOSIP's checks in its order (paging, the
+ * three dates, then the type against the caller and the filters). Admin
  * notifications carry each admin's own status; partner notifications are those of the caller's partners.
  */
 export async function listNotifications(deps: PortalNotificationDeps, caller: Caller, query: NotificationListQuery) {
   const page = checkSortAndPage({}, bindPage(query, DEFAULT_PAGE_SIZE), {}, PARTNER_PAGING_ERRORS);
-  const filter = query.notificationType?.toLowerCase();
-  const types = filter === undefined ? (caller.isAdmin ? ADMIN_DEFAULT : PARTNER_DEFAULT) : (TYPES_BY_FILTER[filter] ?? []);
-  if (!caller.isAdmin && types.some((type) => ADMIN_NOTIFICATION_TYPES.has(type))) throw new PmsError(E.ADMIN_TYPES_ONLY_FOR_ADMINS);
-  if (filter === undefined && DETAIL_FILTERS.some((name) => query[name] !== undefined)) throw new PmsError(E.TYPE_NOT_SELECTED);
-  if (filter !== 'weekly' && (query.createdFromDate !== undefined || query.createdToDate !== undefined)) throw new PmsError(E.WEEKLY_TYPE_NOT_SELECTED);
   const expiryDate = checkedDate('expiryDate', query.expiryDate);
   const createdFrom = checkedDate('createdFromDate', query.createdFromDate);
   const createdTo = checkedDate('createdToDate', query.createdToDate);
+  const filter = query.notificationType?.toLowerCase();
+  const types = filter === undefined ? (caller.isAdmin ? ADMIN_DEFAULT : PARTNER_DEFAULT) : (TYPES_BY_FILTER[filter] ?? []);
+  const byCreation = createdFrom !== undefined || createdTo !== undefined;
+  if (query.notificationType === undefined) {
+    if (byCreation || DETAIL_FILTERS.some((name) => query[name] !== undefined)) throw new PmsError(E.TYPE_NOT_SELECTED);
+  } else {
+    if (!caller.isAdmin && types.some((type) => ADMIN_NOTIFICATION_TYPES.has(type))) throw new PmsError(E.ADMIN_TYPES_ONLY_FOR_ADMINS);
+    // MOSIP compares this one case-sensitively.
+    if (byCreation && query.notificationType !== 'weekly') throw new PmsError(E.WEEKLY_TYPE_NOT_SELECTED);
+  }
   const status = query.notificationStatus?.toUpperCase();
 
   const partnerIds = await ownPartnerIds(deps, caller);
@@ -147,9 +153,9 @@ export async function dismissNotification(
   deps: PortalNotificationDeps,
   caller: Caller,
   notificationId: string,
-  body: { notificationStatus?: string | undefined },
+  body: { notificationStatus?: string | null | undefined },
 ) {
-  if (body.notificationStatus === undefined || body.notificationStatus === '') throw new PmsError(E.STATUS_REQUIRED);
+  if (body.notificationStatus === undefined || body.notificationStatus === null) throw new PmsError(E.STATUS_REQUIRED);
   if (body.notificationStatus !== 'DISMISSED') throw new PmsError(E.INVALID_STATUS);
   const partners = await callerPartners(deps, caller);
   return retryOnConflict(async () => {
@@ -181,10 +187,22 @@ export async function dismissNotification(
   });
 }
 
-// Both seen-timestamp endpoints act for the caller, whatever user id the path names (MOSIP trusts the path).
-
-export async function putSeenTimestamp(deps: PortalNotificationDeps, caller: Caller, body: { notificationsSeenDtimes?: string | null | undefined }) {
+/**
+ * The seen-timestamp endpoints act on the user the path names, as MOSIP's do, but only for that user: MOSIP lets
+ * anyone read or set anyone's; here another user's id is answered as an unknown user (PMS_CERTIFICATE_ERROR_002).
+ */
+async function seenTimestampOwner(deps: PortalNotificationDeps, caller: Caller, userId: string): Promise<void> {
+  if (userId !== caller.userId) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
   await callerPartners(deps, caller);
+}
+
+export async function putSeenTimestamp(
+  deps: PortalNotificationDeps,
+  caller: Caller,
+  userId: string,
+  body: { notificationsSeenDtimes?: string | null | undefined },
+) {
+  await seenTimestampOwner(deps, caller, userId);
   const value = body.notificationsSeenDtimes;
   const at = value ? new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`) : undefined;
   if (!at || Number.isNaN(at.getTime())) throw new PmsError(E.INVALID_SEEN_TIMESTAMP);
@@ -192,8 +210,8 @@ export async function putSeenTimestamp(deps: PortalNotificationDeps, caller: Cal
   return { notificationsSeenDtimes: localDateTime(at.toISOString()) };
 }
 
-export async function getSeenTimestamp(deps: PortalNotificationDeps, caller: Caller) {
-  await callerPartners(deps, caller);
+export async function getSeenTimestamp(deps: PortalNotificationDeps, caller: Caller, userId: string) {
+  await seenTimestampOwner(deps, caller, userId);
   const seenAt = await deps.seen.get(caller.userId);
   if (!seenAt) throw new PmsError(E.USER_DETAILS_NOT_EXIST);
   return { notificationsSeenDtimes: localDateTime(seenAt) };

@@ -109,10 +109,12 @@ export async function deactivatePolicy(deps: PolicyDeps, actor: string, policyId
 /**
  * MOSIP's legacy status change, a dead end kept for its answers: published policies cannot change
  * (PMS_POL_058), drafts cannot be activated (PMS_POL_054), and deactivating a draft changes nothing (a draft has
- * no API keys, so PMS_POL_057 cannot arise). Nothing changes, so nothing is written or announced.
+ * no API keys, so PMS_POL_057 cannot arise). Nothing changes, so nothing is written or announced. A missing
+ * status fails as MOSIP's unguarded `getStatus().toLowerCase()` does: PMS_COR_003.
  */
 export async function updatePolicyStatus(deps: PolicyDeps, groupId: string, policyId: string, status: string | null | undefined) {
-  const wanted = status?.toLowerCase();
+  if (status === undefined || status === null) throw new PmsError(REQUEST_ERRORS.INTERNAL_SERVER_ERROR);
+  const wanted = status.toLowerCase();
   if (wanted !== 'active' && wanted !== 'de-active') throw new PmsError(POLICY_ERRORS.POLICY_STATUS_CODE);
   const { policy } = await mappedPolicy(deps, groupId, policyId);
   if (policy.status !== 'draft') throw new PmsError(POLICY_ERRORS.PUBLISHED_POLICY_STATUS_UPDATE);

@@ -3,4 +3,6 @@ import { getSeenTimestamp } from '../../domain/notifications/portal.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { notificationRoutes } from '../../routes/notification-routes.js';
 
-export const handler = apiHandler(notificationRoutes.getNotificationsSeenTimestamp, ({ caller }) => getSeenTimestamp(portalNotificationDeps(), caller));
+export const handler = apiHandler(notificationRoutes.getNotificationsSeenTimestamp, ({ caller, params }) =>
+  getSeenTimestamp(portalNotificationDeps(), caller, params.userId!),
+);

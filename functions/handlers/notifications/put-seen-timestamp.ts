@@ -3,6 +3,6 @@ import { putSeenTimestamp } from '../../domain/notifications/portal.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { notificationRoutes } from '../../routes/notification-routes.js';
 
-export const handler = apiHandler(notificationRoutes.putNotificationsSeenTimestamp, ({ caller, body }) =>
-  putSeenTimestamp(portalNotificationDeps(), caller, body),
+export const handler = apiHandler(notificationRoutes.putNotificationsSeenTimestamp, ({ caller, params, body }) =>
+  putSeenTimestamp(portalNotificationDeps(), caller, params.userId!, body),
 );
