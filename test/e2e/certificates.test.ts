@@ -128,8 +128,9 @@ test("certificate-data gives both certificates with their expiry flags; details 
 });
 
 test('partner A can neither upload for nor download partner B; a partner cannot upload CA certificates', async () => {
-  await refused('POST', UPLOAD, bank1, v1({ partnerId: 'bank-2', certificateData: otherChain.leaf.pem, partnerDomain: 'AUTH' }), 'PMS_PRT_055');
-  await refused('GET', `${PM}/partners/bank-2/certificate`, bank1, undefined, 'PMS_PRT_055');
+  // Another user's partner is answered exactly as a missing one (MOSIP's PMS_PRT_005).
+  await refused('POST', UPLOAD, bank1, v1({ partnerId: 'bank-2', certificateData: otherChain.leaf.pem, partnerDomain: 'AUTH' }), 'PMS_PRT_005');
+  await refused('GET', `${PM}/partners/bank-2/certificate`, bank1, undefined, 'PMS_PRT_005');
   await refused('GET', `${PM}/partners/bank-2/certificate-data`, bank1, undefined, 'PMS_CERTIFICATE_ERROR_007');
   const { status } = await stack.request('POST', CA_UPLOAD, { token: bank1, body: v1({ certificateData: otherChain.root.pem, partnerDomain: 'AUTH' }) });
   assert.equal(status, 403);

@@ -66,8 +66,8 @@ test('a second license while one is active: PMS_MSP_416; refusals write nothing'
   await refused('POST', MISPS, admin, v1({ providerId: 'misp-1' }), 'PMS_MSP_416');
   await refused('POST', MISPS, admin, v1({ providerId: 'nobody' }), 'PMS_MSP_005');
   // Another MISP's token, on the body or on the key: refused like an unknown partner, nothing written.
-  await refused('POST', MISPS, misp2, v1({ providerId: 'misp-1' }), 'PMS_PRT_055');
-  await refused('PUT', MISPS, misp2, v1({ providerId: 'misp-1', licenseKey: clearKeys[0], licenseKeyStatus: 'de-active' }), 'PMS_PRT_055');
+  await refused('POST', MISPS, misp2, v1({ providerId: 'misp-1' }), 'PMS_MSP_005');
+  await refused('PUT', MISPS, misp2, v1({ providerId: 'misp-1', licenseKey: clearKeys[0], licenseKeyStatus: 'de-active' }), 'PMS_MSP_005');
   await refused('PUT', MISPS, misp2, v1({ providerId: 'misp-2', licenseKey: clearKeys[0], licenseKeyStatus: 'de-active' }), 'PMS_MSP_408');
   // A partner of another type is not a MISP.
   const bankToken = await stack.token('bank-1', ['AUTH_PARTNER']);

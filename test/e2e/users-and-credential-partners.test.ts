@@ -216,12 +216,14 @@ describe('credential type → policy mapping', () => {
 
   test("partner B's token on partner A's ids is refused like a missing partner, with no data and no write", async () => {
     await ok('POST', mapPath('printer-a', 'qrcode', 'Card print'), printerA);
-    for (const [method, path] of [
-      ['GET', readPath('printer-a', 'qrcode')],
-      ['POST', mapPath('printer-a', 'reprint', 'Card reprint')],
-      ['POST', mapPath('printer-a', 'qrcode', 'Card reprint')],
+    // MOSIP's answers for a missing partner: no mapping (PMS_PRT_064), or PMS_PRT_005 when mapping.
+    for (const [method, path, missing, code] of [
+      ['GET', readPath('printer-a', 'qrcode'), readPath('nobody', 'qrcode'), 'PMS_PRT_064'],
+      ['POST', mapPath('printer-a', 'reprint', 'Card reprint'), mapPath('nobody', 'reprint', 'Card reprint'), 'PMS_PRT_005'],
+      ['POST', mapPath('printer-a', 'qrcode', 'Card reprint'), mapPath('nobody', 'qrcode', 'Card reprint'), 'PMS_PRT_005'],
     ] as const) {
-      const json = await refused(method, path, printerB, 'PMS_PRT_055');
+      const json = await refused(method, path, printerB, code);
+      assert.deepEqual(json.errors, (await refused(method, missing, printerB, code)).errors, `${method} ${path} is told apart from a missing partner`);
       assert.ok(!JSON.stringify(json).includes('Card'), `${method} ${path} revealed A's policy`);
     }
   });
@@ -252,8 +254,10 @@ describe('biometric extractors', () => {
     await refused('POST', path('printer-a', 'Card reprint'), printerA, 'PMS_PRT_062', v1(extractors(['face', 'Face'])));
     await refused('GET', path('printer-a', 'Card reprint'), printerA, 'PMS_PRT_064');
 
-    const leaked = await refused('GET', path('printer-a', 'Card print'), printerB, 'PMS_PRT_055');
+    // B's token on A's partner: MOSIP's answers for a partner without extractors or requests, as for a missing one.
+    const leaked = await refused('GET', path('printer-a', 'Card print'), printerB, 'PMS_PRT_064');
     assert.ok(!JSON.stringify(leaked).includes('Finger'));
-    await refused('POST', path('printer-a', 'Card print'), printerB, 'PMS_PRT_055', v1(extractors(['face', 'Hijacked'])));
+    await refused('POST', path('printer-a', 'Card print'), printerB, 'PMS_PRT_061', v1(extractors(['face', 'Hijacked'])));
+    await refused('POST', path('nobody', 'Card print'), admin, 'PMS_PRT_061', v1(extractors(['face', 'Face'])));
   });
 });

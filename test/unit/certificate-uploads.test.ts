@@ -93,6 +93,25 @@ describe('CA upload rules (MOSIP order, then ours)', () => {
   });
 });
 
+describe('CA upload: the 12 months left are counted in days, as keymanager does', () => {
+  test('a CA expiring early on the day 12 months from now is accepted; one expiring the day before is KER-PCM-017', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const expiringAt = (notAfter: string, slot: string) =>
+      forgeCertificate({
+        subject: `CN=${slot},O=Dates,C=IN`,
+        keySlot: slot,
+        ca: true,
+        notBefore: new Date(NOW.getTime() - DAY_MS),
+        notAfter: new Date(notAfter),
+      });
+    // NOW is 2026-11-23T10:00Z: 12 months on is 2027-11-23, 10:00.
+    const sameDay = expiringAt('2027-11-23T00:30:00.000Z', 'same-day');
+    assert.equal((await uploadCaCertificates(world.deps, ADMIN, { certificateData: sameDay.pem, partnerDomain: 'AUTH' })).status, 'Upload Success.');
+    const dayBefore = expiringAt('2027-11-22T23:59:59.000Z', 'day-before');
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: dayBefore.pem, partnerDomain: 'AUTH' }), 'KER-PCM-017');
+  });
+});
+
 describe('CA upload: RFC 5280 and MOSIP accept a CA without keyUsage', () => {
   test('a root and an intermediate without keyUsage are stored; a keyUsage without keyCertSign is KER-PCM-105', async () => {
     const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
@@ -185,7 +204,7 @@ describe('partner certificate upload', () => {
     assert.equal(world.writes.length, 0);
   });
 
-  test('a non-admin cannot upload for a partner that is not theirs', async () => {
+  test('a non-admin cannot upload for a partner that is not theirs: it is answered as a missing partner', async () => {
     const world = await arranged();
     await refusedWith(
       uploadPartnerCertificate(
@@ -193,7 +212,7 @@ describe('partner certificate upload', () => {
         { userId: 'bank-2', isAdmin: false },
         { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem },
       ),
-      'PMS_PRT_055',
+      'PMS_PRT_005',
     );
   });
 

@@ -220,8 +220,9 @@ describe('mapping a credential type to a policy', () => {
   });
 
   const cases: [string, Parameters<typeof world>[0], string, string][] = [
-    ["someone else's partner", { partners: [partner({ userId: 'someone-else' })] }, 'euin', 'PMS_PRT_055'],
-    ['an unknown type, after ownership', {}, 'passport', 'PMS_PRT_072'],
+    ["someone else's partner, answered as a missing one", { partners: [partner({ userId: 'someone-else' })] }, 'euin', 'PMS_PRT_005'],
+    ['a missing partner', { partners: [] }, 'euin', 'PMS_PRT_005'],
+    ['an unknown type, before the partner (MOSIP order)', { partners: [] }, 'passport', 'PMS_PRT_072'],
     ['an inactive partner', { partners: [partner({ isActive: false, approvalStatus: 'InProgress' })] }, 'euin', 'PMS_PMP_016'],
     ['a type that may not map', { partners: [partner({ partnerType: 'ABIS_Partner' })] }, 'euin', 'PMS_PRT_070'],
     ['a partner without a group', { partners: [partner({ policyGroupId: null })] }, 'euin', 'PMS_PRT_073'],
@@ -329,10 +330,20 @@ describe('biometric extractors', () => {
     assert.equal((await refusalOf(getBiometricExtractors(deps, OWNER, 'printer-1', 'other-policy'))).code, 'PMS_PRT_064');
   });
 
-  test("someone else's partner is refused before anything is read", async () => {
-    const { deps } = world({ partners: [partner({ userId: 'someone-else' })], requests: [request('InProgress')] });
-    deps.credentialPartners.policyRequestsOf = async () => assert.fail('requests were read');
-    assert.equal((await refusalOf(addBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1', input(['face', 'Face'])))).code, 'PMS_PRT_055');
-    assert.equal((await refusalOf(getBiometricExtractors(deps, OWNER, 'printer-1', 'policy-1'))).code, 'PMS_PRT_055');
+  test("someone else's partner is answered as a missing one (MOSIP: no request PMS_PRT_061, no extractors PMS_PRT_064), before anything is read", async () => {
+    const admin: Caller = { userId: 'admin', isAdmin: true };
+    for (const [caller, partners] of [
+      [OWNER, [partner({ userId: 'someone-else' })]],
+      [OWNER, []],
+      [admin, []],
+    ] as const) {
+      const { deps } = world({ partners: [...partners], requests: [request('InProgress')], extractors: [] });
+      deps.credentialPartners.policyRequestsOf = async () => assert.fail('requests were read');
+      deps.credentialPartners.extractorsOf = async () => assert.fail('extractors were read');
+      const added = await refusalOf(addBiometricExtractors(deps, caller, 'printer-1', 'policy-1', input(['face', 'Face'])));
+      assert.deepEqual(added, { code: 'PMS_PRT_061', message: 'Partner policy mapping not exists.' });
+      assert.deepEqual(await refusalOf(getBiometricExtractors(deps, caller, 'printer-1', 'policy-1')), { code: 'PMS_PRT_064', message: 'No details found' });
+      assert.deepEqual(await refusalOf(getCredentialTypePolicy(deps, caller, 'printer-1', 'euin')), { code: 'PMS_PRT_064', message: 'No details found' });
+    }
   });
 });

@@ -17,14 +17,14 @@ const OBJECT_TYPE = 'Partner';
 
 /**
  * Names the policy the credential service uses for this partner and credential type
- * (`POST /partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}`). Ownership is checked
- * first, so a caller is told nothing about a partner that is not theirs; then MOSIP's order: credential type,
- * partner (active, of a type that may), policy, and last "already mapped".
+ * (`POST /partners/{partnerId}/credentialtype/{credentialType}/policies/{policyName}`), in MOSIP's order:
+ * credential type, partner (someone else's is missing: PMS_PRT_005; active; of a type that may), policy, and last
+ * "already mapped".
  */
-export function mapCredentialTypePolicy(deps: CredentialPartnerDeps, caller: Caller, partnerId: string, credentialTypeInput: string, policyName: string) {
+export async function mapCredentialTypePolicy(deps: CredentialPartnerDeps, caller: Caller, partnerId: string, credentialTypeInput: string, policyName: string) {
+  const credentialType = allowedCredentialType(credentialTypeInput);
   return retryOnConflict(async () => {
     const partner = await partnerOf(deps.partners, caller, partnerId);
-    const credentialType = allowedCredentialType(credentialTypeInput);
     if (!partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
     checkMayMapCredentialTypes(partner.partnerType);
     const now = deps.clock.now();
@@ -42,11 +42,12 @@ export function mapCredentialTypePolicy(deps: CredentialPartnerDeps, caller: Cal
 /**
  * Sets the biometric extractors of a partner under a policy (`POST /partners/{partnerId}/bioextractors/{policyId}`),
  * one per attribute, replacing earlier ones. Needs a request for the policy, and none of them approved yet: the
- * approval is where a partner admin signs off the extractors.
+ * approval is where a partner admin signs off the extractors. MOSIP looks only for the requests, so a missing
+ * partner (and here someone else's) has none: PMS_PRT_061.
  */
 export function addBiometricExtractors(deps: CredentialPartnerDeps, caller: Caller, partnerId: string, policyId: string, input: ExtractorsRequest) {
   return retryOnConflict(async () => {
-    const partner = await partnerOf(deps.partners, caller, partnerId);
+    const partner = await partnerOf(deps.partners, caller, partnerId, CREDENTIAL_PARTNER_ERRORS.PARTNER_POLICY_MAPPING_NOT_EXISTS);
     const requests = (await deps.credentialPartners.policyRequestsOf(partner.id)).filter((request) => request.policyId === policyId);
     if (requests.length === 0) throw new PmsError(CREDENTIAL_PARTNER_ERRORS.PARTNER_POLICY_MAPPING_NOT_EXISTS);
     if (requests.some((request) => request.status === 'approved')) throw new PmsError(CREDENTIAL_PARTNER_ERRORS.PARTNER_API_KEY_REQUEST_APPROVED);

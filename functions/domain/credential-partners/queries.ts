@@ -8,9 +8,12 @@ import { credentialTypePolicy, extractorsView } from './views.js';
 
 type Readers = Pick<CredentialPartnerDeps, 'partners' | 'credentialPartners' | 'policies'>;
 
-/** The policy mapped to a partner's credential type (`GET /partners/{partnerId}/credentialtype/{type}/policies`). */
+/**
+ * The policy mapped to a partner's credential type (`GET /partners/{partnerId}/credentialtype/{type}/policies`).
+ * MOSIP looks only for the mapping, so a missing partner (and here someone else's) has none: PMS_PRT_064.
+ */
 export async function getCredentialTypePolicy(deps: Readers, caller: Caller, partnerId: string, credentialTypeInput: string) {
-  const partner = await partnerOf(deps.partners, caller, partnerId);
+  const partner = await partnerOf(deps.partners, caller, partnerId, CREDENTIAL_PARTNER_ERRORS.NO_DETAILS_FOUND);
   // MOSIP does not check the type here: an unknown one simply has no mapping.
   const credentialType = credentialTypeOf(credentialTypeInput);
   const mapping = credentialType ? await deps.credentialPartners.getMapping(partner.id, credentialType) : undefined;
@@ -20,9 +23,9 @@ export async function getCredentialTypePolicy(deps: Readers, caller: Caller, par
   return credentialTypePolicy(partner.id, credentialTypeInput, policy);
 }
 
-/** A partner's biometric extractors under a policy (`GET /partners/{partnerId}/bioextractors/{policyId}`). */
+/** A partner's biometric extractors under a policy (`GET /partners/{partnerId}/bioextractors/{policyId}`); PMS_PRT_064 as above. */
 export async function getBiometricExtractors(deps: Readers, caller: Caller, partnerId: string, policyId: string) {
-  const partner = await partnerOf(deps.partners, caller, partnerId);
+  const partner = await partnerOf(deps.partners, caller, partnerId, CREDENTIAL_PARTNER_ERRORS.NO_DETAILS_FOUND);
   const extractors = await deps.credentialPartners.extractorsOf(partner.id, policyId);
   if (extractors.length === 0) throw new PmsError(CREDENTIAL_PARTNER_ERRORS.NO_DETAILS_FOUND);
   return extractorsView(extractors);

@@ -21,11 +21,9 @@ function response(license: MispLicense, licenseKey: string, status: string) {
   return { providerId: license.mispId, licenseKey, licenseKeyStatus: status, licenseKeyExpiry: localDateTime(license.validToDatetime) };
 }
 
-/** The MISP, if the caller may act on it; an admin naming a missing partner gets MOSIP's PMS_MSP_005. */
-async function mispOf(deps: MispLicenseDeps, caller: Caller, mispId: string): Promise<Partner> {
-  const stored = await deps.partners.getPartner(mispId);
-  if (!stored && caller.isAdmin) throw new PmsError(MISP_ERRORS.MISP_ID_NOT_EXISTS);
-  return partnerOf({ getPartner: async () => stored }, caller, mispId);
+/** The MISP, if the caller may act on it; a missing partner (and another user's) is MOSIP's PMS_MSP_005. */
+function mispOf(deps: MispLicenseDeps, caller: Caller, mispId: string): Promise<Partner> {
+  return partnerOf(deps.partners, caller, mispId, MISP_ERRORS.MISP_ID_NOT_EXISTS);
 }
 
 /** MOSIP: if the MISP has policy requests, all must be approved, and the first one's policy is the license's. */
