@@ -81,7 +81,7 @@ export const mispLicenseRoutes = {
     access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
     envelope: 'V1',
     body: filterValueRequest,
-    example: { filters: [{ columnName: 'mispId', type: 'unique' }], optionalFilters: [] },
+    example: { filters: [{ columnName: 'mispId', type: 'unique', text: '' }], optionalFilters: [] },
     entry: entry('misp-license-filter-values'),
   }),
 };

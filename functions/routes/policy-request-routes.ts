@@ -77,7 +77,7 @@ export const policyRequestRoutes = {
     path: '/partners/apikey/request/filtervalues',
     access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
     body: filterValueRequest,
-    example: { filters: [{ columnName: 'statusCode', type: 'unique' }], optionalFilters: [] },
+    example: { filters: [{ columnName: 'statusCode', type: 'unique', text: '' }], optionalFilters: [] },
     entry: entry('policy-request-filter-values'),
   }),
 };
