@@ -20,11 +20,14 @@ export function checkCurrentlyValid(cert: ParsedCertificate, now: Date): void {
   }
 }
 
-/** A CA certificate must stay valid for `months` more (MOSIP `...cacertificate.upload.minimumvalidity.month`, 12). */
+/**
+ * A CA certificate must stay valid for `months` more (MOSIP `...cacertificate.upload.minimumvalidity.month`, 12),
+ * counted in days as keymanager does: its expiry date is not before the date `months` from now.
+ */
 export function checkCaRemainingValidity(cert: ParsedCertificate, now: Date, months = 12): void {
   const required = new Date(now);
   required.setUTCMonth(required.getUTCMonth() + months);
-  if (cert.notAfter < required) {
+  if (utcDate(cert.notAfter) < utcDate(required)) {
     throw new PmsError(
       CERTIFICATE_ERRORS.CA_CERT_VALIDITY_TOO_SHORT,
       ` (${cert.subject.text}: expires ${cert.notAfter.toISOString()}, needs ${months} months)`,
