@@ -8,6 +8,7 @@ import type { PortalNotificationDeps } from '../domain/notifications/ports.js';
 import type { PartnerAdminDeps, PartnerDeps } from '../domain/partners/ports.js';
 import type { PolicyDeps } from '../domain/policies/ports.js';
 import type { PolicyGroupDeps } from '../domain/policy-groups/ports.js';
+import type { LegacyRequestDeps } from '../domain/policy-requests/legacy-requests.js';
 import type { PolicyRequestDeps } from '../domain/policy-requests/ports.js';
 import type { PolicyRequestListDeps } from '../domain/policy-requests/request-list-queries.js';
 import { systemClock } from '../domain/ports.js';
@@ -96,6 +97,16 @@ export const apiKeyDeps = once(
 
 export const policyRequestListDeps = once(
   (): PolicyRequestListDeps => ({ reader: dynamoPolicyRequestReader(tableContext()), partners: partnerDeps().partners }),
+);
+
+/** The legacy reads of policy requests, with the partner's keys for approved ones. */
+export const legacyRequestDeps = once(
+  (): LegacyRequestDeps => ({
+    reader: dynamoPolicyRequestReader(tableContext()),
+    partners: partnerDeps().partners,
+    apiKeys: dynamoApiKeyRepository(tableContext()),
+    clock: systemClock,
+  }),
 );
 
 /**

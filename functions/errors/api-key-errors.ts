@@ -8,6 +8,7 @@ export const API_KEY_ERRORS = {
   POLICY_DOES_NOT_EXIST: { code: 'PMS_PMP_014', message: 'Policy does not exist' },
   POLICY_NOT_ACTIVE: { code: 'PMS_PMP_019', message: 'Policy is not active.' },
   POLICY_GROUP_NOT_ACTIVE: { code: 'PMS_PMP_023', message: 'Policy group is not active.' },
+  PARTNER_KEY_NOT_MAPPED: { code: 'PMS_PMP_009', message: 'For given partner and apikey mapping not exists.' },
   KEY_POLICY_MAPPING_DOES_NOT_EXIST: { code: 'PMS_PMP_50', message: 'Given apikey,partner and policy mapping not exists.' },
   KEY_NOT_ACTIVE: { code: 'PMS_PMS_022', message: 'Given Partner api key is not active.' },
   POLICY_NOT_MAPPED_TO_PARTNER: { code: 'PMS_PRT_109', message: 'Given policy is not mapped to partner' },

@@ -37,7 +37,7 @@ export function lenientMeta(raw: string | undefined): RequestMeta {
 }
 
 export function parseRequest(route: Route, event: APIGatewayProxyEventV2, now: Date): ParsedRequest {
-  const params = pathParameters(event.pathParameters);
+  const params = pathParameters(event.pathParameters, route.blankPathParameters ?? []);
   const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, '') : undefined;
   const raw = rawBodyOf(event);
   if (raw !== undefined && Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
@@ -110,10 +110,10 @@ function checkRequestTimeIsToday(time: unknown, now: Date): void {
   }
 }
 
-function pathParameters(raw: Record<string, string | undefined> | undefined): Record<string, string> {
+function pathParameters(raw: Record<string, string | undefined> | undefined, blankAllowed: readonly string[]): Record<string, string> {
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw ?? {})) {
-    if (value === undefined || value.trim() === '') throw new RequestValidationError('must not be blank', name);
+    if (value === undefined || (value.trim() === '' && !blankAllowed.includes(name))) throw new RequestValidationError('must not be blank', name);
     if (value.length > MAX_PATH_PARAMETER_LENGTH) {
       throw new RequestValidationError(`size must be between 1 and ${MAX_PATH_PARAMETER_LENGTH}`, name);
     }

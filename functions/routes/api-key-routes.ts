@@ -49,6 +49,18 @@ export const apiKeyRoutes = {
     example: { oldPolicyID: 'old-policy-id', newPolicyID: 'new-policy-id' },
     entry: entry('repoint-api-key'),
   }),
+  /** MOSIP also admits PARTNERMANAGER. The key is named as on the re-point route. */
+  getApiKeyPolicy: defineRoute({
+    ...partnerService,
+    operationId: 'getApiKeyPolicy',
+    summary: "The policy a partner's API key (named by its id; MOSIP clients send the key) is bound to",
+    method: 'GET',
+    path: '/partners/{partnerId}/apikey/{apikey}',
+    access: ['PARTNER_ADMIN'],
+    envelope: 'V1',
+    responseMeta: { id: 'mosip.partnermanagement.partners.retrieve', version: '1.0' },
+    entry: entry('get-api-key-policy'),
+  }),
   listApiKeys: defineRoute({
     ...partnerService,
     operationId: 'listApiKeys',

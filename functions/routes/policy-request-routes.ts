@@ -1,7 +1,8 @@
+import { POLICY_LINK_ERRORS } from '../errors/policy-link-errors.js';
 import { POLICY_REQUEST_LIST_ERRORS } from '../errors/policy-request-list-errors.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { policyRequestListQuery } from '../schemas/policy-request-list.js';
-import { policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
+import { partnersV3Query, policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
 import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/policy-requests/${file}.ts`;
@@ -33,9 +34,49 @@ export const policyRequestRoutes = {
     access: ['PARTNER_ADMIN'],
     requestTimeMustBeToday: true,
     echoRequestMeta: true,
+    blankPathParameters: ['mappingkey'],
     body: policyDecisionRequest,
     example: { status: 'approved' },
     entry: entry('decide-policy-request'),
+  }),
+  /** Reference §2.1 #11: MOSIP checks no owner; a partner that is not the caller's has no requests (PMS_PRT_006). */
+  listPartnerApiKeyRequests: defineRoute({
+    ...partnerService,
+    operationId: 'listPartnerApiKeyRequests',
+    summary: "A partner's policy requests, with whether its policy's newest API key is usable (never the key)",
+    method: 'GET',
+    path: '/partners/{partnerId}/apikey/request',
+    access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],
+    responseMeta: { id: 'mosip.partnermanagement.partners.retrieve', version: '1.0' },
+    entry: entry('list-partner-api-key-requests'),
+  }),
+  /** Reference §2.2 #6 (deprecated for `GET /partner-policy-requests`). MOSIP also admits PARTNERMANAGER. */
+  listAllApiKeyRequests: defineRoute({
+    ...partnerService,
+    operationId: 'listAllApiKeyRequests',
+    summary: "Every partner's policy requests (legacy, unpaged)",
+    method: 'GET',
+    path: '/partners/apikey',
+    access: ['PARTNER_ADMIN'],
+    responseMeta: { id: 'mosip.partnermanagement.partners.retrieve', version: '1.0' },
+    entry: entry('list-all-api-key-requests'),
+  }),
+  /**
+   * Reference §2.1 #17: the caller's own partners, to pick one for a policy request (and for an SBI or FTM chip).
+   * MOSIP also admits SDK_PARTNER, a role this service does not have.
+   */
+  partnersV3: defineRoute({
+    ...partnerService,
+    operationId: 'partnersV3',
+    summary: "The caller's own partners in an approval status, optionally of one type and with or without a policy group",
+    method: 'GET',
+    path: '/partners/v3',
+    access: ['DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
+    envelope: 'V2',
+    apiId: 'mosip.pms.partners.v3.get',
+    query: partnersV3Query,
+    fallbackError: POLICY_LINK_ERRORS.PARTNERS_FETCH_ERROR,
+    entry: entry('partners-v3'),
   }),
   /**
    * Reference §2.2 #12. MOSIP's role list also names SDK_PARTNER, a role this service does not have. Admins see

@@ -51,6 +51,11 @@ export interface RouteDefinition<
   echoRequestMeta?: boolean;
   /** V1 only: the fixed id/version some MOSIP endpoints put on their success envelope. */
   responseMeta?: { id: string; version: string };
+  /**
+   * Path parameters MOSIP binds even when blank (`%20`), leaving the operation's own lookup to refuse them with its
+   * code; any other blank path parameter is PMS_COR_001.
+   */
+  blankPathParameters?: readonly string[];
   /** Schema of the envelope's `request` member (or the raw body for RAW routes). */
   body?: Body;
   query?: Query;

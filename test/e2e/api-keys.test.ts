@@ -107,7 +107,9 @@ test('labels are unique per partner and policy after case and space normalisatio
   await refused('PATCH', path, bank1, { ...v1({ policyName: 'KYC for banks', label: 'y' }), requesttime: '2020-01-01T00:00:00.000Z' }, 'PMS_REQUEST_ERROR_006');
   // Partner B on A's link: refused before anything is read, nothing written.
   await refused('PATCH', path, bank2, v1({ policyName: 'KYC for banks', label: 'stolen' }), 'PMS_PRT_055');
-  await refused('PATCH', `${PM}/bank-1/policy/${kycPolicy}/apiKey/status`, bank2, v1({ label: 'Branch App', status: 'De-Active' }), 'PMS_PRT_055');
+  // MOSIP looks only for the key, so another user's partner has none, as a missing partner has none.
+  await refused('PATCH', `${PM}/bank-1/policy/${kycPolicy}/apiKey/status`, bank2, v1({ label: 'Branch App', status: 'De-Active' }), 'PMS_PRT_111');
+  await refused('PATCH', `${PM}/no-such-partner/policy/${kycPolicy}/apiKey/status`, admin, v1({ label: 'Branch App', status: 'De-Active' }), 'PMS_PRT_111');
   // B has no approved link of its own.
   await refused('PATCH', `${PM}/bank-2/generate/apikey`, bank2, v1({ policyName: 'KYC for banks', label: 'mine' }), 'PMS_PRT_109');
   // A second label on the same policy is fine.
@@ -132,6 +134,8 @@ test('an admin re-points a key to another policy of the group, by key id or by t
   const byId = `${PM}/bank-1/apikey/${apiKeyId}/policies`;
   await refused('PUT', byId, admin, v1({ oldPolicyID: secondPolicy, newPolicyID: kycPolicy }), 'PMS_PMP_50');
   await refused('PUT', byId, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: 'no-such-policy' }), 'PMS_PMP_014');
+  // The key of that partner and old policy is looked up first, as MOSIP does: a missing partner has none.
+  await refused('PUT', `${PM}/no-such-partner/apikey/${apiKeyId}/policies`, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy }), 'PMS_PMP_50');
   assert.deepEqual(await ok('PUT', byId, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy })), {
     message: 'Given apikey updated with policy successfully. ',
   });
@@ -145,6 +149,24 @@ test('an admin re-points a key to another policy of the group, by key id or by t
   );
   const partnerToken = await stack.request('PUT', byId, { token: bank1, body: v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy }) });
   assert.equal(partnerToken.status, 403);
+});
+
+test("an admin reads a key's policy, by key id or by the key; the partner's legacy request list shows the key's state, never the key", async () => {
+  const list = await ok('GET', `${KEYS}?apiKeyLabel=branch&pageNo=0&pageSize=10`, admin);
+  const { apiKeyId } = list.data[0];
+  const { json } = await stack.request('GET', `${PM}/bank-1/apikey/${apiKeyId}`, { token: admin });
+  assert.deepEqual([json.id, json.errors, json.response], ['mosip.partnermanagement.partners.retrieve', [], { partnerID: 'bank-1', policyId: kycPolicy }]);
+  assert.deepEqual(await ok('GET', `${PM}/bank-1/apikey/${encodeURIComponent(clearKeys[0]!)}`, admin), { partnerID: 'bank-1', policyId: kycPolicy });
+  await refused('GET', `${PM}/bank-2/apikey/${apiKeyId}`, admin, undefined, 'PMS_PMP_009');
+  await refused('GET', `${PM}/bank-1/apikey/not-a-key`, admin, undefined, 'PMS_PMP_009');
+  assert.equal((await stack.request('GET', `${PM}/bank-1/apikey/${apiKeyId}`, { token: bank1 })).status, 403);
+
+  const requests = await ok('GET', `${PM}/bank-1/apikey/request`, bank1);
+  assert.equal(requests.length, 1);
+  const [request] = requests;
+  assert.deepEqual([request.apiKeyRequestStatus, request.partnerApiKey, request.apikeyStatus], ['approved', null, true]);
+  assert.match(request.validityTill, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  for (const key of clearKeys) assert.ok(!JSON.stringify(requests).includes(key), 'a clear API key was listed');
 });
 
 test('GET /partner-api-keys filters and pages, and never shows a key; the clear keys are nowhere in the table or the events', async () => {

@@ -74,6 +74,8 @@ export const indexKeys = {
   partnersOfType: (type: string) => `PARTNERS#${type}`,
   /** gsi2: every policy, sorted by creation time (lists and searches). */
   allPolicies: 'POLICIES',
+  /** gsi3: the activated policies of one name, in any group (sparse: a policy leaves it when deactivated). */
+  activePoliciesNamed: (name: string) => `ACTIVE_POLICY_NAME#${normaliseName(name)}`,
   /** gsi1: a partner's API keys. */
   apiKeysOfPartner: (partnerId: string) => `PARTNER#${partnerId}#APIKEYS`,
   /** gsi1: the partner requests for one policy. */

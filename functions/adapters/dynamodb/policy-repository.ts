@@ -20,6 +20,7 @@ function policyItem(policy: Policy): Record<string, unknown> {
     gsi1sk: `${policy.crDtimes}#${policy.id}`,
     gsi2pk: indexKeys.allPolicies,
     gsi2sk: `${policy.crDtimes}#${policy.id}`,
+    ...(policy.status === 'activated' ? { gsi3pk: indexKeys.activePoliciesNamed(policy.name), gsi3sk: policy.id } : {}),
     ...policy,
   };
 }
@@ -101,6 +102,10 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
     async getPolicyByName(groupId, name) {
       const guard = await getItem<{ policyId: string }>(table, keys.policyName(groupId, name));
       return guard ? getItem<Policy>(table, keys.policy(guard.policyId)) : undefined;
+    },
+
+    async hasActivePolicyNamed(name) {
+      return (await queryPartition(table, 'gsi3', indexKeys.activePoliciesNamed(name), { limit: 1 })).length > 0;
     },
 
     listPolicies: () => queryPartition<Policy>(table, 'gsi2', indexKeys.allPolicies, { limit: MAX_POLICIES }),

@@ -62,11 +62,12 @@ export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId
 
 /**
  * Activates or deactivates a key found by partner, policy and label (MOSIP `PATCH
- * /partners/{id}/policy/{policyId}/apiKey/status`, #updateAPIKeyStatus). Unlike MOSIP, only the partner's owner
- * or an admin may do it.
+ * /partners/{id}/policy/{policyId}/apiKey/status`, #updateAPIKeyStatus). MOSIP looks only for the key, so a missing
+ * partner has none: PMS_PRT_111, which is also the answer for a partner that is not the caller's (MOSIP lets anyone
+ * change any key).
  */
 export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partnerId: string, policyId: string, input: { label: string; status: string }) {
-  const partner = await partnerOf(deps.partners, caller, partnerId);
+  const partner = await partnerOf(deps.partners, caller, partnerId, API_KEY_ERRORS.LABEL_DOES_NOT_EXIST);
   return retryOnConflict(async () => {
     const key = await deps.apiKeys.byLabel(partnerId, policyId, input.label);
     if (!key) throw new PmsError(API_KEY_ERRORS.LABEL_DOES_NOT_EXIST);
@@ -85,16 +86,17 @@ export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partn
 
 /**
  * Binds an active key to another policy of the partner's group (MOSIP `PUT /partners/{id}/apikey/{apikey}/policies`,
- * #updatePolicyAgainstApikey). The path names the key by its id; the key itself is still accepted there because
- * MOSIP clients send it, and is only ever hashed.
+ * #updatePolicyAgainstApikey, partner admins only). As MOSIP, the key of that partner and old policy is looked up
+ * first (PMS_PMP_50 for a missing partner too). The path names the key by its id; the key itself is still accepted
+ * there because MOSIP clients send it, and is only ever hashed.
  */
 export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId: string, keyRef: string, input: { oldPolicyID: string; newPolicyID: string }) {
-  const partner = await partnerOf(deps.partners, caller, partnerId);
   return retryOnConflict(async () => {
-    const key = KEY_ID.test(keyRef) ? await deps.apiKeys.byId(keyRef.toLowerCase()) : await deps.apiKeys.byHash(credentialHash(keyRef));
+    const key = await apiKeyNamed(deps, keyRef);
     if (!key || key.partnerId !== partnerId || key.policyId !== input.oldPolicyID) throw new PmsError(API_KEY_ERRORS.KEY_POLICY_MAPPING_DOES_NOT_EXIST);
     const now = deps.clock.now();
     if (!isUsable(key, now)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
+    const partner = await partnerOf(deps.partners, caller, partnerId, API_KEY_ERRORS.KEY_POLICY_MAPPING_DOES_NOT_EXIST);
     const policy = await usablePolicyOfGroup(deps, partner, input.newPolicyID);
     const policyId = policy.id;
     const message = { message: 'Given apikey updated with policy successfully. ' };
@@ -107,6 +109,21 @@ export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId:
     });
     return message;
   });
+}
+
+/**
+ * The policy a partner's key is bound to (MOSIP `GET /partners/{id}/apikey/{apikey}`, #getPartnerAPIKeyToPolicyMapping,
+ * partner admins only), the key named as on the re-point route; PMS_PMP_009 when that partner has no such key.
+ */
+export async function policyOfApiKey(deps: Pick<ApiKeyDeps, 'apiKeys'>, partnerId: string, keyRef: string) {
+  const key = await apiKeyNamed(deps, keyRef);
+  if (!key || key.partnerId !== partnerId) throw new PmsError(API_KEY_ERRORS.PARTNER_KEY_NOT_MAPPED);
+  return { partnerID: partnerId, policyId: key.policyId };
+}
+
+/** A key named in a path: by its id, or by the key itself, which is only hashed. */
+function apiKeyNamed(deps: Pick<ApiKeyDeps, 'apiKeys'>, keyRef: string): Promise<ApiKey | undefined> {
+  return KEY_ID.test(keyRef) ? deps.apiKeys.byId(keyRef.toLowerCase()) : deps.apiKeys.byHash(credentialHash(keyRef));
 }
 
 /** MOSIP #validateAndGetPolicyOfPolicyGroup: in the partner's group, activated, with an active group. */

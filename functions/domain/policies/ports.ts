@@ -14,6 +14,8 @@ export interface PolicyRepository {
   getPolicy(id: string): Promise<Policy | undefined>;
   /** The policy of a group with this name (compared as the uniqueness guard compares names). */
   getPolicyByName(groupId: string, name: string): Promise<Policy | undefined>;
+  /** Whether any group holds an activated policy of this name (compared as getPolicyByName compares names). */
+  hasActivePolicyNamed(name: string): Promise<boolean>;
   /** Every policy, oldest first, bounded (see MAX_POLICIES). */
   listPolicies(): Promise<Policy[]>;
   /** Replaces a draft (moving the name guard on a rename). */

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
 import type { PartnerRepository } from '../partners/ports.js';
-import type { Policy } from '../policies/policy.js';
+import type { PolicyRepository } from '../policies/ports.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { PolicyRequest } from './policy-request.js';
@@ -31,7 +31,7 @@ export interface ExtractorReader {
 export interface PolicyRequestDeps {
   requests: PolicyRequestRepository;
   partners: Pick<PartnerRepository, 'getPartner'>;
-  policies: { getPolicy(id: string): Promise<Policy | undefined>; getPolicyByName(groupId: string, name: string): Promise<Policy | undefined> };
+  policies: Pick<PolicyRepository, 'getPolicy' | 'getPolicyByName' | 'hasActivePolicyNamed'>;
   groups: Pick<PolicyGroupRepository, 'getGroup'>;
   extractors: ExtractorReader;
   clock: Clock;
