@@ -21,6 +21,7 @@ export const PARTNER_ERRORS = {
   POLICY_GROUP_NOT_ACTIVE: { code: 'PMS_PMP_023', message: 'Policy group is not active.' },
   // Partner manager (partner/manager/constant/ErrorCode): the admin's status change and lists.
   PARTNER_ID_DOES_NOT_EXIST: { code: 'PMS_PMP_005', message: 'Partner ID does not exist' },
+  NO_PARTNERS: { code: 'PMS_PMP_013', message: 'Partner does not exist' },
   INVALID_PARTNER_STATUS: { code: 'PMS_PM_058', message: 'Status should be either Active or De-Active' },
   // The manager's PMS_PRT_108; the partner service words the same code differently for certificate downloads.
   CERTIFICATE_NOT_UPLOADED_TO_ACTIVATE: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the given partner.Cannot activate the same.' },

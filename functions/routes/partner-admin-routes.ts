@@ -1,13 +1,14 @@
 import { PARTNER_ERRORS } from '../errors/partner-errors.js';
-import { adminPartnersQuery, partnerStatusRequest } from '../schemas/partner-admin.js';
+import { adminPartnersQuery, partnerStatusRequest, partnersOfTypeQuery } from '../schemas/partner-admin.js';
 import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/partner-admin/${file}.ts`;
 const adminService = { domain: 'partner', service: 'partnermanager', access: ['PARTNER_ADMIN'] } as const;
 
 /**
- * MOSIP PartnerManagementController, the partner admin's rows (reference §2.2 #2, 10, 11), plus the dashboard
- * counts. MOSIP also lets PARTNERMANAGER change a partner's status; we have no such role.
+ * MOSIP PartnerManagementController, the partner admin's rows (reference §2.2 #2–4, 10, 11), plus the dashboard
+ * counts. MOSIP also lets PARTNERMANAGER change a partner's status, and its machine roles (IDA, registration
+ * processor, resident, credential service) read the deprecated partner lists; we have no such roles here.
  */
 export const partnerAdminRoutes = {
   changePartnerStatus: defineRoute({
@@ -44,6 +45,28 @@ export const partnerAdminRoutes = {
     apiId: 'mosip.pms.partner.details.get',
     fallbackError: PARTNER_ERRORS.FETCH_PARTNER_DETAILS_ERROR,
     entry: entry('get-admin-partner-details'),
+  }),
+  listPartnersOfType: defineRoute({
+    ...adminService,
+    operationId: 'listPartnersOfType',
+    summary: 'Deprecated by MOSIP for GET /admin-partners: every partner, or those of one type',
+    method: 'GET',
+    path: '/partners',
+    envelope: 'V1',
+    responseMeta: { id: 'mosip.partnermanagement.partners.retrieve', version: '1.0' },
+    query: partnersOfTypeQuery,
+    entry: entry('list-partners-of-type'),
+  }),
+  listPartnersOfTypeV2: defineRoute({
+    ...adminService,
+    operationId: 'listPartnersOfTypeV2',
+    summary: 'Deprecated by MOSIP for GET /admin-partners: every partner, or those of one type, with logo and additional information',
+    method: 'GET',
+    path: '/partners/v2',
+    envelope: 'V1',
+    responseMeta: { id: 'mosip.partnermanagement.partners.retrieve', version: '1.0' },
+    query: partnersOfTypeQuery,
+    entry: entry('list-partners-of-type-v2'),
   }),
   getAdminDashboardCounts: defineRoute({
     ...adminService,

@@ -31,3 +31,6 @@ export const partnerStatusRequest = z.object({
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? EMPTY : 'must be a string') })
     .check(z.refine((value) => value.trim().length > 0, { error: EMPTY })),
 });
+
+/** `GET /partners` and `GET /partners/v2`: an optional partner type (Spring ignores other parameters). */
+export const partnersOfTypeQuery = z.object({ partnerType: queryValue });

@@ -380,8 +380,36 @@ test('dashboard counts: pending partner-policy requests from their index; SBIs, 
   assert.deepEqual(after.json.response, { pendingPartnerPolicyRequests: 2, pendingSbis: 0, pendingDevices: 0, pendingFtmChips: 0 });
 });
 
+test("MOSIP's deprecated partner lists: every partner, or those of one type compared exactly; none is PMS_PMP_013", async () => {
+  const all = await stack.request('GET', `${PM}/partners`, { token: admin });
+  assert.deepEqual([all.json.id, all.json.version, all.json.errors], ['mosip.partnermanagement.partners.retrieve', '1.0', []]);
+  assert.deepEqual(
+    all.json.response.partners.map((p: { partnerID: string }) => p.partnerID),
+    PARTNERS.map((p) => p.id),
+  );
+  const device = {
+    partnerID: C,
+    status: 'active',
+    organizationName: 'Gamma Devices',
+    contactNumber: '+254700000000',
+    emailId: 'c@gamma.example',
+    address: '1 Main Street',
+    partnerType: 'Device_Provider',
+  };
+  const devices = await stack.request('GET', `${PM}/partners?partnerType=Device_Provider`, { token: admin });
+  assert.deepEqual(devices.json.response, { partners: [device] });
+  const withProfile = await stack.request('GET', `${PM}/partners/v2?partnerType=Device_Provider`, { token: admin });
+  assert.deepEqual(withProfile.json.response, { partners: [{ ...device, logoUrl: null, additionalInfo: [] }] });
+  for (const path of [`${PM}/partners?partnerType=device_provider`, `${PM}/partners/v2?partnerType=Print_Partner`]) {
+    const none = await stack.request('GET', path, { token: admin });
+    assert.deepEqual([none.status, none.json.response, none.json.errors], [200, null, [{ errorCode: 'PMS_PMP_013', message: 'Partner does not exist' }]], path);
+  }
+});
+
 test('a partner token on the admin routes is forbidden', async () => {
   const routes: [string, string, unknown?][] = [
+    ['GET', `${PM}/partners`],
+    ['GET', `${PM}/partners/v2`],
     ['GET', `${PM}/admin-partners`],
     ['GET', `${PM}/admin-partners/${A}`],
     ['GET', `${PM}/admin-dashboard/counts`],

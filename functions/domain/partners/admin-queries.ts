@@ -5,6 +5,7 @@ import { adminPartnersPage, adminPartnersRequest } from './admin-list.js';
 import { partnerDetailsV3 } from './admin-views.js';
 import { PARTNER_TYPES } from './partner-types.js';
 import type { PartnerAdminDeps, PendingQueue } from './ports.js';
+import { partnerWithProfile, retrievedPartnerSummary } from './views.js';
 
 type Readers = Pick<PartnerAdminDeps, 'partners' | 'groups'>;
 
@@ -32,6 +33,27 @@ export async function getPartnerDetails(deps: Readers, partnerId: string) {
   const group = await deps.groups.getGroup(partner.policyGroupId);
   if (!group) throw new PmsError(PARTNER_ERRORS.NO_MATCHING_POLICY_GROUP);
   return partnerDetailsV3(partner, group);
+}
+
+/**
+ * `GET /partners` and `GET /partners/v2` (PartnerManagementServiceImpl#getAllAuthEKYCPartnersForThePolicyGroup and
+ * #getPartners, deprecated by MOSIP for `GET /admin-partners` but still read by MOSIP clients): every partner, or
+ * those of one type (compared exactly, as MOSIP's SQL does); none at all is PMS_PMP_013.
+ */
+export async function listPartnersOfType(deps: Pick<PartnerAdminDeps, 'partners'>, partnerType: string | undefined) {
+  return { partners: (await partnersOfType(deps, partnerType)).map(retrievedPartnerSummary) };
+}
+
+/** `GET /partners/v2`: the same, with logo and additional information. */
+export async function listPartnersOfTypeV2(deps: Pick<PartnerAdminDeps, 'partners'>, partnerType: string | undefined) {
+  return { partners: (await partnersOfType(deps, partnerType)).map(partnerWithProfile) };
+}
+
+async function partnersOfType(deps: Pick<PartnerAdminDeps, 'partners'>, partnerType: string | undefined) {
+  const partners = await deps.partners.listPartners();
+  const wanted = partnerType?.trim() ? partners.filter((partner) => partner.partnerType === partnerType) : partners;
+  if (wanted.length === 0) throw new PmsError(PARTNER_ERRORS.NO_PARTNERS);
+  return wanted;
 }
 
 /**

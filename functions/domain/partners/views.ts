@@ -6,8 +6,8 @@ export function partnerStatus(partner: Partner) {
   return { partnerId: partner.id, status: partner.approvalStatus };
 }
 
-/** RetrievePartnerDetailsResponse (`GET /partners/{partnerId}`). */
-export function retrievedPartner(partner: Partner, group: PolicyGroup | undefined) {
+/** RetrievePartnersDetails: one partner of the deprecated lists (`GET /partners`), and the start of the others. */
+export function retrievedPartnerSummary(partner: Partner) {
   return {
     partnerID: partner.id,
     status: partner.isActive ? 'active' : 'De-active',
@@ -16,7 +16,15 @@ export function retrievedPartner(partner: Partner, group: PolicyGroup | undefine
     emailId: partner.emailId,
     address: partner.address,
     partnerType: partner.partnerType,
-    policyGroup: group?.name ?? null,
-    isActive: partner.isActive,
   };
+}
+
+/** RetrievePartnerDetailsResponse (`GET /partners/{partnerId}`). */
+export function retrievedPartner(partner: Partner, group: PolicyGroup | undefined) {
+  return { ...retrievedPartnerSummary(partner), policyGroup: group?.name ?? null, isActive: partner.isActive };
+}
+
+/** PartnerDetailsDto (`GET /partners/v2`). MOSIP stores `[]` as the additional info of a partner registered without. */
+export function partnerWithProfile(partner: Partner) {
+  return { ...retrievedPartnerSummary(partner), logoUrl: partner.logoUrl, additionalInfo: partner.additionalInfo ?? [] };
 }
