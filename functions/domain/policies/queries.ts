@@ -1,6 +1,5 @@
 import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_ERRORS } from '../../errors/policy-errors.js';
-import { REQUEST_ERRORS } from '../../errors/request-errors.js';
 import type { ListPoliciesQuery, PolicyFilterValueRequest, PolicySearchRequest } from '../../schemas/policy-lists.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
@@ -39,9 +38,12 @@ export async function getActivePoliciesOfGroup(deps: Readers, groupName: string)
   return policies.filter((policy) => policy.status === 'activated').map((policy) => policyDetails(policy, group));
 }
 
+/**
+ * `GET /policies/config/{key}`: an allow-listed setting, and for any other key what MOSIP answers for a property it
+ * does not have (`value: null`), so a secret's name cannot be told from a name nobody uses.
+ */
 export function getUiConfigValue(key: string) {
-  if (!Object.hasOwn(UI_CONFIG, key)) throw new PmsError(REQUEST_ERRORS.INVALID_INPUT_PARAMETER, key);
-  return { key, value: UI_CONFIG[key] };
+  return { key, value: Object.hasOwn(UI_CONFIG, key) ? UI_CONFIG[key] : null };
 }
 
 /** Every policy with its group's name: what the list, search and filter-value endpoints work on. */
