@@ -50,7 +50,7 @@ export const notificationRoutes = {
   putNotificationsSeenTimestamp: defineRoute({
     ...partnerService,
     operationId: 'putNotificationsSeenTimestamp',
-    summary: 'Store when the caller last opened the notifications ({userId} must be the caller)',
+    summary: 'Store when the caller last opened the notifications ({userId}: the caller, or any partner-owning user for a partner admin)',
     method: 'PUT',
     path: '/users/{userId}/notifications-seen-timestamp',
     access: SEEN_ROLES,
@@ -64,7 +64,7 @@ export const notificationRoutes = {
   getNotificationsSeenTimestamp: defineRoute({
     ...partnerService,
     operationId: 'getNotificationsSeenTimestamp',
-    summary: 'When the caller last opened the notifications ({userId} must be the caller)',
+    summary: 'When the caller last opened the notifications ({userId}: the caller, or any partner-owning user for a partner admin)',
     method: 'GET',
     path: '/users/{userId}/notifications-seen-timestamp',
     access: SEEN_ROLES,

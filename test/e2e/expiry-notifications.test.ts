@@ -265,7 +265,7 @@ test("list refusals carry MOSIP's codes", async () => {
   assert.equal((await ok('GET', `${NOTIFICATIONS}?notificationType=partner&partnerDomain=DEVICE`, bank)).totalResults, 0);
 });
 
-test('the seen timestamp is read and set only by its own user; another user is answered as unknown', async () => {
+test('the seen timestamp is read and set by its own user or a partner admin; another user is answered as unknown', async () => {
   const path = (user: string) => `${PM}/users/${user}/notifications-seen-timestamp`;
   const seenAt = (dtimes: string) => ({ body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: dtimes }) });
   await expectRefused(stack, 'GET', path('bank-1'), bank, undefined, 'PMS_NOTIFICATION_ERROR_003');
@@ -276,6 +276,11 @@ test('the seen timestamp is read and set only by its own user; another user is a
   await expectRefused(stack, 'GET', path('nobody'), bank, undefined, 'PMS_CERTIFICATE_ERROR_002');
   await expectRefused(stack, 'PUT', path('misp-1'), bank, seenAt('2027-02-01T00:00:00.000').body, 'PMS_CERTIFICATE_ERROR_002');
   await expectRefused(stack, 'GET', path('misp-1'), misp, undefined, 'PMS_NOTIFICATION_ERROR_003');
+  const byAdmin = await stack.request('PUT', path('misp-1'), { token: admin, ...seenAt('2027-03-01T08:00:00.000') });
+  assert.deepEqual(byAdmin.json.response, { notificationsSeenDtimes: '2027-03-01T08:00:00.000' });
+  assert.deepEqual(await ok('GET', path('misp-1'), misp), { notificationsSeenDtimes: '2027-03-01T08:00:00.000' });
+  assert.deepEqual(await ok('GET', path('bank-1'), admin), { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
+  await expectRefused(stack, 'GET', path('nobody'), admin, undefined, 'PMS_CERTIFICATE_ERROR_002');
   const bad = await stack.request('PUT', path('bank-1'), {
     token: bank,
     body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: null }),

@@ -188,12 +188,16 @@ export async function dismissNotification(
 }
 
 /**
- * The seen-timestamp endpoints act on the user the path names, as MOSIP's do, but only for that user: MOSIP lets
- * anyone read or set anyone's; here another user's id is answered as an unknown user (PMS_CERTIFICATE_ERROR_002).
+ * The seen-timestamp endpoints act on the user the path names, as MOSIP's do, who must own a partner
+ * (PMS_CERTIFICATE_ERROR_002). MOSIP lets anyone read or set anyone's; here only the user themself or a partner
+ * admin may, and another user's id is answered to anyone else exactly as an unknown user.
  */
 async function seenTimestampOwner(deps: PortalNotificationDeps, caller: Caller, userId: string): Promise<void> {
-  if (userId !== caller.userId) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
-  await callerPartners(deps, caller);
+  if (userId === caller.userId) {
+    await callerPartners(deps, caller);
+    return;
+  }
+  if (!caller.isAdmin || (await deps.partners.partnersOfUser(userId)).length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
 }
 
 export async function putSeenTimestamp(
@@ -206,13 +210,13 @@ export async function putSeenTimestamp(
   const value = body.notificationsSeenDtimes;
   const at = value ? new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`) : undefined;
   if (!at || Number.isNaN(at.getTime())) throw new PmsError(E.INVALID_SEEN_TIMESTAMP);
-  await deps.seen.put(caller.userId, at.toISOString());
+  await deps.seen.put(userId, at.toISOString());
   return { notificationsSeenDtimes: localDateTime(at.toISOString()) };
 }
 
 export async function getSeenTimestamp(deps: PortalNotificationDeps, caller: Caller, userId: string) {
   await seenTimestampOwner(deps, caller, userId);
-  const seenAt = await deps.seen.get(caller.userId);
+  const seenAt = await deps.seen.get(userId);
   if (!seenAt) throw new PmsError(E.USER_DETAILS_NOT_EXIST);
   return { notificationsSeenDtimes: localDateTime(seenAt) };
 }
