@@ -15,6 +15,11 @@ export function credentialHint(key: string): string {
   return key.slice(-HINT_LENGTH);
 }
 
+/** What is shown where MOSIP shows a key again: stars for what is not kept, then the hint, `length` characters in all. */
+export function maskedCredential(hint: string, length: number): string {
+  return '*'.repeat(Math.max(length - hint.length, 0)) + hint;
+}
+
 export function isUsable(credential: { isActive: boolean; validToDatetime: string }, now: Date): boolean {
   return credential.isActive && credential.validToDatetime > now.toISOString();
 }

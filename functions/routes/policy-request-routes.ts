@@ -43,7 +43,7 @@ export const policyRequestRoutes = {
   listPartnerApiKeyRequests: defineRoute({
     ...partnerService,
     operationId: 'listPartnerApiKeyRequests',
-    summary: "A partner's policy requests, with whether its policy's newest API key is usable (never the key)",
+    summary: "A partner's policy requests, with its policy's newest API key masked and whether it is usable",
     method: 'GET',
     path: '/partners/{partnerId}/apikey/request',
     access: ['PARTNER', 'AUTH_PARTNER', 'ABIS_PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'],

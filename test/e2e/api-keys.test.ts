@@ -151,7 +151,7 @@ test('an admin re-points a key to another policy of the group, by key id or by t
   assert.equal(partnerToken.status, 403);
 });
 
-test("an admin reads a key's policy, by key id or by the key; the partner's legacy request list shows the key's state, never the key", async () => {
+test("an admin reads a key's policy, by key id or by the key; the partner's legacy request list shows the key masked, and its state", async () => {
   const list = await ok('GET', `${KEYS}?apiKeyLabel=branch&pageNo=0&pageSize=10`, admin);
   const { apiKeyId } = list.data[0];
   const { json } = await stack.request('GET', `${PM}/bank-1/apikey/${apiKeyId}`, { token: admin });
@@ -164,7 +164,11 @@ test("an admin reads a key's policy, by key id or by the key; the partner's lega
   const requests = await ok('GET', `${PM}/bank-1/apikey/request`, bank1);
   assert.equal(requests.length, 1);
   const [request] = requests;
-  assert.deepEqual([request.apiKeyRequestStatus, request.partnerApiKey, request.apikeyStatus], ['approved', null, true]);
+  // The policy's newest key (Kiosk), masked: stars and its last four characters, at the key's length.
+  assert.deepEqual(
+    [request.apiKeyRequestStatus, request.partnerApiKey, request.apikeyStatus],
+    ['approved', `${'*'.repeat(39)}${clearKeys[1]!.slice(-4)}`, true],
+  );
   assert.match(request.validityTill, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   for (const key of clearKeys) assert.ok(!JSON.stringify(requests).includes(key), 'a clear API key was listed');
 });
@@ -204,4 +208,13 @@ test('GET /partner-api-keys filters and pages, and never shows a key; the clear 
   for (const key of clearKeys) {
     for (const text of seen) assert.ok(!text.includes(key), 'a clear API key was stored, listed or published');
   }
+});
+
+test('a re-point that would give a partner two keys of one label on one policy is refused (PMS_PRT_110) and changes nothing', async () => {
+  // MOSIP re-points without looking at labels, after which its label lookups find two keys; a label here names one key.
+  await approvedLink('bank-1', bank1, 'Second policy');
+  await ok('PATCH', `${PM}/bank-1/generate/apikey`, bank1, v1({ policyName: 'Second policy', label: 'Kiosk' }));
+  const list = await ok('GET', `${KEYS}?apiKeyLabel=kiosk&policyName=KYC&pageNo=0&pageSize=10`, admin);
+  const { apiKeyId } = list.data[0];
+  await refused('PUT', `${PM}/bank-1/apikey/${apiKeyId}/policies`, admin, v1({ oldPolicyID: kycPolicy, newPolicyID: secondPolicy }), 'PMS_PRT_110');
 });

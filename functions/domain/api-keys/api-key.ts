@@ -1,4 +1,4 @@
-import { isUsable } from '../credentials.js';
+import { isUsable, maskedCredential } from '../credentials.js';
 import { type EventModel, eventModel } from '../events/event-model.js';
 import type { Partner } from '../partners/partner.js';
 import { PARTNER_MANAGER_SERVICE, partnerData } from '../partners/partner-events.js';
@@ -58,7 +58,14 @@ export function policySnapshot(policy: Policy): PolicySnapshot {
   return { id, name, desc, policies, status, validFromDate, validToDate };
 }
 
-/** How many trailing characters of a key are kept to recognise it. */
+/** An API key is 32 random bytes in base64url (wiring.ts): 43 characters. */
+const API_KEY_LENGTH = 43;
+
+/** What we show where MOSIP shows the key again: stars and the hint, the key's length. */
+export function maskedApiKey(key: Pick<ApiKey, 'hint'>): string {
+  return maskedCredential(key.hint, API_KEY_LENGTH);
+}
+
 /**
  * MOSIP's APIKeyDataPublishDto. MOSIP puts the key itself in `apiKeyId`; we put the key's UUID there, so no
  * event ever carries a credential (IDA verifies keys through our verification endpoint instead).

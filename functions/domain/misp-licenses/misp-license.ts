@@ -1,4 +1,4 @@
-import { isUsable } from '../credentials.js';
+import { isUsable, maskedCredential } from '../credentials.js';
 import { type EventModel, eventModel, type PartnerEventTopic } from '../events/event-model.js';
 import type { Policy } from '../policies/policy.js';
 import { policyData } from '../policies/views.js';
@@ -47,7 +47,7 @@ export function newLicenseKey(randomBytes: (size: number) => Uint8Array): string
 
 /** What we show where MOSIP shows the key again: stars and the hint, the key's length. */
 export function maskedKey(license: Pick<MispLicense, 'hint'>): string {
-  return '*'.repeat(LICENSE_KEY_LENGTH - license.hint.length) + license.hint;
+  return maskedCredential(license.hint, LICENSE_KEY_LENGTH);
 }
 
 /**

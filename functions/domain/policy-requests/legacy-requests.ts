@@ -1,6 +1,6 @@
 import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_LINK_ERRORS } from '../../errors/policy-link-errors.js';
-import type { ApiKey } from '../api-keys/api-key.js';
+import { type ApiKey, maskedApiKey } from '../api-keys/api-key.js';
 import type { ApiKeyRepository } from '../api-keys/ports.js';
 import type { Caller } from '../caller.js';
 import { isUsable } from '../credentials.js';
@@ -24,7 +24,7 @@ export interface LegacyRequestDeps {
  *
  * MOSIP still reads these as the one-key-per-request model: for an approved request it looks up the key whose value
  * is the request id, which fails since keys have labels. Here an approved request shows its policy's newest key:
- * whether it is usable and until when, never the key itself (`partnerApiKey` stays null; keys are shown once).
+ * masked (keys are shown once), whether it is usable and until when.
  */
 export async function apiKeyRequestsOfPartner(deps: LegacyRequestDeps, caller: Caller, partnerId: string) {
   await partnerOf(deps.partners, caller, partnerId, POLICY_LINK_ERRORS.PARTNER_REQUESTS_DO_NOT_EXIST);
@@ -37,7 +37,7 @@ export async function apiKeyRequestsOfPartner(deps: LegacyRequestDeps, caller: C
     return {
       apiKeyReqID: request.mappingKey,
       apiKeyRequestStatus: request.status,
-      partnerApiKey: null,
+      partnerApiKey: key ? maskedApiKey(key) : null,
       apikeyStatus: key ? isUsable(key, now) : false,
       validityTill: key?.validToDatetime ?? null,
     };
