@@ -64,7 +64,8 @@ test('renaming moves the name guard; a taken name is refused', async () => {
   const a = await createPolicyGroup(deps, 'admin', { name: 'Telcos', desc: 'telcos' });
   await createPolicyGroup(deps, 'admin', { name: 'Printers', desc: 'printers' });
   assert.equal(await refusal(updatePolicyGroup(deps, 'admin', a.id, { name: 'printers', desc: 'x' })), 'PMS_POL_014');
-  const renamed = await updatePolicyGroup(deps, 'editor', a.id, { name: 'Mobile operators', desc: 'telcos' });
+  assert.equal(await refusal(updatePolicyGroup(deps, 'editor', a.id, { name: 'Mobile operators', desc: 'telcos' })), 'PMS_COR_003', 'MOSIP needs isActive');
+  const renamed = await updatePolicyGroup(deps, 'editor', a.id, { name: 'Mobile operators', desc: 'telcos', isActive: true });
   assert.deepEqual([renamed.name, renamed.up_by, renamed.is_Active], ['Mobile operators', 'editor', true]);
   await createPolicyGroup(deps, 'admin', { name: 'Telcos', desc: 'the old name is free again' });
   assert.equal(await refusal(updatePolicyGroup(deps, 'admin', 'no-such-group', { name: 'x', desc: 'y' })), 'PMS_POL_008');
