@@ -1,6 +1,8 @@
+import { wholeNumberFromEnv } from '../config/env.js';
 import { cachedPmsCa } from '../domain/certificates/pms-ca.js';
-import type { CertificateDeps } from '../domain/certificates/ports.js';
+import type { CertificateDeps, MinimumRemainingValidity } from '../domain/certificates/ports.js';
 import { systemClock } from '../domain/ports.js';
+import { DEFAULT_MINIMUM_VALIDITY, MINIMUM_VALIDITY_ENV, MINIMUM_VALIDITY_RANGES } from './certificate-upload-settings.js';
 import { dynamoCertificateRepository } from './dynamodb/certificate-repository.js';
 import { tableContext } from './dynamodb/client.js';
 import { dynamoPmsCaStore } from './dynamodb/pms-ca-store.js';
@@ -10,10 +12,12 @@ import { once, partnerDeps } from './wiring.js';
 
 /**
  * Certificates: the trust stores and partner certificates in the table; the PMS CA read once per container; the
- * issuing CA's signer from the environment (KMS key id on AWS, the key file in the data directory locally). Kept
- * apart from wiring.ts so that only the certificate functions bundle the KMS client.
+ * issuing CA's signer from the environment (KMS key id on AWS, the key file in the data directory locally); the
+ * uploads' minimum remaining validity from the environment. Kept apart from wiring.ts so that only the certificate
+ * functions bundle the KMS client.
  */
 export const certificateDeps = once((): CertificateDeps => {
+  const minimumValidity = minimumValidityFromEnv();
   const signers = pmsSigners();
   const pmsCa = cachedPmsCa(async () => {
     const stored = await dynamoPmsCaStore(tableContext()).get();
@@ -26,5 +30,13 @@ export const certificateDeps = once((): CertificateDeps => {
     signing: { pmsCa, issuingSigner: () => signers.issuing() },
     clock: systemClock,
     ids: uuidIds,
+    minimumValidity,
   };
 });
+
+/** `CA_CERT_MIN_VALIDITY_MONTHS` and `PARTNER_CERT_MIN_VALIDITY_DAYS`, MOSIP's defaults when unset; a bad value stops the start. */
+export function minimumValidityFromEnv(env: NodeJS.ProcessEnv = process.env): MinimumRemainingValidity {
+  const setting = (key: keyof MinimumRemainingValidity) =>
+    wholeNumberFromEnv(MINIMUM_VALIDITY_ENV[key], DEFAULT_MINIMUM_VALIDITY[key], MINIMUM_VALIDITY_RANGES[key], env);
+  return { caMonths: setting('caMonths'), partnerDays: setting('partnerDays') };
+}

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { DEFAULT_MINIMUM_VALIDITY } from '../../functions/adapters/certificate-upload-settings.js';
 import { localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
 import { ensurePmsCa, type PmsCa } from '../../functions/domain/certificates/pms-ca.js';
-import type { CertificateDeps, CertificateRepository } from '../../functions/domain/certificates/ports.js';
+import type { CertificateDeps, CertificateRepository, MinimumRemainingValidity } from '../../functions/domain/certificates/ports.js';
 import type { CaCertificate, PartnerCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 
@@ -12,9 +13,15 @@ export type RecordedWrite =
 
 /**
  * CertificateDeps over memory: a trust store, partners and a PMS CA made with throw-away RSA keys. `writes` records
- * what the domain asked to store; the stores themselves follow the writes so that later reads see them.
+ * what the domain asked to store; the stores themselves follow the writes so that later reads see them. The uploads'
+ * minimum remaining validity is MOSIP's default unless given.
  */
-export async function inMemoryCertificateDeps(options: { now: Date; partners: Partner[]; trustStore?: CaCertificate[] }) {
+export async function inMemoryCertificateDeps(options: {
+  now: Date;
+  partners: Partner[];
+  trustStore?: CaCertificate[];
+  minimumValidity?: MinimumRemainingValidity;
+}) {
   const writes: RecordedWrite[] = [];
   const trust = [...(options.trustStore ?? [])];
   const partners = new Map(options.partners.map((partner) => [partner.id, partner]));
@@ -61,6 +68,7 @@ export async function inMemoryCertificateDeps(options: { now: Date; partners: Pa
     signing: { pmsCa: async () => pmsCa, issuingSigner: async () => issuingSigner },
     clock,
     ids: { newId: () => `id-${++nextId}` },
+    minimumValidity: options.minimumValidity ?? DEFAULT_MINIMUM_VALIDITY,
   };
   return { deps, writes, pmsCa, partners };
 }

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { minimumValidityFromEnv } from '../../functions/adapters/certificate-wiring.js';
 import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
 import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
+import type { MinimumRemainingValidity } from '../../functions/domain/certificates/ports.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
 import { forgeCertificate, forgeTrustChain, pemOf } from '../support/certificate-forge.js';
@@ -15,8 +17,8 @@ const BANK = { userId: 'bank-1', isAdmin: false };
 const chain = forgeTrustChain({ organization: 'Bank One', commonName: 'bank-1 signer', at: NOW });
 
 /** A store holding the chain's root and intermediate in AUTH, and bank-1 registered. */
-async function arranged() {
-  const world = await inMemoryCertificateDeps({ now: NOW, partners: [registeredAuthPartner('bank-1', 'Bank One', NOW)] });
+async function arranged(minimumValidity?: MinimumRemainingValidity) {
+  const world = await inMemoryCertificateDeps({ now: NOW, partners: [registeredAuthPartner('bank-1', 'Bank One', NOW)], minimumValidity });
   await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' });
   world.writes.length = 0;
   return world;
@@ -109,6 +111,74 @@ describe('CA upload: the 12 months left are counted in days, as keymanager does'
     assert.equal((await uploadCaCertificates(world.deps, ADMIN, { certificateData: sameDay.pem, partnerDomain: 'AUTH' })).status, 'Upload Success.');
     const dayBefore = expiringAt('2027-11-22T23:59:59.000Z', 'day-before');
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: dayBefore.pem, partnerDomain: 'AUTH' }), 'KER-PCM-017');
+  });
+});
+
+describe("the minimum remaining validity is the operator's setting", () => {
+  const caExpiringAt = (notAfter: Date, slot: string) =>
+    forgeCertificate({ subject: `CN=${slot},O=Minimums,C=IN`, keySlot: slot, ca: true, notBefore: new Date(NOW.getTime() - DAY_MS), notAfter });
+  const uploadCa = (world: Awaited<ReturnType<typeof inMemoryCertificateDeps>>, pem: string) =>
+    uploadCaCertificates(world.deps, ADMIN, { certificateData: pem, partnerDomain: 'AUTH' });
+  const uploadLeaf = (world: Awaited<ReturnType<typeof arranged>>, notAfter: Date) =>
+    uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: leafFrom({ notAfter }).pem });
+
+  test('CA: 3 months configured; expiring the day before 3 months from now is KER-PCM-017, on that day accepted', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [], minimumValidity: { caMonths: 3, partnerDays: 335 } });
+    // NOW is 2026-11-23T10:00Z: 3 months on is 2027-02-23 (MOSIP's 12 would refuse both).
+    await refusedWith(uploadCa(world, caExpiringAt(new Date('2027-02-22T23:59:59.000Z'), 'three-short').pem), 'KER-PCM-017');
+    assert.equal((await uploadCa(world, caExpiringAt(new Date('2027-02-23T00:30:00.000Z'), 'three-enough').pem)).status, 'Upload Success.');
+    assert.equal(world.writes.length, 1);
+  });
+
+  test('partner: 30 days configured; a minute short is KER-KMS-021 and writes nothing, a minute over is re-signed', async () => {
+    const world = await arranged({ caMonths: 12, partnerDays: 30 });
+    await refusedWith(uploadLeaf(world, new Date(NOW.getTime() + 30 * DAY_MS - 60_000)), 'KER-KMS-021');
+    assert.equal(world.writes.length, 0);
+    await uploadLeaf(world, new Date(NOW.getTime() + 30 * DAY_MS + 60_000));
+    assert.deepEqual(
+      world.writes.map((write) => write.kind),
+      ['partnerCertificate'],
+    );
+  });
+
+  test('0 accepts a CA and a partner certificate that expire tomorrow; the defaults refuse both', async () => {
+    const tomorrow = new Date(NOW.getTime() + DAY_MS);
+    const shortCa = caExpiringAt(tomorrow, 'tomorrow-ca');
+    const atDefaults = await arranged();
+    await refusedWith(uploadCa(atDefaults, shortCa.pem), 'KER-PCM-017');
+    await refusedWith(uploadLeaf(atDefaults, tomorrow), 'KER-KMS-021');
+    assert.equal(atDefaults.writes.length, 0);
+
+    const atZero = await arranged({ caMonths: 0, partnerDays: 0 });
+    assert.equal((await uploadCa(atZero, shortCa.pem)).status, 'Upload Success.');
+    await uploadLeaf(atZero, tomorrow);
+    assert.deepEqual(
+      atZero.writes.map((write) => write.kind),
+      ['caCertificates', 'partnerCertificate'],
+    );
+    // 0 still asks for a certificate valid now (KER-PCM-004): MOSIP's rule before the minimum.
+    await refusedWith(uploadCa(atZero, caExpiringAt(new Date(NOW.getTime() - 60_000), 'expired-ca').pem), 'KER-PCM-004');
+  });
+});
+
+describe('the minimums from the environment', () => {
+  test("unset or empty: MOSIP's 12 months and 335 days; whole numbers from 0 are taken as given", () => {
+    assert.deepEqual(minimumValidityFromEnv({}), { caMonths: 12, partnerDays: 335 });
+    assert.deepEqual(minimumValidityFromEnv({ CA_CERT_MIN_VALIDITY_MONTHS: '', PARTNER_CERT_MIN_VALIDITY_DAYS: '' }), { caMonths: 12, partnerDays: 335 });
+    assert.deepEqual(minimumValidityFromEnv({ CA_CERT_MIN_VALIDITY_MONTHS: '0', PARTNER_CERT_MIN_VALIDITY_DAYS: '0' }), { caMonths: 0, partnerDays: 0 });
+    assert.deepEqual(minimumValidityFromEnv({ CA_CERT_MIN_VALIDITY_MONTHS: '24', PARTNER_CERT_MIN_VALIDITY_DAYS: '700' }), { caMonths: 24, partnerDays: 700 });
+  });
+
+  test('negative, fractional, non-numeric or beyond 100 years: the wiring stops, naming the variable and the value', () => {
+    const refusals: [NodeJS.ProcessEnv, RegExp][] = [
+      [{ CA_CERT_MIN_VALIDITY_MONTHS: '-1' }, /^CA_CERT_MIN_VALIDITY_MONTHS must be a whole number of months from 0 to 1200, not -1$/],
+      [{ CA_CERT_MIN_VALIDITY_MONTHS: '1201' }, /CA_CERT_MIN_VALIDITY_MONTHS .* not 1201$/],
+      [{ CA_CERT_MIN_VALIDITY_MONTHS: 'twelve' }, /CA_CERT_MIN_VALIDITY_MONTHS .* not twelve$/],
+      [{ PARTNER_CERT_MIN_VALIDITY_DAYS: '0.5' }, /^PARTNER_CERT_MIN_VALIDITY_DAYS must be a whole number of days from 0 to 36525, not 0\.5$/],
+      [{ PARTNER_CERT_MIN_VALIDITY_DAYS: '-30' }, /PARTNER_CERT_MIN_VALIDITY_DAYS .* not -30$/],
+      [{ PARTNER_CERT_MIN_VALIDITY_DAYS: ' ' }, /PARTNER_CERT_MIN_VALIDITY_DAYS .* not {2}$/],
+    ];
+    for (const [env, message] of refusals) assert.throws(() => minimumValidityFromEnv(env), { message }, JSON.stringify(env));
   });
 });
 

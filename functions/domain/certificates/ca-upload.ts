@@ -28,11 +28,12 @@ const PARTIAL_UPLOAD_SUCCESS = 'Partial Upload Success.';
 /**
  * `POST /partners/certificate/ca/upload` (keymanager uploadCACertificate, reference §1.2): one certificate, or a
  * chain (PEM blocks or P7B) handled certificate by certificate, issuers first. Each certificate passes MOSIP's rules
- * in MOSIP's order (duplicate in the domain, future-dated, valid now, 12 months left, version 3) and ours (algorithm
- * and key policy, cA and keyCertSign); a self-signed one becomes a ROOT, any other must chain to a root of the same
- * domain (RFC 5280 path validation) and becomes an INTERMEDIATE. With one certificate a failure is its error; with
- * several, the accepted ones are stored ("Partial Upload Success.") and, when none is, the first error is returned
- * (MOSIP answers "Upload Failed." without saying why). Everything accepted is stored in one transaction.
+ * in MOSIP's order (duplicate in the domain, future-dated, valid now, the configured months left, version 3) and
+ * ours (algorithm and key policy, cA and keyCertSign); a self-signed one becomes a ROOT, any other must chain to a
+ * root of the same domain (RFC 5280 path validation) and becomes an INTERMEDIATE. With one certificate a failure is
+ * its error; with several, the accepted ones are stored ("Partial Upload Success.") and, when none is, the first
+ * error is returned (MOSIP answers "Upload Failed." without saying why). Everything accepted is stored in one
+ * transaction.
  */
 export async function uploadCaCertificates(deps: CertificateDeps, caller: Caller, request: CaUploadRequest) {
   const uploaded = parseCertificateData(request.certificateData, { unreadable: UNREADABLE_CA_DATA });
@@ -80,7 +81,7 @@ function checkedCaCertificate(
     throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_EXISTS, ` (${cert.subject.text})`);
   }
   checkCurrentlyValid(cert, now);
-  checkCaRemainingValidity(cert, now);
+  checkCaRemainingValidity(cert, now, deps.minimumValidity.caMonths);
   checkCaCertificate(cert);
   checkAlgorithmsAndKey(cert);
   const certId = deps.ids.newId();

@@ -40,7 +40,7 @@ const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satis
  * `POST /partners/certificate/upload` (PartnerServiceImpl#uploadPartnerCertificate + keymanager
  * uploadPartnerCertificate, reference §1.4–1.6). PMS's checks first (the caller's own partner, not deactivated, a
  * policy group where the type needs one), then keymanager's in its order (one certificate, domain, future-dated,
- * valid now, 335 days left, not self-signed, chains to the domain's trust store, v3, O= is the partner's
+ * valid now, the configured days left, not self-signed, chains to the domain's trust store, v3, O= is the partner's
  * organisation, key and algorithm) plus ours (our domain rule, no CA certificate, RFC 5280 path validation). Then the
  * PMS issuing CA re-signs it, and the partner is approved and activated with its new certificate, one audit record,
  * PARTNER_UPDATED and CA_CERTIFICATE_UPLOADED, in one transaction. The same certificate uploaded again for an active
@@ -75,7 +75,7 @@ export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, 
 
 async function checkPartnerCertificate(deps: CertificateDeps, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date): Promise<void> {
   checkCurrentlyValid(cert, now);
-  checkPartnerRemainingValidity(cert, now);
+  checkPartnerRemainingValidity(cert, now, deps.minimumValidity.partnerDays);
   if (isSelfSigned(cert)) throw new PmsError(CERTIFICATE_ERRORS.SELF_SIGNED_CERT_NOT_ALLOWED);
   checkEndEntityCertificate(cert);
   const trusted = trustedCertificates(await deps.certificates.caCertificatesOfDomain(domain));

@@ -38,10 +38,20 @@ export interface PmsSigning {
   issuingSigner(): Promise<CertificateSigner>;
 }
 
+/**
+ * How long an uploaded certificate must still be valid, set by the operator: a CA certificate `caMonths` more
+ * (KER-PCM-017), a partner certificate `partnerDays` more (KER-KMS-021). 0 accepts any certificate valid now.
+ */
+export interface MinimumRemainingValidity {
+  caMonths: number;
+  partnerDays: number;
+}
+
 export interface CertificateDeps {
   certificates: CertificateRepository;
   partners: Pick<PartnerRepository, 'getPartner' | 'partnersOfUser'>;
   signing: PmsSigning;
   clock: Clock;
   ids: IdGenerator;
+  minimumValidity: MinimumRemainingValidity;
 }

@@ -21,10 +21,10 @@ export function checkCurrentlyValid(cert: ParsedCertificate, now: Date): void {
 }
 
 /**
- * A CA certificate must stay valid for `months` more (MOSIP `...cacertificate.upload.minimumvalidity.month`, 12),
+ * A CA certificate must stay valid for `months` more (MOSIP `...cacertificate.upload.minimumvalidity.month`),
  * counted in days as keymanager does: its expiry date is not before the date `months` from now.
  */
-export function checkCaRemainingValidity(cert: ParsedCertificate, now: Date, months = 12): void {
+export function checkCaRemainingValidity(cert: ParsedCertificate, now: Date, months: number): void {
   const required = new Date(now);
   required.setUTCMonth(required.getUTCMonth() + months);
   if (utcDate(cert.notAfter) < utcDate(required)) {
@@ -35,8 +35,11 @@ export function checkCaRemainingValidity(cert: ParsedCertificate, now: Date, mon
   }
 }
 
-/** A partner certificate must stay valid for 1 year minus the 30-day grace, 335 days (KER-KMS-021). */
-export function checkPartnerRemainingValidity(cert: ParsedCertificate, now: Date, days = 335): void {
+/**
+ * A partner certificate must stay valid for `days` more (KER-KMS-021; keymanager's issuer certificate duration,
+ * 1 year, minus its 30-day grace).
+ */
+export function checkPartnerRemainingValidity(cert: ParsedCertificate, now: Date, days: number): void {
   if (cert.notAfter.getTime() - now.getTime() < days * DAY_MS) {
     throw new PmsError(
       CERTIFICATE_ERRORS.PARTNER_CERT_VALIDITY_TOO_SHORT,
