@@ -1,5 +1,8 @@
 import type { Node } from 'constructs';
+import { MINIMUM_VALIDITY_RANGES } from '../functions/adapters/certificate-upload-settings.js';
 import { parseIssuers } from '../functions/auth/issuers.js';
+import { wholeNumberSetting } from '../functions/config/env.js';
+import type { MinimumRemainingValidity } from '../functions/domain/certificates/ports.js';
 
 export interface CognitoIdentityConfig {
   kind: 'cognito';
@@ -80,4 +83,26 @@ export function mailFromContext(node: Node): MailConfig | null {
   const language: unknown = node.tryGetContext('adminNotificationLanguage') ?? 'eng';
   if (!['eng', 'ara', 'fra'].includes(String(language))) throw new Error('context "adminNotificationLanguage" must be eng, ara or fra');
   return { from, identity, adminList: typeof adminTo === 'string' ? { to: adminTo, language: String(language) } : null };
+}
+
+/** The context key of each minimum remaining validity of uploaded certificates. */
+export const MINIMUM_VALIDITY_CONTEXT: Readonly<Record<keyof MinimumRemainingValidity, string>> = {
+  caMonths: 'caCertMinValidityMonths',
+  partnerDays: 'partnerCertMinValidityDays',
+};
+
+/**
+ * The minimums the operator set (`-c caCertMinValidityMonths=6 -c partnerCertMinValidityDays=0`); those not given are
+ * left out, so the functions apply MOSIP's defaults. A value the functions would refuse fails the synth instead.
+ */
+export function minimumValidityFromContext(node: Node): Partial<MinimumRemainingValidity> {
+  const minimums: Partial<MinimumRemainingValidity> = {};
+  for (const key of Object.keys(MINIMUM_VALIDITY_CONTEXT) as (keyof MinimumRemainingValidity)[]) {
+    const contextKey = MINIMUM_VALIDITY_CONTEXT[key];
+    const value: unknown = node.tryGetContext(contextKey);
+    if (value === undefined || value === '') continue;
+    const text = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
+    minimums[key] = wholeNumberSetting(`context "${contextKey}"`, text, MINIMUM_VALIDITY_RANGES[key]);
+  }
+  return minimums;
 }

@@ -17,6 +17,8 @@ export interface EndpointResources {
   table: ITableV2;
   /** Given only to the rows that re-sign partner certificates (`signsCertificates`). */
   issuingCaKey: IKey;
+  /** Operator settings for particular operations, by operation id, added to their functions' environment. */
+  operationEnvironment: Readonly<Record<string, Record<string, string>>>;
 }
 
 /** GET operations only read; everything else may write (events go out through the outbox, never directly). */
@@ -43,6 +45,7 @@ export class OperationEndpoint extends Construct {
       // Public rows (health, OpenAPI documents) never touch data.
       ...(route.access === 'PUBLIC' ? {} : { data: { table: resources.table, access: tableAccessOf(route) } }),
       ...(route.signsCertificates && { caKeys: { issuing: resources.issuingCaKey } }),
+      environment: resources.operationEnvironment[route.operationId],
     });
     this.route = new HttpRoute(this, 'Route', {
       httpApi: resources.httpApi,

@@ -2,7 +2,7 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { scheduledJobsAt } from '../functions/jobs/job-table.js';
 import type { Route } from '../functions/routes/route.js';
-import { identityFromContext, mailFromContext } from './app-config.js';
+import { identityFromContext, mailFromContext, minimumValidityFromContext } from './app-config.js';
 import { PmsStack } from './pms-stack.js';
 
 export const PMS_STACK_NAME = 'Pms';
@@ -14,6 +14,7 @@ export function addPmsStack(app: App, routes?: readonly Route[]): PmsStack {
     identity: identityFromContext(app.node),
     jobs: scheduledJobsAt(app.node.tryGetContext('jobTimes')),
     mail: mailFromContext(app.node),
+    minimumValidity: minimumValidityFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
     ...(routes && { routes }),
   });

@@ -1,6 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { MINIMUM_VALIDITY_ENV } from '../functions/adapters/certificate-upload-settings.js';
+import type { MinimumRemainingValidity } from '../functions/domain/certificates/ports.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
+import { certificateRoutes } from '../functions/routes/certificate-routes.js';
 import type { Route } from '../functions/routes/route.js';
 import { ROUTES } from '../functions/routes/route-table.js';
 import { PmsApi } from './api.js';
@@ -25,6 +28,8 @@ export interface PmsStackProps extends StackProps {
   jobs: readonly ScheduledJobDefinition[];
   /** Notification mails; null: portal notifications only. */
   mail: MailConfig | null;
+  /** The uploads' minimum remaining validity the operator set (CDK context); those left out keep MOSIP's defaults. */
+  minimumValidity: Partial<MinimumRemainingValidity>;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -53,6 +58,7 @@ export class PmsStack extends Stack {
           runtimeLayer,
           table,
           issuingCaKey: signingKeys.issuingCa,
+          operationEnvironment: uploadMinimumsEnvironment(props.minimumValidity),
         }),
     );
 
@@ -74,4 +80,18 @@ function jobMailEnvironment(mail: MailConfig | null): Record<string, string> {
     PMS_MAIL_FROM: mail.from,
     ...(mail.adminList && { PMS_ADMIN_NOTIFICATION_EMAIL: mail.adminList.to, PMS_ADMIN_NOTIFICATION_LANGUAGE: mail.adminList.language }),
   };
+}
+
+/** Which upload function applies each minimum: only it gets the variable, and only when the operator set it. */
+const UPLOAD_OPERATION_OF: Readonly<Record<keyof MinimumRemainingValidity, string>> = {
+  caMonths: certificateRoutes.uploadCaCertificate.operationId,
+  partnerDays: certificateRoutes.uploadPartnerCertificate.operationId,
+};
+
+function uploadMinimumsEnvironment(minimums: Partial<MinimumRemainingValidity>): Record<string, Record<string, string>> {
+  const environment: Record<string, Record<string, string>> = {};
+  for (const [key, value] of Object.entries(minimums) as [keyof MinimumRemainingValidity, number][]) {
+    environment[UPLOAD_OPERATION_OF[key]] = { [MINIMUM_VALIDITY_ENV[key]]: String(value) };
+  }
+  return environment;
 }

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MINIMUM_VALIDITY_ENV } from '../../functions/adapters/certificate-upload-settings.js';
+import { type SynthesizedPms, synthesizePms } from './synth.js';
+import { operationIdOf, resourcesOfType } from './template-queries.js';
+
+/** Each function's description (`<operationId>: …` for route functions) with the value it has for `name`, if any. */
+function functionsWithVariable(pms: SynthesizedPms, name: string): [string, string][] {
+  return resourcesOfType(pms, 'AWS::Lambda::Function')
+    .map(({ resource }) => [operationIdOf(resource), resource.Properties.Environment?.Variables?.[name]] as const)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined);
+}
+
+test('context given: each minimum is set on the one upload function that applies it, and on no other', () => {
+  // A number as cdk.json gives it, a string as `-c key=value` does.
+  const pms = synthesizePms({ context: { caCertMinValidityMonths: 6, partnerCertMinValidityDays: '0' } });
+  assert.deepEqual(functionsWithVariable(pms, MINIMUM_VALIDITY_ENV.caMonths), [['uploadCaCertificate', '6']]);
+  assert.deepEqual(functionsWithVariable(pms, MINIMUM_VALIDITY_ENV.partnerDays), [['uploadPartnerCertificate', '0']]);
+});
+
+test("context not given: no function carries either variable (the functions apply MOSIP's defaults)", () => {
+  const pms = synthesizePms();
+  const operations = resourcesOfType(pms, 'AWS::Lambda::Function').map(({ resource }) => operationIdOf(resource));
+  assert.ok(operations.includes('uploadCaCertificate') && operations.includes('uploadPartnerCertificate'), 'the upload functions are there');
+  for (const name of Object.values(MINIMUM_VALIDITY_ENV)) assert.deepEqual(functionsWithVariable(pms, name), [], name);
+});
+
+test('a minimum the functions would refuse fails the synth, naming the context key', () => {
+  assert.throws(() => synthesizePms({ context: { caCertMinValidityMonths: -1 } }), {
+    message: 'context "caCertMinValidityMonths" must be a whole number of months from 0 to 1200, not -1',
+  });
+  assert.throws(() => synthesizePms({ context: { partnerCertMinValidityDays: '1.5' } }), {
+    message: 'context "partnerCertMinValidityDays" must be a whole number of days from 0 to 36525, not 1.5',
+  });
+  assert.throws(() => synthesizePms({ context: { partnerCertMinValidityDays: true } }), /context "partnerCertMinValidityDays" .* not true$/);
+  assert.throws(() => synthesizePms({ context: { partnerCertMinValidityDays: [30] } }), /context "partnerCertMinValidityDays" .* not \[30\]$/);
+});
