@@ -269,6 +269,10 @@ test('the seen timestamp is read and set by its own user or a partner admin; ano
   const path = (user: string) => `${PM}/users/${user}/notifications-seen-timestamp`;
   const seenAt = (dtimes: string) => ({ body: v2('mosip.pms.users.notifications.seen.timestamp.put', { notificationsSeenDtimes: dtimes }) });
   await expectRefused(stack, 'GET', path('bank-1'), bank, undefined, 'PMS_NOTIFICATION_ERROR_003');
+  // The consent makes the user's details exist, as MOSIP's user_details row: no timestamp yet reads as null.
+  const consent = await stack.request('POST', `${PM}/users/user-consent`, { token: bank, body: v2('mosip.pms.user.consent.post', {}) });
+  assert.deepEqual(consent.json.errors, []);
+  assert.deepEqual(await ok('GET', path('bank-1'), bank), { notificationsSeenDtimes: null });
   const put = await stack.request('PUT', path('bank-1'), { token: bank, ...seenAt('2027-01-05T10:20:30.000') });
   assert.deepEqual(put.json.response, { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });
   assert.deepEqual(await ok('GET', path('bank-1'), bank), { notificationsSeenDtimes: '2027-01-05T10:20:30.000' });

@@ -45,9 +45,9 @@ export const keys = {
   policyLink: (partnerId: string, policyId: string): ItemKey => ({ pk: `POLICY_LINK#${partnerId}#${policyId}`, sk: 'LINK' }),
   outboxEvent: (eventId: string): ItemKey => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
   audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({ pk: auditTrailPartition(objectType, objectId), sk: `${at}#${id}` }),
-  /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
   /** An extra contact of a partner, one per e-mail address. */
   partnerContact: (partnerId: string, email: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${normaliseEmail(email)}` }),
+  /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
   userConsent: (userId: string): ItemKey => ({ pk: userPartition(userId), sk: 'CONSENT' }),
   /** How far a scheduled job walked the expiry calendar. */
   jobProgress: (job: string): ItemKey => ({ pk: `JOB#${job}`, sk: 'PROGRESS' }),

@@ -5,7 +5,7 @@ import type { NotificationRepository, SeenTimestamps } from '../../domain/notifi
 import { ConcurrentModificationError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
-import { notificationKeys, userPartition } from './keys.js';
+import { keys, notificationKeys, userPartition } from './keys.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -145,11 +145,16 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
   };
 }
 
-/** One item per user beside their consent and partner links. */
+/** One item per user beside their consent and partner links; either makes the user's details exist. */
 export function dynamoSeenTimestamps(table: TableContext): SeenTimestamps {
   return {
     async get(userId) {
-      return (await getItem<{ seenAt: string }>(table, notificationKeys.seenTimestamp(userId)))?.seenAt;
+      const [seen, consent] = await Promise.all([
+        getItem<{ seenAt: string }>(table, notificationKeys.seenTimestamp(userId)),
+        getItem<object>(table, keys.userConsent(userId)),
+      ]);
+      if (seen) return { seenAt: seen.seenAt };
+      return consent ? { seenAt: null } : undefined;
     },
     async put(userId, seenAt) {
       await table.client.send(

@@ -216,7 +216,7 @@ export async function putSeenTimestamp(
 
 export async function getSeenTimestamp(deps: PortalNotificationDeps, caller: Caller, userId: string) {
   await seenTimestampOwner(deps, caller, userId);
-  const seenAt = await deps.seen.get(userId);
-  if (!seenAt) throw new PmsError(E.USER_DETAILS_NOT_EXIST);
-  return { notificationsSeenDtimes: localDateTime(seenAt) };
+  const details = await deps.seen.get(userId);
+  if (!details) throw new PmsError(E.USER_DETAILS_NOT_EXIST);
+  return { notificationsSeenDtimes: details.seenAt === null ? null : localDateTime(details.seenAt) };
 }

@@ -49,7 +49,11 @@ export interface NotificationJobDeps {
 
 /** When each user last opened the notifications (MOSIP user_details.notifications_seen_dtimes). */
 export interface SeenTimestamps {
-  get(userId: string): Promise<string | undefined>;
+  /**
+   * Undefined when PMS keeps no details of the user (MOSIP's user_details row: made by the consent or by this
+   * timestamp); `seenAt` null when it keeps details but no timestamp yet.
+   */
+  get(userId: string): Promise<{ seenAt: string | null } | undefined>;
   put(userId: string, seenAt: string): Promise<void>;
 }
 
