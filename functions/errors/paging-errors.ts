@@ -19,4 +19,11 @@ export const PARTNER_PAGING_ERRORS = {
   INVALID_PAGE_NO: { code: 'PMS_PRT_360', message: 'Invalid Page No' },
   INVALID_PAGE_SIZE: { code: 'PMS_PRT_361', message: 'Invalid page size' },
   INVALID_SORT_PARAMETERS: { code: 'PMS_PS_ERROR_007', message: "Invalid Sorting request: 'sortType' and 'sortFieldName' must be specified together." },
+  /** PartnerHelper.validateRequestParameters, on lists whose pageNo and pageSize have no default: only together. */
+  INVALID_PAGE_PARAMETERS: { code: 'PMS_PS_ERROR_006', message: "Invalid pagination request: 'pageNo' and 'pageSize' must be specified together." },
+  /** Sorting is only applied to a paged request; asking for it unpaged is refused. */
+  MISSING_PAGINATION_FOR_SORT: {
+    code: 'PMS_PS_ERROR_008',
+    message: "Please provide pagination parameters ('pageNo' and 'pageSize') when requesting sorted data.",
+  },
 } as const satisfies Record<string, ErrorDefinition>;

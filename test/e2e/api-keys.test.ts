@@ -203,6 +203,12 @@ test('GET /partner-api-keys filters and pages, and never shows a key; the clear 
   const others = await ok('GET', `${KEYS}?pageNo=0&pageSize=10`, bank2);
   assert.equal(others.totalResults, 0);
   await refused('GET', `${KEYS}?pageNo=-1&pageSize=10`, admin, undefined, 'PMS_PRT_360');
+  // pageNo and pageSize have no default: only together, and sorting needs them; without them the list is unpaged.
+  await refused('GET', `${KEYS}?pageSize=-5`, admin, undefined, 'PMS_PS_ERROR_006');
+  await refused('GET', `${KEYS}?pageNo=-1`, admin, undefined, 'PMS_PS_ERROR_006');
+  await refused('GET', `${KEYS}?sortFieldName=apiKeyLabel&sortType=asc`, admin, undefined, 'PMS_PS_ERROR_008');
+  const unpaged = await ok('GET', KEYS, admin);
+  assert.deepEqual([unpaged.pageNo, unpaged.pageSize, unpaged.totalResults, unpaged.data.length], [0, 2, 2, 2]);
 
   const seen = [JSON.stringify(all), JSON.stringify(own), JSON.stringify(await settledItems(stack)), JSON.stringify(stack.events())];
   for (const key of clearKeys) {

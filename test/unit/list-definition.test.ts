@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkListQuery, type ListDefinition, listPage } from '../../functions/domain/search/list-definition.js';
-import type { SortAndPage } from '../../functions/domain/search/v2-lists.js';
+import { checkListQuery, type ListDefinition, type ListRequest, listPage } from '../../functions/domain/search/list-definition.js';
 import { PARTNER_PAGING_ERRORS } from '../../functions/errors/paging-errors.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 
@@ -39,8 +38,8 @@ const ROWS: readonly Device[] = [
 ];
 const DEFAULT_ORDER = ['d2', 'd3', 'd4', 'd1'];
 
-const ALL: SortAndPage = { pageNo: 0, pageSize: 10, sort: undefined };
-const sorted = (field: string, ascending: boolean): SortAndPage => ({ ...ALL, sort: { field, ascending } });
+const ALL: ListRequest = { pageNo: 0, pageSize: 10, sort: undefined, paged: true };
+const sorted = (field: string, ascending: boolean): ListRequest => ({ ...ALL, sort: { field, ascending } });
 const ids = (filters: Record<string, string | boolean | undefined>, paging = ALL, list = LIST) => listPage(list, ROWS, filters, paging, (row) => row.id).data;
 
 function refusalCode(action: () => unknown): string {
@@ -101,7 +100,7 @@ test('sortBy orders by its own value, numbers by value rather than as text', () 
 });
 
 test('pages slice the ordered rows; a page past the end is all zeros', () => {
-  const page = (pageNo: number, pageSize: number) => listPage(LIST, ROWS, {}, { pageNo, pageSize, sort: undefined }, (row) => row.id);
+  const page = (pageNo: number, pageSize: number) => listPage(LIST, ROWS, {}, { pageNo, pageSize, sort: undefined, paged: true }, (row) => row.id);
   assert.deepEqual(page(1, 3), { pageNo: 1, pageSize: 3, totalResults: 4, data: ['d1'] });
   assert.deepEqual(page(0, 2), { pageNo: 0, pageSize: 2, totalResults: 4, data: ['d2', 'd3'] });
   assert.deepEqual(page(2, 2), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
@@ -112,8 +111,9 @@ test('checkListQuery accepts only sortable columns, checks in MOSIP order, and a
     pageNo: 1,
     pageSize: 5,
     sort: { field: 'isActive', ascending: false },
+    paged: true,
   });
-  assert.deepEqual(checkListQuery(LIST, {}), { pageNo: 0, pageSize: 8, sort: undefined });
+  assert.deepEqual(checkListQuery(LIST, {}), { pageNo: 0, pageSize: 8, sort: undefined, paged: true });
   // A filter-only column is no sortFieldName; the field is checked before the page.
   assert.equal(
     refusalCode(() => checkListQuery(LIST, { sortFieldName: 'makeStartsWith', sortType: 'asc', pageNo: '-1' })),
@@ -139,5 +139,37 @@ test('checkListQuery accepts only sortable columns, checks in MOSIP order, and a
     'PMS_PS_ERROR_007',
   );
   // A page bound by the list itself is used as given.
-  assert.deepEqual(checkListQuery(LIST, { pageNo: 'x' }, { pageNo: 2, pageSize: 3 }), { pageNo: 2, pageSize: 3, sort: undefined });
+  assert.deepEqual(checkListQuery(LIST, { pageNo: 'x' }, { pageNo: 2, pageSize: 3 }), { pageNo: 2, pageSize: 3, sort: undefined, paged: true });
+});
+
+test('optional paging: the sort pair, then the page pair, then sorting unpaged are refused; unpaged gives the first rows as one page', () => {
+  const optional: ListDefinition<Device> = { ...LIST, optionalPaging: true };
+  assert.equal(
+    refusalCode(() => checkListQuery(optional, { sortFieldName: 'name', pageNo: '0' })),
+    'PMS_PS_ERROR_007',
+  );
+  assert.equal(
+    refusalCode(() => checkListQuery(optional, { pageNo: '0' })),
+    'PMS_PS_ERROR_006',
+  );
+  assert.equal(
+    refusalCode(() => checkListQuery(optional, { pageSize: '-5' })),
+    'PMS_PS_ERROR_006',
+  );
+  assert.equal(
+    refusalCode(() => checkListQuery(optional, { sortFieldName: 'name', sortType: 'asc' })),
+    'PMS_PS_ERROR_008',
+  );
+  assert.equal(
+    refusalCode(() => checkListQuery(optional, { pageNo: '-1', pageSize: '2' })),
+    'PMS_PRT_360',
+  );
+  const unpaged = checkListQuery(optional, {});
+  assert.equal(unpaged.paged, false);
+  assert.deepEqual(
+    listPage(optional, ROWS, {}, unpaged, (row) => row.id),
+    { pageNo: 0, pageSize: 4, totalResults: 4, data: DEFAULT_ORDER },
+  );
+  assert.equal(checkListQuery(optional, { pageNo: '1', pageSize: '2' }).paged, true);
+  assert.equal(checkListQuery(LIST, {}).paged, true, 'a list with default paging is always paged');
 });

@@ -39,8 +39,8 @@ const API_KEY_LIST: ListDefinition<ApiKeyRow> = {
   },
   defaultOrder: [{ by: ({ key }) => key.crDtimes, descending: true }, { by: ({ key }) => key.id }],
   errors: PARTNER_PAGING_ERRORS,
-  sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
   emptyFilterIsAbsent: true,
+  optionalPaging: true,
 };
 
 /** MOSIP lists only the keys of authentication partners (ApiKeyRequestSummaryRepository). */
@@ -48,8 +48,8 @@ const LISTED_PARTNER_TYPE = 'Auth_Partner';
 
 /**
  * `GET /partner-api-keys` (PartnerManagementServiceImpl#getAllApiKeyRequests): admins see every auth partner's
- * keys, others their own partners' keys; expired keys are `deactivated`. Absent paging gives the first page of 8,
- * as the other revamp lists, where MOSIP returns every row unpaged. The key itself is never listed: `apiKeyId` and `apiKeyHint` identify it.
+ * keys, others their own partners' keys; expired keys are `deactivated`. pageNo and pageSize are optional, together
+ * (unpaged: see listPage). The key itself is never listed: `apiKeyId` and `apiKeyHint` identify it.
  */
 export async function listApiKeys(deps: ApiKeyDeps, caller: Caller, query: ApiKeysQuery): Promise<PageV2<ReturnType<typeof summary>>> {
   const paging = checkListQuery(API_KEY_LIST, query);

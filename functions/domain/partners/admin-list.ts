@@ -2,8 +2,8 @@ import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
-import { type CellMatcher, checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
-import { bindPage, type PageV2, type SortAndPage, springBoolean } from '../search/v2-lists.js';
+import { type CellMatcher, checkListQuery, type ListDefinition, type ListRequest, listPage } from '../search/list-definition.js';
+import { bindPage, type PageV2, springBoolean } from '../search/v2-lists.js';
 import { certificateUploadStatus, type PartnerSummary, type PartnerWithGroupName, partnerSummary } from './admin-views.js';
 
 /** MOSIP compares the lowercased address (or its hash): exact but case-insensitive. */
@@ -50,7 +50,7 @@ const UNSORTABLE_EMAIL = 'emailAddress';
 
 /** The bound and checked parameters of one `GET /admin-partners` request. */
 export interface AdminPartnersRequest {
-  paging: SortAndPage;
+  paging: ListRequest;
   isActive: boolean | undefined;
   query: AdminPartnersQuery;
 }

@@ -39,7 +39,7 @@ const SKIPPED_TYPES = new Set(['Device_Provider', 'FTM_Provider']);
 export async function listPolicyRequests(deps: PolicyRequestListDeps, caller: Caller, query: PolicyRequestListQuery) {
   const request = policyRequestListRequest(query);
   const rows = caller.isAdmin ? await adminRows(deps.reader) : await ownRows(deps, caller);
-  return policyRequestPage(rows, request);
+  return policyRequestPage(rows, query, request);
 }
 
 async function adminRows(reader: PolicyRequestListReader): Promise<PolicyRequestRow[]> {

@@ -1,10 +1,12 @@
-import type { ErrorDefinition } from '../../errors/pms-error.js';
+import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import { type ErrorDefinition, PmsError } from '../../errors/pms-error.js';
 import {
   bindPage,
   checkSortAndPage,
   compareNullable,
   compareText,
   containsLike,
+  MAX_PAGE_SIZE,
   type PageV2,
   type PagingErrors,
   pageOf,
@@ -67,27 +69,52 @@ export interface ListDefinition<Row> {
   sortPairError?: ErrorDefinition;
   /** An empty filter parameter filters nothing (otherwise `''` is a value: LIKE `%%` still refuses NULL). */
   emptyFilterIsAbsent?: true;
+  /**
+   * pageNo and pageSize are optional Integers with no default (PartnerHelper.validateRequestParameters): they come
+   * together (PMS_PS_ERROR_006), sorting needs them (PMS_PS_ERROR_008), and a request without them is unpaged.
+   */
+  optionalPaging?: true;
 }
+
+/** The checked sorting and paging of one request; `paged` false: MOSIP's `Pageable.unpaged()`. */
+export interface ListRequest extends SortAndPage {
+  paged: boolean;
+}
+
+/** Spring hands an empty String parameter over as "" (present), an empty Integer as null (absent). */
+const given = (value: string | undefined) => value !== undefined && value !== '';
 
 /**
  * Binds pageNo/pageSize (unless the list bound them itself, with its other parameters, in MOSIP's order) and
- * checks sorting and paging as checkSortAndPage does, against the list's sortable columns.
+ * checks sorting and paging as checkSortAndPage does, against the list's sortable columns; with optional paging,
+ * the sort pair, the page pair and sorting without paging are refused first, in that order.
  */
-export function checkListQuery<Row>(list: ListDefinition<Row>, query: SortAndPageQuery, page = bindPage(query)): SortAndPage {
+export function checkListQuery<Row>(list: ListDefinition<Row>, query: SortAndPageQuery, page = bindPage(query)): ListRequest {
   const sortable = Object.fromEntries(Object.entries(list.columns).filter(([, column]) => column.sortable));
-  return checkSortAndPage(query, page, sortable, list.errors, { sortPairError: list.sortPairError });
+  if (!list.optionalPaging) return { ...checkSortAndPage(query, page, sortable, list.errors, { sortPairError: list.sortPairError }), paged: true };
+  if ((query.sortFieldName === undefined) !== (query.sortType === undefined))
+    throw new PmsError(list.sortPairError ?? PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS);
+  const paged = given(query.pageNo);
+  if (paged !== given(query.pageSize)) throw new PmsError(PARTNER_PAGING_ERRORS.INVALID_PAGE_PARAMETERS);
+  if (query.sortFieldName !== undefined && !paged) throw new PmsError(PARTNER_PAGING_ERRORS.MISSING_PAGINATION_FOR_SORT);
+  // Unpaged, the defaults bindPage filled in pass the page checks untouched.
+  return { ...checkSortAndPage(query, page, sortable, list.errors), paged };
 }
 
 /**
  * One page of the rows that pass every given filter, in the default order, then (when paging.sort is set) stably
  * re-sorted by the column asked for, so ties keep the default order. NULL sorts after every value, so first when
  * the effective direction is descending, as in PostgreSQL.
+ *
+ * Unpaged, MOSIP returns every row. We return at most MAX_PAGE_SIZE rows in the default order as one page:
+ * `pageNo` 0, `pageSize` the number of rows returned (as Spring reports an unpaged page) and `totalResults` the
+ * number of rows that matched, so a client sees when rows were left out and can page for the rest.
  */
 export function listPage<Row, Item>(
   list: ListDefinition<Row>,
   rows: readonly Row[],
   filters: Readonly<Record<string, FilterValue | undefined>>,
-  paging: SortAndPage,
+  paging: ListRequest,
   toItem: (row: Row) => Item,
 ): PageV2<Item> {
   const found = rows.filter(filterOf(list, filters)).sort(orderOf(list.defaultOrder));
@@ -96,7 +123,9 @@ export function listPage<Row, Item>(
     const descending = paging.sort.ascending === (column.sortable === 'inverted');
     found.sort(orderOf([{ by: column.sortBy ?? column.read, descending }]));
   }
-  return pageOf(found, paging, toItem);
+  if (paging.paged) return pageOf(found, paging, toItem);
+  const page = pageOf(found, { pageNo: 0, pageSize: MAX_PAGE_SIZE }, toItem);
+  return { ...page, pageSize: page.data.length };
 }
 
 function filterOf<Row>(list: ListDefinition<Row>, filters: Readonly<Record<string, FilterValue | undefined>>): (row: Row) => boolean {
