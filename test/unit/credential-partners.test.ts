@@ -17,60 +17,11 @@ import type { Policy } from '../../functions/domain/policies/policy.js';
 import type { PolicyGroup } from '../../functions/domain/policy-groups/policy-group.js';
 import type { PolicyRequest } from '../../functions/domain/policy-requests/policy-request.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../functions/errors/pms-error.js';
+import { partnerFixture as partner, policyFixture as policy } from '../support/domain-objects.js';
 import { refusalOf } from '../support/refusals.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');
 const OWNER: Caller = { userId: 'printer-1', isAdmin: false };
-
-function partner(overrides: Partial<Partner> = {}): Partner {
-  return {
-    id: 'printer-1',
-    userId: 'printer-1',
-    partnerType: 'Credential_Partner',
-    policyGroupId: 'group-1',
-    organizationName: 'Printer One',
-    address: '1 Main Street',
-    contactNumber: '+254700000000',
-    emailId: 'printer-1@example.org',
-    langCode: 'eng',
-    logoUrl: null,
-    additionalInfo: null,
-    approvalStatus: 'approved',
-    isActive: true,
-    certificateAlias: 'alias',
-    crBy: 'printer-1',
-    crDtimes: '2026-01-01T00:00:00.000Z',
-    updBy: null,
-    updDtimes: null,
-    revision: 1,
-    ...overrides,
-  };
-}
-
-function policy(overrides: Partial<Policy> = {}): Policy {
-  return {
-    id: 'policy-1',
-    policyGroupId: 'group-1',
-    name: 'Card print',
-    desc: 'Cards for printing',
-    policyType: 'DataShare',
-    version: '1.0',
-    policies: { shareableAttributes: [] },
-    schema: 'https://schemas.mosip.io/v1/data-share-policy',
-    status: 'activated',
-    validFromDate: '2026-01-02T00:00:00.000Z',
-    validToDate: '2226-01-02T00:00:00.000Z',
-    publishDate: '2026-01-02T00:00:00.000Z',
-    crBy: 'manager',
-    crDtimes: '2026-01-02T00:00:00.000Z',
-    updBy: null,
-    updDtimes: null,
-    pendingRequestCount: 0,
-    approvedRequestCount: 0,
-    revision: 1,
-    ...overrides,
-  };
-}
 
 const GROUP: PolicyGroup = {
   id: 'group-1',

@@ -1,0 +1,54 @@
+import type { Partner } from '../../functions/domain/partners/partner.js';
+import type { Policy } from '../../functions/domain/policies/policy.js';
+
+/** Domain objects as stored, for unit tests over in-memory ports: a sensible whole, changed by `overrides`. */
+
+export function partnerFixture(overrides: Partial<Partner> = {}): Partner {
+  return {
+    id: 'printer-1',
+    userId: 'printer-1',
+    partnerType: 'Credential_Partner',
+    policyGroupId: 'group-1',
+    organizationName: 'Printer One',
+    address: '1 Main Street',
+    contactNumber: '+254700000000',
+    emailId: 'printer-1@example.org',
+    langCode: 'eng',
+    logoUrl: null,
+    additionalInfo: null,
+    approvalStatus: 'approved',
+    isActive: true,
+    certificateAlias: 'alias',
+    crBy: 'printer-1',
+    crDtimes: '2026-01-01T00:00:00.000Z',
+    updBy: null,
+    updDtimes: null,
+    revision: 1,
+    ...overrides,
+  };
+}
+
+export function policyFixture(overrides: Partial<Policy> = {}): Policy {
+  return {
+    id: 'policy-1',
+    policyGroupId: 'group-1',
+    name: 'Card print',
+    desc: 'Cards for printing',
+    policyType: 'DataShare',
+    version: '1.0',
+    policies: { shareableAttributes: [] },
+    schema: 'https://schemas.mosip.io/v1/data-share-policy',
+    status: 'activated',
+    validFromDate: '2026-01-02T00:00:00.000Z',
+    validToDate: '2226-01-02T00:00:00.000Z',
+    publishDate: '2026-01-02T00:00:00.000Z',
+    crBy: 'manager',
+    crDtimes: '2026-01-02T00:00:00.000Z',
+    updBy: null,
+    updDtimes: null,
+    pendingRequestCount: 0,
+    approvedRequestCount: 0,
+    revision: 1,
+    ...overrides,
+  };
+}
