@@ -1,47 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Policy, PolicyStatus } from '../../functions/domain/policies/policy.js';
-import type { PolicyWithGroup } from '../../functions/domain/policies/policy-lists.js';
 import { policyFilterValues, searchPolicies } from '../../functions/domain/policies/policy-search.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import type { PolicySearchRequest } from '../../functions/schemas/policy-lists.js';
 import { policyFilterValueRequest, policySearchRequest } from '../../functions/schemas/policy-lists.js';
-
-const GROUPS = { 'grp-1': 'Zeta group', 'grp-2': 'Auth_Share group' } as const;
-
-function row(id: string, policyType: string, name: string, desc: string, groupId: keyof typeof GROUPS, status: PolicyStatus, day: number): PolicyWithGroup {
-  const crDtimes = `2026-01-0${day}T08:30:15.250Z`;
-  const policy = {
-    id,
-    policyGroupId: groupId,
-    name,
-    desc,
-    policyType,
-    version: '1.0',
-    policies: { allowedKycAttributes: [{ attributeName: 'fullName' }] },
-    schema: status === 'draft' ? null : 'https://schemas/auth.json',
-    status,
-    validFromDate: crDtimes,
-    validToDate: '2226-01-01T00:00:00.000Z',
-    publishDate: status === 'draft' ? null : crDtimes,
-    crBy: 'admin',
-    crDtimes,
-    updBy: null,
-    updDtimes: null,
-    pendingRequestCount: 0,
-    approvedRequestCount: 0,
-    revision: 0,
-  } as Policy;
-  return { policy, groupName: GROUPS[groupId] };
-}
-
-const ROWS: readonly PolicyWithGroup[] = [
-  row('101', 'Auth', 'Alpha auth', 'First policy', 'grp-1', 'activated', 3),
-  row('102', 'DataShare', 'beta share', 'second POLICY', 'grp-2', 'draft', 1),
-  row('203', 'Auth', 'Gamma_auth', 'third', 'grp-2', 'deactivated', 5),
-  row('204', 'CredentialIssuance', 'delta cred', 'fourth', 'grp-1', 'draft', 2),
-  row('305', 'MISP', 'Epsilon', 'fifth 100%', 'grp-1', 'activated', 4),
-];
+import { POLICY_ROWS as ROWS } from '../support/policy-rows.js';
 
 function refusal(action: () => unknown): { code: string; message: string } {
   try {
