@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listPoliciesV2, MAX_PAGE_SIZE } from '../../functions/domain/policies/policy-lists.js';
-import { PmsError, RequestValidationError } from '../../functions/errors/pms-error.js';
+import { RequestValidationError } from '../../functions/errors/pms-error.js';
 import type { ListPoliciesQuery } from '../../functions/schemas/policy-lists.js';
 import { listPoliciesQuery } from '../../functions/schemas/policy-lists.js';
 import { POLICY_ROWS as ROWS } from '../support/policy-rows.js';
+import { refusalOfCall } from '../support/refusals.js';
 
 const DEFAULT_ORDER = ['102', '204', '101', '305', '203'];
 
 const list = (query: ListPoliciesQuery) => listPoliciesV2(ROWS, query);
 const ids = (query: ListPoliciesQuery) => list(query).data.map((p) => p.policyId);
-
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-    assert.equal(error.errors.length, 1);
-    return { code: error.errors[0]!.code, message: error.errors[0]!.message };
-  }
-  assert.fail('expected a refusal');
-}
 
 function bindingFailure(action: () => unknown): string {
   try {
@@ -139,8 +129,8 @@ test('v2: every MOSIP sort key, both directions, ties kept in the default order'
 test('v2: a sort field or type alone is checked, then ignored (no "together" rule in the policy service)', () => {
   assert.deepEqual(ids({ sortFieldName: 'policyName' }), DEFAULT_ORDER);
   assert.deepEqual(ids({ sortType: 'desc' }), DEFAULT_ORDER);
-  assert.equal(refusal(() => list({ sortFieldName: 'nope' })).code, 'PMS_PRT_357');
-  assert.equal(refusal(() => list({ sortType: 'down' })).code, 'PMS_PRT_358');
+  assert.equal(refusalOfCall(() => list({ sortFieldName: 'nope' })).code, 'PMS_PRT_357');
+  assert.equal(refusalOfCall(() => list({ sortType: 'down' })).code, 'PMS_PRT_358');
   assert.deepEqual(list({ pageNo: '1' }).data.length, 0);
   assert.deepEqual(list({ pageSize: '2' }).data.length, 2);
 });
@@ -202,37 +192,37 @@ test('v2: pageNo and pageSize bind as Spring binds an int', () => {
 
 test('v2: sort and paging refusals carry the policy service codes and messages, in MOSIP order', () => {
   assert.deepEqual(
-    refusal(() => list({ sortFieldName: 'policyType', sortType: 'asc' })),
+    refusalOfCall(() => list({ sortFieldName: 'policyType', sortType: 'asc' })),
     {
       code: 'PMS_PRT_357',
       message: 'Sorting is not supported for policyType field',
     },
   );
-  assert.equal(refusal(() => list({ sortFieldName: 'PolicyName', sortType: 'asc' })).code, 'PMS_PRT_357');
-  assert.equal(refusal(() => list({ sortFieldName: '', sortType: 'asc' })).message, 'Sorting is not supported for  field');
+  assert.equal(refusalOfCall(() => list({ sortFieldName: 'PolicyName', sortType: 'asc' })).code, 'PMS_PRT_357');
+  assert.equal(refusalOfCall(() => list({ sortFieldName: '', sortType: 'asc' })).message, 'Sorting is not supported for  field');
   assert.deepEqual(
-    refusal(() => list({ sortFieldName: 'policyName', sortType: 'up' })),
+    refusalOfCall(() => list({ sortFieldName: 'policyName', sortType: 'up' })),
     {
       code: 'PMS_PRT_358',
       message: 'Sort type up is not supported',
     },
   );
   assert.deepEqual(
-    refusal(() => list({ pageNo: '-1' })),
+    refusalOfCall(() => list({ pageNo: '-1' })),
     { code: 'PMS_PRT_360', message: 'Invalid Page No' },
   );
   assert.deepEqual(
-    refusal(() => list({ pageSize: '0' })),
+    refusalOfCall(() => list({ pageSize: '0' })),
     { code: 'PMS_PRT_361', message: 'Invalid page size' },
   );
-  assert.equal(refusal(() => list({ pageSize: '-4' })).code, 'PMS_PRT_361');
-  assert.equal(refusal(() => list({ pageSize: String(MAX_PAGE_SIZE + 1) })).code, 'PMS_PRT_361');
+  assert.equal(refusalOfCall(() => list({ pageSize: '-4' })).code, 'PMS_PRT_361');
+  assert.equal(refusalOfCall(() => list({ pageSize: String(MAX_PAGE_SIZE + 1) })).code, 'PMS_PRT_361');
   assert.equal(list({ pageSize: String(MAX_PAGE_SIZE) }).pageSize, MAX_PAGE_SIZE);
   assert.equal(MAX_PAGE_SIZE, 100);
   // Order: sort field, sort type, page number, page size.
-  assert.equal(refusal(() => list({ sortFieldName: 'x', sortType: 'x', pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_357');
-  assert.equal(refusal(() => list({ sortType: 'x', pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_358');
-  assert.equal(refusal(() => list({ pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_360');
+  assert.equal(refusalOfCall(() => list({ sortFieldName: 'x', sortType: 'x', pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_357');
+  assert.equal(refusalOfCall(() => list({ sortType: 'x', pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_358');
+  assert.equal(refusalOfCall(() => list({ pageNo: '-1', pageSize: '0' })).code, 'PMS_PRT_360');
 });
 
 test('v2 query schema keeps strings and drops unknown parameters', () => {

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { policyFilterValues, searchPolicies } from '../../functions/domain/policies/policy-search.js';
-import { PmsError } from '../../functions/errors/pms-error.js';
 import type { PolicySearchRequest } from '../../functions/schemas/policy-lists.js';
 import { policyFilterValueRequest, policySearchRequest } from '../../functions/schemas/policy-lists.js';
 import { POLICY_ROWS as ROWS } from '../support/policy-rows.js';
-
-function refusal(action: () => unknown): { code: string; message: string } {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-    assert.equal(error.errors.length, 1);
-    return { code: error.errors[0]!.code, message: error.errors[0]!.message };
-  }
-  assert.fail('expected a refusal');
-}
+import { refusalOfCall } from '../support/refusals.js';
 
 const search = (request: Partial<PolicySearchRequest>) =>
   searchPolicies(ROWS, { filters: [], sort: [], pagination: { pageStart: 0, pageFetch: 10 }, policyType: 'all', ...request });
@@ -81,7 +70,7 @@ test('search: sorts and pages after the group-name filter', () => {
 });
 
 test('search: refusals', () => {
-  const code = (request: Partial<PolicySearchRequest>) => refusal(() => search(request)).code;
+  const code = (request: Partial<PolicySearchRequest>) => refusalOfCall(() => search(request)).code;
   assert.equal(code({ filters: [{ columnName: 'policies', type: 'contains', value: 'x' }] }), 'PMS-MSD-310');
   assert.equal(code({ filters: [{ columnName: 'policyGroupId', type: 'equals', value: 'grp-1' }] }), 'PMS-MSD-310');
   assert.equal(code({ policyType: '' }), 'PMS-MSD-390');
@@ -93,7 +82,7 @@ test('search: refusals', () => {
 });
 
 test('search: where MOSIP fails unhandled it answers PMS_COR_003: a filter without a column, a group-name filter without a value', () => {
-  const code = (request: Partial<PolicySearchRequest>) => refusal(() => search(request)).code;
+  const code = (request: Partial<PolicySearchRequest>) => refusalOfCall(() => search(request)).code;
   assert.equal(code({ filters: [{ type: 'startsWith', value: 'mosip' }] }), 'PMS_COR_003');
   assert.equal(
     code({
@@ -112,7 +101,7 @@ test('search: where MOSIP fails unhandled it answers PMS_COR_003: a filter witho
 test("search: the answer's re-sort refuses descr only when policies were found", () => {
   assert.equal(search({ filters: [{ columnName: 'name', type: 'equals', value: 'none' }], sort: [{ sortField: 'descr', sortType: 'asc' }] }).totalRecord, 0);
   assert.equal(
-    refusal(() => search({ filters: [{ columnName: 'name', type: 'equals', value: 'Epsilon' }], sort: [{ sortField: 'descr', sortType: 'asc' }] })).code,
+    refusalOfCall(() => search({ filters: [{ columnName: 'name', type: 'equals', value: 'Epsilon' }], sort: [{ sortField: 'descr', sortType: 'asc' }] })).code,
     'PMS-MSD-357',
   );
 });
@@ -153,7 +142,7 @@ test('filter values: policy id as code, restricted to the policy type unless "al
 });
 
 test('filter values: the policy service answers PMS_COR_003 for a refused column or type, and for a type without optional filters', () => {
-  const code = (request: Parameters<typeof policyFilterValues>[1]) => refusal(() => policyFilterValues(ROWS, request)).code;
+  const code = (request: Parameters<typeof policyFilterValues>[1]) => refusalOfCall(() => policyFilterValues(ROWS, request)).code;
   assert.equal(code({ policyType: 'all', filters: [{ columnName: 'desc', type: 'unique', text: '' }] }), 'PMS_COR_003');
   assert.equal(code({ policyType: 'all', filters: [{ columnName: 'name', type: 'distinct', text: '' }] }), 'PMS_COR_003');
   assert.equal(code({ policyType: 'Auth', filters: [{ columnName: 'name', type: 'all', text: '' }] }), 'PMS_COR_003');
