@@ -1,8 +1,9 @@
 import { PmsError } from '../../errors/pms-error.js';
 import { POLICY_REQUEST_LIST_ERRORS } from '../../errors/policy-request-list-errors.js';
 import { USER_ERRORS } from '../../errors/user-errors.js';
-import { type PartnersV3Query, springBoolean } from '../../schemas/policy-requests.js';
+import type { PartnersV3Query } from '../../schemas/policy-requests.js';
 import type { Caller } from '../caller.js';
+import { springBoolean } from '../search/v2-lists.js';
 import type { PolicyRequestListDeps } from './request-list-queries.js';
 
 /**
@@ -12,9 +13,9 @@ import type { PolicyRequestListDeps } from './request-list-queries.js';
  * `policyGroupAvailable=true` each partner's group is named, and must exist (PMS_POLICY_ERROR_001).
  */
 export async function partnersV3(deps: PolicyRequestListDeps, caller: Caller, query: PartnersV3Query) {
+  const withGroup = springBoolean('policyGroupAvailable', query.policyGroupAvailable);
   const owned = await deps.partners.partnersOfUser(caller.userId);
   if (owned.length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
-  const withGroup = springBoolean(query.policyGroupAvailable);
   const partners = owned.filter(
     (partner) =>
       partner.approvalStatus === query.status &&
