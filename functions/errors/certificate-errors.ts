@@ -45,6 +45,7 @@ export const CERTIFICATE_ERRORS = {
   UNSUPPORTED_KEY_TYPE: { code: 'KER-PCM-114', message: 'Certificate key type is not supported (RSA >= 2048, EC P-256/P-384 or Ed25519).' },
   SUBJECT_COMMON_NAME_MISSING: { code: 'KER-PCM-115', message: 'Certificate subject must contain a CN.' },
   SINGLE_CERTIFICATE_EXPECTED: { code: 'KER-PCM-116', message: 'Exactly one certificate is expected in certificateData.' },
+  CA_BASIC_CONSTRAINTS_NOT_CRITICAL: { code: 'KER-PCM-117', message: 'A CA certificate must mark basicConstraints critical.' },
 
   // Partner service (partner/constant/ErrorCode, release-1.3.x).
   CERTIFICATE_NOT_UPLOADED: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the selected partner.' },

@@ -68,6 +68,8 @@ export interface ForgeOptions {
   version?: 1 | 2 | 3;
   /** true / { pathLen }: a CA (basicConstraints critical); false: cA=false; null: no basicConstraints. Default false. */
   ca?: boolean | { pathLen: number } | null;
+  /** Whether basicConstraints is marked critical; default: critical for a CA, not for an end entity. */
+  basicConstraintsCritical?: boolean;
   /** null: no keyUsage. Default keyCertSign+cRLSign for a CA, digitalSignature+keyEncipherment otherwise. */
   keyUsage?: (keyof KeyUsageBits)[] | null;
   /** Default sha256. */
@@ -304,7 +306,7 @@ function standardExtensions(options: ForgeOptions, spki: Uint8Array, issuer: TBS
   const isCa = ca === true || (typeof ca === 'object' && ca !== null);
   if (ca !== null) {
     const constraints = new BasicConstraints({ cA: isCa, ...(typeof ca === 'object' ? { pathLenConstraint: ca.pathLen } : {}) });
-    extensions.push(extension(id_ce_basicConstraints, isCa, constraints));
+    extensions.push(extension(id_ce_basicConstraints, options.basicConstraintsCritical ?? isCa, constraints));
   }
   const defaultUsages: (keyof KeyUsageBits)[] = isCa ? ['keyCertSign', 'cRLSign'] : ['digitalSignature', 'keyEncipherment'];
   const usages = options.keyUsage === undefined ? defaultUsages : options.keyUsage;

@@ -212,6 +212,17 @@ describe('CA upload: RFC 5280 and MOSIP accept a CA without keyUsage', () => {
   });
 });
 
+describe('CA upload: issue #19 rules', () => {
+  const valid = { notBefore: new Date(NOW.getTime() - DAY_MS), notAfter: new Date(NOW.getTime() + 900 * DAY_MS) };
+
+  test('a root whose basicConstraints cA=true is not critical is KER-PCM-117 and nothing is stored', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const lax = forgeCertificate({ subject: 'CN=Lax Root,O=Lax,C=IN', ca: true, basicConstraintsCritical: false, ...valid });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: lax.pem, partnerDomain: 'AUTH' }), 'KER-PCM-117');
+    assert.equal(world.writes.length, 0);
+  });
+});
+
 describe("unreadable certificateData answers keymanager's code for each upload", () => {
   const truncatedPem = pemOf('CERTIFICATE', chain.root.der.slice(0, chain.root.der.length - 10));
   const junkBase64 = Buffer.from('not a certificate at all').toString('base64url');

@@ -657,6 +657,26 @@ describe('certificate roles', () => {
   });
 });
 
+describe('issue #19: no false accepts', () => {
+  test('a CA whose basicConstraints is not critical, intermediate or anchor, is no issuer: KER-PCM-117 (RFC 5280 §4.2.1.9)', () => {
+    const lax = intermediate(ROOT, { basicConstraintsCritical: false });
+    assert.equal(
+      refusedWith(() => validate(leaf(lax), [ROOT], [lax])),
+      'KER-PCM-117',
+    );
+    const laxRoot = root({ basicConstraintsCritical: false });
+    const issued = intermediate(laxRoot);
+    assert.equal(
+      refusedWith(() => validate(leaf(issued), [laxRoot], [issued])),
+      'KER-PCM-117',
+    );
+    assert.equal(
+      refusedWith(() => checkCaCertificate(parsed(laxRoot))),
+      'KER-PCM-117',
+    );
+  });
+});
+
 /** An RSASSA-PSS AlgorithmIdentifier with free choices of hash, MGF1 hash and salt, placed inside and outside. */
 function pssLeaf(hashOid: string, mgfHashOid: string, saltLength: number): ForgedCertificate {
   const hashAlgorithm = new AlgorithmIdentifier({ algorithm: hashOid, parameters: null });

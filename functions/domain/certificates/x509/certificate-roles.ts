@@ -6,8 +6,9 @@ import { verifySignedBy } from './signature-verification.js';
 
 /**
  * What every issuer in a path and every uploaded CA must be: v3 (KER-PCM-007), cA=true (KER-PCM-104, RFC 5280
- * §4.2.1.9: without it the key MUST NOT verify certificate signatures) and, when it has keyUsage, keyCertSign
- * (KER-PCM-105). A CA without keyUsage is accepted: RFC 5280 path validation (§6.1.4 (n)) checks keyCertSign only
+ * §4.2.1.9: without it the key MUST NOT verify certificate signatures) in a critical basicConstraints (KER-PCM-117,
+ * §4.2.1.9: a CA whose key verifies certificate signatures MUST mark it critical) and, when it has keyUsage,
+ * keyCertSign (KER-PCM-105). A CA without keyUsage is accepted: RFC 5280 path validation (§6.1.4 (n)) checks keyCertSign only
  * when keyUsage is present, and so does MOSIP's keymanager (Java PKIX).
  */
 export function checkCaCertificate(cert: ParsedCertificate): void {
@@ -15,6 +16,9 @@ export function checkCaCertificate(cert: ParsedCertificate): void {
   if (!cert.basicConstraints?.cA) {
     const found = cert.basicConstraints ? 'basicConstraints cA=false' : 'no basicConstraints';
     throw refusal(CERTIFICATE_ERRORS.NOT_A_CA_CERTIFICATE, `${cert.subject.text}: ${found}`);
+  }
+  if (!cert.basicConstraints.critical) {
+    throw refusal(CERTIFICATE_ERRORS.CA_BASIC_CONSTRAINTS_NOT_CRITICAL, `${cert.subject.text}: basicConstraints cA=true is not critical`);
   }
   if (cert.keyUsage && !cert.keyUsage.keyCertSign) {
     throw refusal(CERTIFICATE_ERRORS.CA_KEY_USAGE_MISSING_KEY_CERT_SIGN, `${cert.subject.text}: keyUsage without keyCertSign`);
