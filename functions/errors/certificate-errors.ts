@@ -46,6 +46,7 @@ export const CERTIFICATE_ERRORS = {
   SUBJECT_COMMON_NAME_MISSING: { code: 'KER-PCM-115', message: 'Certificate subject must contain a CN.' },
   SINGLE_CERTIFICATE_EXPECTED: { code: 'KER-PCM-116', message: 'Exactly one certificate is expected in certificateData.' },
   CA_BASIC_CONSTRAINTS_NOT_CRITICAL: { code: 'KER-PCM-117', message: 'A CA certificate must mark basicConstraints critical.' },
+  CA_SUBJECT_EMPTY: { code: 'KER-PCM-118', message: 'A CA certificate must have a non-empty subject.' },
 
   // Partner service (partner/constant/ErrorCode, release-1.3.x).
   CERTIFICATE_NOT_UPLOADED: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the selected partner.' },

@@ -53,7 +53,7 @@ export interface ForgeExtension {
 }
 
 export interface ForgeOptions {
-  /** "CN=Foo,O=Bar,C=IN", written like RFC 4514: the last RDN is encoded first. "+" joins a multi-valued RDN. */
+  /** "CN=Foo,O=Bar,C=IN", written like RFC 4514: the last RDN is encoded first. "+" joins a multi-valued RDN. "": the empty name. */
   subject?: string;
   /** Absent: self-signed. */
   issuer?: ForgedCertificate;
@@ -367,6 +367,7 @@ function signTbs(tbsDer: Uint8Array, signer: KeyObject, hash: ForgeHash, pss: bo
 
 /** "CN=a,OU=b+O=c,C=IN" → RDNs C, (OU+O), CN: the string lists the most specific RDN first, DER the least. */
 function parseName(text: string): Name {
+  if (text === '') return new Name([]);
   const rdns = splitUnescaped(text, ',').map(
     (rdn) =>
       new RelativeDistinguishedName(

@@ -221,6 +221,13 @@ describe('CA upload: issue #19 rules', () => {
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: lax.pem, partnerDomain: 'AUTH' }), 'KER-PCM-117');
     assert.equal(world.writes.length, 0);
   });
+
+  test('a root with an empty subject is KER-PCM-118 and nothing is stored', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    const nameless = forgeCertificate({ subject: '', keySlot: 'nameless', ca: true, ...valid });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: nameless.pem, partnerDomain: 'AUTH' }), 'KER-PCM-118');
+    assert.equal(world.writes.length, 0);
+  });
 });
 
 describe("unreadable certificateData answers keymanager's code for each upload", () => {

@@ -675,6 +675,20 @@ describe('issue #19: no false accepts', () => {
       'KER-PCM-117',
     );
   });
+
+  test('a CA with an empty subject is no issuer, even of a leaf whose empty issuer matches it byte for byte: KER-PCM-118 (RFC 5280 §4.1.2.6)', () => {
+    const nameless = root({ subject: '', keySlot: 'nameless' });
+    const target = leaf(nameless);
+    assert.equal(parsed(target).issuer.attributes.length, 0);
+    assert.equal(
+      refusedWith(() => validate(target, [nameless])),
+      'KER-PCM-118',
+    );
+    assert.equal(
+      refusedWith(() => checkCaCertificate(parsed(nameless))),
+      'KER-PCM-118',
+    );
+  });
 });
 
 /** An RSASSA-PSS AlgorithmIdentifier with free choices of hash, MGF1 hash and salt, placed inside and outside. */

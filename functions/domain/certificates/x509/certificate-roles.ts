@@ -8,7 +8,8 @@ import { verifySignedBy } from './signature-verification.js';
  * What every issuer in a path and every uploaded CA must be: v3 (KER-PCM-007), cA=true (KER-PCM-104, RFC 5280
  * §4.2.1.9: without it the key MUST NOT verify certificate signatures) in a critical basicConstraints (KER-PCM-117,
  * §4.2.1.9: a CA whose key verifies certificate signatures MUST mark it critical) and, when it has keyUsage,
- * keyCertSign (KER-PCM-105). A CA without keyUsage is accepted: RFC 5280 path validation (§6.1.4 (n)) checks keyCertSign only
+ * keyCertSign (KER-PCM-105), and a non-empty subject (KER-PCM-118, §4.1.2.6: a CA's subject MUST be non-empty;
+ * names chain by their bytes, so an empty one would be the issuer of every certificate whose issuer is empty). A CA without keyUsage is accepted: RFC 5280 path validation (§6.1.4 (n)) checks keyCertSign only
  * when keyUsage is present, and so does MOSIP's keymanager (Java PKIX).
  */
 export function checkCaCertificate(cert: ParsedCertificate): void {
@@ -23,6 +24,7 @@ export function checkCaCertificate(cert: ParsedCertificate): void {
   if (cert.keyUsage && !cert.keyUsage.keyCertSign) {
     throw refusal(CERTIFICATE_ERRORS.CA_KEY_USAGE_MISSING_KEY_CERT_SIGN, `${cert.subject.text}: keyUsage without keyCertSign`);
   }
+  if (cert.subject.attributes.length === 0) throw refusal(CERTIFICATE_ERRORS.CA_SUBJECT_EMPTY, `a CA issued by ${cert.issuer.text || 'an empty name'}`);
 }
 
 /** A partner certificate must not be able to issue certificates (RFC 5280 §4.2.1.9 and §4.2.1.3). */
