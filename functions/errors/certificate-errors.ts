@@ -47,6 +47,7 @@ export const CERTIFICATE_ERRORS = {
   SINGLE_CERTIFICATE_EXPECTED: { code: 'KER-PCM-116', message: 'Exactly one certificate is expected in certificateData.' },
   CA_BASIC_CONSTRAINTS_NOT_CRITICAL: { code: 'KER-PCM-117', message: 'A CA certificate must mark basicConstraints critical.' },
   CA_SUBJECT_EMPTY: { code: 'KER-PCM-118', message: 'A CA certificate must have a non-empty subject.' },
+  INVALID_SERIAL_NUMBER: { code: 'KER-PCM-119', message: 'Certificate serial number must be a positive integer of at most 20 octets.' },
 
   // Partner service (partner/constant/ErrorCode, release-1.3.x).
   CERTIFICATE_NOT_UPLOADED: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the selected partner.' },

@@ -228,6 +228,15 @@ describe('CA upload: issue #19 rules', () => {
     await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: nameless.pem, partnerDomain: 'AUTH' }), 'KER-PCM-118');
     assert.equal(world.writes.length, 0);
   });
+
+  test('a root with serial number 0, or one of 21 octets, is KER-PCM-119 and nothing is stored', async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    for (const serialNumber of [Uint8Array.of(0), Uint8Array.from({ length: 21 }, (_, index) => index + 1)]) {
+      const root = forgeCertificate({ subject: 'CN=Serial Root,O=Serial,C=IN', ca: true, serialNumber, ...valid });
+      await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: root.pem, partnerDomain: 'AUTH' }), 'KER-PCM-119');
+    }
+    assert.equal(world.writes.length, 0);
+  });
 });
 
 describe("unreadable certificateData answers keymanager's code for each upload", () => {

@@ -689,6 +689,25 @@ describe('issue #19: no false accepts', () => {
       'KER-PCM-118',
     );
   });
+
+  test('a serial number that is zero, negative or longer than 20 octets, on the target or an issuer: KER-PCM-119 (RFC 5280 §4.1.2.2)', () => {
+    const octets = (length: number) => Uint8Array.from({ length }, (_, index) => (index === 0 ? 0x40 : index));
+    for (const serialNumber of [Uint8Array.of(0), Uint8Array.of(0x80, 0x01), Uint8Array.of(0xff), octets(21), Uint8Array.of(0, 0x80, ...octets(19))]) {
+      assert.equal(
+        refusedWith(() => validate(leaf(INTERMEDIATE, { serialNumber }), [ROOT], [INTERMEDIATE])),
+        'KER-PCM-119',
+        Buffer.from(serialNumber).toString('hex'),
+      );
+    }
+    const zeroIssuer = intermediate(ROOT, { serialNumber: Uint8Array.of(0) });
+    assert.equal(
+      refusedWith(() => validate(leaf(zeroIssuer), [ROOT], [zeroIssuer])),
+      'KER-PCM-119',
+    );
+    for (const serialNumber of [Uint8Array.of(1), octets(20), Uint8Array.of(0, 0x80, ...octets(18))]) {
+      assert.equal(validate(leaf(INTERMEDIATE, { serialNumber }), [ROOT], [INTERMEDIATE]).chain.length, 3);
+    }
+  });
 });
 
 /** An RSASSA-PSS AlgorithmIdentifier with free choices of hash, MGF1 hash and salt, placed inside and outside. */

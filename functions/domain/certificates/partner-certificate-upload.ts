@@ -18,8 +18,8 @@ import { resignedPartnerCertificate } from './resigned-partner-certificate.js';
 import type { PartnerCertificate } from './stored-certificates.js';
 import { trustedCertificates, trustStoreOf } from './trust-store.js';
 import { checkCurrentlyValid, checkPartnerRemainingValidity } from './upload-dates.js';
-import { checkAlgorithmsAndKey } from './x509/algorithm-policy.js';
 import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
+import { checkCertificateProfile } from './x509/certificate-profile.js';
 import { checkEndEntityCertificate, isSelfSigned } from './x509/certificate-roles.js';
 import { firstAttribute, parseCertificate } from './x509/parse-certificate.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
@@ -86,7 +86,7 @@ async function checkPartnerCertificate(deps: CertificateDeps, partner: Partner, 
   if (organization === null || normaliseName(organization) !== normaliseName(partner.organizationName)) {
     throw new PmsError(CERTIFICATE_ERRORS.PARTNER_ORG_NOT_MATCH, ` (certificate O=${organization ?? '(none)'})`);
   }
-  checkAlgorithmsAndKey(cert);
+  checkCertificateProfile(cert);
 }
 
 async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date) {

@@ -1,7 +1,7 @@
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
 import { type ErrorDefinition, PmsError } from '../../../errors/pms-error.js';
-import { checkAlgorithmsAndKey } from './algorithm-policy.js';
 import { toHex } from './bytes.js';
+import { checkCertificateProfile } from './certificate-profile.js';
 import { checkCaCertificate, isSelfIssued } from './certificate-roles.js';
 import type { ParsedCertificate } from './parsed-certificate.js';
 import { refusal } from './refusal.js';
@@ -55,14 +55,14 @@ interface Search {
  * certificate of `trust.anchors` by its exact bytes, so a self-signed root with a trusted root's name is nobody's
  * anchor. Issuers are found by the exact DER of their subject; AKI/SKI only decides which same-name candidate is tried
  * first. Each link's signature is verified with the issuer's key; every certificate of the path, anchor included, is
- * valid at `at` and passes the algorithm and key policy; every issuer, anchor included, is a v3 CA with keyCertSign
+ * valid at `at` and passes the profile (serial number, algorithm and key policy); every issuer, anchor included, is a v3 CA with keyCertSign
  * whose pathLenConstraint admits the non-self-issued intermediates below it. A failed candidate is backtracked from;
  * when no path exists the most specific refusal of the deepest attempt is thrown, or `missingPathError` when no
  * candidate ever failed a check (no issuer at all, or only dead ends without an anchor).
  */
 export function validatePath(target: ParsedCertificate, trust: TrustStore, options: PathValidationOptions): ValidatedPath {
   checkValidAt(target, options.at);
-  checkAlgorithmsAndKey(target);
+  checkCertificateProfile(target);
   const anchors = new Set(trust.anchors.map((anchor) => anchor.thumbprintSha256));
   if (anchors.has(target.thumbprintSha256)) return { chain: [target], signatureChecks: 0 };
 
@@ -147,7 +147,7 @@ function issuerRefusal(search: Search, candidate: ParsedCertificate, chain: Pars
     checkCaCertificate(candidate);
     checkPathLength(candidate, chain);
     checkValidAt(candidate, search.at);
-    checkAlgorithmsAndKey(candidate);
+    checkCertificateProfile(candidate);
     return null;
   } catch (error) {
     if (error instanceof PmsError) return error;
