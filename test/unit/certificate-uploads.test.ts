@@ -292,6 +292,8 @@ describe('partner certificate upload', () => {
     await refusedWith(upload(leafFrom({ notAfter: new Date(NOW.getTime() + 334 * DAY_MS) }).pem), 'KER-KMS-021');
     await refusedWith(upload(leafFrom({ notBefore: new Date(NOW.getTime() + 2 * DAY_MS) }).pem), 'KER-PMS-020');
     await refusedWith(upload(leafFrom({ ca: true }).pem), 'KER-PCM-113');
+    await refusedWith(upload(leafFrom({ keyUsage: ['digitalSignature', 'keyCertSign'] }).pem), 'KER-PCM-113');
+    await refusedWith(upload(leafFrom({ extraExtensions: [{ oid: '2.5.29.37', critical: false, value: Uint8Array.of(0x30, 0x00) }] }).pem), 'KER-PCM-120');
     await refusedWith(upload(leafFrom({ subject: 'CN=bank-1 signer,O=Bank Two,C=IN' }).pem), 'KER-PCM-008');
     await refusedWith(upload(leafFrom({ subject: 'O=Bank One,C=IN' }).pem), 'KER-PCM-115');
     await refusedWith(upload(leafFrom({ key: 'rsa1024' }).pem), 'KER-PCM-013');

@@ -23,6 +23,9 @@ import {
 
 const SHA256 = '2.16.840.1.101.3.4.2.1';
 const SHA512 = '2.16.840.1.101.3.4.2.3';
+const EXTENDED_KEY_USAGE = '2.5.29.37';
+/** SEQUENCE { id-kp-clientAuth }. */
+const CLIENT_AUTH_PURPOSE = Uint8Array.of(0x30, 0x0a, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02);
 const AT = new Date('2026-06-01T12:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
 const VALID = { notBefore: new Date(AT.getTime() - 30 * DAY_MS), notAfter: new Date(AT.getTime() + 365 * DAY_MS) };
@@ -707,6 +710,24 @@ describe('issue #19: no false accepts', () => {
     for (const serialNumber of [Uint8Array.of(1), octets(20), Uint8Array.of(0, 0x80, ...octets(18))]) {
       assert.equal(validate(leaf(INTERMEDIATE, { serialNumber }), [ROOT], [INTERMEDIATE]).chain.length, 3);
     }
+  });
+
+  test('an end entity with keyCertSign (cA=false or no basicConstraints) is KER-PCM-113; with an empty extKeyUsage KER-PCM-120 (RFC 5280 §4.2.1.12)', () => {
+    for (const ca of [false, null]) {
+      assert.equal(
+        refusedWith(() => checkEndEntityCertificate(parsed(leaf(INTERMEDIATE, { ca, keyUsage: ['digitalSignature', 'keyCertSign'] })))),
+        'KER-PCM-113',
+      );
+    }
+    const emptyPurposes = leaf(INTERMEDIATE, { extraExtensions: [{ oid: EXTENDED_KEY_USAGE, critical: false, value: Uint8Array.of(0x30, 0x00) }] });
+    assert.deepEqual(parsed(emptyPurposes).extendedKeyUsage, []);
+    assert.equal(
+      refusedWith(() => checkEndEntityCertificate(parsed(emptyPurposes))),
+      'KER-PCM-120',
+    );
+    const clientAuth = leaf(INTERMEDIATE, { extraExtensions: [{ oid: EXTENDED_KEY_USAGE, critical: false, value: CLIENT_AUTH_PURPOSE }] });
+    assert.deepEqual(parsed(clientAuth).extendedKeyUsage, ['1.3.6.1.5.5.7.3.2']);
+    checkEndEntityCertificate(parsed(clientAuth));
   });
 });
 

@@ -19,7 +19,10 @@ import { bytesOf, sameBytes, toHex } from './bytes.js';
 import type { KeyUsageBits, ParsedCertificate } from './parsed-certificate.js';
 import { refusal } from './refusal.js';
 
-export type CertificateExtensions = Pick<ParsedCertificate, 'basicConstraints' | 'keyUsage' | 'subjectKeyIdentifier' | 'authorityKeyIdentifier'>;
+export type CertificateExtensions = Pick<
+  ParsedCertificate,
+  'basicConstraints' | 'keyUsage' | 'extendedKeyUsage' | 'subjectKeyIdentifier' | 'authorityKeyIdentifier'
+>;
 
 /**
  * The extensions we read, and so the only ones that may be critical (RFC 5280 §4.2: a critical extension the
@@ -79,11 +82,13 @@ export function readExtensions(extensions: Extension[]): CertificateExtensions {
 
   const basicConstraints = values.get(id_ce_basicConstraints);
   const keyUsage = values.get(id_ce_keyUsage);
+  const extendedKeyUsage = values.get(id_ce_extKeyUsage)?.value as ExtendedKeyUsage | undefined;
   const ski = values.get(id_ce_subjectKeyIdentifier)?.value as SubjectKeyIdentifier | undefined;
   const aki = values.get(id_ce_authorityKeyIdentifier)?.value as AuthorityKeyIdentifier | undefined;
   return {
     basicConstraints: basicConstraints ? readBasicConstraints(basicConstraints.value as BasicConstraints, basicConstraints.critical) : null,
     keyUsage: keyUsage ? readKeyUsage(keyUsage.value as KeyUsage) : null,
+    extendedKeyUsage: extendedKeyUsage ? Array.from(extendedKeyUsage) : null,
     subjectKeyIdentifier: ski ? toHex(ski.buffer) : null,
     authorityKeyIdentifier: aki?.keyIdentifier ? toHex(aki.keyIdentifier.buffer) : null,
   };

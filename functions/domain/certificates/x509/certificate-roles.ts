@@ -27,10 +27,15 @@ export function checkCaCertificate(cert: ParsedCertificate): void {
   if (cert.subject.attributes.length === 0) throw refusal(CERTIFICATE_ERRORS.CA_SUBJECT_EMPTY, `a CA issued by ${cert.issuer.text || 'an empty name'}`);
 }
 
-/** A partner certificate must not be able to issue certificates (RFC 5280 §4.2.1.9 and §4.2.1.3). */
+/**
+ * A partner certificate must not be able to issue certificates (KER-PCM-113, RFC 5280 §4.2.1.9 and §4.2.1.3), and an
+ * extKeyUsage it carries names at least one purpose (KER-PCM-120, §4.2.1.12: KeyPurposeId SIZE (1..MAX); an empty
+ * one is read differently by different verifiers, as "no purpose" or as "any purpose").
+ */
 export function checkEndEntityCertificate(cert: ParsedCertificate): void {
   if (cert.basicConstraints?.cA) throw refusal(CERTIFICATE_ERRORS.PARTNER_CERT_IS_CA, `${cert.subject.text}: basicConstraints cA=true`);
   if (cert.keyUsage?.keyCertSign) throw refusal(CERTIFICATE_ERRORS.PARTNER_CERT_IS_CA, `${cert.subject.text}: keyUsage keyCertSign`);
+  if (cert.extendedKeyUsage?.length === 0) throw refusal(CERTIFICATE_ERRORS.EMPTY_EXTENDED_KEY_USAGE, `${cert.subject.text}: extKeyUsage lists no purpose`);
 }
 
 /** Issuer and subject are the same name and the certificate's own key verifies it (MOSIP checks only the latter). */

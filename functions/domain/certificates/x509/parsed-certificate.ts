@@ -51,6 +51,8 @@ export interface ParsedCertificate {
   publicKey: CertificatePublicKey;
   basicConstraints: { cA: boolean; pathLenConstraint: number | null; critical: boolean } | null;
   keyUsage: KeyUsageBits | null;
+  /** The extKeyUsage purpose OIDs in order; [] for an (invalid) empty extension, null when absent. */
+  extendedKeyUsage: string[] | null;
   /** Lower-case hex. */
   subjectKeyIdentifier: string | null;
   /** The keyIdentifier of authorityKeyIdentifier, lower-case hex. */
