@@ -49,6 +49,7 @@ export const CERTIFICATE_ERRORS = {
   CA_SUBJECT_EMPTY: { code: 'KER-PCM-118', message: 'A CA certificate must have a non-empty subject.' },
   INVALID_SERIAL_NUMBER: { code: 'KER-PCM-119', message: 'Certificate serial number must be a positive integer of at most 20 octets.' },
   EMPTY_EXTENDED_KEY_USAGE: { code: 'KER-PCM-120', message: 'A partner certificate with extendedKeyUsage must list at least one purpose.' },
+  RSA_MODULUS_NOT_WHOLE_OCTETS: { code: 'KER-PCM-121', message: 'Certificate RSA modulus length must be a multiple of 8 bits.' },
 
   // Partner service (partner/constant/ErrorCode, release-1.3.x).
   CERTIFICATE_NOT_UPLOADED: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the selected partner.' },

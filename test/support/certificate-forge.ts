@@ -36,7 +36,7 @@ import {
 } from '@peculiar/asn1-x509';
 import type { KeyUsageBits } from '../../functions/domain/certificates/x509/parsed-certificate.js';
 
-export type ForgeKeyType = 'rsa2048' | 'rsa3072' | 'rsa4096' | 'rsa1024' | 'rsa2047' | 'p256' | 'p384' | 'p521' | 'p192' | 'ed25519' | 'dsa';
+export type ForgeKeyType = 'rsa2048' | 'rsa3072' | 'rsa4096' | 'rsa1024' | 'rsa2047' | 'rsa2052' | 'p256' | 'p384' | 'p521' | 'p192' | 'ed25519' | 'dsa';
 export type ForgeHash = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 export interface ForgedCertificate {
@@ -103,6 +103,7 @@ const KEY_GENERATORS: Record<ForgeKeyType, () => KeyPair> = {
   rsa1024: () => generateKeyPairSync('rsa', { modulusLength: 1024 }),
   rsa2047: () => generateKeyPairSync('rsa', { modulusLength: 2047 }),
   rsa2048: () => generateKeyPairSync('rsa', { modulusLength: 2048 }),
+  rsa2052: () => generateKeyPairSync('rsa', { modulusLength: 2052 }),
   rsa3072: () => generateKeyPairSync('rsa', { modulusLength: 3072 }),
   rsa4096: () => generateKeyPairSync('rsa', { modulusLength: 4096 }),
   p192: () => generateKeyPairSync('ec', { namedCurve: 'prime192v1' }),

@@ -297,6 +297,7 @@ describe('partner certificate upload', () => {
     await refusedWith(upload(leafFrom({ subject: 'CN=bank-1 signer,O=Bank Two,C=IN' }).pem), 'KER-PCM-008');
     await refusedWith(upload(leafFrom({ subject: 'O=Bank One,C=IN' }).pem), 'KER-PCM-115');
     await refusedWith(upload(leafFrom({ key: 'rsa1024' }).pem), 'KER-PCM-013');
+    await refusedWith(upload(leafFrom({ key: 'rsa2052' }).pem), 'KER-PCM-121');
     await refusedWith(upload(leafFrom({ hash: 'sha1' }).pem), 'KER-PCM-014');
     await refusedWith(upload(chain.leaf.pem, 'FTM'), 'KER-PCM-011');
     await refusedWith(upload(leafFrom({ issuer: forgeTrustChain({ organization: 'Elsewhere', at: NOW }).intermediate }).pem), 'KER-PCM-006');

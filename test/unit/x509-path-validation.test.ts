@@ -729,6 +729,20 @@ describe('issue #19: no false accepts', () => {
     assert.deepEqual(parsed(clientAuth).extendedKeyUsage, ['1.3.6.1.5.5.7.3.2']);
     checkEndEntityCertificate(parsed(clientAuth));
   });
+
+  test('an RSA modulus of 2052 bits (not whole octets), on the target or an issuer: KER-PCM-121', () => {
+    const target = leaf(INTERMEDIATE, { key: 'rsa2052' });
+    assert.equal(parsed(target).publicKey.rsaBits, 2052);
+    assert.equal(
+      refusedWith(() => validate(target, [ROOT], [INTERMEDIATE])),
+      'KER-PCM-121',
+    );
+    const oddIssuer = intermediate(ROOT, { key: 'rsa2052' });
+    assert.equal(
+      refusedWith(() => validate(leaf(oddIssuer), [ROOT], [oddIssuer])),
+      'KER-PCM-121',
+    );
+  });
 });
 
 /** An RSASSA-PSS AlgorithmIdentifier with free choices of hash, MGF1 hash and salt, placed inside and outside. */
