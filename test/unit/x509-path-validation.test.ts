@@ -422,6 +422,26 @@ describe('path validation: depth and signature budget', () => {
     assert.equal(validate(target, [anchor], cas, { maxDepth: 6 }).chain.length, 6);
   });
 
+  test('a self-issued intermediate (key rollover) does not count against the depth (RFC 5280 §6.1.4 (l)): six certificates pass, seven do not', () => {
+    const { anchor, cas } = chainOf(3);
+    const level3 = cas.at(-1)!;
+    const rollover = forgeCertificate({ subject: 'CN=Level 3 CA,O=Depth,C=IN', issuer: level3, keySlot: 'level-3-rollover', ca: true, ...VALID });
+    const path = validate(leaf(rollover), [anchor], [...cas, rollover]);
+    assert.equal(path.chain.length, 6);
+    const { anchor: deeperAnchor, cas: deeperCas } = chainOf(4);
+    const deeperRollover = forgeCertificate({
+      subject: 'CN=Level 4 CA,O=Depth,C=IN',
+      issuer: deeperCas.at(-1)!,
+      keySlot: 'level-4-rollover',
+      ca: true,
+      ...VALID,
+    });
+    assert.equal(
+      refusedWith(() => validate(leaf(deeperRollover), [deeperAnchor], [...deeperCas, deeperRollover])),
+      'KER-PCM-111',
+    );
+  });
+
   test('sixty same-name candidates with the wrong keys exhaust the budget: KER-PCM-112, never more checks than the budget', () => {
     const decoys = Array.from({ length: 60 }, (_, index) => intermediate(ROOT, { key: 'p256', keySlot: `decoy-${index}` }));
     assert.equal(

@@ -19,7 +19,11 @@ export interface PathValidationOptions {
   at: Date;
   /** KER-PCM-005 for CA uploads, KER-PCM-006 for partner certificates. */
   missingPathError: ErrorDefinition;
-  /** Certificates in a path, target and anchor included; default 5. */
+  /**
+   * Certificates in a path, target and anchor included, self-issued intermediates (key rollovers) not counted, as
+   * RFC 5280 §6.1.4 (l) does not count them against max_path_length; default 5. The signature budget still bounds
+   * a path of self-issued certificates.
+   */
   maxDepth?: number;
   /** Signature verifications per call; default 50. */
   signatureBudget?: number;
@@ -97,7 +101,7 @@ function extend(search: Search, chain: ParsedCertificate[]): ParsedCertificate[]
   const child = chain.at(-1)!;
   for (const candidate of candidatesFor(search, child, chain)) {
     const depth = chain.length;
-    if (depth + 1 > search.maxDepth) {
+    if (countedLength(chain) + 1 > search.maxDepth) {
       record(
         search,
         depth,
@@ -126,6 +130,11 @@ function extend(search: Search, chain: ParsedCertificate[]): ParsedCertificate[]
     if (found) return found;
   }
   return null;
+}
+
+/** The target and the intermediates that are not self-issued (RFC 5280 §6.1.4 (l)). */
+function countedLength(chain: ParsedCertificate[]): number {
+  return 1 + chain.slice(1).filter((cert) => !isSelfIssued(cert)).length;
 }
 
 /** Same-name certificates not yet on the path; the one whose SKI is the child's AKI first, then anchors before intermediates. */
