@@ -156,6 +156,13 @@ describe("the minimum remaining validity is the operator's setting", () => {
       atZero.writes.map((write) => write.kind),
       ['caCertificates', 'partnerCertificate'],
     );
+    // Compared at the certificate's second precision: a CA whose notAfter is 10:00:00Z is valid at 10:00:00.500Z.
+    const atHalfSecond = await inMemoryCertificateDeps({
+      now: new Date(NOW.getTime() + 500),
+      partners: [],
+      minimumValidity: { caMonths: 0, partnerDays: 0 },
+    });
+    assert.equal((await uploadCa(atHalfSecond, caExpiringAt(NOW, 'expiring-now-ca').pem)).status, 'Upload Success.');
     // 0 still asks for a certificate valid now (KER-PCM-004): MOSIP's rule before the minimum.
     await refusedWith(uploadCa(atZero, caExpiringAt(new Date(NOW.getTime() - 60_000), 'expired-ca').pem), 'KER-PCM-004');
   });

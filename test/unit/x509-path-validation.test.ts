@@ -135,6 +135,15 @@ describe('path validation: validity at one clock, bounds inclusive', () => {
     assert.equal(validate(bounded, [ROOT], [INTERMEDIATE], { at: notAfter }).chain.length, 3);
   });
 
+  test('half a second after notAfter is still notAfter at the certificate’s second precision; half a second before notBefore is not yet valid', () => {
+    assert.equal(validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 500) }).chain.length, 3);
+    assert.equal(validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 999) }).chain.length, 3);
+    assert.equal(
+      refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notBefore.getTime() - 500) })),
+      'KER-PCM-004',
+    );
+  });
+
   test('expired by one second: KER-PCM-004', () => {
     assert.equal(
       refusedWith(() => validate(bounded, [ROOT], [INTERMEDIATE], { at: new Date(notAfter.getTime() + 1000) })),

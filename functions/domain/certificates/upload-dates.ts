@@ -1,6 +1,7 @@
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
+import { isValidAt } from './x509/path-validation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,7 +13,7 @@ export function checkCurrentlyValid(cert: ParsedCertificate, now: Date): void {
   if (utcDate(cert.notBefore) > utcDate(now)) {
     throw new PmsError(CERTIFICATE_ERRORS.FUTURE_DATED_CERT_NOT_ALLOWED, ` (${cert.subject.text}: valid from ${cert.notBefore.toISOString()})`);
   }
-  if (cert.notBefore > now || cert.notAfter < now) {
+  if (!isValidAt(cert, now)) {
     throw new PmsError(
       CERTIFICATE_ERRORS.CERTIFICATE_DATES_NOT_VALID,
       ` (${cert.subject.text}: valid ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()})`,

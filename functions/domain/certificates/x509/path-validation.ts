@@ -86,9 +86,17 @@ export function validatePath(target: ParsedCertificate, trust: TrustStore, optio
   throw refusal(options.missingPathError, `no trusted issuer for ${target.subject.text}, issued by ${target.issuer.text}`);
 }
 
-/** Inclusive bounds: a certificate is valid at exactly its notBefore and exactly its notAfter (RFC 5280 §4.1.2.5). */
+/** checkValidAt's test, for the upload rules that answer with their own codes. */
+export function isValidAt(cert: ParsedCertificate, at: Date): boolean {
+  // UTCTime and GeneralizedTime carry whole seconds (RFC 5280 §4.1.2.5), so the instant is compared at that
+  // precision: a notAfter of 12:00:00Z still holds at 12:00:00.500Z.
+  const second = Math.floor(at.getTime() / 1000) * 1000;
+  return second >= cert.notBefore.getTime() && second <= cert.notAfter.getTime();
+}
+
+/** Inclusive bounds: a certificate is valid at exactly its notBefore and exactly its notAfter (RFC 5280 §4.1.2.5), to the second. */
 export function checkValidAt(cert: ParsedCertificate, at: Date): void {
-  if (at < cert.notBefore || at > cert.notAfter) {
+  if (!isValidAt(cert, at)) {
     throw refusal(
       CERTIFICATE_ERRORS.CERTIFICATE_DATES_NOT_VALID,
       `${cert.subject.text}: valid from ${cert.notBefore.toISOString()} to ${cert.notAfter.toISOString()}, checked at ${at.toISOString()}`,
