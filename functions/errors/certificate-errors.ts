@@ -50,6 +50,7 @@ export const CERTIFICATE_ERRORS = {
   INVALID_SERIAL_NUMBER: { code: 'KER-PCM-119', message: 'Certificate serial number must be a positive integer of at most 20 octets.' },
   EMPTY_EXTENDED_KEY_USAGE: { code: 'KER-PCM-120', message: 'A partner certificate with extendedKeyUsage must list at least one purpose.' },
   RSA_MODULUS_NOT_WHOLE_OCTETS: { code: 'KER-PCM-121', message: 'Certificate RSA modulus length must be a multiple of 8 bits.' },
+  CRITICAL_KEY_IDENTIFIER: { code: 'KER-PCM-122', message: 'Certificate authority and subject key identifiers must not be critical.' },
 
   // Partner service (partner/constant/ErrorCode, release-1.3.x).
   CERTIFICATE_NOT_UPLOADED: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the selected partner.' },

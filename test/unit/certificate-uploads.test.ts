@@ -305,6 +305,16 @@ describe('partner certificate upload', () => {
     await refusedWith(upload(leafFrom({ subject: 'O=Bank One,C=IN' }).pem), 'KER-PCM-115');
     await refusedWith(upload(leafFrom({ key: 'rsa1024' }).pem), 'KER-PCM-013');
     await refusedWith(upload(leafFrom({ key: 'rsa2052' }).pem), 'KER-PCM-121');
+    await refusedWith(
+      upload(
+        leafFrom({
+          mutateTbs: (tbs) => {
+            for (const extension of tbs.extensions ?? []) if (extension.extnID === '2.5.29.14') extension.critical = true;
+          },
+        }).pem,
+      ),
+      'KER-PCM-122',
+    );
     await refusedWith(upload(leafFrom({ hash: 'sha1' }).pem), 'KER-PCM-014');
     await refusedWith(upload(chain.leaf.pem, 'FTM'), 'KER-PCM-011');
     await refusedWith(upload(leafFrom({ issuer: forgeTrustChain({ organization: 'Elsewhere', at: NOW }).intermediate }).pem), 'KER-PCM-006');

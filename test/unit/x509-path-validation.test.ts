@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams } from '@peculiar/asn1-rsa';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { AlgorithmIdentifier, id_ce_authorityKeyIdentifier, id_ce_subjectKeyIdentifier, type TBSCertificate } from '@peculiar/asn1-x509';
 import { checkAlgorithmsAndKey } from '../../functions/domain/certificates/x509/algorithm-policy.js';
 import { checkCaCertificate, checkEndEntityCertificate, isSelfSigned } from '../../functions/domain/certificates/x509/certificate-roles.js';
 import { parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
@@ -757,6 +757,28 @@ describe('issue #19: no false accepts', () => {
     const clientAuth = leaf(INTERMEDIATE, { extraExtensions: [{ oid: EXTENDED_KEY_USAGE, critical: false, value: CLIENT_AUTH_PURPOSE }] });
     assert.deepEqual(parsed(clientAuth).extendedKeyUsage, ['1.3.6.1.5.5.7.3.2']);
     checkEndEntityCertificate(parsed(clientAuth));
+  });
+
+  test('a critical authorityKeyIdentifier or subjectKeyIdentifier, on the target or an issuer: KER-PCM-122 (RFC 5280 §4.2.1.1, §4.2.1.2)', () => {
+    const markingCritical = (oid: string) => (tbs: TBSCertificate) => {
+      const extension = tbs.extensions!.find((candidate) => candidate.extnID === oid)!;
+      extension.critical = true;
+    };
+    for (const oid of [id_ce_authorityKeyIdentifier, id_ce_subjectKeyIdentifier]) {
+      const target = leaf(INTERMEDIATE, { mutateTbs: markingCritical(oid) });
+      assert.deepEqual(parsed(target).criticalExtensions.includes(oid), true);
+      assert.equal(
+        refusedWith(() => validate(target, [ROOT], [INTERMEDIATE])),
+        'KER-PCM-122',
+        oid,
+      );
+      const issuer = intermediate(ROOT, { mutateTbs: markingCritical(oid) });
+      assert.equal(
+        refusedWith(() => validate(leaf(issuer), [ROOT], [issuer])),
+        'KER-PCM-122',
+        oid,
+      );
+    }
   });
 
   test('an RSA modulus of 2052 bits (not whole octets), on the target or an issuer: KER-PCM-121', () => {

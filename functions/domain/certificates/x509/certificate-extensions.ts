@@ -21,7 +21,7 @@ import { refusal } from './refusal.js';
 
 export type CertificateExtensions = Pick<
   ParsedCertificate,
-  'basicConstraints' | 'keyUsage' | 'extendedKeyUsage' | 'subjectKeyIdentifier' | 'authorityKeyIdentifier'
+  'basicConstraints' | 'keyUsage' | 'extendedKeyUsage' | 'subjectKeyIdentifier' | 'authorityKeyIdentifier' | 'criticalExtensions'
 >;
 
 /**
@@ -91,6 +91,7 @@ export function readExtensions(extensions: Extension[]): CertificateExtensions {
     extendedKeyUsage: extendedKeyUsage ? Array.from(extendedKeyUsage) : null,
     subjectKeyIdentifier: ski ? toHex(ski.buffer) : null,
     authorityKeyIdentifier: aki?.keyIdentifier ? toHex(aki.keyIdentifier.buffer) : null,
+    criticalExtensions: extensions.filter((extension) => extension.critical).map((extension) => extension.extnID),
   };
 }
 

@@ -57,6 +57,8 @@ export interface ParsedCertificate {
   subjectKeyIdentifier: string | null;
   /** The keyIdentifier of authorityKeyIdentifier, lower-case hex. */
   authorityKeyIdentifier: string | null;
+  /** OIDs of the extensions marked critical, in order (all of them ones we process: parsing refuses the others). */
+  criticalExtensions: string[];
   /** Lower-case hex of SHA-1 / SHA-256 over der. */
   thumbprintSha1: string;
   thumbprintSha256: string;
