@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkListQuery, type ListDefinition, type ListRequest, listPage } from '../../functions/domain/search/list-definition.js';
 import { PARTNER_PAGING_ERRORS } from '../../functions/errors/paging-errors.js';
-import { PmsError } from '../../functions/errors/pms-error.js';
+import { refusalOfCall } from '../support/refusals.js';
 
 interface Device {
   id: string;
@@ -42,15 +42,7 @@ const ALL: ListRequest = { pageNo: 0, pageSize: 10, sort: undefined, paged: true
 const sorted = (field: string, ascending: boolean): ListRequest => ({ ...ALL, sort: { field, ascending } });
 const ids = (filters: Record<string, string | boolean | undefined>, paging = ALL, list = LIST) => listPage(list, ROWS, filters, paging, (row) => row.id).data;
 
-function refusalCode(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-    return error.errors[0]!.code;
-  }
-  assert.fail('expected a refusal');
-}
+const refusalCode = (action: () => unknown) => refusalOfCall(action).code;
 
 test('without filters or sort, rows come in the default order, ties broken by the next key', () => {
   assert.deepEqual(ids({}), DEFAULT_ORDER);
