@@ -40,7 +40,7 @@ export const CERTIFICATE_ERRORS = {
   SIGNATURE_ALGORITHM_MISMATCH: { code: 'KER-PCM-109', message: 'Certificate signature algorithm differs from the one inside the signed part.' },
   INVALID_SIGNATURE: { code: 'KER-PCM-110', message: "Certificate signature does not verify with its issuer's key." },
   PATH_TOO_LONG: { code: 'KER-PCM-111', message: 'The certificate path is longer than allowed.' },
-  VALIDATION_BUDGET_EXCEEDED: { code: 'KER-PCM-112', message: 'Certificate path validation needed more signature checks than allowed.' },
+  VALIDATION_BUDGET_EXCEEDED: { code: 'KER-PCM-112', message: 'Certificate path validation needed more signature checks or candidate issuers than allowed.' },
   PARTNER_CERT_IS_CA: { code: 'KER-PCM-113', message: 'A partner certificate must not be a CA certificate (cA=true or keyCertSign).' },
   UNSUPPORTED_KEY_TYPE: { code: 'KER-PCM-114', message: 'Certificate key type is not supported (RSA >= 2048, EC P-256/P-384 or Ed25519).' },
   SUBJECT_COMMON_NAME_MISSING: { code: 'KER-PCM-115', message: 'Certificate subject must contain a CN.' },
@@ -51,6 +51,13 @@ export const CERTIFICATE_ERRORS = {
   EMPTY_EXTENDED_KEY_USAGE: { code: 'KER-PCM-120', message: 'A partner certificate with extendedKeyUsage must list at least one purpose.' },
   RSA_MODULUS_NOT_WHOLE_OCTETS: { code: 'KER-PCM-121', message: 'Certificate RSA modulus length must be a multiple of 8 bits.' },
   CRITICAL_KEY_IDENTIFIER: { code: 'KER-PCM-122', message: 'Certificate authority and subject key identifiers must not be critical.' },
+  NAME_CONSTRAINTS_NOT_SUPPORTED: { code: 'KER-PCM-123', message: 'Certificates with name constraints are not supported.' },
+  POLICY_CONSTRAINTS_NOT_SUPPORTED: { code: 'KER-PCM-124', message: 'Certificates with policy constraints are not supported.' },
+  ROOT_AUTHORITY_KEY_IDENTIFIER_MISMATCH: {
+    code: 'KER-PCM-125',
+    message: "A root certificate's authorityKeyIdentifier must be its own subjectKeyIdentifier, without issuer name or serial number.",
+  },
+  EMPTY_SUBJECT_WITHOUT_CRITICAL_ALT_NAME: { code: 'KER-PCM-126', message: 'A certificate with an empty subject must carry a critical subjectAltName.' },
 
   // Partner service (partner/constant/ErrorCode, release-1.3.x).
   CERTIFICATE_NOT_UPLOADED: { code: 'PMS_PRT_108', message: 'Certficate is not uploaded for the selected partner.' },

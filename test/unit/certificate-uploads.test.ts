@@ -244,6 +244,35 @@ describe('CA upload: issue #19 rules', () => {
     }
     assert.equal(world.writes.length, 0);
   });
+
+  test("a root whose authorityKeyIdentifier is another key's is KER-PCM-125; a name-constrained intermediate is KER-PCM-123; nothing is stored", async () => {
+    const world = await inMemoryCertificateDeps({ now: NOW, partners: [] });
+    /** AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] 20 octets of 0x11 }. */
+    const foreignKeyId = Uint8Array.of(0x30, 0x16, 0x80, 0x14, ...new Uint8Array(20).fill(0x11));
+    const misdirected = forgeCertificate({
+      subject: 'CN=Misdirected Root,O=Keys,C=IN',
+      ca: true,
+      keyIdentifiers: false,
+      extraExtensions: [{ oid: '2.5.29.35', critical: false, value: foreignKeyId }],
+      ...valid,
+    });
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: misdirected.pem, partnerDomain: 'AUTH' }), 'KER-PCM-125');
+    assert.equal(world.writes.length, 0);
+    /** NameConstraints ::= SEQUENCE { permittedSubtrees [0] { GeneralSubtree { dNSName "bank.example" } } }. */
+    const dnsSubtree = Uint8Array.of(0x30, 0x12, 0xa0, 0x10, 0x30, 0x0e, 0x82, 0x0c, ...Buffer.from('bank.example'));
+    const constrained = forgeCertificate({
+      subject: 'CN=Constrained CA,O=Bank One,C=IN',
+      issuer: chain.root,
+      keySlot: 'constrained',
+      ca: true,
+      extraExtensions: [{ oid: '2.5.29.30', critical: false, value: dnsSubtree }],
+      ...valid,
+    });
+    await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.root.pem, partnerDomain: 'AUTH' });
+    world.writes.length = 0;
+    await refusedWith(uploadCaCertificates(world.deps, ADMIN, { certificateData: constrained.pem, partnerDomain: 'AUTH' }), 'KER-PCM-123');
+    assert.equal(world.writes.length, 0);
+  });
 });
 
 describe("unreadable certificateData answers keymanager's code for each upload", () => {

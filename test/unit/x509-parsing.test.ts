@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { BasicConstraints, type Version } from '@peculiar/asn1-x509';
 import { certificatePem, parseCertificateData } from '../../functions/domain/certificates/x509/certificate-data.js';
+import { checkCertificateProfile } from '../../functions/domain/certificates/x509/certificate-profile.js';
 import { firstAttribute, parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
 import { decodeCertsOnlyPkcs7, encodeCertsOnlyPkcs7, pkcs7Pem } from '../../functions/domain/certificates/x509/pkcs7.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
@@ -280,22 +281,32 @@ describe('parseCertificate refuses what is not strict DER', () => {
     );
   });
 
-  test('a critical nameConstraints we do not process: KER-PCM-107', () => {
-    const constrained = forgeCertificate({ ca: true, extraExtensions: [{ oid: '2.5.29.30', critical: true, value: Uint8Array.of(0x30, 0x00) }] });
-    const refusal = refusalOf(() => parseCertificate(constrained.der));
-    assert.equal(refusal.code, 'KER-PCM-107');
-    assert.match(refusal.message, /nameConstraints \(2\.5\.29\.30\)/);
+  test('a critical nameConstraints or policyConstraints parses, so that the profile refuses it with its own code (KER-PCM-123, KER-PCM-124)', () => {
+    const constraints = {
+      '2.5.29.30': ['KER-PCM-123', Uint8Array.of(0x30, 0x00)],
+      '2.5.29.36': ['KER-PCM-124', Uint8Array.of(0x30, 0x03, 0x80, 0x01, 0x00)],
+    } as const;
+    for (const [oid, [code, value]] of Object.entries(constraints)) {
+      const constrained = parseCertificate(forgeCertificate({ ca: true, extraExtensions: [{ oid, critical: true, value }] }).der);
+      assert.deepEqual(
+        constrained.criticalExtensions.filter((id) => id === oid),
+        [oid],
+      );
+      assert.equal(
+        codeOf(() => checkCertificateProfile(constrained)),
+        code,
+      );
+    }
   });
 
-  test('a critical policyConstraints: KER-PCM-107', () => {
-    const constrained = forgeCertificate({
+  test('a malformed nameConstraints: KER-PCM-001', () => {
+    const malformed = forgeCertificate({
       ca: true,
-      extraExtensions: [{ oid: '2.5.29.36', critical: true, value: Uint8Array.of(0x30, 0x03, 0x80, 0x01, 0x00) }],
+      extraExtensions: [{ oid: '2.5.29.30', critical: false, value: Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x05) }],
     });
-    assert.equal(
-      codeOf(() => parseCertificate(constrained.der)),
-      'KER-PCM-107',
-    );
+    const refusal = refusalOf(() => parseCertificate(malformed.der));
+    assert.equal(refusal.code, 'KER-PCM-001');
+    assert.match(refusal.message, /nameConstraints \(2\.5\.29\.30\)/);
   });
 
   test('the same unknown extension, not critical, is ignored', () => {

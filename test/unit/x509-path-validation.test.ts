@@ -2,9 +2,33 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams } from '@peculiar/asn1-rsa';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier, id_ce_authorityKeyIdentifier, id_ce_subjectKeyIdentifier, type TBSCertificate } from '@peculiar/asn1-x509';
+import {
+  AccessDescription,
+  AlgorithmIdentifier,
+  AuthorityInfoAccessSyntax,
+  GeneralName,
+  GeneralSubtree,
+  GeneralSubtrees,
+  id_ad_caIssuers,
+  id_ce_authorityKeyIdentifier,
+  id_ce_nameConstraints,
+  id_ce_policyConstraints,
+  id_ce_subjectAltName,
+  id_ce_subjectKeyIdentifier,
+  id_pe_authorityInfoAccess,
+  Name,
+  NameConstraints,
+  SubjectAlternativeName,
+  type TBSCertificate,
+} from '@peculiar/asn1-x509';
 import { checkAlgorithmsAndKey } from '../../functions/domain/certificates/x509/algorithm-policy.js';
-import { checkCaCertificate, checkEndEntityCertificate, isSelfSigned } from '../../functions/domain/certificates/x509/certificate-roles.js';
+import { checkCertificateProfile } from '../../functions/domain/certificates/x509/certificate-profile.js';
+import {
+  checkCaCertificate,
+  checkEndEntityCertificate,
+  checkRootKeyIdentifiers,
+  isSelfSigned,
+} from '../../functions/domain/certificates/x509/certificate-roles.js';
 import { parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
 import type { ParsedCertificate } from '../../functions/domain/certificates/x509/parsed-certificate.js';
 import { type PathValidationOptions, type ValidatedPath, validatePath, verifySignedBy } from '../../functions/domain/certificates/x509/path-validation.js';
@@ -64,15 +88,20 @@ function validate(
   );
 }
 
-/** The code a synchronous operation is refused with; anything but a PmsError fails the test. */
-function refusedWith(action: () => unknown): string {
+/** The refusal of a synchronous operation; anything but a PmsError fails the test. */
+function errorOf(action: () => unknown): PmsError {
   try {
     action();
   } catch (error) {
     assert.ok(error instanceof PmsError, `expected a PmsError, got ${String(error)}`);
-    return error.code;
+    return error;
   }
   return assert.fail('expected a refusal');
+}
+
+/** The code a synchronous operation is refused with. */
+function refusedWith(action: () => unknown): string {
+  return errorOf(action).code;
 }
 
 function subjects(path: ValidatedPath): string[] {
@@ -795,6 +824,229 @@ describe('issue #19: no false accepts', () => {
     );
   });
 });
+
+describe('issue #19: constraints we do not process are refused, critical or not', () => {
+  const der = (value: unknown) => new Uint8Array(AsnConvert.serialize(value));
+  const subtrees = (name: GeneralName) => new GeneralSubtrees([new GeneralSubtree({ base: name })]);
+  const NAME_CONSTRAINTS: Record<string, Uint8Array> = {
+    'a DNS name': der(new NameConstraints({ permittedSubtrees: subtrees(new GeneralName({ dNSName: 'bank.example' })) })),
+    'an e-mail address': der(new NameConstraints({ excludedSubtrees: subtrees(new GeneralName({ rfc822Name: 'evil.example' })) })),
+    'a directory name': der(
+      new NameConstraints({ permittedSubtrees: subtrees(new GeneralName({ directoryName: AsnConvert.parse(parsed(ROOT).subject.der, Name) })) }),
+    ),
+  };
+
+  for (const [form, value] of Object.entries(NAME_CONSTRAINTS)) {
+    test(`nameConstraints on ${form}, on an intermediate or the anchor, critical or not: KER-PCM-123`, () => {
+      for (const critical of [true, false]) {
+        const extraExtensions = [{ oid: id_ce_nameConstraints, critical, value }];
+        const constrained = intermediate(ROOT, { extraExtensions });
+        assert.equal(
+          refusedWith(() => validate(leaf(constrained), [ROOT], [constrained])),
+          'KER-PCM-123',
+          `critical: ${critical}`,
+        );
+        const constrainedRoot = root({ extraExtensions });
+        const issued = intermediate(constrainedRoot);
+        assert.equal(
+          refusedWith(() => validate(leaf(issued), [constrainedRoot], [issued])),
+          'KER-PCM-123',
+          `critical: ${critical}`,
+        );
+        assert.equal(
+          refusedWith(() => checkCertificateProfile(parsed(constrainedRoot))),
+          'KER-PCM-123',
+        );
+      }
+    });
+  }
+
+  test('policyConstraints (requireExplicitPolicy), critical or not: KER-PCM-124', () => {
+    /** PolicyConstraints ::= SEQUENCE { requireExplicitPolicy [0] 0 }. */
+    const value = Uint8Array.of(0x30, 0x03, 0x80, 0x01, 0x00);
+    for (const critical of [true, false]) {
+      const constrained = intermediate(ROOT, { extraExtensions: [{ oid: id_ce_policyConstraints, critical, value }] });
+      assert.equal(
+        refusedWith(() => validate(leaf(constrained), [ROOT], [constrained])),
+        'KER-PCM-124',
+        `critical: ${critical}`,
+      );
+    }
+  });
+
+  test('a non-critical certificatePolicies (it only shapes the policy tree PMS does not use) passes; a critical one is KER-PCM-107', () => {
+    const anyPolicy = Uint8Array.of(0x30, 0x06, 0x30, 0x04, 0x06, 0x02, 0x55, 0x1d);
+    const withPolicies = (critical: boolean) => intermediate(ROOT, { extraExtensions: [{ oid: '2.5.29.32', critical, value: anyPolicy }] });
+    const lenient = withPolicies(false);
+    assert.equal(validate(leaf(lenient), [ROOT], [lenient]).chain.length, 3);
+    assert.equal(
+      refusedWith(() => parsed(withPolicies(true))),
+      'KER-PCM-107',
+    );
+  });
+});
+
+describe('issue #19: key identifiers, empty subjects, authorityInfoAccess, v1 issuers', () => {
+  const akiExtension = (value: Uint8Array) => ({ oid: id_ce_authorityKeyIdentifier, critical: false, value });
+  const skiOf = (certificate: ForgedCertificate) => Buffer.from(parsed(certificate).subjectKeyIdentifier!, 'hex');
+  /** AuthorityKeyIdentifier ::= SEQUENCE { [0] keyIdentifier, [1] authorityCertIssuer, [2] authorityCertSerialNumber }, hand-encoded. */
+  const aki = (keyId: Uint8Array | null, issuerAndSerial: boolean) => {
+    const parts: number[] = [];
+    if (keyId) parts.push(0x80, keyId.length, ...keyId);
+    if (issuerAndSerial) {
+      const name = parsed(ROOT).subject.der;
+      const generalNames = [0xa4, ...derLength(name.length), ...name];
+      parts.push(0xa1, ...derLength(generalNames.length), ...generalNames, 0x82, 0x01, 0x01);
+    }
+    return Uint8Array.of(0x30, ...derLength(parts.length), ...parts);
+  };
+  const rootWith = (extraExtensions: ForgeOptions['extraExtensions'], slot = 'root') =>
+    root({
+      keySlot: slot,
+      keyIdentifiers: false,
+      extraExtensions: [{ oid: id_ce_subjectKeyIdentifier, critical: false, value: Uint8Array.of(0x04, 0x14, ...skiOf(ROOT)) }, ...(extraExtensions ?? [])],
+    });
+
+  test('a root whose authorityKeyIdentifier carries an issuer and serial, or differs from its own SKI: KER-PCM-125; equal or absent passes', () => {
+    const ownId = skiOf(ROOT);
+    const withIssuerSerial = rootWith([akiExtension(aki(ownId, true))]);
+    assert.equal(parsed(withIssuerSerial).authorityKeyIdentifierNamesIssuer, true);
+    assert.equal(
+      refusedWith(() => checkRootKeyIdentifiers(parsed(withIssuerSerial))),
+      'KER-PCM-125',
+    );
+    assert.equal(
+      refusedWith(() => checkRootKeyIdentifiers(parsed(rootWith([akiExtension(aki(null, true))])))),
+      'KER-PCM-125',
+    );
+    const otherId = Uint8Array.from(ownId, (octet) => octet ^ 0xff);
+    assert.equal(
+      refusedWith(() => checkRootKeyIdentifiers(parsed(rootWith([akiExtension(aki(otherId, false))])))),
+      'KER-PCM-125',
+    );
+    checkRootKeyIdentifiers(parsed(rootWith([akiExtension(aki(ownId, false))])));
+    checkRootKeyIdentifiers(parsed(ROOT));
+    checkRootKeyIdentifiers(parsed(root({ keyIdentifiers: false })));
+  });
+
+  test('missing key identifiers are accepted on every certificate of a path (our decision: RFC 5280 §6.1 does not use them)', () => {
+    const bareRoot = root({ keyIdentifiers: false });
+    const bareIntermediate = intermediate(bareRoot, { keyIdentifiers: false });
+    const bareLeaf = leaf(bareIntermediate, { keyIdentifiers: false });
+    const leafParsed = parsed(bareLeaf);
+    assert.equal(leafParsed.authorityKeyIdentifier, null);
+    assert.equal(leafParsed.subjectKeyIdentifier, null);
+    assert.deepEqual(subjects(validate(bareLeaf, [bareRoot], [bareIntermediate])), [LEAF_NAME, INTERMEDIATE_NAME, ROOT_NAME]);
+  });
+
+  test('an empty subject needs a critical subjectAltName (RFC 5280 §4.2.1.6): non-critical or absent is KER-PCM-126', () => {
+    const altName = new Uint8Array(AsnConvert.serialize(new SubjectAlternativeName([new GeneralName({ dNSName: 'device.bank.example' })])));
+    const nameless = (critical: boolean | null) =>
+      leaf(INTERMEDIATE, { subject: '', extraExtensions: critical === null ? [] : [{ oid: id_ce_subjectAltName, critical, value: altName }] });
+    for (const critical of [false, null]) {
+      assert.equal(
+        refusedWith(() => validate(nameless(critical), [ROOT], [INTERMEDIATE])),
+        'KER-PCM-126',
+        `subjectAltName critical: ${critical}`,
+      );
+    }
+    assert.equal(validate(nameless(true), [ROOT], [INTERMEDIATE]).chain.length, 3);
+  });
+
+  test('a malformed authorityInfoAccess on an intermediate or an anchor: KER-PCM-001 at parsing; a well-formed one passes', () => {
+    const notAccessDescriptions = Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x05);
+    const malformed = [{ oid: id_pe_authorityInfoAccess, critical: false, value: notAccessDescriptions }];
+    assert.equal(
+      refusedWith(() => parsed(intermediate(ROOT, { extraExtensions: malformed }))),
+      'KER-PCM-001',
+    );
+    assert.equal(
+      refusedWith(() => parsed(root({ extraExtensions: malformed }))),
+      'KER-PCM-001',
+    );
+    const caIssuers = new AccessDescription({
+      accessMethod: id_ad_caIssuers,
+      accessLocation: new GeneralName({ uniformResourceIdentifier: 'http://ca.example/root.crt' }),
+    });
+    const wellFormed = [
+      { oid: id_pe_authorityInfoAccess, critical: false, value: new Uint8Array(AsnConvert.serialize(new AuthorityInfoAccessSyntax([caIssuers]))) },
+    ];
+    const withAia = intermediate(ROOT, { extraExtensions: wellFormed });
+    assert.equal(validate(leaf(withAia), [ROOT], [withAia]).chain.length, 3);
+    assert.equal(
+      refusedWith(() => parsed(intermediate(ROOT, { extraExtensions: [{ ...wellFormed[0]!, critical: true }] }))),
+      'KER-PCM-107',
+    );
+  });
+
+  test('a version 1 certificate is no intermediate and no anchor: KER-PCM-007', () => {
+    const v1Root = root({ version: 1 });
+    const v1Intermediate = intermediate(ROOT, { version: 1 });
+    assert.equal(
+      refusedWith(() => validate(leaf(intermediate(v1Root)), [v1Root], [intermediate(v1Root)])),
+      'KER-PCM-007',
+    );
+    assert.equal(
+      refusedWith(() => validate(leaf(v1Intermediate), [ROOT], [v1Intermediate])),
+      'KER-PCM-007',
+    );
+  });
+});
+
+describe('issue #19: the path search is bounded', () => {
+  /** n CAs named like their issuer and sharing its key: each verifies every other, so the search could walk n! orderings. */
+  function selfIssuedPool(size: number, anchored: boolean) {
+    const top = forgeCertificate({ subject: 'CN=Pool CA,O=Pool,C=IN', keySlot: 'pool', ca: true, ...VALID });
+    const pool = Array.from({ length: size }, () => forgeCertificate({ subject: 'CN=Pool CA,O=Pool,C=IN', issuer: top, keySlot: 'pool', ca: true, ...VALID }));
+    return { anchors: anchored ? [top] : [ROOT], pool, target: leaf(top) };
+  }
+
+  test('100 same-subject, same-key intermediates with no anchor are refused by the candidate budget, KER-PCM-112', () => {
+    const { anchors, pool, target } = selfIssuedPool(100, false);
+    assert.equal(
+      refusedWith(() => validate(target, anchors, pool)),
+      'KER-PCM-112',
+    );
+    assert.match(errorOf(() => validate(target, anchors, pool)).message, /more than 200 candidate issuers/);
+  });
+
+  test('a pool of 30 (fewer checks than the signature budget) is refused too, and a smaller candidate budget refuses sooner', () => {
+    const { anchors, pool, target } = selfIssuedPool(30, false);
+    assert.equal(
+      refusedWith(() => validate(target, anchors, pool)),
+      'KER-PCM-112',
+    );
+    assert.match(errorOf(() => validate(target, anchors, pool.slice(0, 3), { candidateBudget: 5 })).message, /more than 5 candidate issuers/);
+  });
+
+  test('the same pool under its anchor still validates: the anchor is tried first, one signature check', () => {
+    const { anchors, pool, target } = selfIssuedPool(100, true);
+    const path = validate(target, anchors, pool);
+    assert.equal(path.chain.length, 2);
+    assert.equal(path.signatureChecks, 1);
+  });
+
+  test('self-issued certificates count up to twice the depth in all: eleven certificates are KER-PCM-111 even when each is self-issued', () => {
+    const top = forgeCertificate({ subject: 'CN=Rollover CA,O=Pool,C=IN', keySlot: 'rollover-0', ca: true, ...VALID });
+    const rollovers: ForgedCertificate[] = [];
+    let issuer = top;
+    for (let index = 1; index <= 9; index += 1) {
+      issuer = forgeCertificate({ subject: 'CN=Rollover CA,O=Pool,C=IN', issuer, keySlot: `rollover-${index}`, ca: true, ...VALID });
+      rollovers.push(issuer);
+    }
+    // Key identifiers put the right rollover first at every level, so ten certificates fit the default budgets.
+    assert.equal(validate(leaf(rollovers[7]!), [top], rollovers.slice(0, 8)).chain.length, 10);
+    // Every rollover is a same-name candidate at every level, so the budgets are raised to isolate the length rule.
+    assert.equal(
+      refusedWith(() => validate(leaf(rollovers[8]!), [top], rollovers, { signatureBudget: 1000, candidateBudget: 1000 })),
+      'KER-PCM-111',
+    );
+  });
+});
+
+function derLength(length: number): number[] {
+  return length < 0x80 ? [length] : [0x81, length];
+}
 
 /** An RSASSA-PSS AlgorithmIdentifier with free choices of hash, MGF1 hash and salt, placed inside and outside. */
 function pssLeaf(hashOid: string, mgfHashOid: string, saltLength: number): ForgedCertificate {

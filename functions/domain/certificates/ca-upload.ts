@@ -11,7 +11,7 @@ import { checkCaRemainingValidity, checkCurrentlyValid } from './upload-dates.js
 import { sameBytes } from './x509/bytes.js';
 import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
 import { checkCertificateProfile } from './x509/certificate-profile.js';
-import { checkCaCertificate, isSelfSigned } from './x509/certificate-roles.js';
+import { checkCaCertificate, checkRootKeyIdentifiers, isSelfSigned } from './x509/certificate-roles.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 import { validatePath } from './x509/path-validation.js';
 
@@ -87,7 +87,9 @@ function checkedCaCertificate(
   const certId = deps.ids.newId();
   let type: CaCertificate['caCertificateType'] = 'ROOT';
   let issuerId = certId;
-  if (!isSelfSigned(cert)) {
+  if (isSelfSigned(cert)) {
+    checkRootKeyIdentifiers(cert);
+  } else {
     const { chain } = validatePath(cert, trustStoreOf(trusted), { at: now, missingPathError: CERTIFICATE_ERRORS.ROOT_CA_NOT_FOUND });
     type = 'INTERMEDIATE';
     issuerId = recordOf(trusted, chain[1]!)!.certId;

@@ -29,6 +29,7 @@ import {
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { CertificateSigner, SigningAlgorithm } from './signer.js';
+import { MAX_SERIAL_OCTETS } from './x509/certificate-profile.js';
 
 export type SubjectAttributeType = 'C' | 'ST' | 'L' | 'O' | 'OU' | 'CN';
 export interface SubjectAttribute {
@@ -78,7 +79,6 @@ const SIGNATURE_ALGORITHMS: Record<SigningAlgorithm, AlgorithmIdentifier> = {
 
 /** X.520 PrintableString; RFC 5280 requires it for countryName. */
 const PRINTABLE_STRING = /^[A-Za-z0-9 '()+,\-./:=?]+$/;
-const MAX_SERIAL_OCTETS = 20;
 
 /**
  * Builds the TBSCertificate (v3, SKI, AKI, BC critical, KU critical), signs SHA-256(TBS) with the signer, assembles

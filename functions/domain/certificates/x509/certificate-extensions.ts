@@ -1,5 +1,6 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
+  AuthorityInfoAccessSyntax,
   AuthorityKeyIdentifier,
   BasicConstraints,
   ExtendedKeyUsage,
@@ -8,9 +9,14 @@ import {
   id_ce_basicConstraints,
   id_ce_extKeyUsage,
   id_ce_keyUsage,
+  id_ce_nameConstraints,
+  id_ce_policyConstraints,
   id_ce_subjectAltName,
   id_ce_subjectKeyIdentifier,
+  id_pe_authorityInfoAccess,
   KeyUsage,
+  NameConstraints,
+  PolicyConstraints,
   SubjectAlternativeName,
   SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
@@ -21,15 +27,24 @@ import { refusal } from './refusal.js';
 
 export type CertificateExtensions = Pick<
   ParsedCertificate,
-  'basicConstraints' | 'keyUsage' | 'extendedKeyUsage' | 'subjectKeyIdentifier' | 'authorityKeyIdentifier' | 'criticalExtensions'
+  | 'basicConstraints'
+  | 'keyUsage'
+  | 'extendedKeyUsage'
+  | 'subjectKeyIdentifier'
+  | 'authorityKeyIdentifier'
+  | 'authorityKeyIdentifierNamesIssuer'
+  | 'extensionIds'
+  | 'criticalExtensions'
 >;
 
 /**
  * The extensions we read, and so the only ones that may be critical (RFC 5280 §4.2: a critical extension the
  * validator does not process fails the certificate). extKeyUsage and subjectAltName are read for well-formedness
  * only: PMS has no purpose or host name to check them against, and neither restricts what MOSIP uses a partner
- * certificate for. Everything else critical (nameConstraints, policyConstraints, certificatePolicies,
- * inhibitAnyPolicy, ...) is refused with KER-PCM-107 rather than silently ignored.
+ * certificate for. nameConstraints and policyConstraints are read so that the profile can refuse them whether
+ * critical or not (KER-PCM-123, KER-PCM-124): ignoring a non-critical one would trust a constrained CA as
+ * unconstrained. Everything else critical (certificatePolicies, inhibitAnyPolicy, ...) is refused with KER-PCM-107
+ * rather than silently ignored.
  */
 const PROCESSED: Record<string, new () => object> = {
   [id_ce_basicConstraints]: BasicConstraints,
@@ -38,6 +53,17 @@ const PROCESSED: Record<string, new () => object> = {
   [id_ce_subjectKeyIdentifier]: SubjectKeyIdentifier,
   [id_ce_authorityKeyIdentifier]: AuthorityKeyIdentifier,
   [id_ce_subjectAltName]: SubjectAlternativeName,
+  [id_ce_nameConstraints]: NameConstraints,
+  [id_ce_policyConstraints]: PolicyConstraints,
+};
+
+/**
+ * Non-critical extensions read for well-formedness only, never allowed critical. authorityInfoAccess is what a
+ * verifier follows to fetch a missing issuer; a malformed one on an intermediate or anchor is refused rather than
+ * carried into the trust store (RFC 5280 §4.2.2.1: conforming CAs MUST mark it non-critical).
+ */
+const READ_FOR_SHAPE: Record<string, new () => object> = {
+  [id_pe_authorityInfoAccess]: AuthorityInfoAccessSyntax,
 };
 
 const NAMES: Record<string, string> = {
@@ -47,10 +73,11 @@ const NAMES: Record<string, string> = {
   [id_ce_subjectKeyIdentifier]: 'subjectKeyIdentifier',
   [id_ce_authorityKeyIdentifier]: 'authorityKeyIdentifier',
   [id_ce_subjectAltName]: 'subjectAltName',
-  '2.5.29.30': 'nameConstraints',
+  [id_ce_nameConstraints]: 'nameConstraints',
+  [id_ce_policyConstraints]: 'policyConstraints',
+  [id_pe_authorityInfoAccess]: 'authorityInfoAccess',
   '2.5.29.32': 'certificatePolicies',
   '2.5.29.33': 'policyMappings',
-  '2.5.29.36': 'policyConstraints',
   '2.5.29.54': 'inhibitAnyPolicy',
 };
 
@@ -75,11 +102,15 @@ export function readExtensions(extensions: Extension[]): CertificateExtensions {
     const type = PROCESSED[extension.extnID];
     if (!type) {
       if (extension.critical) throw refusal(CERTIFICATE_ERRORS.UNKNOWN_CRITICAL_EXTENSION, `critical ${name} is not processed`);
+      const shape = READ_FOR_SHAPE[extension.extnID];
+      if (shape) parseValue(bytesOf(extension.extnValue.buffer), shape, name);
       continue;
     }
     values.set(extension.extnID, { critical: extension.critical, value: parseValue(bytesOf(extension.extnValue.buffer), type, name) });
   }
 
+  // asn1-x509's Extensions is an Array subclass whose map and filter would return that class.
+  const plain = Array.from(extensions);
   const basicConstraints = values.get(id_ce_basicConstraints);
   const keyUsage = values.get(id_ce_keyUsage);
   const extendedKeyUsage = values.get(id_ce_extKeyUsage)?.value as ExtendedKeyUsage | undefined;
@@ -91,7 +122,9 @@ export function readExtensions(extensions: Extension[]): CertificateExtensions {
     extendedKeyUsage: extendedKeyUsage ? Array.from(extendedKeyUsage) : null,
     subjectKeyIdentifier: ski ? toHex(ski.buffer) : null,
     authorityKeyIdentifier: aki?.keyIdentifier ? toHex(aki.keyIdentifier.buffer) : null,
-    criticalExtensions: extensions.filter((extension) => extension.critical).map((extension) => extension.extnID),
+    authorityKeyIdentifierNamesIssuer: aki !== undefined && (aki.authorityCertIssuer !== undefined || aki.authorityCertSerialNumber !== undefined),
+    extensionIds: plain.map((extension) => extension.extnID),
+    criticalExtensions: plain.filter((extension) => extension.critical).map((extension) => extension.extnID),
   };
 }
 

@@ -38,6 +38,25 @@ export function checkEndEntityCertificate(cert: ParsedCertificate): void {
   if (cert.extendedKeyUsage?.length === 0) throw refusal(CERTIFICATE_ERRORS.EMPTY_EXTENDED_KEY_USAGE, `${cert.subject.text}: extKeyUsage lists no purpose`);
 }
 
+/**
+ * A root (self-signed) certificate's authorityKeyIdentifier, when it has one, holds only its own subjectKeyIdentifier
+ * (KER-PCM-125): RFC 5280 §4.2.1.1 lets a self-signed certificate omit it, and when present it identifies the key
+ * that signed it, which is its own; an issuer name and serial number in it (§4.2.1.1's optional fields, the CA/Browser
+ * Forum profile forbids them on roots) would point at a certificate above the root. Missing key identifiers are
+ * accepted on roots and everywhere else: path validation (§6.1) does not need them and older real roots lack them.
+ */
+export function checkRootKeyIdentifiers(cert: ParsedCertificate): void {
+  if (cert.authorityKeyIdentifierNamesIssuer) {
+    throw refusal(CERTIFICATE_ERRORS.ROOT_AUTHORITY_KEY_IDENTIFIER_MISMATCH, `${cert.subject.text}: authorityKeyIdentifier names an issuer or serial number`);
+  }
+  if (cert.authorityKeyIdentifier !== null && cert.authorityKeyIdentifier !== cert.subjectKeyIdentifier) {
+    throw refusal(
+      CERTIFICATE_ERRORS.ROOT_AUTHORITY_KEY_IDENTIFIER_MISMATCH,
+      `${cert.subject.text}: authorityKeyIdentifier ${cert.authorityKeyIdentifier}, subjectKeyIdentifier ${cert.subjectKeyIdentifier ?? '(none)'}`,
+    );
+  }
+}
+
 /** Issuer and subject are the same name and the certificate's own key verifies it (MOSIP checks only the latter). */
 export function isSelfSigned(cert: ParsedCertificate): boolean {
   return isSelfIssued(cert) && verifySignedBy(cert, cert.publicKey);

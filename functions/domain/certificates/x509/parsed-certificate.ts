@@ -57,6 +57,10 @@ export interface ParsedCertificate {
   subjectKeyIdentifier: string | null;
   /** The keyIdentifier of authorityKeyIdentifier, lower-case hex. */
   authorityKeyIdentifier: string | null;
+  /** Whether authorityKeyIdentifier names the issuer's issuer and serial number (authorityCertIssuer / authorityCertSerialNumber). */
+  authorityKeyIdentifierNamesIssuer: boolean;
+  /** OIDs of every extension, in order. */
+  extensionIds: string[];
   /** OIDs of the extensions marked critical, in order (all of them ones we process: parsing refuses the others). */
   criticalExtensions: string[];
   /** Lower-case hex of SHA-1 / SHA-256 over der. */

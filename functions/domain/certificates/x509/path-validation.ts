@@ -21,12 +21,18 @@ export interface PathValidationOptions {
   missingPathError: ErrorDefinition;
   /**
    * Certificates in a path, target and anchor included, self-issued intermediates (key rollovers) not counted, as
-   * RFC 5280 §6.1.4 (l) does not count them against max_path_length; default 5. The signature budget still bounds
-   * a path of self-issued certificates.
+   * RFC 5280 §6.1.4 (l) does not count them against max_path_length; default 5. A path holds at most twice this
+   * many certificates in all, self-issued ones included.
    */
   maxDepth?: number;
   /** Signature verifications per call; default 50. */
   signatureBudget?: number;
+  /**
+   * Candidate issuers tried per call, default 200. Verdicts are cached per (certificate, issuer key), so a pool of
+   * same-name certificates sharing one key costs few signatures while the search walks its orderings; this bounds
+   * that walk.
+   */
+  candidateBudget?: number;
 }
 
 export interface ValidatedPath {
@@ -37,6 +43,7 @@ export interface ValidatedPath {
 
 export const DEFAULT_MAX_DEPTH = 5;
 export const DEFAULT_SIGNATURE_BUDGET = 50;
+export const DEFAULT_CANDIDATE_BUDGET = 200;
 
 /** Why a candidate issuer was refused; the refusal reported is the deepest one, then the highest rank. */
 const RANK = { signature: 1, issuerCheck: 2, pathTooLong: 3 } as const;
@@ -46,9 +53,11 @@ interface Search {
   at: Date;
   maxDepth: number;
   budget: number;
+  candidateBudget: number;
   anchors: Set<string>;
   issuersByName: Map<string, ParsedCertificate[]>;
   signatureChecks: number;
+  candidatesTried: number;
   /** Verdicts by (certificate, issuer key): the same link met again on another branch costs nothing. */
   verdicts: Map<string, boolean>;
   failure: { depth: number; rank: Rank; error: PmsError } | null;
@@ -61,6 +70,7 @@ interface Search {
  * first. Each link's signature is verified with the issuer's key; every certificate of the path, anchor included, is
  * valid at `at` and passes the profile (serial number, algorithm and key policy); every issuer, anchor included, is a v3 CA with keyCertSign
  * whose pathLenConstraint admits the non-self-issued intermediates below it. A failed candidate is backtracked from;
+ * the work is bounded by a signature budget and a candidate budget (KER-PCM-112), so any pool is refused quickly;
  * when no path exists the most specific refusal of the deepest attempt is thrown, or `missingPathError` when no
  * candidate ever failed a check (no issuer at all, or only dead ends without an anchor).
  */
@@ -74,9 +84,11 @@ export function validatePath(target: ParsedCertificate, trust: TrustStore, optio
     at: options.at,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     budget: options.signatureBudget ?? DEFAULT_SIGNATURE_BUDGET,
+    candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
     anchors,
     issuersByName: issuersByName([...trust.anchors, ...trust.intermediates]),
     signatureChecks: 0,
+    candidatesTried: 0,
     verdicts: new Map(),
     failure: null,
   };
@@ -108,14 +120,11 @@ export function checkValidAt(cert: ParsedCertificate, at: Date): void {
 function extend(search: Search, chain: ParsedCertificate[]): ParsedCertificate[] | null {
   const child = chain.at(-1)!;
   for (const candidate of candidatesFor(search, child, chain)) {
+    countCandidate(search, chain);
     const depth = chain.length;
-    if (countedLength(chain) + 1 > search.maxDepth) {
-      record(
-        search,
-        depth,
-        RANK.pathTooLong,
-        refusal(CERTIFICATE_ERRORS.PATH_TOO_LONG, `more than ${search.maxDepth} certificates from ${chain[0]!.subject.text} to a trusted root`),
-      );
+    const tooLong = lengthRefusal(search, chain);
+    if (tooLong) {
+      record(search, depth, RANK.pathTooLong, tooLong);
       continue;
     }
     const issuerError = issuerRefusal(search, candidate, chain);
@@ -140,9 +149,28 @@ function extend(search: Search, chain: ParsedCertificate[]): ParsedCertificate[]
   return null;
 }
 
-/** The target and the intermediates that are not self-issued (RFC 5280 §6.1.4 (l)). */
-function countedLength(chain: ParsedCertificate[]): number {
-  return 1 + chain.slice(1).filter((cert) => !isSelfIssued(cert)).length;
+function countCandidate(search: Search, chain: ParsedCertificate[]): void {
+  search.candidatesTried += 1;
+  if (search.candidatesTried > search.candidateBudget) {
+    throw refusal(
+      CERTIFICATE_ERRORS.VALIDATION_BUDGET_EXCEEDED,
+      `more than ${search.candidateBudget} candidate issuers tried while looking for a path from ${chain[0]!.subject.text}`,
+    );
+  }
+}
+
+/** Whether one more issuer would make the path too long: counted as RFC 5280 counts, and in all (self-issued included). */
+function lengthRefusal(search: Search, chain: ParsedCertificate[]): PmsError | null {
+  if (1 + countedIntermediates(chain) + 1 > search.maxDepth) {
+    return refusal(CERTIFICATE_ERRORS.PATH_TOO_LONG, `more than ${search.maxDepth} certificates from ${chain[0]!.subject.text} to a trusted root`);
+  }
+  if (chain.length + 1 > 2 * search.maxDepth) {
+    return refusal(
+      CERTIFICATE_ERRORS.PATH_TOO_LONG,
+      `more than ${2 * search.maxDepth} certificates, self-issued ones included, from ${chain[0]!.subject.text} to a trusted root`,
+    );
+  }
+  return null;
 }
 
 /** Same-name certificates not yet on the path; the one whose SKI is the child's AKI first, then anchors before intermediates. */
@@ -176,13 +204,18 @@ function issuerRefusal(search: Search, candidate: ParsedCertificate, chain: Pars
 function checkPathLength(issuer: ParsedCertificate, chain: ParsedCertificate[]): void {
   const limit = issuer.basicConstraints?.pathLenConstraint ?? null;
   if (limit === null) return;
-  const below = chain.slice(1).filter((cert) => !isSelfIssued(cert)).length;
+  const below = countedIntermediates(chain);
   if (below > limit) {
     throw refusal(
       CERTIFICATE_ERRORS.PATH_LENGTH_CONSTRAINT_EXCEEDED,
       `${issuer.subject.text} allows ${limit} intermediate CA(s) below it, the path has ${below}`,
     );
   }
+}
+
+/** The intermediates below the chain's target that are not self-issued (RFC 5280 §6.1.4 (l) counts only those). */
+function countedIntermediates(chain: ParsedCertificate[]): number {
+  return chain.slice(1).filter((cert) => !isSelfIssued(cert)).length;
 }
 
 function signatureVerifies(search: Search, child: ParsedCertificate, issuer: ParsedCertificate): boolean {
