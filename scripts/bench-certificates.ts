@@ -1,7 +1,7 @@
 /**
  * The certificate part of `npm run bench`: validation + re-signing of a three-certificate chain (root,
- * intermediate, partner) with the local signer, next to node:crypto verifying the same chain's two signatures.
- * A report, never a test.
+ * intermediate, partner) with the local signer, next to node:crypto verifying the same chain's two signatures, and
+ * the worst path search we know (issue #19: a pool of same-subject, same-key intermediates). A report, never a test.
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { localKeySigner } from '../functions/adapters/signing/local-key-signer.js';
@@ -13,7 +13,8 @@ import { parseCertificateData } from '../functions/domain/certificates/x509/cert
 import { parseCertificate } from '../functions/domain/certificates/x509/parse-certificate.js';
 import { validatePath } from '../functions/domain/certificates/x509/path-validation.js';
 import { CERTIFICATE_ERRORS } from '../functions/errors/certificate-errors.js';
-import { forgeTrustChain } from '../test/support/certificate-forge.js';
+import { PmsError } from '../functions/errors/pms-error.js';
+import { type ForgedCertificate, forgeCertificate, forgeTrustChain } from '../test/support/certificate-forge.js';
 
 const RUN_MS = 2000;
 
@@ -72,10 +73,40 @@ export async function certificateBench(): Promise<string[][]> {
       signer,
     );
   });
-  const row = (name: string, rate: number) => [name, rate.toFixed(0), (baseline / rate).toFixed(1)];
+  const pool = sameKeyPool(100, now);
+  const parsedPool = pool.intermediates.map((cert) => parseCertificate(cert.der));
+  const refuse = (intermediates: () => ReturnType<typeof parseCertificate>[]) => () => {
+    try {
+      validatePath(
+        parseCertificate(pool.target.der),
+        { anchors: trust.anchors, intermediates: intermediates() },
+        { at: now, missingPathError: CERTIFICATE_ERRORS.ROOT_INTER_CA_NOT_FOUND },
+      );
+    } catch (error) {
+      if (error instanceof PmsError && error.code === CERTIFICATE_ERRORS.VALIDATION_BUDGET_EXCEEDED.code) return;
+      throw error;
+    }
+    throw new Error('the pool was not refused by the budget');
+  };
+  const worstSearch = await perSecond(refuse(() => parsedPool));
+  const worstSearchWithStore = await perSecond(refuse(() => pool.intermediates.map((cert) => parseCertificate(cert.der))));
+
+  const row = (name: string, rate: number) => [name, rate.toFixed(0), (1000 / rate).toFixed(2), (baseline / rate).toFixed(1)];
   return [
     row('node:crypto X509Certificate.verify of the chain (baseline: 2 signature checks)', baseline),
     row('our parse + RFC 5280 path validation of the partner certificate', validation),
     row('our parse + path validation + re-signing with the local signer (RSA-2048)', validationAndResigning),
+    row('worst path search: 100 same-subject, same-key intermediates, no anchor, refused (KER-PCM-112)', worstSearch),
+    row('the same, parsing the 100-certificate trust store first as an upload does', worstSearchWithStore),
   ];
+}
+
+/** CAs named like their issuer and sharing its key, none trusted: each verifies every other, the search's worst case. */
+function sameKeyPool(size: number, now: Date): { intermediates: ForgedCertificate[]; target: ForgedCertificate } {
+  const validity = { notBefore: new Date(now.getTime() - 60_000), notAfter: new Date(now.getTime() + 365 * 24 * 3600_000) };
+  const top = forgeCertificate({ subject: 'CN=Pool CA,O=Bench,C=IN', keySlot: 'bench-pool', ca: true, ...validity });
+  const intermediates = Array.from({ length: size }, () =>
+    forgeCertificate({ subject: 'CN=Pool CA,O=Bench,C=IN', issuer: top, keySlot: 'bench-pool', ca: true, ...validity }),
+  );
+  return { intermediates, target: forgeCertificate({ subject: 'CN=Pool Leaf,O=Bench,C=IN', issuer: top, ...validity }) };
 }

@@ -274,7 +274,7 @@ async function main(): Promise<void> {
   for (const [file, error] of loadErrors) console.log(`${relative(PROJECT_ROOT, file)}: ${error.message}`);
 
   console.log('\nCertificate upload work per second (in process, one core; docs/bench.md)');
-  console.log(table(['operation', 'per second', '× slower than the baseline'], await certificateBench()));
+  console.log(table(['operation', 'per second', 'ms each', '× slower than the baseline'], await certificateBench()));
 
   console.log('\nIDA key verification through the local stack vs a bare DynamoDB Local GetItem (same run; docs/bench.md)');
   console.log(table(['measurement', 'result'], await verificationBench()));
