@@ -3,17 +3,10 @@ import { AttributeType, Billing, type ITableV2, ProjectionType, StreamViewType, 
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../functions/adapters/dynamodb/table-schema.js';
+import { type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
 
-export type TableAccess = 'read' | 'read-write';
-
-/** Point reads, batch reads and queries. No Scan: every list is a Query on a key or index (DESIGN.md). */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-
-/**
- * Item writes. TransactWriteItems has no IAM action of its own: it is authorized per item through these, with
- * ConditionCheckItem for its condition checks.
- */
-export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
+/** What a function may do to the table; a function that touches no data gets no table at all. */
+export type TableGrant = Exclude<TableAccess, 'none'>;
 
 const stringAttribute = (name: string) => ({ name, type: AttributeType.STRING });
 
@@ -48,10 +41,10 @@ export class PmsTable extends Construct {
  * Grants table access on the table and its named indexes, never `index/*`: the ARNs are exact, so IAM5 has
  * nothing to flag and no statement needs an acknowledgement.
  */
-export function grantTableAccess(grantee: IGrantable, table: ITableV2, access: TableAccess): Grant {
+export function grantTableAccess(grantee: IGrantable, table: ITableV2, access: TableGrant): Grant {
   return Grant.addToPrincipal({
     grantee,
-    actions: access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+    actions: [...tableActionsOf(access)],
     resourceArns: [table.tableArn, ...TABLE_SCHEMA.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
   });
 }

@@ -6,7 +6,6 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
-import type { TableAccess } from './data.js';
 import { PmsFunction } from './pms-function.js';
 
 /** What every endpoint is wired to. */
@@ -19,11 +18,6 @@ export interface EndpointResources {
   issuingCaKey: IKey;
   /** Operator settings for particular operations, by operation id, added to their functions' environment. */
   operationEnvironment: Readonly<Record<string, Record<string, string>>>;
-}
-
-/** GET operations only read; everything else may write (events go out through the outbox, never directly). */
-export function tableAccessOf(route: Pick<Route, 'method'>): TableAccess {
-  return route.method === 'GET' ? 'read' : 'read-write';
 }
 
 export interface OperationEndpointProps extends EndpointResources {
@@ -42,8 +36,8 @@ export class OperationEndpoint extends Construct {
       entry: route.entry,
       description: `${route.operationId}: ${route.summary}`,
       runtimeLayer: resources.runtimeLayer,
-      // Public rows (health, OpenAPI documents) never touch data.
-      ...(route.access === 'PUBLIC' ? {} : { data: { table: resources.table, access: tableAccessOf(route) } }),
+      // The row's declared access is the grant; events go out through the outbox, never directly.
+      ...(route.tableAccess === 'none' ? {} : { data: { table: resources.table, access: route.tableAccess } }),
       ...(route.signsCertificates && { caKeys: { issuing: resources.issuingCaKey } }),
       environment: resources.operationEnvironment[route.operationId],
     });

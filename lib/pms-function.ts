@@ -10,7 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing/ca-keys.js';
 import { functionBundling } from './bundling.js';
-import { grantTableAccess, type TableAccess } from './data.js';
+import { grantTableAccess, type TableGrant } from './data.js';
 import { grantCaKeyUse } from './signing-keys.js';
 
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
@@ -22,7 +22,7 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What a function may touch in the data layer; functions without it (the authorizer) get no data access at all. */
 export interface FunctionDataAccess {
   table: ITableV2;
-  access: TableAccess;
+  access: TableGrant;
 }
 
 export interface PmsFunctionProps {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import type { ApiEvent } from '../functions/http/api-handler.js';
 import { log } from '../functions/http/logger.js';
@@ -9,6 +10,7 @@ import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf, withAutho
 import { loadHandler } from './entry-modules.js';
 import { closeServer, LOCAL_HOST, listen, localUrl } from './ports.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
+import { enforceTableGrants, withTableGrant } from './table-grants.js';
 
 export const AUTHORIZER_ENTRY = 'functions/authorizer/handler.ts';
 /** API Gateway's payload limit. */
@@ -25,11 +27,17 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
+export interface ApiServerOptions {
+  /** The handlers' table client: each invocation may send only the commands its row's tableAccess grants (IAM). */
+  tableClient?: DynamoDBDocumentClient;
+}
+
 /**
  * The local API Gateway HTTP API: routes from the route table, the REQUEST authorizer on every non-public route,
  * then the route's Lambda handler, each called with the event API Gateway would send. `port` 0 picks a free one.
  */
-export async function startApiServer(routes: readonly Route[], port: number): Promise<ApiServer> {
+export async function startApiServer(routes: readonly Route[], port: number, options: ApiServerOptions = {}): Promise<ApiServer> {
+  if (options.tableClient) enforceTableGrants(options.tableClient);
   const match = createRouteMatcher(routes);
   const server = createServer((request, response) => {
     handle(request, match)
@@ -69,12 +77,14 @@ async function handle(request: IncomingMessage, match: (method: string, path: st
   let event: ApiEvent = proxyEventOf(gatewayRequest, matched);
   if (matched.route.access !== 'PUBLIC') {
     const authorize = await loadHandler(AUTHORIZER_ENTRY);
-    const verdict = (await authorize(authorizerEventOf(gatewayRequest, matched))) as APIGatewaySimpleAuthorizerWithContextResult<Record<string, unknown>>;
+    const verdict = (await withTableGrant('authorizer', 'none', () =>
+      authorize(authorizerEventOf(gatewayRequest, matched)),
+    )) as APIGatewaySimpleAuthorizerWithContextResult<Record<string, unknown>>;
     if (!verdict.isAuthorized) return gatewayReply(403, 'Forbidden');
     event = withAuthorizerContext(event, verdict.context);
   }
   const invoke = await loadHandler(matched.route.entry);
-  return replyOf(await invoke(event));
+  return replyOf(await withTableGrant(matched.route.operationId, matched.route.tableAccess, () => invoke(event)));
 }
 
 /** The body, or undefined once it passes the payload limit (the rest is drained, not kept). */

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTableContext } from '../functions/adapters/dynamodb/client.js';
+import { createTableContext, tableContext } from '../functions/adapters/dynamodb/client.js';
 import { ROUTES } from '../functions/routes/route-table.js';
 import type { LocalConfig } from './config.js';
 import { startDynamoDbLocal } from './dynamodb.js';
@@ -67,7 +67,8 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   const scheduler = startScheduler(localScheduledJobs());
   running.push(scheduler.stop);
 
-  const api = await startApiServer(ROUTES, config.ports.api);
+  // The handlers run in this process and share this client (functions/adapters/dynamodb/client.ts).
+  const api = await startApiServer(ROUTES, config.ports.api, { tableClient: tableContext().client });
   running.push(api.stop);
 
   return {

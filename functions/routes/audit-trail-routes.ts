@@ -10,6 +10,7 @@ export const auditTrailRoutes = {
     domain: 'partner',
     service: 'partnermanager',
     method: 'GET',
+    tableAccess: 'read',
     path: '/audit-logs',
     access: ['PARTNER_ADMIN'],
     envelope: 'V2',

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../auth/roles.js';
 import type { ErrorDefinition } from '../errors/pms-error.js';
+import type { TableAccess } from './table-access.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -35,6 +36,11 @@ export interface RouteDefinition<
   domain: Domain;
   service: Service;
   method: HttpMethod;
+  /**
+   * What the operation's code does to the table, whatever its method (searches are read-only POSTs, and MOSIP's
+   * license regeneration is a writing GET): the function's IAM grant, enforced by the local server too.
+   */
+  tableAccess: TableAccess;
   /** MOSIP path relative to the service prefix, with `{param}` placeholders. */
   path: string;
   access: Access;

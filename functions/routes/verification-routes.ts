@@ -13,6 +13,7 @@ export const verificationRoutes = {
     operationId: 'verifyPartnerKeys',
     summary: "Verify a partner's API key and a MISP license key for IDA: the partner's policy, or the first failing check",
     method: 'POST',
+    tableAccess: 'read',
     path: '/partners/authenticate/verify',
     access: ['ID_AUTHENTICATION'],
     envelope: 'V1',

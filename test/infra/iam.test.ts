@@ -1,45 +1,41 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
-import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/data.js';
+import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, tableActionsOf } from '../../functions/routes/table-access.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
 import { actionsOf, type CfnResource, operationIdOf, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 
-// Every HTTP method, so both readers and writers are present whatever the route table holds today.
-const routes = syntheticRoutes(10, ['platform', 'policy', 'partner']);
+// Every HTTP method with every table access, so a writing GET and a reading POST are present whatever the route table holds today.
+const routes = syntheticRoutes(30, ['platform', 'policy', 'partner']);
 const pms = synthesizePms({ routes });
 const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
 const routeFunctions = functions.filter((fn) => fn.stackId !== 'root');
 const routeOf = (fn: { resource: CfnResource }) => routes.find((route) => route.operationId === operationIdOf(fn.resource))!;
-const methodOf = (fn: { resource: CfnResource }) => routeOf(fn).method;
-const publicFunctions = routeFunctions.filter((fn) => routeOf(fn).access === 'PUBLIC');
-const dataFunctions = routeFunctions.filter((fn) => routeOf(fn).access !== 'PUBLIC');
+const dataFunctions = routeFunctions.filter((fn) => routeOf(fn).tableAccess !== 'none');
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
-test('GET functions only read the table: no write action, no event publishing, no Scan', () => {
-  const readers = dataFunctions.filter((fn) => methodOf(fn) === 'GET');
-  assert.ok(readers.length > 0);
-  for (const fn of readers) {
-    assert.deepEqual(new Set(actionsOf(statementsOfFunction(fn))), new Set([...LOG_ACTIONS, ...TABLE_READ_ACTIONS]), operationIdOf(fn.resource));
+test('each route function gets exactly the table actions its row declares, whatever its method (no Scan, no event publishing)', () => {
+  const seen = new Set<string>();
+  for (const fn of routeFunctions) {
+    const route = routeOf(fn);
+    seen.add(`${route.method} ${route.tableAccess}`);
+    assert.deepEqual(new Set(actionsOf(statementsOfFunction(fn))), new Set([...LOG_ACTIONS, ...tableActionsOf(route.tableAccess)]), operationIdOf(fn.resource));
   }
+  for (const pair of ['GET read-write', 'POST read', 'PUT none']) assert.ok(seen.has(pair), pair);
 });
 
-test('other functions read and write items (transactions included), and publish only through the outbox', () => {
-  const writers = dataFunctions.filter((fn) => methodOf(fn) !== 'GET');
-  assert.ok(writers.length > 0);
-  for (const fn of writers) {
-    const actions = new Set(actionsOf(statementsOfFunction(fn)));
-    assert.deepEqual(actions, new Set([...LOG_ACTIONS, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]), operationIdOf(fn.resource));
-    // TransactWriteItems is authorized per item: Put/Update/Delete plus ConditionCheckItem for its checks.
-    for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'])
-      assert.ok(actions.has(action), action);
+test('a read-write grant covers transactions: TransactWriteItems is authorized per item (Put/Update/Delete, ConditionCheckItem)', () => {
+  for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']) {
+    assert.ok(TABLE_WRITE_ACTIONS.includes(action), action);
   }
+  assert.deepEqual(tableActionsOf('read'), TABLE_READ_ACTIONS);
 });
 
-test('public functions (health, OpenAPI) write their logs and touch no data', () => {
-  assert.ok(publicFunctions.length > 0);
-  for (const fn of publicFunctions) {
+test('functions whose row declares no table access (health, OpenAPI, …) write their logs and do not even know the table', () => {
+  const dataless = routeFunctions.filter((fn) => routeOf(fn).tableAccess === 'none');
+  assert.ok(dataless.some((fn) => routeOf(fn).access === 'PUBLIC') && dataless.some((fn) => routeOf(fn).access !== 'PUBLIC'));
+  for (const fn of dataless) {
     assert.deepEqual(actionsOf(statementsOfFunction(fn)).sort(), [...LOG_ACTIONS].sort(), operationIdOf(fn.resource));
     assert.equal(fn.resource.Properties.Environment.Variables.TABLE_NAME, undefined);
   }

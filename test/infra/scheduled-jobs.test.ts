@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import { schedulerExpression } from '../../functions/jobs/schedule.js';
-import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../lib/data.js';
+import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../functions/routes/table-access.js';
 import { synthesizePms } from './synth.js';
 import { actionsOf, type CfnResource, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 

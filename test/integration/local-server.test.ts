@@ -20,6 +20,7 @@ function route(method: Route['method'], path: string, access: Route['access'], e
     domain: 'policy',
     service: 'policymanager',
     method,
+    tableAccess: 'none',
     path,
     access,
     envelope: 'RAW',

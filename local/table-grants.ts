@@ -1,0 +1,71 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
+
+/** The grant of the operation running now, as IAM would hold its function to it. */
+interface RunningGrant {
+  operationId: string;
+  allowed: ReadonlySet<string>;
+}
+
+const running = new AsyncLocalStorage<RunningGrant>();
+const guarded = new WeakSet<object>();
+
+/** The item actions a transaction asks IAM for, per item (TransactWriteItems and TransactGetItems have no action of their own). */
+const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
+  Put: 'dynamodb:PutItem',
+  Update: 'dynamodb:UpdateItem',
+  Delete: 'dynamodb:DeleteItem',
+  ConditionCheck: 'dynamodb:ConditionCheckItem',
+  Get: 'dynamodb:GetItem',
+};
+
+/** What AWS answers a function whose role lacks the action. */
+export class LocalAccessDeniedError extends Error {
+  override readonly name = 'AccessDeniedException';
+  readonly $fault = 'client';
+}
+
+/** Runs one invocation of an operation under its route row's table access. */
+export function withTableGrant<T>(operationId: string, access: TableAccess, invoke: () => Promise<T>): Promise<T> {
+  return running.run({ operationId, allowed: new Set(tableActionsOf(access)) }, invoke);
+}
+
+/**
+ * Makes the client refuse, inside withTableGrant, every command the running operation's grant would not allow on
+ * AWS, before anything reaches DynamoDB Local. Outside a grant (local jobs, relays, tests arranging data) commands
+ * pass. Installing twice is harmless.
+ */
+export function enforceTableGrants(client: DynamoDBDocumentClient): void {
+  if (guarded.has(client)) return;
+  guarded.add(client);
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const grant = running.getStore();
+      if (grant) {
+        const refused = actionsNeeded(context.commandName ?? '', args.input).filter((action) => !grant.allowed.has(action));
+        if (refused.length > 0) {
+          throw new LocalAccessDeniedError(
+            `${grant.operationId} is not authorized to perform: ${refused.join(', ')} (its route row declares ${describe(grant)})`,
+          );
+        }
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'localTableGrant', priority: 'high' },
+  );
+}
+
+/** The IAM actions a DynamoDB command needs: its own name, or per item for transactions. */
+export function actionsNeeded(commandName: string, input: unknown): string[] {
+  const operation = commandName.replace(/Command$/, '');
+  if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
+    const items = (input as { TransactItems?: Record<string, unknown>[] }).TransactItems ?? [];
+    return [...new Set(items.flatMap((item) => Object.keys(item).map((kind) => TRANSACTION_ITEM_ACTIONS[kind] ?? `dynamodb:${kind}`)))];
+  }
+  return [`dynamodb:${operation}`];
+}
+
+function describe(grant: RunningGrant): string {
+  return grant.allowed.size === 0 ? 'no table access' : [...grant.allowed].join(', ');
+}
