@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
 import { ROUTES } from '../../functions/routes/route-table.js';
+import { tableActionsOf } from '../../functions/routes/table-access.js';
 import { LOG_RETENTION } from '../../lib/pms-function.js';
 import { synthesizePms } from './synth.js';
-import { isProviderFramework, operationIdOf, referencedId, resourcesOfType, rootResourceBehind } from './template-queries.js';
+import { actionsOf, isProviderFramework, operationIdOf, referencedId, resourcesOfType, rootResourceBehind, statementsOfFunction } from './template-queries.js';
 
 const pms = synthesizePms();
 const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
@@ -19,6 +20,16 @@ test('every function runs Node 22 on arm64 with the runtime layer and source map
     const [layerRef] = Layers as unknown[];
     assert.equal(fn.stackId === 'root' ? referencedId(layerRef) : rootResourceBehind(pms, layerRef), layer.logicalId, fn.logicalId);
     assert.match(Environment.Variables.NODE_OPTIONS, /--enable-source-maps/, fn.logicalId);
+  }
+});
+
+test("each route's function has exactly the table actions its row's tableAccess declares (KMS aside, for the certificate signers)", () => {
+  const routeFunctions = functions.filter((fn) => fn.stackId !== 'root');
+  assert.equal(routeFunctions.length, ROUTES.length);
+  for (const fn of routeFunctions) {
+    const route = ROUTES.find((candidate) => candidate.operationId === operationIdOf(fn.resource))!;
+    const tableActions = actionsOf(statementsOfFunction(fn)).filter((action) => action.startsWith('dynamodb:'));
+    assert.deepEqual(new Set(tableActions), new Set(tableActionsOf(route.tableAccess)), route.operationId);
   }
 });
 
