@@ -179,3 +179,24 @@ test('a chain in one upload (intermediate before root) is stored issuers first; 
   // Nothing in the trust store expires within 30 days.
   assert.equal((await ok('GET', `${PM}/trust-chain-certificates?expiryPeriod=30`, admin)).totalResults, 0);
 });
+
+test("an admin's deactivation of a partner not yet approved holds: its certificate upload is refused (PMS_PMP_016) and it stays inactive", async () => {
+  const lateChain = forgeTrustChain({ organization: 'bank-3 Ltd' });
+  await ok('POST', CA_UPLOAD, admin, v1({ certificateData: lateChain.root.pem + lateChain.intermediate.pem, partnerDomain: 'AUTH' }));
+  const bank3 = await stack.token('bank-3', ['AUTH_PARTNER']);
+  await registered('bank-3', bank3);
+
+  const deactivated = await ok('PATCH', `${PM}/partners/bank-3`, admin, v1({ status: 'De-Active' }));
+  assert.deepEqual(deactivated, { message: 'Partner de-activated successfully' });
+
+  // The same upload that approved and activated bank-1 and bank-2 above.
+  await refused('POST', UPLOAD, bank3, v1({ partnerId: 'bank-3', certificateData: lateChain.leaf.pem, partnerDomain: 'AUTH' }), 'PMS_PMP_016');
+  const partner = await ok('GET', `${PM}/partners/bank-3`, bank3);
+  assert.deepEqual([partner.isActive, partner.status], [false, 'De-active']);
+  const [row] = (await ok('GET', `${PM}/admin-partners?partnerId=bank-3`, admin)).data;
+  assert.deepEqual([row.status, row.isActive, row.certificateUploadStatus], ['InProgress', false, 'not_uploaded']);
+  // What a deactivated partner is refused stays refused, and the deactivation is as final as MOSIP's.
+  await refused('POST', `${PM}/partners/bank-3/policy/map`, bank3, v1({ policyName: 'any', useCaseDescription: 'authentication' }), 'PMS_PMP_016');
+  await refused('PATCH', `${PM}/partners/bank-3`, admin, v1({ status: 'Active' }), 'PMS_PM_063');
+  await refused('PATCH', `${PM}/partners/bank-3`, admin, v1({ status: 'De-Active' }), 'PMS_PM_063');
+});

@@ -318,8 +318,17 @@ test('deactivation: one audit record and one PARTNER_UPDATED; final afterwards; 
   assert.deepEqual(await refusedWithoutChange(C, 'paused', 'PMS_PM_058'), { errorCode: 'PMS_PM_058', message: 'Status should be either Active or De-Active' });
   assert.deepEqual(await refusedWithoutChange('nobody', 'De-Active', 'PMS_PMP_005'), { errorCode: 'PMS_PMP_005', message: 'Partner ID does not exist' });
 
-  const noOp = await withoutChanges(stack, 'De-active on an InProgress partner', () => patchStatus(B, 'de-active'));
-  assert.deepEqual([noOp.json.response, noOp.json.errors], [{ message: 'Partner de-activated successfully' }, []]);
+  // Ours: a registered partner's deactivation is stored (MOSIP writes nothing, and the partner's certificate upload
+  // would then approve and activate it); it stays InProgress and inactive, and is as final as any deactivation.
+  const pending = await patchStatus(B, 'de-active');
+  assert.deepEqual([pending.json.response, pending.json.errors], [{ message: 'Partner de-activated successfully' }, []]);
+  assert.deepEqual(
+    (await partnerEvents(B, 1)).map((event) => [event.topic, event.event.data.partnerData.partnerStatus]),
+    [['PARTNER_UPDATED', 'DEACTIVE']],
+  );
+  const [pendingRow] = (await list({ partnerId: B })).response.data;
+  assert.deepEqual([pendingRow.status, pendingRow.isActive], ['InProgress', false]);
+  await refusedWithoutChange(B, 'Active', 'PMS_PM_063');
   const alreadyActive = await withoutChanges(stack, 'Active on an active partner', () => patchStatus(C, 'ACTIVE'));
   assert.deepEqual(alreadyActive.json.response, { message: 'Partner activated successfully' });
 

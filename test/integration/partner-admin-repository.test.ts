@@ -147,11 +147,7 @@ test('details join the group; a missing partner or group is refused', async () =
   assert.equal(await refusal(getPartnerDetails(deps, 'verifier-1')), 'PMS_POLICY_ERROR_008');
 });
 
-test('deactivation stores the partner, one audit record and one PARTNER_UPDATED outbox event together; a no-op writes nothing', async () => {
-  const before = await listTableItems(db.table);
-  assert.deepEqual(await changePartnerStatus(deps, ADMIN, 'printer-1', 'De-active'), { message: 'Partner de-activated successfully' });
-  assert.deepEqual(await listTableItems(db.table), before, 'deactivating a partner that is not active changes nothing');
-
+test('deactivation stores the partner, one audit record and one PARTNER_UPDATED outbox event together; refusals write nothing', async () => {
   assert.deepEqual(await changePartnerStatus(deps, ADMIN, 'bank-1', 'DE-ACTIVE'), { message: 'Partner de-activated successfully' });
   const items = await listTableItems(db.table);
   const stored = items.find((item) => item.pk === 'PARTNER#bank-1' && item.sk === 'PARTNER')!;
@@ -171,6 +167,12 @@ test('deactivation stores the partner, one audit record and one PARTNER_UPDATED 
   assert.equal(await refusal(changePartnerStatus(deps, ADMIN, 'printer-1', 'Sleeping')), 'PMS_PM_058');
   assert.equal(await refusal(changePartnerStatus(deps, ADMIN, 'nobody', 'De-active')), 'PMS_PMP_005');
   assert.deepEqual(await listTableItems(db.table), after, 'refusals write nothing');
+
+  // Ours: a registered partner's deactivation is stored too (MOSIP writes nothing), and is final.
+  assert.deepEqual(await changePartnerStatus(deps, ADMIN, 'printer-1', 'De-active'), { message: 'Partner de-activated successfully' });
+  const printer = (await listTableItems(db.table)).find((item) => item.pk === 'PARTNER#printer-1' && item.sk === 'PARTNER')!;
+  assert.deepEqual([printer.approvalStatus, printer.isActive, printer.deactivatedByAdmin], ['InProgress', false, true]);
+  assert.equal(await refusal(changePartnerStatus(deps, ADMIN, 'printer-1', 'Active')), 'PMS_PM_063');
 });
 
 test('the dashboard counts each queue with Select COUNT queries on its gsi2 partition, paging through', async () => {

@@ -6,7 +6,7 @@ import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
 import { partnerOf } from '../partners/ownership.js';
-import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
+import { isDeactivated, type Partner, type PartnerCertificateSummary } from '../partners/partner.js';
 import { PARTNER_SERVICE, partnerUpdated } from '../partners/partner-events.js';
 import { PARTNER_TYPES } from '../partners/partner-types.js';
 import { retryOnConflict } from '../retry.js';
@@ -38,8 +38,9 @@ const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satis
 
 /**
  * `POST /partners/certificate/upload` (PartnerServiceImpl#uploadPartnerCertificate + keymanager
- * uploadPartnerCertificate, reference §1.4–1.6). PMS's checks first (the caller's own partner, not deactivated, a
- * policy group where the type needs one), then keymanager's in its order (one certificate, domain, future-dated,
+ * uploadPartnerCertificate, reference §1.4–1.6). PMS's checks first (the caller's own partner; not deactivated,
+ * PMS_PMP_016, which for us includes a partner an admin deactivated before its approval; a policy group where the
+ * type needs one), then keymanager's in its order (one certificate, domain, future-dated,
  * valid now, the configured days left, not self-signed, chains to the domain's trust store, v3, O= is the partner's
  * organisation, key and algorithm) plus ours (our domain rule, no CA certificate, RFC 5280 path validation). Then the
  * PMS issuing CA re-signs it, and the partner is approved and activated with its new certificate, one audit record,
@@ -49,7 +50,7 @@ const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satis
 export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, request: PartnerCertificateUploadRequest) {
   return retryOnConflict(async () => {
     const partner = await partnerOf(deps.partners, caller, request.partnerId);
-    if (partner.approvalStatus === 'approved' && !partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
+    if (isDeactivated(partner)) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
     if (PARTNER_TYPES[partner.partnerType].policyRequired && !partner.policyGroupId) throw new PmsError(CERTIFICATE_ERRORS.POLICY_GROUP_NOT_MAPPED);
 
     const certificates = parseCertificateData(request.certificateData, { unreadable: UNREADABLE_PARTNER_DATA });

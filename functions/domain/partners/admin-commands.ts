@@ -6,7 +6,7 @@ import { deactivateKeysOfPartner } from '../partner-deactivation/api-keys.js';
 import { licensesRetiredWith } from '../partner-deactivation/misp-licenses.js';
 import type { PartnerStatusDeps } from '../partner-deactivation/ports.js';
 import { retryOnConflict } from '../retry.js';
-import type { Partner } from './partner.js';
+import { isDeactivated, type Partner } from './partner.js';
 import { partnerUpdated } from './partner-events.js';
 
 const OBJECT_TYPE = 'Partner';
@@ -17,11 +17,14 @@ const DEACTIVE = 'de-active';
 
 /**
  * `PATCH /partners/{partnerId}` (MOSIP PartnerManagementServiceImpl#activateDeactivateAuthEKYCPartner), in
- * MOSIP's order: unknown partner (PMS_PMP_005), deactivated partner (approved and inactive: terminal,
- * PMS_PM_063), then the status. "Active" needs an uploaded certificate (PMS_PRT_108) and changes only an
- * inactive partner, leaving its approval status as it is, as MOSIP does; "De-active" changes only an active one.
- * A request that changes nothing succeeds and writes nothing; a change writes the partner, one audit record and
- * one PARTNER_UPDATED in one transaction. MOSIP also mails the partner; we have no mailer yet.
+ * MOSIP's order: unknown partner (PMS_PMP_005), deactivated partner (terminal, PMS_PM_063), then the status.
+ * "Active" needs an uploaded certificate (PMS_PRT_108) and changes only an inactive partner, leaving its approval
+ * status as it is, as MOSIP does. "De-active" deactivates an active partner, and, unlike MOSIP (which answers
+ * success and writes nothing, so the partner's certificate upload later approves and activates it), a registered
+ * one too: it stays `InProgress` and inactive, marked `deactivatedByAdmin`, and counts as deactivated from then on
+ * (its upload is refused, and it is as terminal as MOSIP's deactivated partner). "Active" on an active partner
+ * succeeds and writes nothing; a change writes the partner, one audit record and one PARTNER_UPDATED in one
+ * transaction. MOSIP also mails the partner; we have no mailer yet.
  *
  * Deactivation takes down, as MOSIP does, the partner's MISP licenses, in the partner's transaction (verification
  * does not read a license's MISP, so a license must never outlive it), and, beyond MOSIP, its API keys, after
@@ -35,7 +38,7 @@ export function changePartnerStatus(deps: PartnerStatusDeps, caller: Caller, par
     const partner = await deps.partners.getPartner(partnerId);
     if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_ID_DOES_NOT_EXIST);
     const wanted = status.toLowerCase();
-    if (partner.approvalStatus === 'approved' && !partner.isActive) {
+    if (isDeactivated(partner)) {
       if (wanted === DEACTIVE) await deactivateKeysOfPartner(deps, caller.userId, partner.id);
       throw new PmsError(PARTNER_ERRORS.PARTNER_ALREADY_DEACTIVATED);
     }
@@ -45,7 +48,7 @@ export function changePartnerStatus(deps: PartnerStatusDeps, caller: Caller, par
       return { message: 'Partner activated successfully' };
     }
     if (wanted === DEACTIVE) {
-      if (partner.isActive) await store(deps, caller, partner, false);
+      await store(deps, caller, partner, false);
       await deactivateKeysOfPartner(deps, caller.userId, partner.id);
       return { message: 'Partner de-activated successfully' };
     }
@@ -55,7 +58,7 @@ export function changePartnerStatus(deps: PartnerStatusDeps, caller: Caller, par
 
 async function store(deps: PartnerStatusDeps, caller: Caller, partner: Partner, isActive: boolean): Promise<void> {
   const now = deps.clock.now();
-  const next: Partner = { ...partner, isActive, updBy: caller.userId, updDtimes: now.toISOString() };
+  const next: Partner = { ...partner, isActive, updBy: caller.userId, updDtimes: now.toISOString(), ...(isActive ? {} : { deactivatedByAdmin: true }) };
   const cascade = isActive ? { licenses: undefined, events: [] } : await licensesRetiredWith(deps, partner.id, caller.userId, now);
   const audit = auditEntry(caller.userId, isActive ? 'activatePartner' : 'deactivatePartner', OBJECT_TYPE, partner.id, now);
   await deps.partners.save(next, partner, audit, [partnerUpdated(next, now, deps.ids), ...cascade.events], cascade.licenses);

@@ -30,7 +30,9 @@ export interface PartnerCertificateSummary {
 
 /**
  * A partner as stored. MOSIP's states: registered (`InProgress`, inactive) → approved and active (certificate
- * upload) → deactivated (approved, inactive; terminal).
+ * upload) → deactivated (approved, inactive; terminal). Ours: an admin may also deactivate a registered partner
+ * (MOSIP answers success and writes nothing, so the partner's later upload approves and activates it anyway); it
+ * stays `InProgress` and inactive with `deactivatedByAdmin`, and is as terminal as MOSIP's deactivated state.
  */
 export interface Partner {
   id: string;
@@ -47,6 +49,8 @@ export interface Partner {
   additionalInfo: unknown;
   approvalStatus: 'InProgress' | 'approved';
   isActive: boolean;
+  /** Set by an admin's "De-Active" in any state (absent: never deactivated by an admin). */
+  deactivatedByAdmin?: boolean;
   certificateAlias: string | null;
   /** The current certificate (absent until the first upload), kept on the partner so one read answers verification. */
   certificate?: PartnerCertificateSummary;
@@ -55,4 +59,9 @@ export interface Partner {
   updBy: string | null;
   updDtimes: string | null;
   revision: number;
+}
+
+/** Deactivated: MOSIP's approved-and-inactive, or deactivated by an admin before approval. Nothing brings it back. */
+export function isDeactivated(partner: Pick<Partner, 'approvalStatus' | 'isActive' | 'deactivatedByAdmin'>): boolean {
+  return (partner.approvalStatus === 'approved' && !partner.isActive) || partner.deactivatedByAdmin === true;
 }
