@@ -7,6 +7,7 @@ import { NO_REQUEST_META, type RequestMeta, responseBody } from './envelope.js';
 import { AccessDenied, AuthenticationRequired, errorResponse, jsonResponse } from './error-response.js';
 import { log } from './logger.js';
 import { lenientMeta, parseRequest, rawBodyOf } from './request-parser.js';
+import { refuseCrossSiteWrite } from './same-site.js';
 
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
@@ -42,6 +43,7 @@ export function apiHandler<Body extends z.ZodMiniType | undefined, Query extends
     let meta: RequestMeta = NO_REQUEST_META;
     try {
       const principal = authorize(anyRoute, event);
+      refuseCrossSiteWrite(anyRoute, event.headers ?? {});
       const parsed = parseRequest(anyRoute, event, now);
       meta = parsed.meta;
       const result = await operation({

@@ -4,6 +4,7 @@ import { PmsError, RequestValidationError } from '../errors/pms-error.js';
 import { REQUEST_ERRORS } from '../errors/request-errors.js';
 import type { Route } from '../routes/route.js';
 import { NO_REQUEST_META, type RequestMeta } from './envelope.js';
+import { isJsonContentType } from './same-site.js';
 
 /** No MOSIP request body comes near this; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +45,9 @@ export function parseRequest(route: Route, event: APIGatewayProxyEventV2, now: D
     throw new RequestValidationError(`request body must not exceed ${MAX_BODY_BYTES} bytes`, 'request', 413);
   }
   if (!route.body) return { meta: lenientMeta(raw), body: undefined, query, params };
+  if (raw !== undefined && raw.trim() !== '' && !isJsonContentType(event.headers?.['content-type'])) {
+    throw new RequestValidationError(`Content-Type must be application/json, not ${event.headers?.['content-type'] || 'none'}`, 'Content-Type', 415);
+  }
 
   const json = parseJsonObject(raw);
   const meta: RequestMeta = {

@@ -6,6 +6,7 @@ import { PMS_ROLES } from '../../functions/auth/roles.js';
 import { REQUEST_ERRORS } from '../../functions/errors/request-errors.js';
 import { apiHandler } from '../../functions/http/api-handler.js';
 import { MAX_BODY_BYTES } from '../../functions/http/request-parser.js';
+import { isJsonContentType } from '../../functions/http/same-site.js';
 import type { Route } from '../../functions/routes/route.js';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { apiEvent, type RouteRequest } from '../support/lambda-events.js';
@@ -17,7 +18,7 @@ import { apiEvent, type RouteRequest } from '../support/lambda-events.js';
  * only for an allowed caller with a body its schema accepts.
  */
 
-const STATUSES = new Set([200, 400, 401, 403, 413]);
+const STATUSES = new Set([200, 400, 401, 403, 413, 415]);
 const ENVELOPE_KEYS = ['id', 'version', 'response', 'errors'];
 
 const today = () => new Date().toISOString();
@@ -68,7 +69,11 @@ function requestFor(route: Route): fc.Arbitrary<RouteRequest> {
     body: bodyFor(route),
     headers: fc.oneof(
       fc.constant({}),
-      fc.dictionary(fc.constantFrom('content-type', 'cookie', 'origin', 'x-forwarded-for', 'accept'), fc.string({ maxLength: 40 }), { maxKeys: 3 }),
+      fc.dictionary(
+        fc.constantFrom('content-type', 'cookie', 'origin', 'sec-fetch-site', 'x-forwarded-for', 'accept'),
+        fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('application/json', 'text/plain', 'cross-site', 'same-origin', 'https://evil.example')),
+        { maxKeys: 3 },
+      ),
     ),
     query: fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), fc.webQueryParameters()),
     pathParameters: fc.record(Object.fromEntries(placeholders(route).map((name) => [name, parameter]))),
@@ -104,6 +109,8 @@ test('any request to any route: a MOSIP envelope, an expected status, no crash, 
         assert.equal(status, 200);
         assert.ok(allowed(route, request.principal), 'the operation ran for a caller the route does not allow');
         if (route.body) assert.ok(route.body.safeParse(received[0]!.body).success, 'the operation got a body its schema refuses');
+        const contentType = request.headers?.['content-type'] ?? 'application/json';
+        if (route.body && request.body !== undefined) assert.ok(isJsonContentType(contentType), `the operation got a ${contentType} body`);
         if (route.envelope !== 'RAW') assert.deepEqual(body.errors, []);
         return;
       }
