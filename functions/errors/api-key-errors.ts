@@ -1,6 +1,6 @@
 import type { ErrorDefinition } from './pms-error.js';
 
-/** API-key codes (partner manager ErrorCode of PartnerManagementServiceImpl, release-1.3.x). */
+/** API-key codes (partner manager ErrorCode of PartnerManagementServiceImpl, release-1.3.x), and one of ours marked below. */
 export const API_KEY_ERRORS = {
   PARTNER_ID_DOES_NOT_EXIST: { code: 'PMS_PMP_005', message: 'Partner ID does not exist' },
   PARTNER_NOT_ACTIVE: { code: 'PMS_PMP_016', message: 'Partner is not active.' },
@@ -11,6 +11,8 @@ export const API_KEY_ERRORS = {
   PARTNER_KEY_NOT_MAPPED: { code: 'PMS_PMP_009', message: 'For given partner and apikey mapping not exists.' },
   KEY_POLICY_MAPPING_DOES_NOT_EXIST: { code: 'PMS_PMP_50', message: 'Given apikey,partner and policy mapping not exists.' },
   KEY_NOT_ACTIVE: { code: 'PMS_PMS_022', message: 'Given Partner api key is not active.' },
+  /** Ours: only an admin lifts an admin's deactivation of a key (see docs/security.md). */
+  KEY_REVOKED_BY_ADMIN: { code: 'PMS_PMS_023', message: 'Given Partner api key was deactivated by an administrator. Only an administrator can activate it.' },
   POLICY_NOT_MAPPED_TO_PARTNER: { code: 'PMS_PRT_109', message: 'Given policy is not mapped to partner' },
   LABEL_EXISTS: { code: 'PMS_PRT_110', message: 'Given label already exists.Provide unique label.' },
   LABEL_DOES_NOT_EXIST: { code: 'PMS_PRT_111', message: 'API key not exists for the given combination' },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, v1 } from '../support/pms-calls.js';
+import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
@@ -146,6 +146,34 @@ test('a deactivated key: PMS_PMP_019 "Partner policy is not active."; active aga
 test('a deactivated license: PMS_PMP_025 "blocked"; active again, allowed', async () => {
   await ok('PUT', MISPS, misp1, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'De-Active' }));
   await denied('PMS_PMP_025', 'License key of MISP is blocked');
+  await ok('PUT', MISPS, misp1, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'Active' }));
+  await allowed();
+});
+
+test("a key an admin switched off stays denied: its owner's activation is PMS_PMS_023 and changes nothing; the admin's lifts it", async () => {
+  const path = `${PM}/bank-1/policy/${policyId}/apiKey/status`;
+  assert.equal(await ok('PATCH', path, admin, v1({ label: 'Branch App', status: 'De-Active' })), 'Partner apikey de-activated successfully.');
+  await denied('PMS_PMP_019', 'Partner policy is not active.');
+
+  await expectRefused(stack, 'PATCH', path, bank1, v1({ label: 'Branch App', status: 'Active' }), 'PMS_PMS_023');
+  await denied('PMS_PMP_019', 'Partner policy is not active.');
+
+  await ok('PATCH', path, admin, v1({ label: 'Branch App', status: 'Active' }));
+  await allowed();
+});
+
+test("a license an admin switched off stays blocked: the MISP can neither switch it on nor ask for a new one (PMS_MSP_422); the admin's activation lifts it", async () => {
+  await ok('PUT', MISPS, admin, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'De-Active' }));
+  await denied('PMS_PMP_025', 'License key of MISP is blocked');
+
+  await expectRefused(stack, 'PUT', MISPS, misp1, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'Active' }), 'PMS_MSP_422');
+  await expectRefused(stack, 'POST', MISPS, misp1, v1({ providerId: 'misp-1' }), 'PMS_MSP_422');
+  await denied('PMS_PMP_025', 'License key of MISP is blocked');
+
+  await ok('PUT', MISPS, admin, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'Active' }));
+  await allowed();
+  // Lifted: the MISP's own deactivation is its own to undo again.
+  await ok('PUT', MISPS, misp1, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'De-Active' }));
   await ok('PUT', MISPS, misp1, v1({ providerId: 'misp-1', licenseKey, licenseKeyStatus: 'Active' }));
   await allowed();
 });

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Caller } from '../../functions/domain/caller.js';
-import { generateMispLicense, regenerateMispLicense } from '../../functions/domain/misp-licenses/commands.js';
+import { credentialHash } from '../../functions/domain/credentials.js';
+import { changeMispLicenseStatus, generateMispLicense, regenerateMispLicense } from '../../functions/domain/misp-licenses/commands.js';
 import type { MispLicense } from '../../functions/domain/misp-licenses/misp-license.js';
 import type { MispLicenseDeps } from '../../functions/domain/misp-licenses/ports.js';
 import type { PolicyRequest } from '../../functions/domain/policy-requests/policy-request.js';
 import { InactivePartnerError } from '../../functions/errors/pms-error.js';
 import { partnerFixture, policyFixture } from '../support/domain-objects.js';
-import { refusal } from '../support/refusals.js';
+import { refusal, refusalOf } from '../support/refusals.js';
 
 /*
  * The rules of MISP license issuing that the e2e tests reach only through data they cannot easily make: which
@@ -97,4 +98,101 @@ test('regeneration checks its validityDays before anything is read, and needs an
     assert.equal(await refusal(regenerateMispLicense(deps, ADMIN, 'unknown-misp', { validityDays })), 'PMS_MSP_421', validityDays);
   }
   assert.equal(await refusal(regenerateMispLicense(deps, ADMIN, MISP.id, {})), 'PMS_MSP_408');
+});
+
+/*
+ * A license an admin switched off stays off until an admin lifts it (issue #13, finding 3): MOSIP lets the MISP
+ * switch it back on, and we let a MISP without an active license ask for a new one.
+ */
+
+const MISP_USER: Caller = { userId: MISP.userId, isAdmin: false };
+
+function license(id: string, overrides: Partial<MispLicense> = {}): MispLicense {
+  return {
+    id,
+    keyHash: credentialHash(`clear-${id}`),
+    hint: 'abcd',
+    mispId: MISP.id,
+    policyId: null,
+    isActive: true,
+    validFromDatetime: '2027-01-01T00:00:00.000Z',
+    validToDatetime: '2030-01-01T00:00:00.000Z',
+    crBy: MISP.userId,
+    crDtimes: '2027-01-01T00:00:00.000Z',
+    updBy: null,
+    updDtimes: null,
+    revision: 1,
+    ...overrides,
+  };
+}
+
+/** The MISP's licenses (newest first, the first is the head's) in memory, with revision-conditioned saves. */
+function licenseStore(initial: MispLicense[]) {
+  const stored = new Map(initial.map((item) => [item.keyHash, item]));
+  const issued: MispLicense[] = [];
+  const base = world({ licenses: initial }).deps;
+  const deps: MispLicenseDeps = {
+    ...base,
+    licenses: {
+      ...base.licenses,
+      byHash: async (hash) => stored.get(hash),
+      licensesOf: async () => [...stored.values()],
+      latestId: async () => issued.at(-1)?.id ?? initial[0]?.id ?? null,
+      async issue(next) {
+        issued.push(next);
+      },
+      async save(next, previous) {
+        assert.equal(stored.get(next.keyHash)?.revision, previous.revision, 'saved at the revision read');
+        stored.set(next.keyHash, { ...next, revision: previous.revision + 1 });
+      },
+    },
+  };
+  const setStatus = (caller: Caller, id: string, licenseKeyStatus: string) =>
+    changeMispLicenseStatus(deps, caller, { providerId: MISP.id, licenseKey: `clear-${id}`, licenseKeyStatus });
+  return { deps, stored: (id: string) => stored.get(credentialHash(`clear-${id}`))!, issued, setStatus };
+}
+
+test("the MISP cannot switch on a license an admin switched off (PMS_MSP_422) nor ask for a new one; the admin's activation lifts both", async () => {
+  const store = licenseStore([license('l1')]);
+  await store.setStatus(ADMIN, 'l1', 'De-Active');
+  assert.deepEqual([store.stored('l1').isActive, store.stored('l1').revokedByAdmin], [false, true]);
+
+  assert.deepEqual(await refusalOf(store.setStatus(MISP_USER, 'l1', 'Active')), {
+    code: 'PMS_MSP_422',
+    message: 'MISP license key was deactivated by an administrator. Only an administrator can activate it or issue a new one.',
+  });
+  assert.equal(await refusal(generateMispLicense(store.deps, MISP_USER, { providerId: MISP.id })), 'PMS_MSP_422');
+  // Switching it off again keeps the revocation.
+  await store.setStatus(MISP_USER, 'l1', 'de-active');
+  assert.equal(store.stored('l1').revokedByAdmin, true);
+  assert.deepEqual(store.issued, []);
+
+  await store.setStatus(ADMIN, 'l1', 'active');
+  assert.deepEqual([store.stored('l1').isActive, store.stored('l1').revokedByAdmin], [true, false]);
+  await store.setStatus(MISP_USER, 'l1', 'de-active');
+  await store.setStatus(MISP_USER, 'l1', 'active');
+  assert.equal(store.stored('l1').isActive, true, "the MISP's own deactivation stays its own to undo");
+});
+
+test('an admin may issue a new license for a MISP whose license an admin revoked: the new one is not revoked', async () => {
+  const store = licenseStore([license('l1', { isActive: false, revokedByAdmin: true })]);
+  await generateMispLicense(store.deps, ADMIN, { providerId: MISP.id });
+  assert.equal(store.issued.length, 1);
+  assert.equal(store.issued[0]!.revokedByAdmin, undefined);
+});
+
+test('a MISP whose newest license it switched off itself, or whose older license an admin revoked, may ask for a new one', async () => {
+  const own = licenseStore([license('l1', { isActive: false })]);
+  await generateMispLicense(own.deps, MISP_USER, { providerId: MISP.id });
+  assert.equal(own.issued.length, 1);
+  const older = licenseStore([license('l2', { isActive: false }), license('l1', { isActive: false, revokedByAdmin: true })]);
+  await generateMispLicense(older.deps, MISP_USER, { providerId: MISP.id });
+  assert.equal(older.issued.length, 1);
+});
+
+test("the revocation is read from the newest license's own item, not from the list, which may lag behind it", async () => {
+  const store = licenseStore([license('l1', { isActive: false })]);
+  const lagging: MispLicenseDeps = { ...store.deps, licenses: { ...store.deps.licenses, licensesOf: async () => [license('l1', { isActive: false })] } };
+  await store.setStatus(ADMIN, 'l1', 'De-Active');
+  assert.equal(await refusal(generateMispLicense(lagging, MISP_USER, { providerId: MISP.id })), 'PMS_MSP_422');
 });

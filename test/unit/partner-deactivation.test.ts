@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
+import { switchOffApiKey } from '../../functions/domain/api-keys/switch-off.js';
 import type { AuditEntry } from '../../functions/domain/audit.js';
 import type { EventModel } from '../../functions/domain/events/event-model.js';
 import type { MispLicense } from '../../functions/domain/misp-licenses/misp-license.js';
@@ -165,4 +166,25 @@ test('a key the index still lists as on but already switched off is left as it i
   stored.set('hash-k1', { ...apiKey('k1', false), revision: 1 });
   await deactivateKeysOfPartner(deps, 'admin1', 'bank-1');
   assert.deepEqual(saved, []);
+});
+
+test('keys and licenses switched off with their partner are revoked by the admin (their owner cannot switch them on); expiry revokes nothing', async () => {
+  const cascade = keyStore([apiKey('k1', true)]);
+  await deactivateKeysOfPartner(cascade.deps, 'admin1', 'bank-1');
+  assert.deepEqual(
+    cascade.saved.map(({ key }) => [key.id, key.isActive, key.revokedByAdmin]),
+    [['k1', false, true]],
+  );
+  const { retirements } = retireLicenses([license('new', true)], 'new', 'admin1', NOW);
+  assert.deepEqual(
+    retirements.map(({ next }) => [next.id, next.isActive, next.revokedByAdmin]),
+    [['new', false, true]],
+  );
+
+  const expiry = keyStore([apiKey('k2', true)]);
+  assert.equal(await switchOffApiKey(expiry.deps, 'scheduler', 'hash-k2', 'expired'), true);
+  assert.deepEqual(
+    expiry.saved.map(({ key }) => [key.id, key.isActive, key.revokedByAdmin]),
+    [['k2', false, false]],
+  );
 });

@@ -23,6 +23,8 @@ export interface ApiKey {
   /** As the partner typed it; uniqueness per (partner, policy) is on the normalised form. */
   label: string;
   isActive: boolean;
+  /** Switched off by an admin (or with its partner): only an admin switches it back on (credential-revocation.ts). */
+  revokedByAdmin?: boolean;
   validFromDatetime: string;
   validToDatetime: string;
   /** The key's policy as it was bound (generation or re-point): what verification reads, with the key, in one get. */

@@ -3,6 +3,7 @@ import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import { mayActivate, revokedByAdminAfter, revokesOwnersDeactivation } from '../credential-revocation.js';
 import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import { partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
@@ -64,7 +65,8 @@ export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId
  * Activates or deactivates a key found by partner, policy and label (MOSIP `PATCH
  * /partners/{id}/policy/{policyId}/apiKey/status`, #updateAPIKeyStatus). MOSIP looks only for the key, so a missing
  * partner has none: PMS_PRT_111, which is also the answer for a partner that is not the caller's (MOSIP lets anyone
- * change any key).
+ * change any key). Ours: a key an admin switched off stays off until an admin switches it on (PMS_PMS_023 for its
+ * owner), and an admin's "De-active" on a key its owner switched off records that revocation instead of PMS_PMS_022.
  */
 export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partnerId: string, policyId: string, input: { label: string; status: string }) {
   const partner = await partnerOf(deps.partners, caller, partnerId, API_KEY_ERRORS.LABEL_DOES_NOT_EXIST);
@@ -74,10 +76,17 @@ export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partn
     if (!caller.isAdmin && !partner.isActive) throw new PmsError(API_KEY_ERRORS.PARTNER_NOT_ACTIVE);
     const status = input.status.toLowerCase();
     const now = deps.clock.now();
-    if (status === 'de-active' && !isUsable(key, now)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
+    if (status === 'de-active' && !isUsable(key, now) && !revokesOwnersDeactivation(key, caller)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
     if (status !== 'active' && status !== 'de-active') throw new PmsError(API_KEY_ERRORS.INVALID_STATUS);
     const activate = status === 'active';
-    const next: ApiKey = { ...key, isActive: activate, updBy: caller.userId, updDtimes: now.toISOString() };
+    if (activate && !mayActivate(key, caller)) throw new PmsError(API_KEY_ERRORS.KEY_REVOKED_BY_ADMIN);
+    const next: ApiKey = {
+      ...key,
+      isActive: activate,
+      revokedByAdmin: revokedByAdminAfter(key, caller, activate),
+      updBy: caller.userId,
+      updDtimes: now.toISOString(),
+    };
     const audit = auditEntry(caller.userId, activate ? 'activateApiKey' : 'deactivateApiKey', OBJECT_TYPE, key.id, now, { partnerId, policyId });
     await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]);
     return activate ? 'Partner apikey activated successfully.' : 'Partner apikey de-activated successfully.';

@@ -1,7 +1,8 @@
 import { MISP_ERRORS } from '../../errors/misp-errors.js';
-import { InactivePartnerError, PmsError } from '../../errors/pms-error.js';
+import { ConcurrentModificationError, InactivePartnerError, PmsError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import { isRevokedByAdmin, mayActivate, revokedByAdminAfter } from '../credential-revocation.js';
 import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import { localDateTime } from '../mosip-dates.js';
 import { partnerOf } from '../partners/ownership.js';
@@ -64,7 +65,8 @@ function rethrowInactive(error: unknown): never {
 
 /**
  * `POST /misps` (InfraProviderServiceImpl#approveInfraProvider). MOSIP refuses once the MISP has any license;
- * we refuse while one is active and unexpired, so a MISP whose licenses all lapsed can get a new one.
+ * we refuse while one is active and unexpired, so a MISP whose licenses all lapsed can get a new one, but not a
+ * MISP whose newest license an admin switched off (PMS_MSP_422, ours): that takes an admin.
  */
 export async function generateMispLicense(deps: MispLicenseDeps, caller: Caller, input: { providerId: string }) {
   const partner = await mispOf(deps, caller, input.providerId);
@@ -74,6 +76,7 @@ export async function generateMispLicense(deps: MispLicenseDeps, caller: Caller,
     if (existing.some((license) => isUsable(license, now))) throw new PmsError(MISP_ERRORS.MISP_LICENSE_KEY_EXISTS);
     if (partner.partnerType.toLowerCase() !== MISP_PARTNER_TYPE) throw new PmsError(MISP_ERRORS.MISP_ID_NOT_VALID);
     if (!partner.isActive) throw new PmsError(MISP_ERRORS.MISP_IS_INACTIVE);
+    if (!caller.isAdmin && (await newestRevokedByAdmin(deps, partner.id, existing))) throw new PmsError(MISP_ERRORS.MISP_LICENSE_REVOKED_BY_ADMIN);
     const policy = await mispPolicy(deps, partner.id);
     return issue(deps, caller, partner.id, policy, deps.validityDays, existing, 'generateMispLicense', 'MISP_LICENSE_GENERATED', now);
   });
@@ -97,6 +100,19 @@ export async function regenerateMispLicense(deps: MispLicenseDeps, caller: Calle
     const policy = await mispPolicy(deps, mispId);
     return issue(deps, caller, mispId, policy, validityDays, existing, 'regenerateMispLicense', 'MISP_LICENSE_UPDATED', now);
   });
+}
+
+/**
+ * Whether an admin switched off the MISP's newest license (the one that stands for the MISP: issuing switches the
+ * older ones off). The flag is read from the license item, not from the list, which is an index that may lag.
+ */
+async function newestRevokedByAdmin(deps: MispLicenseDeps, mispId: string, existing: readonly MispLicense[]): Promise<boolean> {
+  const latestId = await deps.licenses.latestId(mispId);
+  if (latestId === null) return false;
+  const newest = existing.find((license) => license.id === latestId);
+  if (!newest) throw new ConcurrentModificationError(`misp license ${latestId}, not yet listed`);
+  const current = await deps.licenses.byHash(newest.keyHash);
+  return current !== undefined && isRevokedByAdmin(current);
 }
 
 function validityOf(value: string | undefined, fallback: number): number {
@@ -134,8 +150,9 @@ async function issue(
 
 /**
  * `PUT /misps` (#updateInfraProvider): activates or deactivates a license found by its key's hash. Only the
- * MISP's newest license may be activated (PMS_MSP_420, ours). A change to an older license is saved and audited
- * but not published, so IDA's one record per MISP is never overwritten with a superseded key.
+ * MISP's newest license may be activated (PMS_MSP_420, ours), and one an admin switched off only by an admin
+ * (PMS_MSP_422, ours). A change to an older license is saved and audited but not published, so IDA's one record
+ * per MISP is never overwritten with a superseded key.
  */
 export async function changeMispLicenseStatus(
   deps: MispLicenseDeps,
@@ -153,8 +170,15 @@ export async function changeMispLicenseStatus(
     if (activate && !latest) throw new PmsError(MISP_ERRORS.MISP_LICENSE_NOT_LATEST);
     // Ours: a deactivated MISP's licenses stay off (verification reads the license, not its MISP).
     if (activate && !misp.isActive) throw new PmsError(MISP_ERRORS.MISP_IS_INACTIVE);
+    if (activate && !mayActivate(license, caller)) throw new PmsError(MISP_ERRORS.MISP_LICENSE_REVOKED_BY_ADMIN);
     const now = deps.clock.now();
-    const next: MispLicense = { ...license, isActive: activate, updBy: caller.userId, updDtimes: now.toISOString() };
+    const next: MispLicense = {
+      ...license,
+      isActive: activate,
+      revokedByAdmin: revokedByAdminAfter(license, caller, activate),
+      updBy: caller.userId,
+      updDtimes: now.toISOString(),
+    };
     const audit = auditEntry(caller.userId, activate ? 'activateMispLicense' : 'deactivateMispLicense', OBJECT_TYPE, license.id, now, {
       mispId: license.mispId,
     });

@@ -16,6 +16,8 @@ export interface MispLicense {
   mispId: string;
   policyId: string | null;
   isActive: boolean;
+  /** Switched off by an admin (or with its MISP): only an admin switches it back on or issues a new one (credential-revocation.ts). */
+  revokedByAdmin?: boolean;
   validFromDatetime: string;
   validToDatetime: string;
   crBy: string;

@@ -30,7 +30,8 @@ export interface LicensesRetiredWithPartner {
 export const MAX_LICENSES_RETIRED_WITH_PARTNER = 45;
 
 /**
- * Every license still on, switched off by `actor`, each with its own audit record; `latest` is the switched-off
+ * Every license still on, switched off and revoked by `actor` (the admin deactivating the MISP: its owner cannot
+ * switch them back on), each with its own audit record; `latest` is the switched-off
  * newest license, the only one published (as `PUT /misps` does, so IDA's one record per MISP is never overwritten
  * by a superseded license). A newest license missing from `licenses` means the index read lags the head: read again.
  */
@@ -42,7 +43,7 @@ export function retireLicenses(licenses: readonly MispLicense[], latestId: strin
     throw new Error(`${active.length} active licenses exceed one transaction; switch the older ones off first`);
   const retirements: LicenseRetirement[] = active.map((previous) => ({
     previous,
-    next: { ...previous, isActive: false, updBy: actor, updDtimes: now.toISOString() },
+    next: { ...previous, isActive: false, revokedByAdmin: true, updBy: actor, updDtimes: now.toISOString() },
     audit: auditEntry(actor, 'deactivateMispLicense', MISP_LICENSE_AUDIT_TYPE, previous.id, now, { mispId: previous.mispId, cause: 'partnerDeactivated' }),
   }));
   return { retirements, latest: retirements.find(({ next }) => next.id === latestId)?.next };
