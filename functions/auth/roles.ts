@@ -27,6 +27,12 @@ export function isRole(value: string): value is Role {
  */
 export const MACHINE_SCOPE_SERVER = 'pms';
 
+/**
+ * The roles a machine client may hold through a scope. A scope is granted to an app client by whoever configures
+ * the user pool, outside PMS's user administration, so it can never confer a person's role (PARTNER_ADMIN, …).
+ */
+export const MACHINE_ROLES: readonly Role[] = ['ID_AUTHENTICATION'];
+
 export function rolesFromScopes(scope: unknown): Role[] {
   if (typeof scope !== 'string') return [];
   const prefix = `${MACHINE_SCOPE_SERVER}/`;
@@ -34,5 +40,5 @@ export function rolesFromScopes(scope: unknown): Role[] {
     .split(' ')
     .filter((s) => s.startsWith(prefix))
     .map((s) => s.slice(prefix.length))
-    .filter(isRole);
+    .filter((name): name is Role => isRole(name) && MACHINE_ROLES.includes(name));
 }

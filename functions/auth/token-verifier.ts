@@ -30,9 +30,10 @@ export function createTokenVerifier(issuers: IssuerConfig[]): TokenVerifier {
         issuer: config.issuer,
         algorithms: ['RS256'],
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
         ...(config.flavor === 'keycloak' ? { audience: config.audience } : {}),
       });
+      if (issuedInTheFuture(payload)) return undefined;
       return config.flavor === 'keycloak' ? keycloakPrincipal(payload, config.audience) : cognitoPrincipal(payload, config.clientIds);
     } catch {
       return undefined;
@@ -40,7 +41,14 @@ export function createTokenVerifier(issuers: IssuerConfig[]): TokenVerifier {
   };
 }
 
+/** jose checks `iat` only against a maximum age; a token dated ahead of our clock was not issued by a sane issuer. */
+function issuedInTheFuture(payload: JWTPayload): boolean {
+  return (payload.iat ?? 0) > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS;
+}
+
 function keycloakPrincipal(payload: JWTPayload, clientId: string): Principal | undefined {
+  // Keycloak signs its ID and refresh tokens with the same key and issuer: only an access token ("Bearer") is one.
+  if (payload.typ !== 'Bearer') return undefined;
   const userId = stringClaim(payload, 'preferred_username') ?? payload.sub;
   if (!userId) return undefined;
   const realmRoles = rolesIn((payload.realm_access as { roles?: unknown } | undefined)?.roles);

@@ -79,6 +79,32 @@ describe('local token issuer', () => {
     assert.deepEqual([...((await verify(machine))?.roles ?? [])], ['ID_AUTHENTICATION']);
   });
 
+  it('gives a scope only machine roles: pms/PARTNER_ADMIN or pms/AUTH_PARTNER on a machine token confers nothing', async () => {
+    const token = await issuer.mintToken({ user: 'ida', roles: [], flavor: 'cognito' });
+    const escalating = await resigned(token, { scope: 'pms/PARTNER_ADMIN pms/POLICYMANAGER pms/AUTH_PARTNER' }, ['cognito:groups']);
+    const principal = await verify(escalating);
+    assert.equal(principal?.userId, 'ida');
+    assert.deepEqual([...(principal?.roles ?? [])], []);
+  });
+
+  it('rejects a Keycloak ID or refresh token (typ other than Bearer) and a token without typ', async () => {
+    const valid = await issuer.mintToken({ user: 'admin1', roles: ['PARTNER_ADMIN'] });
+    assert.equal(decodeJwt(valid).typ, 'Bearer');
+    for (const typ of ['ID', 'Refresh', 'Offline', 'bearer']) assert.equal(await verify(await resigned(valid, { typ })), undefined, typ);
+    assert.equal(await verify(await resigned(valid, {}, ['typ'])), undefined);
+  });
+
+  it('rejects a token issued in the future, or without iat; accepts one a few seconds ahead (clock skew)', async () => {
+    const valid = await issuer.mintToken({ user: 'admin1', roles: ['PARTNER_ADMIN'] });
+    const now = Math.floor(Date.now() / 1000);
+    for (const flavor of ['keycloak', 'cognito'] as const) {
+      const token = flavor === 'keycloak' ? valid : await issuer.mintToken({ user: 'partner1', roles: ['AUTH_PARTNER'], flavor });
+      assert.equal(await verify(await resigned(token, { iat: now + 3600 })), undefined, flavor);
+      assert.equal(await verify(await resigned(token, {}, ['iat'])), undefined, flavor);
+      assert.notEqual(await verify(await resigned(token, { iat: now + 2 })), undefined, flavor);
+    }
+  });
+
   it('keeps its key in the data directory: an issuer restarted there signs tokens the running JWKS vouches for', async () => {
     const restarted = await createLocalIssuer({ dataDir, port });
     assert.deepEqual(restarted.jwks, issuer.jwks);
