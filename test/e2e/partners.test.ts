@@ -117,6 +117,13 @@ test('every partner type registers, reads back, updates and maps its group, in M
   assert.equal(deviceMapping.json.errors[0].errorCode, 'PMS_PRT_048');
   const emailCheck = await stack.request('PUT', `${PARTNERS}/email/verify`, { token: admin, body: v1({ emailId: 'USER-AUTH-PARTNER@example.org' }) });
   assert.equal(emailCheck.json.response.emailExists, true);
+  // Anyone else signed in learns nothing about an address that is neither theirs nor one of their partners'.
+  const stranger = await stack.token('stranger', [], { email: 'stranger@example.org' });
+  const probe = await stack.request('PUT', `${PARTNERS}/email/verify`, { token: stranger, body: v1({ emailId: 'USER-AUTH-PARTNER@example.org' }) });
+  assert.equal(probe.json.response.emailExists, false);
+  const owner = await stack.token('user-auth-partner', [], { email: 'user-auth-partner@example.org' });
+  const own = await stack.request('PUT', `${PARTNERS}/email/verify`, { token: owner, body: v1({ emailId: 'USER-AUTH-PARTNER@example.org' }) });
+  assert.equal(own.json.response.emailExists, true);
   assert.deepEqual(emailCheck.json.response.policyRequiredPartnerTypes.sort(), [
     'ABIS_PARTNER',
     'AUTH_PARTNER',

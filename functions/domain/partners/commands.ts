@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../../adapters/dynamodb/keys.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { InactivePartnerError, InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
@@ -126,12 +127,24 @@ export function mapPartnerToPolicyGroup(deps: PartnerDeps, caller: Caller, partn
 }
 
 /** Whether the signed-in user's e-mail is registered, and which types need a group (the portal's first call). */
-export async function verifyEmail(deps: PartnerDeps, emailId: string) {
+/**
+ * `PUT /partners/email/verify` (MOSIP isPartnerExistsWithEmail). MOSIP answers any signed-in caller about any
+ * address, which lets anyone probe who is a partner. The portal only ever asks about the signed-in user's own
+ * address (its token's e-mail), so a caller who is not a partner admin learns the truth about that address and
+ * about the addresses of partners it owns; any other address reads as not registered, without a lookup.
+ */
+export async function verifyEmail(deps: PartnerDeps, caller: Caller, emailId: string) {
   checkEmail(emailId);
   return {
-    emailExists: await deps.partners.emailRegistered(emailId),
+    emailExists: (await mayAskAbout(deps, caller, emailId)) && (await deps.partners.emailRegistered(emailId)),
     policyRequiredPartnerTypes: policyRequiredTypes().map((type) => type.toUpperCase()),
   };
+}
+
+async function mayAskAbout(deps: PartnerDeps, caller: Caller, emailId: string): Promise<boolean> {
+  const asked = normaliseEmail(emailId);
+  if (caller.isAdmin || (caller.email !== undefined && normaliseEmail(caller.email) === asked)) return true;
+  return (await deps.partners.partnersOfUser(caller.userId)).some((partner) => normaliseEmail(partner.emailId) === asked);
 }
 
 async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<PolicyGroup> {

@@ -3,4 +3,4 @@ import { verifyEmail } from '../../domain/partners/commands.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { partnerRoutes } from '../../routes/partner-routes.js';
 
-export const handler = apiHandler(partnerRoutes.verifyPartnerEmail, ({ body }) => verifyEmail(partnerDeps(), body.emailId ?? ''));
+export const handler = apiHandler(partnerRoutes.verifyPartnerEmail, ({ caller, body }) => verifyEmail(partnerDeps(), caller, body.emailId ?? ''));
