@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { optionalText, requiredText } from '../http/constraints.js';
+import { boundedJson } from './bounded-json.js';
 import { searchRequest } from './legacy-search.js';
 
 /** MOSIP's messages on the partner DTOs' @NotBlank and @Size. */
@@ -22,7 +23,7 @@ export const registerPartnerRequest = z.object({
 
 export const registerPartnerV2Request = z.extend(registerPartnerRequest, {
   logoUrl: optionalText(2048),
-  additionalInfo: z.optional(z.unknown()),
+  additionalInfo: z.optional(boundedJson()),
 });
 
 /** PartnerUpdateRequest (`PUT /partners/{id}`). */
@@ -34,7 +35,7 @@ export const updatePartnerRequest = z.object({
 /** PartnerUpdateDto (`PUT /partners/v2/{id}`). */
 export const updatePartnerV2Request = z.extend(updatePartnerRequest, {
   logoUrl: optionalText(2048),
-  additionalInfo: z.optional(z.unknown()),
+  additionalInfo: z.optional(boundedJson()),
 });
 
 /** EmailVerificationRequestDto: no bean constraint in MOSIP; the address is checked by the operation. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { requiredText } from '../http/constraints.js';
+import { boundedJson } from './bounded-json.js';
 
 // MOSIP's own messages (PolicyCreateRequestDto / PolicyUpdateRequestDto).
 const EMPTY = 'value is empty or null';
@@ -12,8 +13,8 @@ const clientPolicyId = z.optional(
   ),
 );
 
-/** The policy JSON is checked against its type's schema by the operation, with MOSIP's PMS_PV_* codes. */
-const policyJson = z.optional(z.unknown());
+/** Any bounded JSON here; the operation checks it against its type's schema, with MOSIP's PMS_PV_* codes. */
+const policyJson = z.optional(boundedJson());
 
 /** MOSIP stores the version in a varchar(8). */
 const version = text(8);
