@@ -1,8 +1,8 @@
 import type { Node } from 'constructs';
-import { MINIMUM_VALIDITY_RANGES } from '../functions/adapters/certificate-upload-settings.js';
+import { MINIMUM_VALIDITY_RANGES, selfRegisteredActivationSetting } from '../functions/adapters/certificate-upload-settings.js';
 import { parseIssuers } from '../functions/auth/issuers.js';
 import { wholeNumberSetting } from '../functions/config/env.js';
-import type { MinimumRemainingValidity } from '../functions/domain/certificates/ports.js';
+import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../functions/domain/certificates/ports.js';
 
 export interface CognitoIdentityConfig {
   kind: 'cognito';
@@ -105,4 +105,13 @@ export function minimumValidityFromContext(node: Node): Partial<MinimumRemaining
     minimums[key] = wholeNumberSetting(`context "${contextKey}"`, text, MINIMUM_VALIDITY_RANGES[key]);
   }
   return minimums;
+}
+
+/**
+ * Who activates a self-registered partner (`-c selfRegisteredPartnerActivation=on-certificate-upload` for MOSIP's
+ * behaviour); null when not given, so the function applies our default. A value the function would refuse fails the synth.
+ */
+export function selfRegisteredActivationFromContext(node: Node): SelfRegisteredActivation | null {
+  const value: unknown = node.tryGetContext('selfRegisteredPartnerActivation');
+  return value === undefined || value === '' ? null : selfRegisteredActivationSetting('context "selfRegisteredPartnerActivation"', value);
 }

@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { MINIMUM_VALIDITY_ENV } from '../functions/adapters/certificate-upload-settings.js';
-import type { MinimumRemainingValidity } from '../functions/domain/certificates/ports.js';
+import { MINIMUM_VALIDITY_ENV, SELF_REGISTERED_ACTIVATION_ENV } from '../functions/adapters/certificate-upload-settings.js';
+import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../functions/domain/certificates/ports.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { certificateRoutes } from '../functions/routes/certificate-routes.js';
 import type { Route } from '../functions/routes/route.js';
@@ -30,6 +30,8 @@ export interface PmsStackProps extends StackProps {
   mail: MailConfig | null;
   /** The uploads' minimum remaining validity the operator set (CDK context); those left out keep MOSIP's defaults. */
   minimumValidity: Partial<MinimumRemainingValidity>;
+  /** Who activates a self-registered partner, when the operator chose (CDK context); null keeps our default. */
+  selfRegisteredActivation?: SelfRegisteredActivation | null;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -58,7 +60,7 @@ export class PmsStack extends Stack {
           runtimeLayer,
           table,
           issuingCaKey: signingKeys.issuingCa,
-          operationEnvironment: uploadMinimumsEnvironment(props.minimumValidity),
+          operationEnvironment: uploadEnvironment(props.minimumValidity, props.selfRegisteredActivation ?? null),
         }),
     );
 
@@ -88,10 +90,18 @@ const UPLOAD_OPERATION_OF: Readonly<Record<keyof MinimumRemainingValidity, strin
   partnerDays: certificateRoutes.uploadPartnerCertificate.operationId,
 };
 
-function uploadMinimumsEnvironment(minimums: Partial<MinimumRemainingValidity>): Record<string, Record<string, string>> {
+/** The operator's upload settings, each on the function that applies it and only when set. */
+function uploadEnvironment(
+  minimums: Partial<MinimumRemainingValidity>,
+  selfRegisteredActivation: SelfRegisteredActivation | null,
+): Record<string, Record<string, string>> {
   const environment: Record<string, Record<string, string>> = {};
+  const set = (operationId: string, name: string, value: string) => {
+    environment[operationId] = { ...environment[operationId], [name]: value };
+  };
   for (const [key, value] of Object.entries(minimums) as [keyof MinimumRemainingValidity, number][]) {
-    environment[UPLOAD_OPERATION_OF[key]] = { [MINIMUM_VALIDITY_ENV[key]]: String(value) };
+    set(UPLOAD_OPERATION_OF[key], MINIMUM_VALIDITY_ENV[key], String(value));
   }
+  if (selfRegisteredActivation) set(certificateRoutes.uploadPartnerCertificate.operationId, SELF_REGISTERED_ACTIVATION_ENV, selfRegisteredActivation);
   return environment;
 }

@@ -1,8 +1,15 @@
 import { wholeNumberFromEnv } from '../config/env.js';
 import { cachedPmsCa } from '../domain/certificates/pms-ca.js';
-import type { CertificateDeps, MinimumRemainingValidity } from '../domain/certificates/ports.js';
+import type { CertificateDeps, MinimumRemainingValidity, SelfRegisteredActivation } from '../domain/certificates/ports.js';
 import { systemClock } from '../domain/ports.js';
-import { DEFAULT_MINIMUM_VALIDITY, MINIMUM_VALIDITY_ENV, MINIMUM_VALIDITY_RANGES } from './certificate-upload-settings.js';
+import {
+  DEFAULT_MINIMUM_VALIDITY,
+  DEFAULT_SELF_REGISTERED_ACTIVATION,
+  MINIMUM_VALIDITY_ENV,
+  MINIMUM_VALIDITY_RANGES,
+  SELF_REGISTERED_ACTIVATION_ENV,
+  selfRegisteredActivationSetting,
+} from './certificate-upload-settings.js';
 import { dynamoCertificateRepository } from './dynamodb/certificate-repository.js';
 import { tableContext } from './dynamodb/client.js';
 import { dynamoPmsCaStore } from './dynamodb/pms-ca-store.js';
@@ -18,6 +25,7 @@ import { once, partnerDeps } from './wiring.js';
  */
 export const certificateDeps = once((): CertificateDeps => {
   const minimumValidity = minimumValidityFromEnv();
+  const selfRegisteredActivation = selfRegisteredActivationFromEnv();
   const signers = pmsSigners();
   const pmsCa = cachedPmsCa(async () => {
     const stored = await dynamoPmsCaStore(tableContext()).get();
@@ -31,6 +39,7 @@ export const certificateDeps = once((): CertificateDeps => {
     clock: systemClock,
     ids: uuidIds,
     minimumValidity,
+    selfRegisteredActivation,
   };
 });
 
@@ -39,4 +48,10 @@ export function minimumValidityFromEnv(env: NodeJS.ProcessEnv = process.env): Mi
   const setting = (key: keyof MinimumRemainingValidity) =>
     wholeNumberFromEnv(MINIMUM_VALIDITY_ENV[key], DEFAULT_MINIMUM_VALIDITY[key], MINIMUM_VALIDITY_RANGES[key], env);
   return { caMonths: setting('caMonths'), partnerDays: setting('partnerDays') };
+}
+
+/** `SELF_REGISTERED_PARTNER_ACTIVATION`, `by-partner-admin` when unset or empty; another value stops the start. */
+export function selfRegisteredActivationFromEnv(env: NodeJS.ProcessEnv = process.env): SelfRegisteredActivation {
+  const value = env[SELF_REGISTERED_ACTIVATION_ENV];
+  return value ? selfRegisteredActivationSetting(SELF_REGISTERED_ACTIVATION_ENV, value) : DEFAULT_SELF_REGISTERED_ACTIVATION;
 }

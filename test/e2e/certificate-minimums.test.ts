@@ -12,7 +12,10 @@ let partner: string;
 
 // npm start hands its own environment to the functions: the minimums set here reach the upload handlers.
 before(async () => {
-  stack = await startLocalStack({ env: { CA_CERT_MIN_VALIDITY_MONTHS: '1', PARTNER_CERT_MIN_VALIDITY_DAYS: '0' } });
+  // Also MOSIP's activation on upload, so that this file covers that setting of npm start's environment too.
+  stack = await startLocalStack({
+    env: { CA_CERT_MIN_VALIDITY_MONTHS: '1', PARTNER_CERT_MIN_VALIDITY_DAYS: '0', SELF_REGISTERED_PARTNER_ACTIVATION: 'on-certificate-upload' },
+  });
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
   partner = await stack.token('bank-9', ['AUTH_PARTNER']);
   await expectOk(stack, 'POST', '/v1/policymanager/policies/group/new', admin, v1({ name: 'Banks', desc: 'banks' }));

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
-import { expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activateAsAdmin, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager';
 const CA_UPLOAD = `${PM}/partners/certificate/ca/upload`;
@@ -62,7 +62,7 @@ before(async () => {
 });
 after(() => stack?.stop());
 
-test('the journey: admin uploads root and intermediate for AUTH, the partner uploads its certificate, is active, and openssl accepts the MOSIP-signed one', async () => {
+test('the journey: admin uploads root and intermediate for AUTH, the self-registered partner uploads its certificate, a partner admin activates it, and openssl accepts the MOSIP-signed one', async () => {
   const root = await ok('POST', CA_UPLOAD, admin, v1({ certificateData: bankChain.root.pem, partnerDomain: 'auth' }));
   assert.equal(root.status, 'Upload Success.');
   assert.match(root.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/);
@@ -76,6 +76,11 @@ test('the journey: admin uploads root and intermediate for AUTH, the partner upl
   assert.ok(signed.publicKey.equals(original.publicKey), 'the partner key is kept');
   assert.match(signed.issuer, /CN=PMS ISSUING CA/);
 
+  // A certificate is public: uploading one does not make a self-registered partner active, a partner admin does.
+  const pending = await ok('GET', `${PM}/partners/bank-1`, bank1);
+  assert.equal(pending.isActive, false);
+  await refused('POST', `${PM}/partners/bank-1/policy/map`, bank1, v1({ policyName: 'any', useCaseDescription: 'x' }), 'PMS_PMP_016');
+  await activateAsAdmin(stack, admin, 'bank-1');
   const partner = await ok('GET', `${PM}/partners/bank-1`, bank1);
   assert.deepEqual([partner.isActive, partner.status], [true, 'active']);
 
@@ -95,7 +100,13 @@ test('the journey: admin uploads root and intermediate for AUTH, the partner upl
     .events()
     .slice(eventsBefore)
     .map((logged) => JSON.stringify(logged));
-  const updated = published.find((text) => text.includes('PARTNER_UPDATED'));
+  const updates = published.filter((text) => text.includes('PARTNER_UPDATED'));
+  // The upload announces the certificate of a partner still pending; the admin's activation, the partner active.
+  assert.deepEqual(
+    updates.map((text) => /"partnerStatus":"(\w+)"/.exec(text)?.[1]),
+    ['DEACTIVE', 'ACTIVE'],
+  );
+  const updated = updates[1];
   const chainEvent = published.find((text) => text.includes('CA_CERTIFICATE_UPLOADED'));
   assert.ok(updated?.includes('"partnerStatus":"ACTIVE"') && updated.includes(JSON.stringify(answer.signedCertificateData).slice(1, 60)), updated);
   assert.ok(chainEvent?.includes('"partnerDomain":"AUTH"') && chainEvent.includes('certChainData'), chainEvent);
@@ -173,8 +184,9 @@ test('a chain in one upload (intermediate before root) is stored issuers first; 
   await refused('GET', `${PM}/trust-chain-certificates/${'0'.repeat(36)}/certificateFile`, admin, undefined, 'KER-PMS-019');
   await refused('GET', `${PM}/trust-chain-certificates/bad_id!/certificateFile`, admin, undefined, 'PMS_PRT_099');
 
-  // Now bank-2 chains and becomes active.
+  // Now bank-2 chains, and a partner admin activates it.
   await ok('POST', UPLOAD, bank2, v1({ partnerId: 'bank-2', certificateData: otherChain.leaf.pem, partnerDomain: 'AUTH' }));
+  await activateAsAdmin(stack, admin, 'bank-2');
   assert.equal((await ok('GET', `${PM}/partners/bank-2`, bank2)).isActive, true);
   // Nothing in the trust store expires within 30 days.
   assert.equal((await ok('GET', `${PM}/trust-chain-certificates?expiryPeriod=30`, admin)).totalResults, 0);

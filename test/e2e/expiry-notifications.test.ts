@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { forgeCertificate } from '../support/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activateAsAdmin, activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager';
@@ -92,6 +92,7 @@ before(async () => {
     }),
   );
   await ok('POST', `${PM}/partners/certificate/upload`, bank, v1({ partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: leaf.pem }));
+  await activateAsAdmin(stack, admin, 'bank-1');
   const { mappingkey } = await ok('POST', `${PM}/partners/bank-1/policy/map`, bank, v1({ policyName: 'KYC', useCaseDescription: 'authentication' }));
   await ok('PUT', `${PM}/partners/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
   await ok('PATCH', `${PM}/partners/bank-1/generate/apikey`, bank, v1({ policyName: 'KYC', label: 'Teller' }));

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { VERIFICATION_ERRORS as E } from '../../functions/errors/verification-errors.js';
 import { forgeTrustChain } from '../support/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
-import { expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activateAsAdmin, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 
 /**
@@ -83,7 +83,8 @@ test('seed 001: onboarding to an allowed verification', async () => {
   );
   assert.equal((await ok('GET', `${PM}/partners/first-bank`, bank)).isActive, false);
 
-  // The admin uploads the CA chains; the partner uploads its certificate and is approved and active.
+  // The admin uploads the CA chains; the self-registered partner uploads its certificate, and a partner admin, who
+  // knows the bank, approves and activates it (a certificate is public, so its upload alone proves nothing).
   for (const chain of [bankChain, mispChain]) {
     await ok('POST', `${PM}/partners/certificate/ca/upload`, admin, v1({ certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' }));
   }
@@ -94,6 +95,8 @@ test('seed 001: onboarding to an allowed verification', async () => {
     v1({ partnerId: 'first-bank', certificateData: bankChain.leaf.pem, partnerDomain: 'AUTH' }),
   );
   signedThumbprint = createHash('sha256').update(new X509Certificate(uploaded.signedCertificateData).raw).digest('hex');
+  assert.equal((await ok('GET', `${PM}/partners/first-bank`, bank)).isActive, false);
+  await activateAsAdmin(stack, admin, 'first-bank');
   assert.equal((await ok('GET', `${PM}/partners/first-bank`, bank)).isActive, true);
 
   // Policy request, approval, API key with a label.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MINIMUM_VALIDITY_ENV } from '../../functions/adapters/certificate-upload-settings.js';
+import { MINIMUM_VALIDITY_ENV, SELF_REGISTERED_ACTIVATION_ENV } from '../../functions/adapters/certificate-upload-settings.js';
 import { type SynthesizedPms, synthesizePms } from './synth.js';
 import { operationIdOf, resourcesOfType } from './template-queries.js';
 
@@ -34,4 +34,14 @@ test('a minimum the functions would refuse fails the synth, naming the context k
   });
   assert.throws(() => synthesizePms({ context: { partnerCertMinValidityDays: true } }), /context "partnerCertMinValidityDays" .* not true$/);
   assert.throws(() => synthesizePms({ context: { partnerCertMinValidityDays: [30] } }), /context "partnerCertMinValidityDays" .* not \[30\]$/);
+});
+
+test('selfRegisteredPartnerActivation: set with the partner minimum on the partner upload function only; absent, no function has it; a bad value fails the synth', () => {
+  const pms = synthesizePms({ context: { selfRegisteredPartnerActivation: 'on-certificate-upload', partnerCertMinValidityDays: 30 } });
+  assert.deepEqual(functionsWithVariable(pms, SELF_REGISTERED_ACTIVATION_ENV), [['uploadPartnerCertificate', 'on-certificate-upload']]);
+  assert.deepEqual(functionsWithVariable(pms, MINIMUM_VALIDITY_ENV.partnerDays), [['uploadPartnerCertificate', '30']]);
+  assert.deepEqual(functionsWithVariable(synthesizePms(), SELF_REGISTERED_ACTIVATION_ENV), []);
+  assert.throws(() => synthesizePms({ context: { selfRegisteredPartnerActivation: 'auto' } }), {
+    message: 'context "selfRegisteredPartnerActivation" must be by-partner-admin or on-certificate-upload, not "auto"',
+  });
 });

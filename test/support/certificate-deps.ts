@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { DEFAULT_MINIMUM_VALIDITY } from '../../functions/adapters/certificate-upload-settings.js';
+import { DEFAULT_MINIMUM_VALIDITY, DEFAULT_SELF_REGISTERED_ACTIVATION } from '../../functions/adapters/certificate-upload-settings.js';
 import { localKeySigner } from '../../functions/adapters/signing/local-key-signer.js';
 import { ensurePmsCa, type PmsCa } from '../../functions/domain/certificates/pms-ca.js';
-import type { CertificateDeps, CertificateRepository, MinimumRemainingValidity } from '../../functions/domain/certificates/ports.js';
+import type { CertificateDeps, CertificateRepository, MinimumRemainingValidity, SelfRegisteredActivation } from '../../functions/domain/certificates/ports.js';
 import type { CaCertificate, PartnerCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 
@@ -14,13 +14,14 @@ export type RecordedWrite =
 /**
  * CertificateDeps over memory: a trust store, partners and a PMS CA made with throw-away RSA keys. `writes` records
  * what the domain asked to store; the stores themselves follow the writes so that later reads see them. The uploads'
- * minimum remaining validity is MOSIP's default unless given.
+ * minimum remaining validity is MOSIP's default, and a self-registered partner's activation our default, unless given.
  */
 export async function inMemoryCertificateDeps(options: {
   now: Date;
   partners: Partner[];
   trustStore?: CaCertificate[];
   minimumValidity?: MinimumRemainingValidity;
+  selfRegisteredActivation?: SelfRegisteredActivation;
 }) {
   const writes: RecordedWrite[] = [];
   const trust = [...(options.trustStore ?? [])];
@@ -69,6 +70,7 @@ export async function inMemoryCertificateDeps(options: {
     clock,
     ids: { newId: () => `id-${++nextId}` },
     minimumValidity: options.minimumValidity ?? DEFAULT_MINIMUM_VALIDITY,
+    selfRegisteredActivation: options.selfRegisteredActivation ?? DEFAULT_SELF_REGISTERED_ACTIVATION,
   };
   return { deps, writes, pmsCa, partners };
 }

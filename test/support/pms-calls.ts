@@ -25,6 +25,16 @@ export async function expectRefused(stack: LocalStack, method: string, path: str
   return json;
 }
 
+/**
+ * A partner admin's "Active" on a partner (PATCH /partners/{partnerId}): what approves a self-registered partner whose
+ * certificate upload left it pending (SELF_REGISTERED_PARTNER_ACTIVATION's default).
+ */
+export async function activateAsAdmin(stack: LocalStack, adminToken: string, partnerId: string): Promise<void> {
+  assert.deepEqual(await expectOk(stack, 'PATCH', `/v1/partnermanager/partners/${partnerId}`, adminToken, v1({ status: 'Active' })), {
+    message: 'Partner activated successfully',
+  });
+}
+
 /** Arranges a registered partner as approved and active, as its certificate upload (a later issue) will. */
 export async function activateStoredPartner(table: TableContext, partnerId: string): Promise<void> {
   const partners = dynamoPartnerRepository(table);

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { minimumValidityFromEnv } from '../../functions/adapters/certificate-wiring.js';
+import { minimumValidityFromEnv, selfRegisteredActivationFromEnv } from '../../functions/adapters/certificate-wiring.js';
 import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
 import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
-import type { MinimumRemainingValidity } from '../../functions/domain/certificates/ports.js';
+import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../../functions/domain/certificates/ports.js';
+import type { Partner } from '../../functions/domain/partners/partner.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
 import { forgeCertificate, forgeTrustChain, pemOf } from '../support/certificate-forge.js';
@@ -16,9 +17,13 @@ const ADMIN = { userId: 'admin', isAdmin: true };
 const BANK = { userId: 'bank-1', isAdmin: false };
 const chain = forgeTrustChain({ organization: 'Bank One', commonName: 'bank-1 signer', at: NOW });
 
-/** A store holding the chain's root and intermediate in AUTH, and bank-1 registered. */
-async function arranged(minimumValidity?: MinimumRemainingValidity) {
-  const world = await inMemoryCertificateDeps({ now: NOW, partners: [registeredAuthPartner('bank-1', 'Bank One', NOW)], minimumValidity });
+/** A store holding the chain's root and intermediate in AUTH, and bank-1 registered by its own user. */
+async function arranged(
+  minimumValidity?: MinimumRemainingValidity,
+  selfRegisteredActivation?: SelfRegisteredActivation,
+  partners = [registeredAuthPartner('bank-1', 'Bank One', NOW)],
+) {
+  const world = await inMemoryCertificateDeps({ now: NOW, partners, minimumValidity, selfRegisteredActivation });
   await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' });
   world.writes.length = 0;
   return world;
@@ -306,8 +311,8 @@ describe("unreadable certificateData answers keymanager's code for each upload",
 });
 
 describe('partner certificate upload', () => {
-  test('re-signs with the PMS issuing CA, approves and activates the partner, and is idempotent', async () => {
-    const world = await arranged();
+  test('re-signs with the PMS issuing CA, approves and activates the partner (activation on upload, as MOSIP), and is idempotent', async () => {
+    const world = await arranged(undefined, 'on-certificate-upload');
     const answer = await uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem });
     const signed = new X509Certificate(answer.signedCertificateData);
     assert.ok(signed.verify(new X509Certificate(Buffer.from(world.pmsCa.issuing)).publicKey));
@@ -402,6 +407,54 @@ describe('partner certificate upload', () => {
         assert.ok(new X509Certificate(written.certificate.originalPem).raw.equals(Buffer.from(der)), 'only the genuine certificate is accepted');
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a self-registered partner is activated by a partner admin, not by uploading a (public) certificate', () => {
+  const upload = (world: Awaited<ReturnType<typeof arranged>>, caller = BANK) =>
+    uploadPartnerCertificate(world.deps, caller, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem });
+  const partnerWritten = (world: Awaited<ReturnType<typeof arranged>>): Partner => {
+    const write = world.writes.at(-1);
+    assert.ok(write?.kind === 'partnerCertificate');
+    return write.partner;
+  };
+
+  test('by default the upload stores and re-signs the certificate but leaves the partner pending and inactive; the same upload again writes nothing', async () => {
+    const world = await arranged();
+    const answer = await upload(world);
+    const partner = partnerWritten(world);
+    assert.deepEqual([partner.approvalStatus, partner.isActive, partner.certificateAlias], ['InProgress', false, answer.certificateId]);
+    const again = await upload(world);
+    assert.deepEqual([again.certificateId, again.signedCertificateData], [answer.certificateId, answer.signedCertificateData]);
+    assert.equal(world.writes.length, 1);
+  });
+
+  test('a partner an admin registered for its user was vetted: its upload activates it; an admin uploading for a self-registered one does not vet it', async () => {
+    const adminRegistered = { ...registeredAuthPartner('bank-1', 'Bank One', NOW), crBy: 'admin1' };
+    const vetted = await arranged(undefined, undefined, [adminRegistered]);
+    await upload(vetted);
+    assert.deepEqual([partnerWritten(vetted).approvalStatus, partnerWritten(vetted).isActive], ['approved', true]);
+
+    const selfRegistered = await arranged();
+    await upload(selfRegistered, ADMIN);
+    assert.deepEqual([partnerWritten(selfRegistered).approvalStatus, partnerWritten(selfRegistered).isActive], ['InProgress', false]);
+  });
+
+  test('an approved partner renewing its certificate stays active', async () => {
+    const approved: Partner = { ...registeredAuthPartner('bank-1', 'Bank One', NOW), approvalStatus: 'approved', isActive: true };
+    const world = await arranged(undefined, undefined, [approved]);
+    await upload(world);
+    assert.deepEqual([partnerWritten(world).approvalStatus, partnerWritten(world).isActive], ['approved', true]);
+  });
+
+  test("SELF_REGISTERED_PARTNER_ACTIVATION: unset or empty is by-partner-admin; MOSIP's on-certificate-upload is taken; anything else stops the wiring", () => {
+    assert.equal(selfRegisteredActivationFromEnv({}), 'by-partner-admin');
+    assert.equal(selfRegisteredActivationFromEnv({ SELF_REGISTERED_PARTNER_ACTIVATION: '' }), 'by-partner-admin');
+    assert.equal(selfRegisteredActivationFromEnv({ SELF_REGISTERED_PARTNER_ACTIVATION: 'on-certificate-upload' }), 'on-certificate-upload');
+    assert.throws(
+      () => selfRegisteredActivationFromEnv({ SELF_REGISTERED_PARTNER_ACTIVATION: 'yes' }),
+      /^Error: SELF_REGISTERED_PARTNER_ACTIVATION must be by-partner-admin or on-certificate-upload, not "yes"$/,
     );
   });
 });

@@ -108,3 +108,19 @@ test('an approved partner: De-Active deactivates it as before (approved, inactiv
   );
   assert.equal(await refusal(changePartnerStatus(deps, ADMIN, 'bank-1', 'Active')), 'PMS_PM_063');
 });
+
+test("a self-registered partner pending after its certificate upload is approved and activated by the admin's Active, and only then", async () => {
+  const world = await inMemoryCertificateDeps({ now: NOW, partners: [registeredAuthPartner('bank-1', 'Bank One', NOW)] });
+  await uploadCaCertificates(world.deps, ADMIN, { certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' });
+  await uploadPartnerCertificate(world.deps, BANK, { partnerId: 'bank-1', partnerDomain: 'AUTH', certificateData: chain.leaf.pem });
+  const pending = world.partners.get('bank-1')!;
+  assert.deepEqual([pending.approvalStatus, pending.isActive], ['InProgress', false]);
+  assert.notEqual(pending.certificateAlias, null);
+
+  const { deps, saves } = statusDeps(world.partners);
+  assert.deepEqual(await changePartnerStatus(deps, ADMIN, 'bank-1', 'Active'), { message: 'Partner activated successfully' });
+  assert.deepEqual(
+    saves.map(({ next, audit }) => [next.approvalStatus, next.isActive, audit.action]),
+    [['approved', true, 'activatePartner']],
+  );
+});

@@ -6,7 +6,7 @@ import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
 import { partnerOf } from '../partners/ownership.js';
-import { isDeactivated, type Partner, type PartnerCertificateSummary } from '../partners/partner.js';
+import { isDeactivated, isSelfRegistered, type Partner, type PartnerCertificateSummary } from '../partners/partner.js';
 import { PARTNER_SERVICE, partnerUpdated } from '../partners/partner-events.js';
 import { PARTNER_TYPES } from '../partners/partner-types.js';
 import { retryOnConflict } from '../retry.js';
@@ -44,8 +44,10 @@ const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satis
  * valid now, the configured days left, not self-signed, chains to the domain's trust store, v3, O= is the partner's
  * organisation, key and algorithm) plus ours (our domain rule, no CA certificate, RFC 5280 path validation). Then the
  * PMS issuing CA re-signs it, and the partner is approved and activated with its new certificate, one audit record,
- * PARTNER_UPDATED and CA_CERTIFICATE_UPLOADED, in one transaction. The same certificate uploaded again for an active
- * partner answers as the first upload did and writes nothing.
+ * PARTNER_UPDATED and CA_CERTIFICATE_UPLOADED, in one transaction. A self-registered partner's first upload leaves it
+ * pending a partner admin's "Active" unless the operator chose MOSIP's activation on upload (`awaitsPartnerAdmin`): a
+ * certificate is public, so uploading one proves nothing about who registered. The same certificate uploaded again
+ * for an active or a pending partner answers as the first upload did and writes nothing.
  */
 export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, request: PartnerCertificateUploadRequest) {
   return retryOnConflict(async () => {
@@ -64,7 +66,8 @@ export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, 
       );
     }
     const current = partner.certificate;
-    if (partner.isActive && current && current.partnerDomain === domain && current.thumbprintSha256 === cert.thumbprintSha256) {
+    const unchanged = current && current.partnerDomain === domain && current.thumbprintSha256 === cert.thumbprintSha256;
+    if (unchanged && (partner.isActive || awaitsPartnerAdmin(deps, partner))) {
       return uploadAnswer(current.certificateId, current.signedPem, deps.clock.now());
     }
 
@@ -131,8 +134,7 @@ async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Par
   };
   const next: Partner = {
     ...partner,
-    approvalStatus: 'approved',
-    isActive: true,
+    ...(awaitsPartnerAdmin(deps, partner) ? {} : { approvalStatus: 'approved', isActive: true }),
     certificateAlias: record.certId,
     certificate: summary,
     updBy: caller.userId,
@@ -142,6 +144,14 @@ async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Par
   const events = [partnerUpdated(next, now, deps.ids, PARTNER_SERVICE), caCertificateUploaded(domain, [signed.der, pmsCa.issuing, pmsCa.root], now, deps.ids)];
   await deps.certificates.storePartnerCertificate(record, next, partner, audit, events);
   return uploadAnswer(record.certId, record.signedPem, now);
+}
+
+/**
+ * A self-registered partner that no partner admin has approved yet stays pending after its upload when the operator
+ * keeps our default; its certificate is stored, and the admin's "Active" approves and activates it.
+ */
+function awaitsPartnerAdmin(deps: CertificateDeps, partner: Partner): boolean {
+  return deps.selfRegisteredActivation === 'by-partner-admin' && partner.approvalStatus !== 'approved' && isSelfRegistered(partner);
 }
 
 /** The subject attributes MOSIP keeps when it re-signs (the re-signing profile keeps the first of each). */

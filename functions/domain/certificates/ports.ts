@@ -47,6 +47,13 @@ export interface MinimumRemainingValidity {
   partnerDays: number;
 }
 
+/**
+ * What a self-registered partner's first certificate upload does: `by-partner-admin` (our default) stores the
+ * certificate and leaves the partner pending until a partner admin's "Active"; `on-certificate-upload` approves and
+ * activates it at once, as MOSIP 1.3 does. Partners an admin registered are activated by the upload either way.
+ */
+export type SelfRegisteredActivation = 'by-partner-admin' | 'on-certificate-upload';
+
 export interface CertificateDeps {
   certificates: CertificateRepository;
   partners: Pick<PartnerRepository, 'getPartner' | 'partnersOfUser'>;
@@ -54,4 +61,5 @@ export interface CertificateDeps {
   clock: Clock;
   ids: IdGenerator;
   minimumValidity: MinimumRemainingValidity;
+  selfRegisteredActivation: SelfRegisteredActivation;
 }

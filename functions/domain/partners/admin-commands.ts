@@ -18,8 +18,9 @@ const DEACTIVE = 'de-active';
 /**
  * `PATCH /partners/{partnerId}` (MOSIP PartnerManagementServiceImpl#activateDeactivateAuthEKYCPartner), in
  * MOSIP's order: unknown partner (PMS_PMP_005), deactivated partner (terminal, PMS_PM_063), then the status.
- * "Active" needs an uploaded certificate (PMS_PRT_108) and changes only an inactive partner, leaving its approval
- * status as it is, as MOSIP does. "De-active" deactivates an active partner, and, unlike MOSIP (which answers
+ * "Active" needs an uploaded certificate (PMS_PRT_108) and changes only an inactive partner; it approves a partner
+ * still pending (a self-registered partner whose upload awaits a partner admin, see partner-certificate-upload.ts)
+ * and leaves an approved one's status as it is, as MOSIP does. "De-active" deactivates an active partner, and, unlike MOSIP (which answers
  * success and writes nothing, so the partner's certificate upload later approves and activates it), a registered
  * one too: it stays `InProgress` and inactive, marked `deactivatedByAdmin`, and counts as deactivated from then on
  * (its upload is refused, and it is as terminal as MOSIP's deactivated partner). "Active" on an active partner
@@ -58,7 +59,13 @@ export function changePartnerStatus(deps: PartnerStatusDeps, caller: Caller, par
 
 async function store(deps: PartnerStatusDeps, caller: Caller, partner: Partner, isActive: boolean): Promise<void> {
   const now = deps.clock.now();
-  const next: Partner = { ...partner, isActive, updBy: caller.userId, updDtimes: now.toISOString(), ...(isActive ? {} : { deactivatedByAdmin: true }) };
+  const next: Partner = {
+    ...partner,
+    isActive,
+    updBy: caller.userId,
+    updDtimes: now.toISOString(),
+    ...(isActive ? { approvalStatus: 'approved' } : { deactivatedByAdmin: true }),
+  };
   const cascade = isActive ? { licenses: undefined, events: [] } : await licensesRetiredWith(deps, partner.id, caller.userId, now);
   const audit = auditEntry(caller.userId, isActive ? 'activatePartner' : 'deactivatePartner', OBJECT_TYPE, partner.id, now);
   await deps.partners.save(next, partner, audit, [partnerUpdated(next, now, deps.ids), ...cascade.events], cascade.licenses);

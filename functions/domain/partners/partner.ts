@@ -62,6 +62,11 @@ export interface Partner {
 }
 
 /** Deactivated: MOSIP's approved-and-inactive, or deactivated by an admin before approval. Nothing brings it back. */
+/** Registered by its own user (the portal's self-registration), not by a partner admin on the user's behalf. */
+export function isSelfRegistered(partner: Pick<Partner, 'crBy' | 'userId'>): boolean {
+  return partner.crBy === partner.userId;
+}
+
 export function isDeactivated(partner: Pick<Partner, 'approvalStatus' | 'isActive' | 'deactivatedByAdmin'>): boolean {
   return (partner.approvalStatus === 'approved' && !partner.isActive) || partner.deactivatedByAdmin === true;
 }
