@@ -201,7 +201,7 @@ test("an admin's deactivation of a partner not yet approved holds: its certifica
   const deactivated = await ok('PATCH', `${PM}/partners/bank-3`, admin, v1({ status: 'De-Active' }));
   assert.deepEqual(deactivated, { message: 'Partner de-activated successfully' });
 
-  // The same upload that approved and activated bank-1 and bank-2 above.
+  // The same upload that stored bank-1's and bank-2's certificates above.
   await refused('POST', UPLOAD, bank3, v1({ partnerId: 'bank-3', certificateData: lateChain.leaf.pem, partnerDomain: 'AUTH' }), 'PMS_PMP_016');
   const partner = await ok('GET', `${PM}/partners/bank-3`, bank3);
   assert.deepEqual([partner.isActive, partner.status], [false, 'De-active']);
@@ -211,4 +211,31 @@ test("an admin's deactivation of a partner not yet approved holds: its certifica
   await refused('POST', `${PM}/partners/bank-3/policy/map`, bank3, v1({ policyName: 'any', useCaseDescription: 'authentication' }), 'PMS_PMP_016');
   await refused('PATCH', `${PM}/partners/bank-3`, admin, v1({ status: 'Active' }), 'PMS_PM_063');
   await refused('PATCH', `${PM}/partners/bank-3`, admin, v1({ status: 'De-Active' }), 'PMS_PM_063');
+});
+
+test("impersonation: a user who registers another organisation's name and uploads its public certificate stays pending and can do nothing", async () => {
+  const heidiChain = forgeTrustChain({ organization: 'Heidi Bank', commonName: 'Heidi Bank signing' });
+  await ok('POST', CA_UPLOAD, admin, v1({ certificateData: heidiChain.root.pem + heidiChain.intermediate.pem, partnerDomain: 'AUTH' }));
+  const impostor = await stack.token('impostor', ['AUTH_PARTNER']);
+  await ok(
+    'POST',
+    `${PM}/partners`,
+    impostor,
+    v1({
+      partnerId: 'impostor',
+      organizationName: 'Heidi Bank',
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: 'impostor@example.org',
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+    }),
+  );
+  // Heidi Bank's certificate is public: the upload passes every certificate rule.
+  await ok('POST', UPLOAD, impostor, v1({ partnerId: 'impostor', certificateData: heidiChain.leaf.pem, partnerDomain: 'AUTH' }));
+  const partner = await ok('GET', `${PM}/partners/impostor`, impostor);
+  assert.equal(partner.isActive, false);
+  await refused('POST', `${PM}/partners/impostor/policy/map`, impostor, v1({ policyName: 'any', useCaseDescription: 'authentication' }), 'PMS_PMP_016');
+  const [row] = (await ok('GET', `${PM}/admin-partners?partnerId=impostor`, admin)).data;
+  assert.deepEqual([row.status, row.isActive], ['InProgress', false]);
 });
