@@ -8,11 +8,6 @@ import { getItem, queryPartition } from './items.js';
 import { type ItemKey, keys, sortKeyPrefixes } from './keys.js';
 import { auditPut, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-/** A partner has a few requests per policy; a read never takes more than this. */
-export const MAX_REQUESTS_PER_PARTNER = 1000;
-/** A partner keeps one extractor per biometric attribute of the identity schema under a policy. */
-const MAX_EXTRACTORS_PER_POLICY = 200;
-
 function conditionCheck(table: TableContext, key: ItemKey, condition: string, values: Record<string, unknown>, names?: Record<string, string>): TransactItem {
   return {
     ConditionCheck: {
@@ -28,15 +23,11 @@ function conditionCheck(table: TableContext, key: ItemKey, condition: string, va
 export function dynamoCredentialPartnerRepository(table: TableContext): CredentialPartnerRepository {
   return {
     policyRequestsOf: (partnerId) =>
-      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, {
-        sortKeyPrefix: sortKeyPrefixes.policyRequests,
-        limit: MAX_REQUESTS_PER_PARTNER,
-      }),
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.policyRequests }),
 
     extractorsOf: (partnerId, policyId) =>
       queryPartition<BiometricExtractor>(table, 'table', keys.partner(partnerId).pk, {
         sortKeyPrefix: sortKeyPrefixes.bioExtractorsOfPolicy(policyId),
-        limit: MAX_EXTRACTORS_PER_POLICY,
       }),
 
     async saveExtractors(extractors, pendingRequests, audit) {

@@ -25,15 +25,16 @@ function keyAttributes(space: KeySpace): { partition: string; sort: string } {
 }
 
 /**
- * Every item of one partition of the table or an index (optionally only sort keys starting with a prefix, or
- * between two values, both included), in
- * sort-key order, following pagination; `limit` bounds what one request may read.
+ * The items of one partition of the table or an index (optionally only sort keys starting with a prefix, or
+ * between two values, both included), in sort-key order, following LastEvaluatedKey page after page: to the end
+ * of the partition, or only the first `limit` items when a caller wants no more (a bounded read is explicit,
+ * never a silent cap on a read that must be complete).
  */
 export async function queryPartition<T>(
   table: TableContext,
   space: KeySpace,
   partitionValue: string,
-  options: { limit: number; sortKeyPrefix?: string; sortKeyBetween?: [string, string]; ascending?: boolean },
+  options: { limit?: number; sortKeyPrefix?: string; sortKeyBetween?: [string, string]; ascending?: boolean } = {},
 ): Promise<T[]> {
   const { partition, sort } = keyAttributes(space);
   const sortCondition = options.sortKeyPrefix
@@ -41,6 +42,7 @@ export async function queryPartition<T>(
     : options.sortKeyBetween
       ? { expression: ' AND #sk BETWEEN :from AND :until', values: { ':from': options.sortKeyBetween[0], ':until': options.sortKeyBetween[1] } }
       : undefined;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const items: T[] = [];
   let startKey: QueryCommandInput['ExclusiveStartKey'];
   do {
@@ -52,12 +54,12 @@ export async function queryPartition<T>(
         ExpressionAttributeNames: { '#pk': partition, ...(sortCondition ? { '#sk': sort } : {}) },
         ExpressionAttributeValues: { ':pk': partitionValue, ...sortCondition?.values },
         ScanIndexForward: options.ascending ?? true,
-        Limit: options.limit - items.length,
+        ...(Number.isFinite(limit) ? { Limit: limit - items.length } : {}),
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) items.push(withoutStorageAttributes<T>(item));
     startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < options.limit);
+  } while (startKey && items.length < limit);
   return items;
 }

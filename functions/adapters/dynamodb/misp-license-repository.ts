@@ -9,11 +9,6 @@ import { expiryCalendarEntry, keys, mispLicenseKeys, sortKeyPrefixes } from './k
 import { outboxPut } from './outbox.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-/** A MISP holds few licenses; retiring them all fits one transaction. The admin list reads at most MAX_LISTED. */
-const MAX_LICENSES_PER_MISP = 50;
-const MAX_LISTED = 5000;
-const MAX_REQUESTS_PER_PARTNER = 500;
-
 function licenseItem(license: MispLicense): Record<string, unknown> {
   return {
     ...mispLicenseKeys.license(license.keyHash),
@@ -114,15 +109,11 @@ export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRep
       return (await getItem<{ latestId: string }>(table, mispLicenseKeys.head(mispId)))?.latestId ?? null;
     },
 
-    licensesOf: (mispId) =>
-      queryPartition<MispLicense>(table, 'gsi1', mispLicenseKeys.licensesOfMisp(mispId), { limit: MAX_LICENSES_PER_MISP, ascending: false }),
+    licensesOf: (mispId) => queryPartition<MispLicense>(table, 'gsi1', mispLicenseKeys.licensesOfMisp(mispId), { ascending: false }),
 
-    allLicenses: () => queryPartition<MispLicense>(table, 'gsi2', mispLicenseKeys.allLicenses, { limit: MAX_LISTED, ascending: false }),
+    allLicenses: () => queryPartition<MispLicense>(table, 'gsi2', mispLicenseKeys.allLicenses, { ascending: false }),
 
     policyRequestsOf: (partnerId) =>
-      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, {
-        limit: MAX_REQUESTS_PER_PARTNER,
-        sortKeyPrefix: sortKeyPrefixes.policyRequests,
-      }),
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.policyRequests }),
   };
 }

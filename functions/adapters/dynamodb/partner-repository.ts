@@ -43,9 +43,6 @@ function activeGroupCheck(table: TableContext, groupId: string): TransactItem {
   };
 }
 
-/** A user owns one partner in MOSIP's model (partner id = username); a few more is already unusual. */
-const MAX_PARTNERS_PER_USER = 50;
-
 export function dynamoPartnerRepository(table: TableContext): PartnerRepository {
   return {
     async register(partner, audit) {
@@ -98,7 +95,6 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
     async partnersOfUser(userId) {
       const owned = await queryPartition<{ partnerId: string }>(table, 'table', userPartition(userId), {
         sortKeyPrefix: sortKeyPrefixes.partnersOfUser,
-        limit: MAX_PARTNERS_PER_USER,
       });
       const partners = await Promise.all(owned.map(({ partnerId }) => getItem<Partner>(table, keys.partner(partnerId))));
       return partners.filter((partner): partner is Partner => partner !== undefined);

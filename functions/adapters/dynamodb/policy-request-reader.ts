@@ -9,33 +9,25 @@ import { queryPartition, withoutStorageAttributes } from './items.js';
 import { type ItemKey, indexKeys, keys, sortKeyPrefixes } from './keys.js';
 
 const STATUSES: readonly PolicyRequestStatus[] = ['InProgress', 'approved', 'rejected'];
-/** What one status partition may contribute to the admin's list (30,000 rows at most, filtered in memory). */
-const MAX_REQUESTS_PER_STATUS = 10_000;
-/** A partner asks for each policy of its group a few times at most; more than this is not a real partner. */
-const MAX_REQUESTS_PER_PARTNER = 1_000;
 /** DynamoDB's limit of keys in one BatchGetItem. */
 const BATCH_GET_KEYS = 100;
 /** Retries of keys DynamoDB left unprocessed (throttling), with exponential back-off. */
 const BATCH_GET_RETRIES = 6;
 
 /**
- * Reads the partner–policy request list: request rows with Query only (the status partitions of gsi2 for
- * admins, `PARTNER#<id>` begins_with `POLICY_REQUEST#` for a partner), joins with BatchGetItem on distinct keys.
+ * Reads the partner–policy request list, every row: request rows with Query only, read to the end (the status
+ * partitions of gsi2 for admins, `PARTNER#<id>` begins_with `POLICY_REQUEST#` for a partner), joins with
+ * BatchGetItem on distinct keys.
  */
 export function dynamoPolicyRequestReader(table: TableContext): PolicyRequestListReader {
   return {
     async allRequests() {
-      const partitions = await Promise.all(
-        STATUSES.map((status) => queryPartition<PolicyRequest>(table, 'gsi2', indexKeys.requestsInStatus(status), { limit: MAX_REQUESTS_PER_STATUS })),
-      );
+      const partitions = await Promise.all(STATUSES.map((status) => queryPartition<PolicyRequest>(table, 'gsi2', indexKeys.requestsInStatus(status))));
       return partitions.flat();
     },
 
     requestsOfPartner: (partnerId) =>
-      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, {
-        sortKeyPrefix: sortKeyPrefixes.policyRequests,
-        limit: MAX_REQUESTS_PER_PARTNER,
-      }),
+      queryPartition<PolicyRequest>(table, 'table', keys.partner(partnerId).pk, { sortKeyPrefix: sortKeyPrefixes.policyRequests }),
 
     partnersByIds: (ids) => batchGet<Partner>(table, distinct(ids).map(keys.partner)),
     policiesByIds: (ids) => batchGet<Policy>(table, distinct(ids).map(keys.policy)),

@@ -25,9 +25,9 @@ export interface MispLicenseRepository {
   byHash(keyHash: string): Promise<MispLicense | undefined>;
   /** The id of the MISP's newest license, if it has any. */
   latestId(mispId: string): Promise<string | null>;
-  /** A MISP's licenses, newest first. */
+  /** A MISP's licenses, newest first, every one of them. */
   licensesOf(mispId: string): Promise<MispLicense[]>;
-  /** Every license, newest first, up to the adapter's bound (the admin list). */
+  /** Every license, newest first, read to the end (the admin list). */
   allLicenses(): Promise<MispLicense[]>;
   /** The partner's policy requests, any status (MOSIP partnerPolicyRequestRepository#findByPartnerId). */
   policyRequestsOf(partnerId: string): Promise<PolicyRequest[]>;
