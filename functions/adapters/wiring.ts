@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { daysFromEnv } from '../config/env.js';
+import { daysFromEnv, wholeNumberFromEnv } from '../config/env.js';
 import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
 import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
 import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
@@ -80,6 +80,20 @@ export const policyRequestDeps = once(
   }),
 );
 
+export const API_KEYS_PER_POLICY_MAX_ENV = 'API_KEYS_PER_POLICY_MAX';
+
+/**
+ * A partner needs a few active keys per policy: one per application or environment that calls IDA, and a second
+ * one for each while it rotates (the new key is made before the old one is switched off). 25 leaves room for
+ * that, while one partner can add no more than that to the key lists and to the reads of its keys.
+ */
+const DEFAULT_API_KEYS_PER_POLICY_MAX = 25;
+
+/** `API_KEYS_PER_POLICY_MAX`, the cap on a partner's active keys per policy: 1 to 10 000, 25 when unset; a bad value stops the start. */
+export function apiKeysPerPolicyMaxFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumberFromEnv(API_KEYS_PER_POLICY_MAX_ENV, DEFAULT_API_KEYS_PER_POLICY_MAX, { min: 1, max: 10_000, unit: 'API keys' }, env);
+}
+
 /** API keys: 32 random bytes, base64url (256 bits); validity from `API_KEY_VALIDITY_DAYS` (default 100 years). */
 export const apiKeyDeps = once(
   (): ApiKeyDeps => ({
@@ -90,6 +104,7 @@ export const apiKeyDeps = once(
     links: dynamoPolicyRequestRepository(tableContext()),
     secrets: { newSecret: () => randomBytes(32).toString('base64url') },
     validityDays: daysFromEnv('API_KEY_VALIDITY_DAYS', 36500),
+    activeKeysPerPolicyMax: apiKeysPerPolicyMaxFromEnv(),
     clock: systemClock,
     ids: uuidIds,
   }),

@@ -69,6 +69,7 @@ function world(stored: ApiKey) {
     links: { openLink: unexpected },
     secrets: { newSecret: unexpected },
     validityDays: 30,
+    activeKeysPerPolicyMax: 25,
     clock: { now: () => NOW },
     ids: { newId: () => `event-${++ids}` },
   };

@@ -136,6 +136,11 @@ export const apiKeyKeys = {
     pk: `APIKEY_LABEL#${encodeURIComponent(partnerId)}#${encodeURIComponent(policyId)}#${normaliseName(label)}`,
     sk: 'UNIQUE',
   }),
+  /** The number of a partner's active keys for one policy, kept by every write that switches a key on or off. */
+  activeKeyCount: (partnerId: string, policyId: string): ItemKey => ({
+    pk: `APIKEY_COUNT#${encodeURIComponent(partnerId)}#${encodeURIComponent(policyId)}`,
+    sk: 'ACTIVE',
+  }),
   /** gsi2: every API key, newest first (the admin list). */
   allApiKeys: 'APIKEYS',
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit.js';
+import { ConcurrentModificationError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { indexKeys, keys } from './keys.js';
 
@@ -15,7 +16,11 @@ export class TransactionRefused extends Error {
   }
 }
 
-/** Writes all items or none. A failed condition surfaces as TransactionRefused naming the failing positions. */
+/**
+ * Writes all items or none. A failed condition surfaces as TransactionRefused naming the failing positions; a
+ * transaction cancelled because another one was writing one of its items at the same moment (TransactionConflict)
+ * as ConcurrentModificationError, so that the caller reads again and retries as after any lost race.
+ */
 export async function transactWrite(table: TableContext, items: TransactItem[]): Promise<void> {
   try {
     await table.client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -24,6 +29,7 @@ export async function transactWrite(table: TableContext, items: TransactItem[]):
       const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
       const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
       if (failed.length > 0) throw new TransactionRefused(failed);
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw new ConcurrentModificationError('an item written by a concurrent transaction');
     }
     throw error;
   }

@@ -10,7 +10,7 @@ import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
 import { type ApiKey, apiKeyApproved, apiKeyUpdated, API_KEY_AUDIT_TYPE as OBJECT_TYPE, policySnapshot } from './api-key.js';
-import type { ApiKeyDeps } from './ports.js';
+import { ActiveKeyLimitError, type ApiKeyDeps } from './ports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,10 +52,10 @@ export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId
       revision: 0,
     };
     const audit = auditEntry(caller.userId, 'generateApiKey', OBJECT_TYPE, key.id, now, { partnerId, policyId: policy.id, hint: key.hint });
-    await deps.apiKeys.create(key, audit, [apiKeyApproved(key, partner, policy, now, deps.ids)]).catch((error: unknown) => {
+    await deps.apiKeys.create(key, audit, [apiKeyApproved(key, partner, policy, now, deps.ids)], deps.activeKeysPerPolicyMax).catch((error: unknown) => {
       if (error instanceof UniqueConstraintError) throw new PmsError(API_KEY_ERRORS.LABEL_EXISTS);
       if (error instanceof InactivePartnerError) throw new PmsError(API_KEY_ERRORS.PARTNER_NOT_ACTIVE);
-      throw error;
+      throw keyLimitRefusal(error);
     });
     return { apiKey: secret, label: key.label, partnerId, policyId: policy.id, apiKeyId: key.id };
   });
@@ -88,7 +88,9 @@ export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partn
       updDtimes: now.toISOString(),
     };
     const audit = auditEntry(caller.userId, activate ? 'activateApiKey' : 'deactivateApiKey', OBJECT_TYPE, key.id, now, { partnerId, policyId });
-    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]);
+    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)], deps.activeKeysPerPolicyMax).catch((error: unknown) => {
+      throw keyLimitRefusal(error);
+    });
     return activate ? 'Partner apikey activated successfully.' : 'Partner apikey de-activated successfully.';
   });
 }
@@ -112,9 +114,9 @@ export async function repointApiKey(deps: ApiKeyDeps, caller: Caller, partnerId:
     if (policyId === key.policyId) return message;
     const next: ApiKey = { ...key, policyId, policy: policySnapshot(policy), updBy: caller.userId, updDtimes: now.toISOString() };
     const audit = auditEntry(caller.userId, 'repointApiKey', OBJECT_TYPE, key.id, now, { partnerId, oldPolicyId: key.policyId, newPolicyId: policyId });
-    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)]).catch((error: unknown) => {
+    await deps.apiKeys.save(next, key, audit, [apiKeyUpdated(next, now, deps.ids)], deps.activeKeysPerPolicyMax).catch((error: unknown) => {
       if (error instanceof UniqueConstraintError) throw new PmsError(API_KEY_ERRORS.LABEL_EXISTS);
-      throw error;
+      throw keyLimitRefusal(error);
     });
     return message;
   });
@@ -128,6 +130,15 @@ export async function policyOfApiKey(deps: Pick<ApiKeyDeps, 'apiKeys'>, partnerI
   const key = await apiKeyNamed(deps, keyRef);
   if (!key || key.partnerId !== partnerId) throw new PmsError(API_KEY_ERRORS.PARTNER_KEY_NOT_MAPPED);
   return { partnerID: partnerId, policyId: key.policyId };
+}
+
+/**
+ * Ours: a partner holds at most `activeKeysPerPolicyMax` active keys per policy, so one partner cannot flood the
+ * key lists and checks with keys; creating, activating or re-pointing a key past it is refused with PMS_PMS_024.
+ * Only active keys count: switching a key off frees its place, so rotation (new key, then the old one off) works.
+ */
+function keyLimitRefusal(error: unknown): unknown {
+  return error instanceof ActiveKeyLimitError ? new PmsError(API_KEY_ERRORS.ACTIVE_KEY_LIMIT_REACHED) : error;
 }
 
 /** A key named in a path: by its id, or by the key itself, which is only hashed. */

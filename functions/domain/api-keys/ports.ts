@@ -8,18 +8,40 @@ import type { Clock, IdGenerator } from '../ports.js';
 import type { ApiKey } from './api-key.js';
 
 /**
+ * A write would give a partner more than `max` active keys for one policy: refused before anything is written
+ * (the repository reads the count first, and its transaction is conditional on it).
+ * The count is kept in the same transaction as every write that switches a key on or off, so two concurrent
+ * writes cannot both take the last place.
+ */
+export class ActiveKeyLimitError extends Error {
+  constructor(
+    readonly partnerId: string,
+    readonly policyId: string,
+    readonly max: number,
+  ) {
+    super(`partner ${partnerId} already holds ${max} active keys for policy ${policyId}`);
+    this.name = 'ActiveKeyLimitError';
+  }
+}
+
+/**
  * Refusals: UniqueConstraintError('label') when the (partner, policy, normalised label) is taken at write time;
- * InactivePartnerError when the partner is not active at creation; ConcurrentModificationError when the key
- * changed since it was read, or the policy link is no longer approved at creation.
+ * InactivePartnerError when the partner is not active at creation; ActiveKeyLimitError when a key switched on
+ * (created, activated or moved to another policy while active) would pass `activeKeysMax`;
+ * ConcurrentModificationError when the key or its policy's count changed since it was read, or the policy link is
+ * no longer approved at creation. Only `isActive` keys count: a switched-off key frees its place (rotation), and
+ * an expired key frees it when the expiry job switches it off.
  */
 export interface ApiKeyRepository {
-  create(key: ApiKey, audit: AuditEntry, events: EventModel[]): Promise<void>;
-  save(next: ApiKey, previous: ApiKey, audit: AuditEntry, events: EventModel[]): Promise<void>;
+  create(key: ApiKey, audit: AuditEntry, events: EventModel[], activeKeysMax: number): Promise<void>;
+  /** `activeKeysMax` is needed only when `next` switches a key on for its policy (activation, re-point). */
+  save(next: ApiKey, previous: ApiKey, audit: AuditEntry, events: EventModel[], activeKeysMax?: number): Promise<void>;
   byId(id: string): Promise<ApiKey | undefined>;
   byHash(keyHash: string): Promise<ApiKey | undefined>;
   byLabel(partnerId: string, policyId: string, label: string): Promise<ApiKey | undefined>;
+  /** Every key of the partner, oldest first, read to the end. */
   keysOfPartner(partnerId: string): Promise<ApiKey[]>;
-  /** Every key, newest first, up to the adapter's bound (the admin list). */
+  /** Every key, newest first, read to the end (the admin lists). */
   allKeys(): Promise<ApiKey[]>;
 }
 
@@ -37,6 +59,8 @@ export interface ApiKeyDeps {
   secrets: SecretGenerator;
   /** How long a new key is valid (MOSIP `mosip.pmp.partner.policy.expiry.period.indays`). */
   validityDays: number;
+  /** The most active keys a partner may hold for one policy (`API_KEYS_PER_POLICY_MAX`). */
+  activeKeysPerPolicyMax: number;
   clock: Clock;
   ids: IdGenerator;
 }
