@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { API_KEYS_PER_POLICY_RANGE } from '../functions/adapters/api-key-settings.js';
 import { MINIMUM_VALIDITY_RANGES, selfRegisteredActivationSetting } from '../functions/adapters/certificate-upload-settings.js';
 import { parseIssuers } from '../functions/auth/issuers.js';
 import { wholeNumberSetting } from '../functions/config/env.js';
@@ -114,4 +115,12 @@ export function minimumValidityFromContext(node: Node): Partial<MinimumRemaining
 export function selfRegisteredActivationFromContext(node: Node): SelfRegisteredActivation | null {
   const value: unknown = node.tryGetContext('selfRegisteredPartnerActivation');
   return value === undefined || value === '' ? null : selfRegisteredActivationSetting('context "selfRegisteredPartnerActivation"', value);
+}
+
+/** The cap on a partner's active API keys per policy (`-c apiKeysPerPolicyMax=10`); null when not given. A bad value fails the synth. */
+export function apiKeysPerPolicyMaxFromContext(node: Node): number | null {
+  const value: unknown = node.tryGetContext('apiKeysPerPolicyMax');
+  if (value === undefined || value === '') return null;
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
+  return wholeNumberSetting('context "apiKeysPerPolicyMax"', text, API_KEYS_PER_POLICY_RANGE);
 }

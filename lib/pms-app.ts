@@ -2,7 +2,13 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { scheduledJobsAt } from '../functions/jobs/job-table.js';
 import type { Route } from '../functions/routes/route.js';
-import { identityFromContext, mailFromContext, minimumValidityFromContext, selfRegisteredActivationFromContext } from './app-config.js';
+import {
+  apiKeysPerPolicyMaxFromContext,
+  identityFromContext,
+  mailFromContext,
+  minimumValidityFromContext,
+  selfRegisteredActivationFromContext,
+} from './app-config.js';
 import { PmsStack } from './pms-stack.js';
 
 export const PMS_STACK_NAME = 'Pms';
@@ -16,6 +22,7 @@ export function addPmsStack(app: App, routes?: readonly Route[]): PmsStack {
     mail: mailFromContext(app.node),
     minimumValidity: minimumValidityFromContext(app.node),
     selfRegisteredActivation: selfRegisteredActivationFromContext(app.node),
+    apiKeysPerPolicyMax: apiKeysPerPolicyMaxFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
     ...(routes && { routes }),
   });

@@ -1,8 +1,10 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { API_KEYS_PER_POLICY_MAX_ENV } from '../functions/adapters/api-key-settings.js';
 import { MINIMUM_VALIDITY_ENV, SELF_REGISTERED_ACTIVATION_ENV } from '../functions/adapters/certificate-upload-settings.js';
 import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../functions/domain/certificates/ports.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
+import { apiKeyRoutes } from '../functions/routes/api-key-routes.js';
 import { certificateRoutes } from '../functions/routes/certificate-routes.js';
 import type { Route } from '../functions/routes/route.js';
 import { ROUTES } from '../functions/routes/route-table.js';
@@ -32,6 +34,8 @@ export interface PmsStackProps extends StackProps {
   minimumValidity: Partial<MinimumRemainingValidity>;
   /** Who activates a self-registered partner, when the operator chose (CDK context); null keeps our default. */
   selfRegisteredActivation?: SelfRegisteredActivation | null;
+  /** The cap on a partner's active API keys per policy, when the operator set it (CDK context); null keeps the default. */
+  apiKeysPerPolicyMax?: number | null;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -60,7 +64,7 @@ export class PmsStack extends Stack {
           runtimeLayer,
           table,
           issuingCaKey: signingKeys.issuingCa,
-          operationEnvironment: uploadEnvironment(props.minimumValidity, props.selfRegisteredActivation ?? null),
+          operationEnvironment: operatorEnvironment(props.minimumValidity, props.selfRegisteredActivation ?? null, props.apiKeysPerPolicyMax ?? null),
         }),
     );
 
@@ -90,10 +94,14 @@ const UPLOAD_OPERATION_OF: Readonly<Record<keyof MinimumRemainingValidity, strin
   partnerDays: certificateRoutes.uploadPartnerCertificate.operationId,
 };
 
-/** The operator's upload settings, each on the function that applies it and only when set. */
-function uploadEnvironment(
+/** The API-key functions that switch a key on, and so apply the cap. */
+const KEY_CAP_OPERATIONS = [apiKeyRoutes.generateApiKey, apiKeyRoutes.changeApiKeyStatus, apiKeyRoutes.repointApiKey].map((route) => route.operationId);
+
+/** The operator's settings, each on the functions that apply it and only when set. */
+function operatorEnvironment(
   minimums: Partial<MinimumRemainingValidity>,
   selfRegisteredActivation: SelfRegisteredActivation | null,
+  apiKeysPerPolicyMax: number | null,
 ): Record<string, Record<string, string>> {
   const environment: Record<string, Record<string, string>> = {};
   const set = (operationId: string, name: string, value: string) => {
@@ -103,5 +111,6 @@ function uploadEnvironment(
     set(UPLOAD_OPERATION_OF[key], MINIMUM_VALIDITY_ENV[key], String(value));
   }
   if (selfRegisteredActivation) set(certificateRoutes.uploadPartnerCertificate.operationId, SELF_REGISTERED_ACTIVATION_ENV, selfRegisteredActivation);
+  if (apiKeysPerPolicyMax !== null) for (const operationId of KEY_CAP_OPERATIONS) set(operationId, API_KEYS_PER_POLICY_MAX_ENV, String(apiKeysPerPolicyMax));
   return environment;
 }

@@ -14,6 +14,7 @@ import type { PolicyRequestListDeps } from '../domain/policy-requests/request-li
 import { systemClock } from '../domain/ports.js';
 import type { UserDeps } from '../domain/users/ports.js';
 import type { VerificationDeps } from '../domain/verification/ports.js';
+import { API_KEYS_PER_POLICY_MAX_ENV, API_KEYS_PER_POLICY_RANGE, DEFAULT_API_KEYS_PER_POLICY_MAX } from './api-key-settings.js';
 import { dynamoApiKeyReader } from './dynamodb/api-key-reader.js';
 import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
 import { dynamoAuditTrailReader } from './dynamodb/audit-trail-reader.js';
@@ -80,18 +81,9 @@ export const policyRequestDeps = once(
   }),
 );
 
-export const API_KEYS_PER_POLICY_MAX_ENV = 'API_KEYS_PER_POLICY_MAX';
-
-/**
- * A partner needs a few active keys per policy: one per application or environment that calls IDA, and a second
- * one for each while it rotates (the new key is made before the old one is switched off). 25 leaves room for
- * that, while one partner can add no more than that to the key lists and to the reads of its keys.
- */
-const DEFAULT_API_KEYS_PER_POLICY_MAX = 25;
-
 /** `API_KEYS_PER_POLICY_MAX`, the cap on a partner's active keys per policy: 1 to 10 000, 25 when unset; a bad value stops the start. */
 export function apiKeysPerPolicyMaxFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return wholeNumberFromEnv(API_KEYS_PER_POLICY_MAX_ENV, DEFAULT_API_KEYS_PER_POLICY_MAX, { min: 1, max: 10_000, unit: 'API keys' }, env);
+  return wholeNumberFromEnv(API_KEYS_PER_POLICY_MAX_ENV, DEFAULT_API_KEYS_PER_POLICY_MAX, API_KEYS_PER_POLICY_RANGE, env);
 }
 
 /** API keys: 32 random bytes, base64url (256 bits); validity from `API_KEY_VALIDITY_DAYS` (default 100 years). */

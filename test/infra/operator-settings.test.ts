@@ -1,5 +1,7 @@
+/* The operator settings given as CDK context reach exactly the functions that apply them (docs/deploy.md). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { API_KEYS_PER_POLICY_MAX_ENV } from '../../functions/adapters/api-key-settings.js';
 import { MINIMUM_VALIDITY_ENV, SELF_REGISTERED_ACTIVATION_ENV } from '../../functions/adapters/certificate-upload-settings.js';
 import { type SynthesizedPms, synthesizePms } from './synth.js';
 import { operationIdOf, resourcesOfType } from './template-queries.js';
@@ -43,5 +45,18 @@ test('selfRegisteredPartnerActivation: set with the partner minimum on the partn
   assert.deepEqual(functionsWithVariable(synthesizePms(), SELF_REGISTERED_ACTIVATION_ENV), []);
   assert.throws(() => synthesizePms({ context: { selfRegisteredPartnerActivation: 'auto' } }), {
     message: 'context "selfRegisteredPartnerActivation" must be by-partner-admin or on-certificate-upload, not "auto"',
+  });
+});
+
+test('apiKeysPerPolicyMax: set on the three functions that switch a key on and on no other; absent, on none; a bad value fails the synth', () => {
+  const pms = synthesizePms({ context: { apiKeysPerPolicyMax: '10' } });
+  assert.deepEqual(functionsWithVariable(pms, API_KEYS_PER_POLICY_MAX_ENV).sort(), [
+    ['changeApiKeyStatus', '10'],
+    ['generateApiKey', '10'],
+    ['repointApiKey', '10'],
+  ]);
+  assert.deepEqual(functionsWithVariable(synthesizePms(), API_KEYS_PER_POLICY_MAX_ENV), []);
+  assert.throws(() => synthesizePms({ context: { apiKeysPerPolicyMax: 0 } }), {
+    message: 'context "apiKeysPerPolicyMax" must be a whole number of API keys from 1 to 10000, not 0',
   });
 });
