@@ -74,9 +74,10 @@ describe('tokens', () => {
     }
   });
 
-  test('expired, wrong-issuer, wrong-audience, foreign-key, HS256 and alg:none tokens are refused with 401', async () => {
+  test('expired, wrong-issuer, wrong-audience, ID-token, future-dated, foreign-key, HS256 and alg:none tokens are refused with 401', async () => {
     const key = await loadOrCreateSigningKey(stack.dataDir);
-    const realClaims = { preferred_username: 'mallory', realm_access: { roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] } };
+    const realClaims = { typ: 'Bearer', preferred_username: 'mallory', realm_access: { roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] } };
+    const now = Math.floor(Date.now() / 1000);
     const validToken = await stack.token('mallory', ['PARTNER_ADMIN']);
     const validIssuer = JSON.parse(Buffer.from(validToken.split('.')[1]!, 'base64url').toString()).iss as string;
     const sign = (claims: Record<string, unknown>, options: { iss?: string; aud?: string; exp?: number } = {}) =>
@@ -84,7 +85,7 @@ describe('tokens', () => {
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .setIssuer(options.iss ?? validIssuer)
         .setAudience(options.aud ?? LOCAL_AUDIENCE)
-        .setIssuedAt()
+        .setIssuedAt(typeof claims.iat === 'number' ? claims.iat : now)
         .setExpirationTime(options.exp ?? Math.floor(Date.now() / 1000) + 300)
         .sign(key.privateKey);
     const foreign = await generateKeyPair('RS256');
@@ -92,19 +93,23 @@ describe('tokens', () => {
       expired: await stack.token('mallory', ['PARTNER_ADMIN'], { expiresInSeconds: -120 }),
       wrongIssuer: await sign({}, { iss: 'https://evil.example/realms/mosip' }),
       wrongAudience: await sign({}, { aud: 'account' }),
+      idToken: await sign({ typ: 'ID' }),
+      futureDated: await sign({ iat: now + 3600 }),
       foreignKey: await new SignJWT(realClaims)
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .setIssuer(validIssuer)
         .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
         .setExpirationTime('5m')
         .sign(foreign.privateKey),
       hs256: await new SignJWT(realClaims)
         .setProtectedHeader({ alg: 'HS256', kid: key.kid })
         .setIssuer(validIssuer)
         .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!')),
-      none: new UnsecuredJWT(realClaims).setIssuer(validIssuer).setAudience(LOCAL_AUDIENCE).setExpirationTime('5m').encode(),
+      none: new UnsecuredJWT(realClaims).setIssuer(validIssuer).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime('5m').encode(),
       garbage: 'not-a-jwt',
     };
     assert.equal((await stack.request('GET', groups, { token: await sign({}) })).status, 200, 'the control token is accepted');
