@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, v1 } from '../support/pms-calls.js';
+import { activateStoredPartner, activeMispPartner, expectOk, v1 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
@@ -69,22 +69,7 @@ before(async () => {
   await ok('PUT', `${PM}/policy/${mappingkey}`, admin, v1({ status: 'approved' }));
   key = await ok('PATCH', `${PM}/bank-1/generate/apikey`, bank, v1({ policyName: 'KYC', label: 'Teller' }));
 
-  await ok(
-    'POST',
-    PM,
-    admin,
-    v1({
-      partnerId: 'misp-1',
-      partnerType: 'MISP_Partner',
-      organizationName: 'MISP One',
-      address: 'Nairobi',
-      contactNumber: '+254700000000',
-      emailId: 'misp-1@example.org',
-      langCode: 'eng',
-    }),
-  );
-  await activateStoredPartner(stack.table, 'misp-1');
-  const misp = await stack.token('misp-1', ['MISP_PARTNER']);
+  const misp = await activeMispPartner(stack, admin, 'misp-1', 'MISP One');
   licenseKeys.push((await ok('POST', MISPS, misp, v1({ providerId: 'misp-1' }))).licenseKey);
   await ok('PUT', MISPS, misp, v1({ providerId: 'misp-1', licenseKey: licenseKeys[0], licenseKeyStatus: 'de-active' }));
   const renewed = await ok('GET', `${MISPS}/misp-1/licenseKey?validityDays=30`, admin);

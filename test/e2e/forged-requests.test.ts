@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, v1 } from '../support/pms-calls.js';
+import { activeMispPartner, expectOk, v1 } from '../support/pms-calls.js';
 
 /*
  * What a page on another site can make a signed-in browser send with its Authorization cookie: an HTML form or a
@@ -35,23 +35,7 @@ test('a form or text body, as a cross-site form sends it, is refused with 415 an
 });
 
 test('the writing GET of a MISP license refuses a cross-site request carrying the cookie; the same GET from the portal re-issues', async () => {
-  await expectOk(
-    stack,
-    'POST',
-    '/v1/partnermanager/partners',
-    adminCookie,
-    v1({
-      partnerId: 'misp-x',
-      partnerType: 'MISP_Partner',
-      organizationName: 'MISP X Ltd',
-      address: 'Nairobi',
-      contactNumber: '+254700000000',
-      emailId: 'misp-x@example.org',
-      langCode: 'eng',
-    }),
-  );
-  await activateStoredPartner(stack.table, 'misp-x');
-  const misp = await stack.token('misp-x', ['MISP_PARTNER']);
+  const misp = await activeMispPartner(stack, adminCookie, 'misp-x', 'MISP X Ltd');
   const license = await expectOk(stack, 'POST', '/v1/partnermanager/misps', misp, v1({ providerId: 'misp-x' }));
   await expectOk(stack, 'PUT', '/v1/partnermanager/misps', misp, v1({ providerId: 'misp-x', licenseKey: license.licenseKey, licenseKeyStatus: 'de-active' }));
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activeMispPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager/partners';
 const MISPS = '/v1/partnermanager/misps';
@@ -13,22 +13,6 @@ let admin: string;
 let misp1: string;
 let misp2: string;
 const clearKeys: string[] = [];
-
-/** An admin onboards a MISP partner for a user; the test then activates it, as certificate upload would. */
-async function activeMisp(user: string) {
-  const registration = {
-    partnerId: user,
-    partnerType: 'MISP_Partner',
-    organizationName: `${user} Ltd`,
-    address: 'Nairobi',
-    contactNumber: '+254700000000',
-    emailId: `${user}@example.org`,
-    langCode: 'eng',
-  };
-  await ok('POST', PM, admin, v1(registration));
-  await activateStoredPartner(stack.table, user);
-  return stack.token(user, ['MISP_PARTNER']);
-}
 
 function published(topic: string, from: number) {
   return stack
@@ -41,8 +25,8 @@ function published(topic: string, from: number) {
 before(async () => {
   stack = await startLocalStack();
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
-  misp1 = await activeMisp('misp-1');
-  misp2 = await activeMisp('misp-2');
+  misp1 = await activeMispPartner(stack, admin, 'misp-1', 'misp-1 Ltd');
+  misp2 = await activeMispPartner(stack, admin, 'misp-2', 'misp-2 Ltd');
 });
 after(() => stack?.stop());
 

@@ -1,3 +1,4 @@
+import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 import type { Policy } from '../../functions/domain/policies/policy.js';
 
@@ -49,6 +50,28 @@ export function policyFixture(overrides: Partial<Policy> = {}): Policy {
     pendingRequestCount: 0,
     approvedRequestCount: 0,
     revision: 1,
+    ...overrides,
+  };
+}
+
+/** An API key of `partner` on `policy`, stored as hash and hint, active unless `overrides` says otherwise. */
+export function apiKeyFixture(partner: Pick<Partner, 'id' | 'userId'>, policy: Pick<Policy, 'id' | 'name' | 'desc'>, overrides: Partial<ApiKey> = {}): ApiKey {
+  return {
+    id: '7d9c1b0e-0000-4000-8000-000000000001',
+    keyHash: 'hash-1',
+    hint: 'wxyz',
+    partnerId: partner.id,
+    policyId: policy.id,
+    label: 'Branch App',
+    isActive: true,
+    validFromDatetime: '2027-01-01T00:00:00.000Z',
+    validToDatetime: '2030-01-01T00:00:00.000Z',
+    policy: { id: policy.id, name: policy.name, desc: policy.desc, policies: {}, status: 'activated', validFromDate: '', validToDate: '' },
+    crBy: partner.userId,
+    crDtimes: '2027-01-01T00:00:00.000Z',
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
     ...overrides,
   };
 }

@@ -35,6 +35,27 @@ export async function activateAsAdmin(stack: LocalStack, adminToken: string, par
   });
 }
 
+/** A MISP partner a partner admin onboards for its user `partnerId`, arranged active; gives the MISP user's token. */
+export async function activeMispPartner(stack: LocalStack, adminToken: string, partnerId: string, organizationName: string): Promise<string> {
+  await expectOk(
+    stack,
+    'POST',
+    '/v1/partnermanager/partners',
+    adminToken,
+    v1({
+      partnerId,
+      partnerType: 'MISP_Partner',
+      organizationName,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${partnerId}@example.org`,
+      langCode: 'eng',
+    }),
+  );
+  await activateStoredPartner(stack.table, partnerId);
+  return stack.token(partnerId, ['MISP_PARTNER']);
+}
+
 /** Arranges a registered partner as approved and active, as its certificate upload (a later issue) will. */
 export async function activateStoredPartner(table: TableContext, partnerId: string): Promise<void> {
   const partners = dynamoPartnerRepository(table);

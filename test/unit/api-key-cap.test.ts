@@ -5,7 +5,7 @@ import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
 import { changeApiKeyStatus, generateApiKey, repointApiKey } from '../../functions/domain/api-keys/commands.js';
 import { ActiveKeyLimitError, type ApiKeyDeps } from '../../functions/domain/api-keys/ports.js';
 import type { Caller } from '../../functions/domain/caller.js';
-import { partnerFixture, policyFixture } from '../support/domain-objects.js';
+import { apiKeyFixture, partnerFixture, policyFixture } from '../support/domain-objects.js';
 import { refusalOf } from '../support/refusals.js';
 
 /*
@@ -56,24 +56,7 @@ const POLICY = policyFixture({ id: 'policy-1', name: 'KYC', policyGroupId: BANK.
 const OTHER_POLICY = policyFixture({ id: 'policy-2', name: 'eKYC', policyGroupId: BANK.policyGroupId! });
 
 function storedKey(overrides: Partial<ApiKey> = {}): ApiKey {
-  return {
-    id: '7d9c1b0e-0000-4000-8000-000000000001',
-    keyHash: 'hash-1',
-    hint: 'wxyz',
-    partnerId: BANK.id,
-    policyId: POLICY.id,
-    label: 'Branch App',
-    isActive: false,
-    validFromDatetime: '2027-01-01T00:00:00.000Z',
-    validToDatetime: '2030-01-01T00:00:00.000Z',
-    policy: { id: POLICY.id, name: POLICY.name, desc: POLICY.desc, policies: {}, status: 'activated', validFromDate: '', validToDate: '' },
-    crBy: BANK.userId,
-    crDtimes: '2027-01-01T00:00:00.000Z',
-    updBy: null,
-    updDtimes: null,
-    revision: 0,
-    ...overrides,
-  };
+  return apiKeyFixture(BANK, POLICY, { isActive: false, ...overrides });
 }
 
 /** A repository that refuses, as the real one does at the cap, every write switching a key on; it records the cap it was given. */

@@ -6,7 +6,7 @@ import type { ApiKeyDeps } from '../../functions/domain/api-keys/ports.js';
 import type { AuditEntry } from '../../functions/domain/audit.js';
 import type { Caller } from '../../functions/domain/caller.js';
 import { ConcurrentModificationError } from '../../functions/errors/pms-error.js';
-import { partnerFixture, policyFixture } from '../support/domain-objects.js';
+import { apiKeyFixture, partnerFixture, policyFixture } from '../support/domain-objects.js';
 import { refusalOf } from '../support/refusals.js';
 
 /*
@@ -21,24 +21,7 @@ const BANK = partnerFixture({ id: 'bank-1', userId: 'bank-1', partnerType: 'Auth
 const POLICY = policyFixture({ id: 'policy-1' });
 
 function key(overrides: Partial<ApiKey> = {}): ApiKey {
-  return {
-    id: 'key-1',
-    keyHash: 'hash-1',
-    hint: 'wxyz',
-    partnerId: BANK.id,
-    policyId: POLICY.id,
-    label: 'Branch App',
-    isActive: true,
-    validFromDatetime: '2027-01-01T00:00:00.000Z',
-    validToDatetime: '2030-01-01T00:00:00.000Z',
-    policy: { id: POLICY.id, name: POLICY.name, desc: POLICY.desc, policies: {}, status: 'activated', validFromDate: '', validToDate: '' },
-    crBy: BANK.userId,
-    crDtimes: '2027-01-01T00:00:00.000Z',
-    updBy: null,
-    updDtimes: null,
-    revision: 0,
-    ...overrides,
-  };
+  return apiKeyFixture(BANK, POLICY, { id: 'key-1', ...overrides });
 }
 
 const unexpected = () => assert.fail('not used by a status change');
