@@ -18,6 +18,8 @@ export interface TokenRequest {
   roles: readonly Role[];
   flavor?: TokenFlavor;
   email?: string;
+  /** The token's `sub` (default: the same for every token of the user); another value is another person with that name. */
+  subject?: string;
   /** Negative values give a token that is already expired. */
   expiresInSeconds?: number;
 }
@@ -50,7 +52,7 @@ export async function createLocalIssuer(options: { dataDir: string; port: number
       return new SignJWT(flavor === 'keycloak' ? keycloakClaims(request) : cognitoClaims(request, now))
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
         .setIssuer(config.issuer)
-        .setSubject(stableSubject(request.user))
+        .setSubject(request.subject ?? stableSubject(request.user))
         .setIssuedAt(now)
         .setExpirationTime(now + (request.expiresInSeconds ?? DEFAULT_LIFETIME_SECONDS))
         .setJti(randomUUID())

@@ -49,12 +49,13 @@ function issuedInTheFuture(payload: JWTPayload): boolean {
 function keycloakPrincipal(payload: JWTPayload, clientId: string): Principal | undefined {
   // Keycloak signs its ID and refresh tokens with the same key and issuer: only an access token ("Bearer") is one.
   if (payload.typ !== 'Bearer') return undefined;
-  const userId = stringClaim(payload, 'preferred_username') ?? payload.sub;
-  if (!userId) return undefined;
+  const subject = stringClaim(payload, 'sub');
+  const userId = stringClaim(payload, 'preferred_username') ?? subject;
+  if (!userId || !subject) return undefined;
   const realmRoles = rolesIn((payload.realm_access as { roles?: unknown } | undefined)?.roles);
   const resourceAccess = payload.resource_access as Record<string, { roles?: unknown }> | undefined;
   const clientRoles = rolesIn(resourceAccess?.[clientId]?.roles);
-  return withEmail({ userId, roles: new Set([...realmRoles, ...clientRoles]) }, stringClaim(payload, 'email'));
+  return withEmail({ userId, subject, roles: new Set([...realmRoles, ...clientRoles]) }, stringClaim(payload, 'email'));
 }
 
 function cognitoPrincipal(payload: JWTPayload, clientIds: string[]): Principal | undefined {
@@ -62,10 +63,11 @@ function cognitoPrincipal(payload: JWTPayload, clientIds: string[]): Principal |
   if (payload.token_use !== 'access') return undefined;
   const clientId = stringClaim(payload, 'client_id');
   if (!clientId || !clientIds.includes(clientId)) return undefined;
-  const userId = stringClaim(payload, 'username') ?? stringClaim(payload, 'cognito:username') ?? payload.sub;
-  if (!userId) return undefined;
+  const subject = stringClaim(payload, 'sub');
+  const userId = stringClaim(payload, 'username') ?? stringClaim(payload, 'cognito:username') ?? subject;
+  if (!userId || !subject) return undefined;
   const roles = new Set([...rolesIn(payload['cognito:groups']), ...rolesFromScopes(payload.scope)]);
-  return withEmail({ userId, roles }, stringClaim(payload, 'email'));
+  return withEmail({ userId, subject, roles }, stringClaim(payload, 'email'));
 }
 
 function withEmail(principal: Principal, email: string | undefined): Principal {

@@ -26,7 +26,7 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & { authorizer?: { lambda?: Record<string, unknown> } };
 };
 
-const ANONYMOUS: Principal = { userId: 'anonymous', roles: new Set() };
+const ANONYMOUS: Principal = { userId: 'anonymous', subject: 'anonymous', roles: new Set() };
 
 /**
  * Wraps an operation as a Lambda handler: authenticate, check the route's roles, parse and validate the
@@ -48,7 +48,7 @@ export function apiHandler<Body extends z.ZodMiniType | undefined, Query extends
       meta = parsed.meta;
       const result = await operation({
         principal,
-        caller: { userId: principal.userId, email: principal.email, isAdmin: principal.roles.has('PARTNER_ADMIN') },
+        caller: { userId: principal.userId, subject: principal.subject, email: principal.email, isAdmin: principal.roles.has('PARTNER_ADMIN') },
         body: parsed.body as Output<Body>,
         query: parsed.query as Output<Query>,
         params: parsed.params,

@@ -74,9 +74,9 @@ describe('tokens', () => {
     }
   });
 
-  test('expired, wrong-issuer, wrong-audience, ID-token, future-dated, foreign-key, HS256 and alg:none tokens are refused with 401', async () => {
+  test('expired, wrong-issuer, wrong-audience, ID-token, future-dated, subject-less, foreign-key, HS256 and alg:none tokens are refused with 401', async () => {
     const key = await loadOrCreateSigningKey(stack.dataDir);
-    const realClaims = { typ: 'Bearer', preferred_username: 'mallory', realm_access: { roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] } };
+    const realClaims = { typ: 'Bearer', sub: 'c6f0d5a4-5b1e-4f4e-9d61-0b8f3f1d2e7a', preferred_username: 'mallory', realm_access: { roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] } };
     const now = Math.floor(Date.now() / 1000);
     const validToken = await stack.token('mallory', ['PARTNER_ADMIN']);
     const validIssuer = JSON.parse(Buffer.from(validToken.split('.')[1]!, 'base64url').toString()).iss as string;
@@ -95,6 +95,8 @@ describe('tokens', () => {
       wrongAudience: await sign({}, { aud: 'account' }),
       idToken: await sign({ typ: 'ID' }),
       futureDated: await sign({ iat: now + 3600 }),
+      // Ownership is bound to `sub`: a token without one names nobody stable.
+      noSubject: await sign({ sub: undefined }),
       foreignKey: await new SignJWT(realClaims)
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .setIssuer(validIssuer)

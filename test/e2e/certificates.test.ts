@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -238,4 +238,18 @@ test("impersonation: a user who registers another organisation's name and upload
   await refused('POST', `${PM}/partners/impostor/policy/map`, impostor, v1({ policyName: 'any', useCaseDescription: 'authentication' }), 'PMS_PMP_016');
   const [row] = (await ok('GET', `${PM}/admin-partners?partnerId=impostor`, admin)).data;
   assert.deepEqual([row.status, row.isActive], ['InProgress', false]);
+});
+
+test("a partner an admin registered is bound to its owner's subject at the owner's first upload: the same username under another sub then owns nothing", async () => {
+  const chain = forgeTrustChain({ organization: 'bank-4 Ltd' });
+  await ok('POST', CA_UPLOAD, admin, v1({ certificateData: chain.root.pem + chain.intermediate.pem, partnerDomain: 'AUTH' }));
+  await registered('bank-4', admin);
+  const owner = await stack.token('bank-4', ['AUTH_PARTNER']);
+  const namesake = await stack.token('bank-4', ['AUTH_PARTNER'], { subject: randomUUID() });
+  // Unbound until the owner acts: MOSIP's username is all an admin's registration knows of the owner.
+  assert.equal((await ok('GET', `${PM}/partners/bank-4`, namesake)).partnerID, 'bank-4');
+  await ok('POST', UPLOAD, owner, v1({ partnerId: 'bank-4', certificateData: chain.leaf.pem, partnerDomain: 'AUTH' }));
+  await refused('GET', `${PM}/partners/bank-4`, namesake, undefined, 'PMS_PRT_005');
+  await refused('POST', UPLOAD, namesake, v1({ partnerId: 'bank-4', certificateData: chain.leaf.pem, partnerDomain: 'AUTH' }), 'PMS_PRT_005');
+  assert.equal((await ok('GET', `${PM}/partners/bank-4`, owner)).partnerID, 'bank-4');
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { PMS_ROLES, type Role } from '../../functions/auth/roles.js';
@@ -197,6 +198,31 @@ test('a partner admin onboards partners of any type for their users; nobody else
   assert.deepEqual([printer.json.response.partnerType, printer.json.response.policyGroup], ['Print_Partner', 'Partners']);
   const partner = await stack.token('telco-user', ['MISP_PARTNER']);
   await refusedWithoutChange(partner, 'POST', PARTNERS, v1(registration('other-misp', 'MISP_Partner')), 'PMS_PRT_055');
+});
+
+test("ownership is bound to the registering user's sub: the same username under another sub (a renamed or re-created account) owns nothing", async () => {
+  const { token: owner } = await register('reused-name', 'AUTH_PARTNER', 'Auth_Partner');
+  const namesake = await stack.token('reused-name', ['AUTH_PARTNER'], { subject: randomUUID() });
+  const refusedRead = await stack.request('GET', `${PARTNERS}/reused-name`, { token: namesake });
+  assert.equal(refusedRead.json.errors[0]?.errorCode, 'PMS_PRT_005');
+  await refusedWithoutChange(
+    namesake,
+    'PUT',
+    `${PARTNERS}/reused-name`,
+    v1({ address: 'Elsewhere', contactNumber: '+254700000001', langCode: 'eng' }),
+    'PMS_PRT_005',
+  );
+  const search = (token: string) =>
+    stack.request('POST', `${PARTNERS}/search`, {
+      token,
+      body: v1({ partnerType: 'all', filters: [], sort: [{ sortField: 'id', sortType: 'asc' }], pagination: { pageStart: 0, pageFetch: 10 } }),
+    });
+  assert.deepEqual((await search(namesake)).json.response, { fromRecord: 0, toRecord: 0, totalRecord: 0, data: null });
+  assert.deepEqual(
+    (await search(owner)).json.response.data.map((row: { id: string }) => row.id),
+    ['reused-name'],
+  );
+  assert.equal((await stack.request('GET', `${PARTNERS}/reused-name`, { token: owner })).json.response.partnerID, 'reused-name');
 });
 
 test('extra contacts: refused while the partner is inactive, then added and updated by e-mail', async () => {

@@ -13,7 +13,7 @@ function event(route: Route, body: unknown, roles: Role[] | undefined, pathParam
   return apiEvent(route, {
     body: typeof body === 'string' ? body : JSON.stringify(body),
     pathParameters,
-    ...(roles ? { principal: { userId: 'user1', roles: new Set(roles) } } : {}),
+    ...(roles ? { principal: { userId: 'user1', subject: 'sub-user1', roles: new Set(roles) } } : {}),
   });
 }
 

@@ -28,7 +28,7 @@ function placeholders(route: Route): string[] {
 }
 
 const principal: fc.Arbitrary<Principal | undefined> = fc.option(
-  fc.record({ userId: fc.string({ minLength: 1, maxLength: 20 }), roles: fc.subarray([...PMS_ROLES]).map((roles) => new Set(roles)) }),
+  fc.record({ userId: fc.string({ minLength: 1, maxLength: 20 }), subject: fc.uuid(), roles: fc.subarray([...PMS_ROLES]).map((roles) => new Set(roles)) }),
   { nil: undefined },
 );
 

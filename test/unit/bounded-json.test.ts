@@ -160,7 +160,11 @@ async function refusal(route: Route, body: string, pathParameters: Record<string
     ran.push(input.body);
     return {};
   });
-  const event: ApiEvent = apiEvent(route, { body, pathParameters, principal: { userId: 'user1', roles: new Set(['PARTNER_ADMIN', 'POLICYMANAGER']) } });
+  const event: ApiEvent = apiEvent(route, {
+    body,
+    pathParameters,
+    principal: { userId: 'user1', subject: 'sub-user1', roles: new Set(['PARTNER_ADMIN', 'POLICYMANAGER']) },
+  });
   const result = await handler(event);
   assert.equal(ran.length, 0, 'the operation ran');
   const json = JSON.parse(result.body ?? 'null');
@@ -209,7 +213,7 @@ test('bounded free-form members still reach the operation whole', async () => {
     requesttime: today(),
     request: { ...POLICY, policyType: 'DataShare', policies: MOSIP_LARGEST_POLICY },
   });
-  const result = await handler(apiEvent(policyRoutes.createPolicy, { body, principal: { userId: 'm', roles: new Set(['POLICYMANAGER']) } }));
+  const result = await handler(apiEvent(policyRoutes.createPolicy, { body, principal: { userId: 'm', subject: 'sub-m', roles: new Set(['POLICYMANAGER']) } }));
   const json = JSON.parse(result.body ?? 'null');
   assert.deepEqual([result.statusCode, json.errors], [200, []]);
   assert.deepEqual(json.response.policies, MOSIP_LARGEST_POLICY);

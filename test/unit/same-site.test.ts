@@ -6,7 +6,7 @@ import { ROUTES } from '../../functions/routes/route-table.js';
 import { apiEvent } from '../support/lambda-events.js';
 
 const routeNamed = (operationId: string) => ROUTES.find((route) => route.operationId === operationId)!;
-const ADMIN = { userId: 'admin', roles: new Set(['PARTNER_ADMIN', 'POLICYMANAGER'] as const) };
+const ADMIN = { userId: 'admin', subject: 'sub-admin', roles: new Set(['PARTNER_ADMIN', 'POLICYMANAGER'] as const) };
 
 /** The route's answer and whether its operation ran. */
 async function call(operationId: string, headers: Record<string, string>, body?: object) {

@@ -2,6 +2,7 @@ import type { SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
 import { isUsable } from '../credentials.js';
 import { sqlTimestamp } from '../mosip-dates.js';
+import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { refuseUnnamedFilters, takeFilter, unprocessableRequest } from '../search/filters.js';
@@ -65,7 +66,7 @@ async function visibleKeys(deps: ApiKeyDeps, caller: Caller): Promise<{ keys: Ap
       ),
     };
   }
-  const own = await deps.partners.partnersOfUser(caller.userId);
+  const own = await ownedPartners(deps.partners, caller);
   const keys = (await Promise.all(own.map((partner) => deps.apiKeys.keysOfPartner(partner.id)))).flat();
   return { keys, partners: new Map(own.map((partner) => [partner.id, partner])) };
 }

@@ -5,6 +5,7 @@ import type { ApiKeysQuery } from '../../schemas/api-keys.js';
 import type { Caller } from '../caller.js';
 import { isUsable } from '../credentials.js';
 import { sqlTimestamp } from '../mosip-dates.js';
+import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
@@ -59,7 +60,7 @@ export async function listApiKeys(deps: ApiKeyDeps, caller: Caller, query: ApiKe
 }
 
 async function keysOfCaller(deps: ApiKeyDeps, caller: Caller): Promise<ApiKey[]> {
-  const partners = await deps.partners.partnersOfUser(caller.userId);
+  const partners = await ownedPartners(deps.partners, caller);
   if (partners.length === 0) throw new PmsError(API_KEY_ERRORS.USER_ID_DOES_NOT_EXIST);
   const listed = partners.filter((partner) => partner.partnerType === LISTED_PARTNER_TYPE);
   return (await Promise.all(listed.map((partner) => deps.apiKeys.keysOfPartner(partner.id)))).flat();

@@ -3,7 +3,7 @@ import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
 import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
-import { partnerOf } from '../partners/ownership.js';
+import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
 import type { CertificateDeps } from './ports.js';
 import { expiryPeriodEnd } from './trust-certificates.js';
@@ -51,7 +51,7 @@ export async function getPartnerCertificateData(deps: CertificateDeps, caller: C
  * left out.
  */
 export async function partnerCertificatesDetails(deps: CertificateDeps, caller: Caller, expiryPeriod: number | undefined) {
-  const partners = await deps.partners.partnersOfUser(caller.userId);
+  const partners = await ownedPartners(deps.partners, caller);
   if (partners.length === 0) throw new PmsError(CERTIFICATE_ERRORS.USER_ID_NOT_EXISTS);
   const now = deps.clock.now();
   const until = expiryPeriod === undefined ? undefined : expiryPeriodEnd(now, expiryPeriod);
@@ -78,7 +78,7 @@ async function ownedPartner(deps: CertificateDeps, caller: Caller, partnerId: st
     if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_DOES_NOT_EXIST);
     return partner;
   }
-  const partners = await deps.partners.partnersOfUser(caller.userId);
+  const partners = await ownedPartners(deps.partners, caller);
   if (partners.length === 0) throw new PmsError(CERTIFICATE_ERRORS.USER_ID_NOT_EXISTS);
   const partner = partners.find(({ id }) => id === partnerId);
   if (!partner) throw new PmsError(CERTIFICATE_ERRORS.PARTNER_DOES_NOT_BELONG_TO_THE_USER);

@@ -132,15 +132,21 @@ async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Par
     signedThumbprint: signed.thumbprintSha256,
     signedNotAfter: record.signedNotAfter,
   };
+  const bindsOwner = partner.ownerSubject === undefined && partner.userId === caller.userId && caller.subject !== undefined;
   const next: Partner = {
     ...partner,
+    ...(bindsOwner ? { ownerSubject: caller.subject } : {}),
     ...(awaitsPartnerAdmin(deps, partner) ? {} : { approvalStatus: 'approved', isActive: true }),
     certificateAlias: record.certId,
     certificate: summary,
     updBy: caller.userId,
     updDtimes: now.toISOString(),
   };
-  const audit = auditEntry(caller.userId, 'uploadPartnerCertificate', 'Partner', partner.id, now, { certificateId: record.certId, partnerDomain: domain });
+  const audit = auditEntry(caller.userId, 'uploadPartnerCertificate', 'Partner', partner.id, now, {
+    certificateId: record.certId,
+    partnerDomain: domain,
+    ...(bindsOwner ? { ownerSubjectBound: true } : {}),
+  });
   const events = [partnerUpdated(next, now, deps.ids, PARTNER_SERVICE), caCertificateUploaded(domain, [signed.der, pmsCa.issuing, pmsCa.root], now, deps.ids)];
   await deps.certificates.storePartnerCertificate(record, next, partner, audit, events);
   return uploadAnswer(record.certId, record.signedPem, now);

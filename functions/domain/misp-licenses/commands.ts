@@ -5,7 +5,7 @@ import type { Caller } from '../caller.js';
 import { isRevokedByAdmin, mayActivate, revokedByAdminAfter } from '../credential-revocation.js';
 import { credentialHash, credentialHint, isUsable } from '../credentials.js';
 import { localDateTime } from '../mosip-dates.js';
-import { partnerOf } from '../partners/ownership.js';
+import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
@@ -214,6 +214,6 @@ export async function listMispLicenses(deps: MispLicenseDeps, caller: Caller) {
 }
 
 async function ownLicenses(deps: MispLicenseDeps, caller: Caller): Promise<MispLicense[]> {
-  const partners = (await deps.partners.partnersOfUser(caller.userId)).filter((partner) => partner.partnerType.toLowerCase() === MISP_PARTNER_TYPE);
+  const partners = (await ownedPartners(deps.partners, caller)).filter((partner) => partner.partnerType.toLowerCase() === MISP_PARTNER_TYPE);
   return (await Promise.all(partners.map((partner) => deps.licenses.licensesOf(partner.id)))).flat();
 }

@@ -5,6 +5,7 @@ import { USER_ERRORS } from '../../errors/user-errors.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
+import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
 import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
@@ -57,7 +58,7 @@ function checkedDate(field: string, value: string | undefined): string | undefin
 
 /** The caller's partners; a user owning none is refused (PMS_CERTIFICATE_ERROR_002), unless a partner admin. */
 async function callerPartners(deps: PortalNotificationDeps, caller: Caller): Promise<Partner[]> {
-  const partners = await deps.partners.partnersOfUser(caller.userId);
+  const partners = await ownedPartners(deps.partners, caller);
   if (partners.length === 0 && !caller.isAdmin) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
   return partners;
 }

@@ -5,7 +5,7 @@ import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { retryOnConflict } from '../retry.js';
-import { partnerOf } from './ownership.js';
+import { ownedPartners, partnerOf } from './ownership.js';
 import type { Partner, PartnerContact } from './partner.js';
 import { PARTNER_TYPES, partnerTypeOf, policyRequiredTypes } from './partner-types.js';
 import type { PartnerDeps } from './ports.js';
@@ -53,6 +53,7 @@ export async function registerPartner(deps: PartnerDeps, caller: Caller, input: 
   const partner: Partner = {
     id: input.partnerId,
     userId: input.partnerId,
+    ...(input.partnerId === caller.userId && caller.subject ? { ownerSubject: caller.subject } : {}),
     partnerType,
     policyGroupId: group?.id ?? null,
     organizationName: input.organizationName,
@@ -144,7 +145,7 @@ export async function verifyEmail(deps: PartnerDeps, caller: Caller, emailId: st
 async function mayAskAbout(deps: PartnerDeps, caller: Caller, emailId: string): Promise<boolean> {
   const asked = normaliseEmail(emailId);
   if (caller.isAdmin || (caller.email !== undefined && normaliseEmail(caller.email) === asked)) return true;
-  return (await deps.partners.partnersOfUser(caller.userId)).some((partner) => normaliseEmail(partner.emailId) === asked);
+  return (await ownedPartners(deps.partners, caller)).some((partner) => normaliseEmail(partner.emailId) === asked);
 }
 
 async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<PolicyGroup> {

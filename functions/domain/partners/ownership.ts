@@ -1,7 +1,7 @@
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { type ErrorDefinition, PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
-import type { Partner } from './partner.js';
+import { isOwnedBy, type Partner } from './partner.js';
 import type { PartnerRepository } from './ports.js';
 
 /**
@@ -16,6 +16,11 @@ export async function partnerOf(
   missing: ErrorDefinition = PARTNER_ERRORS.PARTNER_DOES_NOT_EXIST,
 ): Promise<Partner> {
   const partner = await partners.getPartner(partnerId);
-  if (!partner || (!caller.isAdmin && partner.userId !== caller.userId)) throw new PmsError(missing);
+  if (!partner || (!caller.isAdmin && !isOwnedBy(partner, caller))) throw new PmsError(missing);
   return partner;
+}
+
+/** The partners the caller owns (an admin's own too, not everyone's): the username's partners bound to no other subject. */
+export async function ownedPartners(partners: Pick<PartnerRepository, 'partnersOfUser'>, caller: Caller): Promise<Partner[]> {
+  return (await partners.partnersOfUser(caller.userId)).filter((partner) => isOwnedBy(partner, caller));
 }

@@ -6,6 +6,7 @@ import { localDateTime } from '../mosip-dates.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
+import { ownedPartners } from './ownership.js';
 import type { Partner } from './partner.js';
 import { PARTNER_TYPES, type PartnerType } from './partner-types.js';
 import type { PartnerRepository } from './ports.js';
@@ -65,7 +66,7 @@ const PARTNER_COLUMNS: Columns<Partner> = {
 
 /** Admins search every partner; anyone else only their own (MOSIP means to, but its check never matches). */
 async function visiblePartners(partners: Pick<PartnerRepository, 'listPartners' | 'partnersOfUser'>, caller: Caller): Promise<Partner[]> {
-  return caller.isAdmin ? partners.listPartners() : partners.partnersOfUser(caller.userId);
+  return caller.isAdmin ? partners.listPartners() : ownedPartners(partners, caller);
 }
 
 function refusePersonalColumns(columns: (string | null | undefined)[]): void {

@@ -38,6 +38,11 @@ export interface Partner {
   id: string;
   /** The signed-in user the partner belongs to (MOSIP `user_id`: the username that registered it). */
   userId: string;
+  /**
+   * The owner's stable `sub`, bound when the owner registers the partner or, for a partner an admin registered for
+   * them, at the owner's first certificate upload. Once bound, the username alone no longer owns the partner.
+   */
+  ownerSubject?: string;
   partnerType: PartnerType;
   policyGroupId: string | null;
   organizationName: string;
@@ -61,12 +66,21 @@ export interface Partner {
   revision: number;
 }
 
-/** Deactivated: MOSIP's approved-and-inactive, or deactivated by an admin before approval. Nothing brings it back. */
 /** Registered by its own user (the portal's self-registration), not by a partner admin on the user's behalf. */
 export function isSelfRegistered(partner: Pick<Partner, 'crBy' | 'userId'>): boolean {
   return partner.crBy === partner.userId;
 }
 
+/** Deactivated: MOSIP's approved-and-inactive, or deactivated by an admin before approval. Nothing brings it back. */
 export function isDeactivated(partner: Pick<Partner, 'approvalStatus' | 'isActive' | 'deactivatedByAdmin'>): boolean {
   return (partner.approvalStatus === 'approved' && !partner.isActive) || partner.deactivatedByAdmin === true;
+}
+
+/**
+ * The caller owns the partner: the username matches (MOSIP's ids) and, once the partner is bound to its owner's
+ * `sub`, so does the subject, so a renamed user's old name, or a deleted user's name given to someone new, owns nothing.
+ */
+export function isOwnedBy(partner: Pick<Partner, 'userId' | 'ownerSubject'>, caller: { userId: string; subject?: string | undefined }): boolean {
+  if (partner.userId !== caller.userId) return false;
+  return partner.ownerSubject === undefined || partner.ownerSubject === caller.subject;
 }

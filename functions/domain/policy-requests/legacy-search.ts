@@ -1,6 +1,7 @@
 import type { FilterValueRequest, SearchFilter, SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
 import { sqlTimestamp } from '../mosip-dates.js';
+import { ownedPartners } from '../partners/ownership.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { refuseUnnamedFilters, takeFilter, unprocessableRequest } from '../search/filters.js';
@@ -51,7 +52,7 @@ const POLICY_REQUEST_COLUMNS: Columns<PolicyRequestSearchRow> = {
 async function visibleRequests(deps: PolicyRequestListDeps, caller: Caller): Promise<PolicyRequestSearchRow[]> {
   const requests = caller.isAdmin
     ? await deps.reader.allRequests()
-    : (await Promise.all((await deps.partners.partnersOfUser(caller.userId)).map((partner) => deps.reader.requestsOfPartner(partner.id)))).flat();
+    : (await Promise.all((await ownedPartners(deps.partners, caller)).map((partner) => deps.reader.requestsOfPartner(partner.id)))).flat();
   const [partners, policies] = await Promise.all([
     deps.reader.partnersByIds(requests.map((request) => request.partnerId)),
     deps.reader.policiesByIds(requests.map((request) => request.policyId)),

@@ -3,6 +3,7 @@ import { POLICY_REQUEST_LIST_ERRORS } from '../../errors/policy-request-list-err
 import { USER_ERRORS } from '../../errors/user-errors.js';
 import type { PartnersV3Query } from '../../schemas/policy-requests.js';
 import type { Caller } from '../caller.js';
+import { ownedPartners } from '../partners/ownership.js';
 import { springBoolean } from '../search/v2-lists.js';
 import type { PolicyRequestListDeps } from './request-list-queries.js';
 
@@ -14,7 +15,7 @@ import type { PolicyRequestListDeps } from './request-list-queries.js';
  */
 export async function partnersV3(deps: PolicyRequestListDeps, caller: Caller, query: PartnersV3Query) {
   const withGroup = springBoolean('policyGroupAvailable', query.policyGroupAvailable);
-  const owned = await deps.partners.partnersOfUser(caller.userId);
+  const owned = await ownedPartners(deps.partners, caller);
   if (owned.length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
   const partners = owned.filter(
     (partner) =>

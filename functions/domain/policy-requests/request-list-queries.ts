@@ -4,6 +4,7 @@ import { POLICY_REQUEST_LIST_ERRORS } from '../../errors/policy-request-list-err
 import { USER_ERRORS } from '../../errors/user-errors.js';
 import type { PolicyRequestListQuery } from '../../schemas/policy-request-list.js';
 import type { Caller } from '../caller.js';
+import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { PARTNER_TYPES } from '../partners/partner-types.js';
 import type { PartnerRepository } from '../partners/ports.js';
@@ -57,7 +58,7 @@ async function adminRows(reader: PolicyRequestListReader): Promise<PolicyRequest
  * `GET /admin-partners/{partnerId}`: it cannot have requested a policy.
  */
 async function ownRows(deps: PolicyRequestListDeps, caller: Caller): Promise<PolicyRequestRow[]> {
-  const owned = await deps.partners.partnersOfUser(caller.userId);
+  const owned = await ownedPartners(deps.partners, caller);
   if (owned.length === 0) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
   const listed = owned.filter(
     (partner) => !SKIPPED_TYPES.has(partner.partnerType) && (partner.policyGroupId || PARTNER_TYPES[partner.partnerType].policyRequired),
