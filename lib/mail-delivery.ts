@@ -7,17 +7,22 @@ import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MAX_MAIL_ATTEMPTS } from '../functions/mail/mail-queue.js';
+import type { PersonalDataUse } from '../functions/routes/personal-data-access.js';
 import type { MailConfig } from './app-config.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
+import type { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsFunction } from './pms-function.js';
 
 export interface MailDeliveryProps {
   table: TableV2;
   runtimeLayer: ILayerVersion;
+  personalDataKeys: PersonalDataKeys;
   mail: MailConfig;
 }
 
 const SENDER_TIMEOUT = Duration.seconds(30);
+/** The sender decrypts the recipient's stored address; it never encrypts or looks up one. */
+const SENDER_PERSONAL_DATA_USES: readonly PersonalDataUse[] = ['reveal'];
 
 /**
  * Mails leave through a queue: an EventBridge Pipe takes each mail item the notification transactions insert
@@ -74,6 +79,7 @@ export class MailDelivery extends Construct {
       description: 'Sends notification mails through SES from the mail queue',
       runtimeLayer: props.runtimeLayer,
       data: { table: props.table, access: 'read-write' },
+      personalData: { keys: props.personalDataKeys, uses: SENDER_PERSONAL_DATA_USES },
       environment: { PMS_MAIL_FROM: props.mail.from },
       timeout: SENDER_TIMEOUT,
     });

@@ -6,6 +6,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
+import type { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsFunction } from './pms-function.js';
 
 /** What every endpoint is wired to. */
@@ -16,6 +17,8 @@ export interface EndpointResources {
   table: ITableV2;
   /** Given only to the rows that re-sign partner certificates (`signsCertificates`). */
   issuingCaKey: IKey;
+  /** Each row is granted on them exactly the uses it declares (`personalData`). */
+  personalDataKeys: PersonalDataKeys;
   /** Operator settings for particular operations, by operation id, added to their functions' environment. */
   operationEnvironment: Readonly<Record<string, Record<string, string>>>;
 }
@@ -39,6 +42,7 @@ export class OperationEndpoint extends Construct {
       // The row's declared access is the grant; events go out through the outbox, never directly.
       ...(route.tableAccess === 'none' ? {} : { data: { table: resources.table, access: route.tableAccess } }),
       ...(route.signsCertificates && { caKeys: { issuing: resources.issuingCaKey } }),
+      personalData: { keys: resources.personalDataKeys, uses: route.personalData ?? [] },
       environment: resources.operationEnvironment[route.operationId],
     });
     this.route = new HttpRoute(this, 'Route', {

@@ -1,6 +1,7 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { scheduledJobsAt } from '../functions/jobs/job-table.js';
+import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import type { Route } from '../functions/routes/route.js';
 import {
   apiKeysPerPolicyMaxFromContext,
@@ -13,17 +14,20 @@ import { PmsStack } from './pms-stack.js';
 
 export const PMS_STACK_NAME = 'Pms';
 
-/** Adds the PMS stack to an app, checked by cdk-nag AwsSolutions: `cdk synth` fails on any unacknowledged finding. */
-export function addPmsStack(app: App, routes?: readonly Route[]): PmsStack {
+/**
+ * Adds the PMS stack to an app, checked by cdk-nag AwsSolutions: `cdk synth` fails on any unacknowledged finding.
+ * The route and job tables are the real ones unless a test synthesizes others.
+ */
+export function addPmsStack(app: App, tables: { routes?: readonly Route[]; jobs?: readonly ScheduledJobDefinition[] } = {}): PmsStack {
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return new PmsStack(app, PMS_STACK_NAME, {
     identity: identityFromContext(app.node),
-    jobs: scheduledJobsAt(app.node.tryGetContext('jobTimes')),
+    jobs: tables.jobs ?? scheduledJobsAt(app.node.tryGetContext('jobTimes')),
     mail: mailFromContext(app.node),
     minimumValidity: minimumValidityFromContext(app.node),
     selfRegisteredActivation: selfRegisteredActivationFromContext(app.node),
     apiKeysPerPolicyMax: apiKeysPerPolicyMaxFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
-    ...(routes && { routes }),
+    ...(tables.routes && { routes: tables.routes }),
   });
 }

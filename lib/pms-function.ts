@@ -9,8 +9,10 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing/ca-keys.js';
+import { PERSONAL_DATA_KEY_ENV, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
 import { functionBundling } from './bundling.js';
 import { grantTableAccess, type TableGrant } from './data.js';
+import { grantPersonalDataUse, type PersonalDataKeys, personalDataKeysNeeded } from './personal-data-keys.js';
 import { grantCaKeyUse } from './signing-keys.js';
 
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
@@ -25,6 +27,11 @@ export interface FunctionDataAccess {
   access: TableGrant;
 }
 
+export interface FunctionPersonalData {
+  keys: PersonalDataKeys;
+  uses: readonly PersonalDataUse[];
+}
+
 export interface PmsFunctionProps {
   /** Entry file, relative to the repository root (as in the route table). */
   entry: string;
@@ -33,6 +40,8 @@ export interface PmsFunctionProps {
   data?: FunctionDataAccess;
   /** The PMS CA keys the function signs with, each named in its environment (PMS_CA_KEY_ENV); none by default. */
   caKeys?: Partial<Record<PmsCaKeyRole, IKey>>;
+  /** What the function does with personal data: the keys its uses need, named in PERSONAL_DATA_KEY_ENV; none by default. */
+  personalData?: FunctionPersonalData;
   environment?: Record<string, string>;
   /** 10 seconds unless given: an API operation answers well within API Gateway's limit; scheduled jobs take longer. */
   timeout?: Duration;
@@ -69,6 +78,7 @@ export class PmsFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.data && { TABLE_NAME: props.data.table.tableName }),
         ...Object.fromEntries(caKeysOf(props).map(([role, key]) => [PMS_CA_KEY_ENV[role], key.keyArn])),
+        ...personalDataEnvironment(props.personalData),
         ...props.environment,
       },
     });
@@ -78,6 +88,7 @@ export class PmsFunction extends Construct {
       grantTableAccess(role, props.data.table, props.data.access);
     }
     for (const [, key] of caKeysOf(props)) grantCaKeyUse(role, key);
+    if (props.personalData) grantPersonalDataUse(role, props.personalData.keys, props.personalData.uses);
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
@@ -89,4 +100,9 @@ export class PmsFunction extends Construct {
 
 function caKeysOf(props: PmsFunctionProps): [PmsCaKeyRole, IKey][] {
   return Object.entries(props.caKeys ?? {}) as [PmsCaKeyRole, IKey][];
+}
+
+function personalDataEnvironment(personalData: FunctionPersonalData | undefined): Record<string, string> {
+  if (!personalData) return {};
+  return Object.fromEntries(personalDataKeysNeeded(personalData.uses).map((kind) => [PERSONAL_DATA_KEY_ENV[kind], personalData.keys.keyOf(kind).keyArn]));
 }

@@ -16,6 +16,7 @@ import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
 import { MailDelivery } from './mail-delivery.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsCaBootstrap } from './pms-ca-bootstrap.js';
 import { planRouteStacks } from './route-stacks.js';
 import { RuntimeLayer } from './runtime-layer.js';
@@ -47,13 +48,14 @@ export class PmsStack extends Stack {
     const { table } = new PmsTable(this, 'Data');
     const { bus: events } = new PartnerEvents(this, 'PartnerEvents');
     const signingKeys = new SigningKeys(this, 'SigningKeys');
+    const personalDataKeys = new PersonalDataKeys(this, 'PersonalDataKeys');
     const { layer: runtimeLayer } = new RuntimeLayer(this, 'RuntimeLayer');
     const { tokenIssuers } = createIdentity(this, props.identity);
     const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
-    const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer, environment: jobMailEnvironment(props.mail) });
-    const mail = props.mail && new MailDelivery(this, 'Mail', { table, runtimeLayer, mail: props.mail });
+    const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer, personalDataKeys, environment: jobMailEnvironment(props.mail) });
+    const mail = props.mail && new MailDelivery(this, 'Mail', { table, runtimeLayer, personalDataKeys, mail: props.mail });
 
     this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
       (plan) =>
@@ -64,6 +66,7 @@ export class PmsStack extends Stack {
           runtimeLayer,
           table,
           issuingCaKey: signingKeys.issuingCa,
+          personalDataKeys,
           operationEnvironment: operatorEnvironment(props.minimumValidity, props.selfRegisteredActivation ?? null, props.apiKeysPerPolicyMax ?? null),
         }),
     );
@@ -74,6 +77,8 @@ export class PmsStack extends Stack {
     if (mail) new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: mail.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'RootCaKeyArn', { value: signingKeys.rootCa.keyArn });
     new CfnOutput(this, 'IssuingCaKeyArn', { value: signingKeys.issuingCa.keyArn });
+    new CfnOutput(this, 'PersonalDataKeyArn', { value: personalDataKeys.data.keyArn });
+    new CfnOutput(this, 'PersonalDataMacKeyArn', { value: personalDataKeys.mac.keyArn });
     new CfnOutput(this, 'RootCaCertificateSha256', { value: pmsCa.thumbprint('RootCertificateSha256') });
     new CfnOutput(this, 'IssuingCaCertificateSha256', { value: pmsCa.thumbprint('IssuingCertificateSha256') });
   }

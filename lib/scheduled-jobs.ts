@@ -9,12 +9,14 @@ import { Construct } from 'constructs';
 import { schedulerExpression } from '../functions/jobs/schedule.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
+import type { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsFunction } from './pms-function.js';
 
 export interface ScheduledJobsProps {
   jobs: readonly ScheduledJobDefinition[];
   table: TableV2;
   runtimeLayer: ILayerVersion;
+  personalDataKeys: PersonalDataKeys;
   environment?: Record<string, string>;
 }
 
@@ -45,6 +47,7 @@ export class ScheduledJobs extends Construct {
         description: `Scheduled job ${job.name}: ${job.description}`,
         runtimeLayer: props.runtimeLayer,
         data: { table: props.table, access: 'read-write' },
+        personalData: { keys: props.personalDataKeys, uses: job.personalData ?? [] },
         timeout: Duration.minutes(5),
         ...(props.environment && { environment: props.environment }),
       });

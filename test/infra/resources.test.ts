@@ -88,10 +88,12 @@ test('the partner event bus is named for MOSIP consumers and archived', () => {
   assert.ok(archive!.resource.Properties.RetentionDays > 0);
 });
 
-test('two retained RSA-2048 signing keys for the PMS root and issuing CAs', () => {
+test('two retained RSA-2048 signing keys for the PMS root and issuing CAs, beside the two personal-data keys', () => {
   const keys = resourcesOfType(pms, 'AWS::KMS::Key');
-  assert.equal(keys.length, 2);
-  for (const key of keys) {
+  assert.equal(keys.length, 4);
+  const signingKeys = keys.filter((key) => key.resource.Properties.KeyUsage === 'SIGN_VERIFY');
+  assert.equal(signingKeys.length, 2);
+  for (const key of signingKeys) {
     assert.deepEqual([key.resource.Properties.KeySpec, key.resource.Properties.KeyUsage, key.resource.DeletionPolicy], ['RSA_2048', 'SIGN_VERIFY', 'Retain']);
   }
 });

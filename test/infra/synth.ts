@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { ScheduledJobDefinition } from '../../functions/jobs/scheduled-job.js';
 import type { Route } from '../../functions/routes/route.js';
 import { addPmsStack } from '../../lib/pms-app.js';
 import type { PmsStack } from '../../lib/pms-stack.js';
@@ -20,12 +21,14 @@ export interface SynthesizedPms {
  * steps `npm run synth` still runs: esbuild (`aws:cdk:bundling-stacks: []` skips every bundling, anchors C3, D12)
  * and CDK's built-in CloudFormation schema validation (seconds of WebAssembly start-up per synth).
  */
-export function synthesizePms(options: { routes?: readonly Route[]; context?: Record<string, unknown> } = {}): SynthesizedPms {
+export function synthesizePms(
+  options: { routes?: readonly Route[]; jobs?: readonly ScheduledJobDefinition[]; context?: Record<string, unknown> } = {},
+): SynthesizedPms {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { ...CDK_JSON_CONTEXT, ...options.context, 'aws:cdk:bundling-stacks': [] },
   });
-  const stack = addPmsStack(app, options.routes);
+  const stack = addPmsStack(app, options);
   const root = Template.fromStack(stack);
   const nested = new Map(stack.domainStacks.map((domainStack) => [domainStack.node.id, Template.fromStack(domainStack)]));
   return { app, stack, root, nested };
