@@ -2,10 +2,12 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { PERSONAL_DATA_ENCRYPTION_CONTEXT, type PersonalDataUse, personalDataActionsOf } from '../functions/routes/personal-data-access.js';
-
-/** The MAC algorithm of the e-mail lookup hash; a function may ask the MAC key for no other. */
-export const PERSONAL_DATA_MAC_ALGORITHM = 'HMAC_SHA_256';
+import {
+  PERSONAL_DATA_ENCRYPTION_CONTEXT,
+  PERSONAL_DATA_MAC_ALGORITHM,
+  type PersonalDataUse,
+  personalDataActionsOf,
+} from '../functions/routes/personal-data-access.js';
 
 /**
  * The keys behind partners' personal data (e-mail, phone, address): a symmetric key whose data keys encrypt each

@@ -10,7 +10,7 @@ import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf, withAutho
 import { loadHandler } from './entry-modules.js';
 import { closeServer, LOCAL_HOST, listen, localUrl } from './ports.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
-import { enforceTableGrants, withTableGrant } from './table-grants.js';
+import { enforcePersonalDataGrants, enforceTableGrants, withTableGrant } from './table-grants.js';
 
 export const AUTHORIZER_ENTRY = 'functions/authorizer/handler.ts';
 /** API Gateway's payload limit. */
@@ -38,6 +38,7 @@ export interface ApiServerOptions {
  */
 export async function startApiServer(routes: readonly Route[], port: number, options: ApiServerOptions = {}): Promise<ApiServer> {
   if (options.tableClient) enforceTableGrants(options.tableClient);
+  enforcePersonalDataGrants();
   const match = createRouteMatcher(routes);
   const server = createServer((request, response) => {
     handle(request, match)
@@ -84,7 +85,7 @@ async function handle(request: IncomingMessage, match: (method: string, path: st
     event = withAuthorizerContext(event, verdict.context);
   }
   const invoke = await loadHandler(matched.route.entry);
-  return replyOf(await withTableGrant(matched.route.operationId, matched.route.tableAccess, () => invoke(event)));
+  return replyOf(await withTableGrant(matched.route.operationId, matched.route.tableAccess, () => invoke(event), matched.route.personalData));
 }
 
 /** The body, or undefined once it passes the payload limit (the rest is drained, not kept). */

@@ -1,11 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { checkLocalKeyUse } from '../functions/adapters/personal-data/local-key-service.js';
+import { PERSONAL_DATA_ACTIONS, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
 import { type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
 
 /** The grant of the operation running now, as IAM would hold its function to it. */
 interface RunningGrant {
   operationId: string;
   allowed: ReadonlySet<string>;
+  personalData: ReadonlySet<PersonalDataUse>;
 }
 
 const running = new AsyncLocalStorage<RunningGrant>();
@@ -26,9 +29,28 @@ export class LocalAccessDeniedError extends Error {
   readonly $fault = 'client';
 }
 
-/** Runs one invocation of an operation under its route row's table access. */
-export function withTableGrant<T>(operationId: string, access: TableAccess, invoke: () => Promise<T>): Promise<T> {
-  return running.run({ operationId, allowed: new Set(tableActionsOf(access)) }, invoke);
+/** Runs one invocation of an operation under its route row's table access and personal-data uses. */
+export function withTableGrant<T>(
+  operationId: string,
+  access: TableAccess,
+  invoke: () => Promise<T>,
+  personalData: readonly PersonalDataUse[] = [],
+): Promise<T> {
+  return running.run({ operationId, allowed: new Set(tableActionsOf(access)), personalData: new Set(personalData) }, invoke);
+}
+
+/**
+ * Makes the local personal-data protector refuse, inside withTableGrant, every use the running operation's row does
+ * not declare, with the error KMS gives a role without the action.
+ */
+export function enforcePersonalDataGrants(): void {
+  checkLocalKeyUse((use) => {
+    const grant = running.getStore();
+    if (grant && !grant.personalData.has(use)) {
+      const { action } = PERSONAL_DATA_ACTIONS[use];
+      throw new LocalAccessDeniedError(`${grant.operationId} is not authorized to perform: ${action} (its route row declares no personal-data ${use})`);
+    }
+  });
 }
 
 /**

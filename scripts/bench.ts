@@ -17,6 +17,7 @@ import { layerImportSpecifiers } from '../layers/runtime/packages.js';
 import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bundling.js';
 import { certificateBench } from './bench-certificates.js';
 import { notificationBench } from './bench-notifications.js';
+import { personalDataBench } from './bench-personal-data.js';
 import { verificationBench } from './bench-verification.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -281,6 +282,9 @@ async function main(): Promise<void> {
 
   console.log('\nThe daily expiry-notification job over a seeded table (docs/bench.md)');
   console.log(table(['measurement', 'result'], await notificationBench()));
+
+  console.log('\nPersonal data sealed per field: the cost on the partner paths (in process; docs/bench.md)');
+  console.log(table(['path', 'ms', 'key-service calls (KMS round trips on AWS)'], await personalDataBench()));
 }
 
 await main();

@@ -32,6 +32,7 @@ import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-reposit
 import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
 import { uuidIds } from './ids.js';
+import { personalDataProtector } from './personal-data/protector-from-env.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
 export function once<T>(build: () => T): () => T {
@@ -49,8 +50,17 @@ export const policyDeps = once((): PolicyDeps & { groups: PolicyGroupDeps['group
   ids: uuidIds,
 }));
 
+/** Built once per container: its data keys are cached for all the operations of the container. */
+export const personalData = once(() => personalDataProtector());
+
 export const partnerDeps = once(
-  (): PartnerDeps => ({ partners: dynamoPartnerRepository(tableContext()), groups: policyGroupDeps().groups, clock: systemClock, ids: uuidIds }),
+  (): PartnerDeps => ({
+    partners: dynamoPartnerRepository(tableContext()),
+    groups: policyGroupDeps().groups,
+    personalData: personalData(),
+    clock: systemClock,
+    ids: uuidIds,
+  }),
 );
 
 export const userDeps = once((): UserDeps => ({ users: dynamoUserRepository(tableContext()), clock: systemClock }));

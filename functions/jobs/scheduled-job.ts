@@ -1,3 +1,4 @@
+import type { PersonalDataUse } from '../routes/personal-data-access.js';
 import type { JobSchedule } from './schedule.js';
 
 /**
@@ -12,6 +13,8 @@ export interface ScheduledJobDefinition {
   schedule: JobSchedule;
   /** Lambda entry file, relative to the repository root. */
   entry: string;
+  /** What the job does with personal data (absent: nothing); its KMS grant, as on a route row. */
+  personalData?: readonly PersonalDataUse[];
 }
 
 /**

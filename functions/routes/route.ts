@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../auth/roles.js';
 import type { ErrorDefinition } from '../errors/pms-error.js';
+import type { PersonalDataUse } from './personal-data-access.js';
 import type { TableAccess } from './table-access.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -41,6 +42,8 @@ export interface RouteDefinition<
    * license regeneration is a writing GET): the function's IAM grant, enforced by the local server too.
    */
   tableAccess: TableAccess;
+  /** What the operation does with personal data (absent: nothing); its KMS grant, enforced locally too. */
+  personalData?: readonly PersonalDataUse[];
   /** MOSIP path relative to the service prefix, with `{param}` placeholders. */
   path: string;
   access: Access;

@@ -76,7 +76,12 @@ describe('tokens', () => {
 
   test('expired, wrong-issuer, wrong-audience, ID-token, future-dated, subject-less, foreign-key, HS256 and alg:none tokens are refused with 401', async () => {
     const key = await loadOrCreateSigningKey(stack.dataDir);
-    const realClaims = { typ: 'Bearer', sub: 'c6f0d5a4-5b1e-4f4e-9d61-0b8f3f1d2e7a', preferred_username: 'mallory', realm_access: { roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] } };
+    const realClaims = {
+      typ: 'Bearer',
+      sub: 'c6f0d5a4-5b1e-4f4e-9d61-0b8f3f1d2e7a',
+      preferred_username: 'mallory',
+      realm_access: { roles: ['PARTNER_ADMIN', 'POLICYMANAGER'] },
+    };
     const now = Math.floor(Date.now() / 1000);
     const validToken = await stack.token('mallory', ['PARTNER_ADMIN']);
     const validIssuer = JSON.parse(Buffer.from(validToken.split('.')[1]!, 'base64url').toString()).iss as string;

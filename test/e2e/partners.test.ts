@@ -8,7 +8,8 @@ import { PARTNER_TYPES, type PartnerType, partnerTypeOf } from '../../functions/
 import { partnerRoutes } from '../../functions/routes/partner-routes.js';
 import { ROUTES } from '../../functions/routes/route-table.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
-import { withoutChanges } from '../support/no-change.js';
+import { settledItems, withoutChanges } from '../support/no-change.js';
+import { activateStoredPartner } from '../support/pms-calls.js';
 
 const PARTNERS = '/v1/partnermanager/partners';
 const ROLE_OF_TYPE: Record<PartnerType, Role> = {
@@ -223,6 +224,29 @@ test("ownership is bound to the registering user's sub: the same username under 
     ['reused-name'],
   );
   assert.equal((await stack.request('GET', `${PARTNERS}/reused-name`, { token: owner })).json.response.partnerID, 'reused-name');
+});
+
+test('personal data is stored sealed: no item holds a partner’s or contact’s e-mail, phone or address, and the API answers them', async () => {
+  const personal = { address: 'Plot 77 Riverside Drive', contactNumber: '+254711223344', emailId: 'Sealed.Owner@Riverside.example' };
+  const { token } = await register('sealed-owner', 'AUTH_PARTNER', 'Auth_Partner', personal);
+  await activateStoredPartner(stack.table, 'sealed-owner');
+  const contact = { address: 'Back office 9', contactNumber: '+254799887766', emailId: 'desk@riverside.example' };
+  assert.equal(
+    (await stack.request('POST', `${PARTNERS}/sealed-owner/contact/add`, { token, body: v1(contact) })).json.response,
+    'Contacts details added successfully.',
+  );
+  const stored = JSON.stringify(await settledItems(stack)).toLowerCase();
+  for (const text of [...Object.values(personal), ...Object.values(contact)]) assert.ok(!stored.includes(text.toLowerCase()), `${text} is stored in the clear`);
+  const read = (await stack.request('GET', `${PARTNERS}/sealed-owner`, { token })).json.response;
+  assert.deepEqual([read.address, read.contactNumber, read.emailId], [personal.address, personal.contactNumber, personal.emailId]);
+  // The e-mail is still unique, compared by its keyed hash whatever its case.
+  await refusedWithoutChange(
+    await stack.token('sealed-copy', ['AUTH_PARTNER']),
+    'POST',
+    PARTNERS,
+    v1(registration('sealed-copy', 'Auth_Partner', { emailId: ' sealed.owner@RIVERSIDE.example ' })),
+    'PMS_PRT_011',
+  );
 });
 
 test('extra contacts: refused while the partner is inactive, then added and updated by e-mail', async () => {

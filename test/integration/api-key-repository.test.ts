@@ -21,6 +21,7 @@ import type { Partner } from '../../functions/domain/partners/partner.js';
 import { systemClock } from '../../functions/domain/ports.js';
 import { partnerFixture, policyFixture } from '../support/domain-objects.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { emailLookupOf, sealed, testPersonalData } from '../support/personal-data.js';
 import { refusal } from '../support/refusals.js';
 
 /*
@@ -50,7 +51,8 @@ async function partnerWithPolicies(partnerId: string, policies: ReturnType<typeo
     userId: partnerId,
     partnerType: 'Auth_Partner',
     organizationName: `${partnerId} Ltd`,
-    emailId: `${partnerId}@example.org`,
+    emailId: sealed(`${partnerId}@example.org`),
+    emailLookup: emailLookupOf(`${partnerId}@example.org`),
   });
   await put({ ...keys.partner(partnerId), gsi1pk: indexKeys.allPartners, gsi1sk: `${partner.crDtimes}#${partnerId}`, entity: 'Partner', ...partner });
   for (const policy of policies) {
@@ -245,6 +247,7 @@ test('deactivating a partner with 600 keys (more than the old read limit of 500)
   const deps: PartnerStatusDeps = {
     partners: dynamoPartnerRepository(table),
     groups: dynamoPolicyGroupRepository(table),
+    personalData: testPersonalData,
     licenses: dynamoMispLicenseRepository(table),
     apiKeys: dynamoApiKeyRepository(table),
     policies: dynamoPolicyRepository(table),

@@ -13,6 +13,7 @@ import { type Notification, notificationDetails } from '../../functions/domain/n
 import { MAX_MAIL_ATTEMPTS } from '../../functions/mail/mail-queue.js';
 import { type LocalMailRelay, relayDueMails } from '../../local/mail-relay.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { sealed, testPersonalData } from '../support/personal-data.js';
 
 let db: TestDynamoDb;
 let dir: string;
@@ -46,7 +47,7 @@ async function notificationWithMail(to: string): Promise<string> {
     updDtimes: null,
     revision: 0,
   };
-  const mail = mailFor({ mail: { adminList: null } }, { partner: { id: 'bank-1', emailId: to, langCode: 'fra' } as never }, notification);
+  const mail = mailFor({ mail: { adminList: null } }, { partner: { id: 'bank-1', emailId: sealed(to), langCode: 'fra' } as never }, notification);
   const created = await dynamoNotificationRepository(db.table).createNotice(
     { kind: 'apiKey', itemId: notification.id, threshold: 9, keepUntil: '2027-03-01T00:00:00.000Z' },
     notification,
@@ -72,7 +73,14 @@ function flakyMailer(failures: number): Mailer & { sent: MailMessage[]; calls: n
 }
 
 function relay(mailer: Mailer): LocalMailRelay {
-  return { outbox: dynamoMailOutbox(db.table), mailer, clock, deadLetterPath: join(dir, 'dead-letters.jsonl'), retryDelayMs: (attempt) => attempt * 1000 };
+  return {
+    outbox: dynamoMailOutbox(db.table),
+    mailer,
+    personalData: testPersonalData,
+    clock,
+    deadLetterPath: join(dir, 'dead-letters.jsonl'),
+    retryDelayMs: (attempt) => attempt * 1000,
+  };
 }
 
 const auditsOf = async (id: string) => (await listTableItems(db.table)).filter((item) => item.pk === `AUDIT#Notification#${id}` && item.action === 'sendEmail');
@@ -80,6 +88,8 @@ const mailItem = async (id: string) => (await listTableItems(db.table)).find((it
 
 test('SES throttling the first attempts: the mail is delivered once, after its retries, in French, and audited once', async () => {
   const id = await notificationWithMail('bank-1@example.org');
+  assert.ok(await mailItem(id));
+  assert.doesNotMatch(JSON.stringify(await mailItem(id)), /bank-1@example\.org/, 'the waiting mail keeps the address sealed');
   const mailer = flakyMailer(2);
   const local = relay(mailer);
   await relayDueMails(local); // attempt 1 fails
@@ -139,7 +149,7 @@ test('two attempts at once (a redelivered message): one sends, the other is told
       slow.sent++;
     },
   };
-  const deps = { outbox: dynamoMailOutbox(db.table), mailer: slow, clock };
+  const deps = { outbox: dynamoMailOutbox(db.table), mailer: slow, personalData: testPersonalData, clock };
   const first = deliverMail(deps, id, { number: 1, last: false });
   await new Promise((resolve) => setTimeout(resolve, 200));
   await assert.rejects(deliverMail(deps, id, { number: 2, last: false }), /being sent by another attempt/);

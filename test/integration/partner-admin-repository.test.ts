@@ -21,6 +21,7 @@ import { createPolicyGroup } from '../../functions/domain/policy-groups/commands
 import type { PolicyGroupRepository } from '../../functions/domain/policy-groups/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';
 import { listTableItems, recordingTable, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
+import { testPersonalData } from '../support/personal-data.js';
 import { refusal } from '../support/refusals.js';
 
 let db: TestDynamoDb;
@@ -35,6 +36,7 @@ before(async () => {
   deps = {
     partners: dynamoPartnerRepository(table),
     groups: dynamoPolicyGroupRepository(table),
+    personalData: testPersonalData,
     pendingApprovals: dynamoPendingApprovals(table),
     licenses: dynamoMispLicenseRepository(table),
     apiKeys: dynamoApiKeyRepository(table),

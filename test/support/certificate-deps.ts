@@ -5,6 +5,7 @@ import { ensurePmsCa, type PmsCa } from '../../functions/domain/certificates/pms
 import type { CertificateDeps, CertificateRepository, MinimumRemainingValidity, SelfRegisteredActivation } from '../../functions/domain/certificates/ports.js';
 import type { CaCertificate, PartnerCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
+import { emailLookupOf, sealed } from './personal-data.js';
 
 /** Every write the in-memory certificate ports received, in order. */
 export type RecordedWrite =
@@ -83,9 +84,10 @@ export function registeredAuthPartner(id: string, organizationName: string, now:
     partnerType: 'Auth_Partner',
     policyGroupId: 'group-1',
     organizationName,
-    address: 'Nairobi',
-    contactNumber: '+254700000000',
-    emailId: `${id}@example.org`,
+    address: sealed('Nairobi'),
+    contactNumber: sealed('+254700000000'),
+    emailId: sealed(`${id}@example.org`),
+    emailLookup: emailLookupOf(`${id}@example.org`),
     langCode: 'eng',
     logoUrl: null,
     additionalInfo: [],

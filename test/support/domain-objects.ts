@@ -1,6 +1,7 @@
 import type { ApiKey } from '../../functions/domain/api-keys/api-key.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 import type { Policy } from '../../functions/domain/policies/policy.js';
+import { emailLookupOf, sealed } from './personal-data.js';
 
 /** Domain objects as stored, for unit tests over in-memory ports: a sensible whole, changed by `overrides`. */
 
@@ -11,9 +12,10 @@ export function partnerFixture(overrides: Partial<Partner> = {}): Partner {
     partnerType: 'Credential_Partner',
     policyGroupId: 'group-1',
     organizationName: 'Printer One',
-    address: '1 Main Street',
-    contactNumber: '+254700000000',
-    emailId: 'printer-1@example.org',
+    address: sealed('1 Main Street'),
+    contactNumber: sealed('+254700000000'),
+    emailId: sealed('printer-1@example.org'),
+    emailLookup: emailLookupOf('printer-1@example.org'),
     langCode: 'eng',
     logoUrl: null,
     additionalInfo: null,

@@ -5,6 +5,7 @@ import type { OutgoingMail } from '../../functions/domain/notifications/mail.js'
 import type { Notification } from '../../functions/domain/notifications/notification.js';
 import type { NoticeMarker, NotificationRepository } from '../../functions/domain/notifications/ports.js';
 import { sendWeeklySummary } from '../../functions/domain/notifications/weekly-summary.js';
+import { sealed } from './personal-data.js';
 
 export const DAY_MS = 86_400_000;
 export const START = Date.parse('2027-03-01T09:00:00.000Z');
@@ -37,9 +38,9 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
     mispLicense: [{ id: 'lic-1', mispId: 'misp-1', isActive: true, validToDatetime: EXPIRY }],
   };
   const partners: Record<string, Item> = {
-    'bank-1': { id: 'bank-1', isActive: true, emailId: 'bank-1@example.org', langCode: 'ara' },
-    'bank-2': { id: 'bank-2', isActive: false, emailId: 'bank-2@example.org', langCode: 'eng' },
-    'misp-1': { id: 'misp-1', isActive: true, emailId: 'misp-1@example.org', langCode: 'hin' },
+    'bank-1': { id: 'bank-1', isActive: true, emailId: sealed('bank-1@example.org'), langCode: 'ara' },
+    'bank-2': { id: 'bank-2', isActive: false, emailId: sealed('bank-2@example.org'), langCode: 'eng' },
+    'misp-1': { id: 'misp-1', isActive: true, emailId: sealed('misp-1@example.org'), langCode: 'hin' },
   };
   const markers = new Set<string>();
   const notifications: Notification[] = [];

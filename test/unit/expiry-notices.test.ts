@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { daysUntil, dueThreshold } from '../../functions/domain/notifications/expiry-notices.js';
 import { DAY_MS, EXPIRY, START, notificationWorld as world } from '../support/notification-world.js';
+import { testPersonalData } from '../support/personal-data.js';
 
 const EVERY_NOTICE = ['30', '15', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1', '0'];
 
@@ -25,8 +26,14 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
   assert.deepEqual(audienceOf('PARTNER_CERT_EXPIRY'), ['bank-1']);
   assert.deepEqual(audienceOf('API_KEY_EXPIRY'), ['bank-1']);
   assert.deepEqual(audienceOf('MISP_LICENSE_EXPIRY'), ['misp-1']);
-  // Mail: the partner's address and registration language (Hindi falls back to English), the admins' list.
-  const mailTo = Object.fromEntries(w.mails.map((mail) => [`${mail.notificationType} ${mail.to}`, mail.language]));
+  // Mail: the partner's address (kept sealed until the sender reveals it) and registration language (Hindi falls
+  // back to English), the admins' list.
+  const recipients = await Promise.all(w.mails.map((mail) => (typeof mail.to === 'string' ? mail.to : testPersonalData.reveal(mail.to))));
+  const mailTo = Object.fromEntries(w.mails.map((mail, i) => [`${mail.notificationType} ${recipients[i]}`, mail.language]));
+  assert.ok(
+    w.mails.some((mail) => typeof mail.to !== 'string'),
+    'partner addresses stay sealed in the outbox',
+  );
   assert.deepEqual(mailTo, {
     'INTERMEDIATE_CERT_EXPIRY pms-admins@example.org': 'fra',
     'PARTNER_CERT_EXPIRY bank-1@example.org': 'ara',

@@ -5,6 +5,7 @@ import type { Partner } from '../../functions/domain/partners/partner.js';
 import { partnerFilterValues, searchPartners, searchPartnerTypes } from '../../functions/domain/partners/partner-search.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import type { SearchRequest } from '../../functions/schemas/legacy-search.js';
+import { emailLookupOf, sealed, testPersonalData } from '../support/personal-data.js';
 
 function partner(id: string, partnerType: Partner['partnerType'], overrides: Partial<Partner> = {}): Partner {
   return {
@@ -13,9 +14,10 @@ function partner(id: string, partnerType: Partner['partnerType'], overrides: Par
     partnerType,
     policyGroupId: null,
     organizationName: `${id} Ltd`,
-    address: 'Nairobi',
-    contactNumber: '+254700000000',
-    emailId: `${id}@example.org`,
+    address: sealed('Nairobi'),
+    contactNumber: sealed('+254700000000'),
+    emailId: sealed(`${id}@example.org`),
+    emailLookup: emailLookupOf(`${id}@example.org`),
     langCode: 'eng',
     logoUrl: null,
     additionalInfo: null,
@@ -60,11 +62,11 @@ async function refusal(action: () => Promise<unknown>): Promise<string> {
 }
 
 test('partner search: a partner type other than "all" is an equals filter on partnerTypeCode, ignoring case', async () => {
-  const ids = async (partnerType: string) => (await searchPartners(repository, admin, request({ partnerType }))).data?.map((p) => p.id) ?? [];
+  const ids = async (partnerType: string) => (await searchPartners(repository, testPersonalData, admin, request({ partnerType }))).data?.map((p) => p.id) ?? [];
   assert.deepEqual(await ids('ALL'), ['bank', 'device', 'printer']);
   assert.deepEqual(await ids('device_provider'), ['device']);
   assert.deepEqual(await ids('Device'), []);
-  const page = await searchPartners(repository, admin, request({ partnerType: 'Auth_Partner' }));
+  const page = await searchPartners(repository, testPersonalData, admin, request({ partnerType: 'Auth_Partner' }));
   assert.deepEqual(page.data?.[0], {
     id: 'bank',
     address: 'Nairobi',
@@ -88,23 +90,35 @@ test('partner search: a partner type other than "all" is an equals filter on par
 });
 
 test("partner search: the entity's logoUrl and additionalInfo filter, but the answer's re-sort refuses them", async () => {
-  const ids = async (filters: SearchRequest['filters']) => (await searchPartners(repository, admin, request({ filters }))).data?.map((p) => p.id) ?? [];
+  const ids = async (filters: SearchRequest['filters']) =>
+    (await searchPartners(repository, testPersonalData, admin, request({ filters }))).data?.map((p) => p.id) ?? [];
   assert.deepEqual(await ids([{ columnName: 'logoUrl', type: 'contains', value: 'logo/' }]), ['bank']);
   assert.deepEqual(await ids([{ columnName: 'additionalInfo', type: 'contains', value: 'PRINT' }]), ['printer']);
-  assert.equal(await refusal(() => searchPartners(repository, admin, request({ sort: [{ sortField: 'logoUrl', sortType: 'asc' }] }))), 'PMS-MSD-357');
+  assert.equal(
+    await refusal(() => searchPartners(repository, testPersonalData, admin, request({ sort: [{ sortField: 'logoUrl', sortType: 'asc' }] }))),
+    'PMS-MSD-357',
+  );
 });
 
 test('partner search and filter values: personal columns are refused in any case, before anything else', async () => {
   for (const columnName of ['emailId', 'CONTACTNO', 'address']) {
     assert.equal(
       await refusal(() =>
-        searchPartners(repository, admin, request({ filters: [{ columnName, type: 'contains', value: 'x' }], pagination: { pageStart: -1, pageFetch: 0 } })),
+        searchPartners(
+          repository,
+          testPersonalData,
+          admin,
+          request({ filters: [{ columnName, type: 'contains', value: 'x' }], pagination: { pageStart: -1, pageFetch: 0 } }),
+        ),
       ),
       'KER_PRT_391',
     );
     assert.equal(await refusal(() => partnerFilterValues(repository, admin, { filters: [{ columnName, type: 'all', text: '' }] })), 'KER_PRT_391');
   }
-  assert.equal(await refusal(() => searchPartners(repository, admin, request({ sort: [{ sortField: 'EmailId', sortType: 'asc' }] }))), 'KER_PRT_391');
+  assert.equal(
+    await refusal(() => searchPartners(repository, testPersonalData, admin, request({ sort: [{ sortField: 'EmailId', sortType: 'asc' }] }))),
+    'KER_PRT_391',
+  );
 });
 
 test('partner type search: every PartnerType field is a column', () => {

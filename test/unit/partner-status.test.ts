@@ -11,6 +11,7 @@ import { ConcurrentModificationError } from '../../functions/errors/pms-error.js
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
 import { forgeTrustChain } from '../support/certificate-forge.js';
 import { partnerFixture } from '../support/domain-objects.js';
+import { testPersonalData } from '../support/personal-data.js';
 import { refusal } from '../support/refusals.js';
 
 /*
@@ -45,6 +46,7 @@ function statusDeps(partners: Map<string, Partner>) {
       listPartners: unexpected,
     },
     groups: { getGroup: unexpected, getGroupByName: unexpected },
+    personalData: testPersonalData,
     licenses: { licensesOf: async () => [], latestId: async () => null },
     policies: { getPolicy: unexpected },
     apiKeys: { keysOfPartner: async () => [], byHash: unexpected, save: unexpected },

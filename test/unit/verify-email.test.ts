@@ -4,6 +4,7 @@ import type { Caller } from '../../functions/domain/caller.js';
 import { verifyEmail } from '../../functions/domain/partners/commands.js';
 import type { PartnerDeps } from '../../functions/domain/partners/ports.js';
 import { partnerFixture } from '../support/domain-objects.js';
+import { emailLookupOf, sealed, testPersonalData } from '../support/personal-data.js';
 
 /*
  * `PUT /partners/email/verify` must not tell any signed-in user who is a partner (issue #13, finding 10). The
@@ -11,15 +12,20 @@ import { partnerFixture } from '../support/domain-objects.js';
  */
 
 const REGISTERED = ['ceo@heidi-bank.example', 'ops@bank-one.example'];
-const BANK_ONE = partnerFixture({ id: 'bank-1', userId: 'bank-user', emailId: 'ops@bank-one.example' });
+const BANK_ONE = partnerFixture({
+  id: 'bank-1',
+  userId: 'bank-user',
+  emailId: sealed('ops@bank-one.example'),
+  emailLookup: emailLookupOf('ops@bank-one.example'),
+});
 
 function deps(lookups: string[]): PartnerDeps {
   const unexpected = () => assert.fail('not used');
   return {
     partners: {
-      emailRegistered: async (emailId) => {
-        lookups.push(emailId);
-        return REGISTERED.includes(emailId.trim().toLowerCase());
+      emailRegistered: async (emailLookup) => {
+        lookups.push(emailLookup);
+        return REGISTERED.map(emailLookupOf).includes(emailLookup);
       },
       partnersOfUser: async (userId) => (userId === BANK_ONE.userId ? [BANK_ONE] : []),
       getPartner: unexpected,
@@ -30,6 +36,7 @@ function deps(lookups: string[]): PartnerDeps {
       listPartners: unexpected,
     },
     groups: { getGroup: unexpected, getGroupByName: unexpected },
+    personalData: testPersonalData,
     clock: { now: () => new Date() },
     ids: { newId: () => 'id' },
   };

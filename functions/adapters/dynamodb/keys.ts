@@ -14,11 +14,6 @@ export function normaliseName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** E-mail addresses compared for uniqueness: trimmed and lower-cased (MOSIP hashes the lower-cased address). */
-export function normaliseEmail(email: string): string {
-  return email.normalize('NFKC').trim().toLowerCase();
-}
-
 /** Every audit record of one object lives in one partition, sorted by time. */
 export function auditTrailPartition(objectType: string, objectId: string): string {
   return `AUDIT#${objectType}#${objectId}`;
@@ -31,7 +26,7 @@ export function userPartition(userId: string): string {
 
 export const keys = {
   partner: (id: string): ItemKey => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
-  partnerEmail: (email: string): ItemKey => ({ pk: `PARTNER_EMAIL#${normaliseEmail(email)}`, sk: 'UNIQUE' }),
+  partnerEmail: (emailLookup: string): ItemKey => ({ pk: `PARTNER_EMAIL#${emailLookup}`, sk: 'UNIQUE' }),
   /** Which partners a signed-in user owns. */
   userPartner: (userId: string, partnerId: string): ItemKey => ({ pk: userPartition(userId), sk: `PARTNER#${partnerId}` }),
   policyGroup: (id: string): ItemKey => ({ pk: `POLICY_GROUP#${id}`, sk: 'POLICY_GROUP' }),
@@ -46,7 +41,7 @@ export const keys = {
   outboxEvent: (eventId: string): ItemKey => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
   audit: (objectType: string, objectId: string, at: string, id: string): ItemKey => ({ pk: auditTrailPartition(objectType, objectId), sk: `${at}#${id}` }),
   /** An extra contact of a partner, one per e-mail address. */
-  partnerContact: (partnerId: string, email: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${normaliseEmail(email)}` }),
+  partnerContact: (partnerId: string, emailLookup: string): ItemKey => ({ pk: `PARTNER#${partnerId}`, sk: `CONTACT#${emailLookup}` }),
   /** A signed-in user's consent to PMS keeping their data (MOSIP user_details); lives beside their partner links. */
   userConsent: (userId: string): ItemKey => ({ pk: userPartition(userId), sk: 'CONSENT' }),
   /** How far a scheduled job walked the expiry calendar. */

@@ -48,7 +48,7 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
     async register(partner, audit) {
       const items: TransactItem[] = [
         { Put: { TableName: table.tableName, Item: partnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
-        guardPut(table, keys.partnerEmail(partner.emailId), partner.id, 'PartnerEmail'),
+        guardPut(table, keys.partnerEmail(partner.emailLookup), partner.id, 'PartnerEmail'),
         { Put: { TableName: table.tableName, Item: { ...keys.userPartner(partner.userId, partner.id), entity: 'UserPartner', partnerId: partner.id } } },
         auditPut(table, audit),
       ];
@@ -67,11 +67,11 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
 
     getPartner: (id) => getItem<Partner>(table, keys.partner(id)),
 
-    getContact: (partnerId, emailId) => getItem<PartnerContact>(table, keys.partnerContact(partnerId, emailId)),
+    getContact: (partnerId, emailLookup) => getItem<PartnerContact>(table, keys.partnerContact(partnerId, emailLookup)),
 
     async saveContact(contact, isNew, audit) {
       const items: TransactItem[] = [
-        { Put: { TableName: table.tableName, Item: { ...keys.partnerContact(contact.partnerId, contact.emailId), entity: 'PartnerContact', ...contact } } },
+        { Put: { TableName: table.tableName, Item: { ...keys.partnerContact(contact.partnerId, contact.emailLookup), entity: 'PartnerContact', ...contact } } },
         auditPut(table, audit),
       ];
       if (isNew) {
@@ -102,8 +102,8 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
 
     listPartners: () => queryPartition<Partner>(table, 'gsi1', indexKeys.allPartners, { limit: MAX_PARTNERS }),
 
-    async emailRegistered(emailId) {
-      return (await getItem(table, keys.partnerEmail(emailId))) !== undefined;
+    async emailRegistered(emailLookup) {
+      return (await getItem(table, keys.partnerEmail(emailLookup))) !== undefined;
     },
 
     async save(next, previous, audit, events, licenses) {

@@ -1,4 +1,5 @@
 import { type AuditEntry, auditEntry, auditFailure } from '../audit.js';
+import type { PersonalDataProtector } from '../personal-data/personal-data.js';
 import type { Clock } from '../ports.js';
 import type { OutgoingMail } from './mail.js';
 import { renderMail } from './mail-templates.js';
@@ -34,6 +35,7 @@ export interface MailOutbox {
 export interface MailDeliveryDeps {
   outbox: MailOutbox;
   mailer: Mailer;
+  personalData: Pick<PersonalDataProtector, 'reveal'>;
   clock: Clock;
 }
 
@@ -58,7 +60,8 @@ export async function deliverMail(deps: MailDeliveryDeps, notificationId: string
   if (!(await deps.outbox.claim(notificationId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()))) throw new MailBusyError(notificationId);
   const facts = { module: 'mail', eventType: mail.notificationType, language: mail.language, attempt: attempt.number };
   try {
-    await deps.mailer.send({ to: mail.to, ...renderMail(mail) });
+    const to = typeof mail.to === 'string' ? mail.to : await deps.personalData.reveal(mail.to);
+    await deps.mailer.send({ to, ...renderMail(mail) });
   } catch (error) {
     if (attempt.last) {
       await deps.outbox.settle(

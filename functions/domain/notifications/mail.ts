@@ -1,3 +1,4 @@
+import type { SealedText } from '../personal-data/personal-data.js';
 import type { NotificationDetails, NotificationType } from './notification.js';
 
 /** The languages with templates; others fall back to English. */
@@ -10,11 +11,13 @@ export function mailLanguage(langCode: string | null | undefined): MailLanguage 
 
 /**
  * A mail waiting to be sent, written in the same transaction as the notification it tells about. It carries the
- * address only until it is sent; the template is rendered by the sender.
+ * address only until it is sent, a partner's sealed as the partner keeps it (only the sender reveals it); the
+ * template is rendered by the sender.
  */
 export interface OutgoingMail {
   notificationId: string;
-  to: string;
+  /** A partner's address, sealed; or the operator's admin distribution list, which is configuration, not personal data. */
+  to: SealedText | string;
   language: MailLanguage;
   notificationType: NotificationType;
   /** Whom the mail greets (the partner id, or "Partner Admin"). */

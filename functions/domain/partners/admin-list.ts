@@ -2,15 +2,10 @@ import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
-import { type CellMatcher, checkListQuery, type ListDefinition, type ListRequest, listPage } from '../search/list-definition.js';
+import type { PersonalDataProtector } from '../personal-data/personal-data.js';
+import { checkListQuery, type ListDefinition, type ListRequest, listPage } from '../search/list-definition.js';
 import { bindPage, type PageV2, springBoolean } from '../search/v2-lists.js';
 import { certificateUploadStatus, type PartnerSummary, type PartnerWithGroupName, partnerSummary } from './admin-views.js';
-
-/** MOSIP compares the lowercased address (or its hash): exact but case-insensitive. */
-const sameEmailAddress: CellMatcher = (wanted) => {
-  const address = String(wanted).trim().toLowerCase();
-  return (cell) => typeof cell === 'string' && cell.trim().toLowerCase() === address;
-};
 
 /**
  * PartnerHelper.partnerAliasToColumnMap (the accepted `sortFieldName`s, case-sensitive) and the filters of
@@ -27,8 +22,9 @@ const ADMIN_PARTNER_LIST: ListDefinition<PartnerWithGroupName> = {
     orgName: { read: ({ partner }) => partner.organizationName, filter: 'like', sortable: true },
     policyGroupId: { read: ({ partner }) => partner.policyGroupId, sortable: true },
     policyGroupName: { read: ({ groupName }) => groupName, filter: 'like', sortable: true },
-    // Sortable as MOSIP's map has it, then refused by adminPartnersRequest.
-    emailAddress: { read: ({ partner }) => partner.emailId, filter: sameEmailAddress, sortable: true },
+    // Filtered by the address's keyed hash, which the query's address is replaced by (listAdminPartners), as MOSIP
+    // compares its hash; sortable as MOSIP's map has it, then refused by adminPartnersRequest.
+    emailAddress: { read: ({ partner }) => partner.emailLookup, filter: 'exact', sortable: true },
     certificateUploadStatus: {
       read: ({ partner }) => certificateUploadStatus(partner),
       filter: 'exact',
@@ -72,7 +68,16 @@ export function adminPartnersRequest(query: AdminPartnersQuery): AdminPartnersRe
   return { paging, isActive, query };
 }
 
-/** One page of the admin partner list (PartnerSummaryRepository#getSummaryOfAllPartners). */
-export function adminPartnersPage(rows: readonly PartnerWithGroupName[], { paging, isActive, query }: AdminPartnersRequest): PageV2<PartnerSummary> {
-  return listPage(ADMIN_PARTNER_LIST, rows, { ...query, isActive }, paging, partnerSummary);
+/**
+ * One page of the admin partner list (PartnerSummaryRepository#getSummaryOfAllPartners): `emailLookup` is the
+ * keyed hash of the query's `emailAddress`; only the page's own addresses are revealed.
+ */
+export async function adminPartnersPage(
+  personalData: Pick<PersonalDataProtector, 'reveal'>,
+  rows: readonly PartnerWithGroupName[],
+  { paging, isActive, query }: AdminPartnersRequest,
+  emailLookup: string | undefined,
+): Promise<PageV2<PartnerSummary>> {
+  const page = listPage(ADMIN_PARTNER_LIST, rows, { ...query, emailAddress: emailLookup, isActive }, paging, (row) => row);
+  return { ...page, data: await Promise.all(page.data.map(async (row) => partnerSummary(row, await personalData.reveal(row.partner.emailId)))) };
 }

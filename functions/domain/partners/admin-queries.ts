@@ -1,13 +1,14 @@
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
+import { revealed } from '../personal-data/personal-data.js';
 import { adminPartnersPage, adminPartnersRequest } from './admin-list.js';
 import { partnerDetailsV3 } from './admin-views.js';
 import { PARTNER_TYPES } from './partner-types.js';
 import type { PartnerAdminDeps, PendingQueue } from './ports.js';
 import { partnerWithProfile, retrievedPartnerSummary } from './views.js';
 
-type Readers = Pick<PartnerAdminDeps, 'partners' | 'groups'>;
+type Readers = Pick<PartnerAdminDeps, 'partners' | 'groups' | 'personalData'>;
 
 /** `GET /admin-partners`: every partner with its group's name, filtered, sorted and paged in memory. */
 export async function listAdminPartners(deps: Readers, query: AdminPartnersQuery) {
@@ -15,7 +16,8 @@ export async function listAdminPartners(deps: Readers, query: AdminPartnersQuery
   const [partners, groups] = await Promise.all([deps.partners.listPartners(), deps.groups.listGroups()]);
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   const rows = partners.map((partner) => ({ partner, groupName: partner.policyGroupId ? (groupNames.get(partner.policyGroupId) ?? null) : null }));
-  return adminPartnersPage(rows, request);
+  const emailLookup = query.emailAddress === undefined ? undefined : await deps.personalData.emailLookup(query.emailAddress);
+  return adminPartnersPage(deps.personalData, rows, request, emailLookup);
 }
 
 /**
@@ -28,11 +30,11 @@ export async function getPartnerDetails(deps: Readers, partnerId: string) {
   if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_DOES_NOT_EXIST);
   if (!partner.policyGroupId) {
     if (PARTNER_TYPES[partner.partnerType].policyRequired) throw new PmsError(PARTNER_ERRORS.POLICY_GROUP_ID_EMPTY);
-    return partnerDetailsV3(partner, undefined);
+    return partnerDetailsV3(await revealed(deps.personalData, partner), undefined);
   }
   const group = await deps.groups.getGroup(partner.policyGroupId);
   if (!group) throw new PmsError(PARTNER_ERRORS.NO_MATCHING_POLICY_GROUP);
-  return partnerDetailsV3(partner, group);
+  return partnerDetailsV3(await revealed(deps.personalData, partner), group);
 }
 
 /**
@@ -40,20 +42,21 @@ export async function getPartnerDetails(deps: Readers, partnerId: string) {
  * #getPartners, deprecated by MOSIP for `GET /admin-partners` but still read by MOSIP clients): every partner, or
  * those of one type (compared exactly, as MOSIP's SQL does); none at all is PMS_PMP_013.
  */
-export async function listPartnersOfType(deps: Pick<PartnerAdminDeps, 'partners'>, partnerType: string | undefined) {
+export async function listPartnersOfType(deps: Pick<PartnerAdminDeps, 'partners' | 'personalData'>, partnerType: string | undefined) {
   return { partners: (await partnersOfType(deps, partnerType)).map(retrievedPartnerSummary) };
 }
 
 /** `GET /partners/v2`: the same, with logo and additional information. */
-export async function listPartnersOfTypeV2(deps: Pick<PartnerAdminDeps, 'partners'>, partnerType: string | undefined) {
+export async function listPartnersOfTypeV2(deps: Pick<PartnerAdminDeps, 'partners' | 'personalData'>, partnerType: string | undefined) {
   return { partners: (await partnersOfType(deps, partnerType)).map(partnerWithProfile) };
 }
 
-async function partnersOfType(deps: Pick<PartnerAdminDeps, 'partners'>, partnerType: string | undefined) {
+/** These lists answer every partner at once, so every partner's personal fields are revealed (bench: partner lists). */
+async function partnersOfType(deps: Pick<PartnerAdminDeps, 'partners' | 'personalData'>, partnerType: string | undefined) {
   const partners = await deps.partners.listPartners();
   const wanted = partnerType?.trim() ? partners.filter((partner) => partner.partnerType === partnerType) : partners;
   if (wanted.length === 0) throw new PmsError(PARTNER_ERRORS.NO_PARTNERS);
-  return wanted;
+  return Promise.all(wanted.map((partner) => revealed(deps.personalData, partner)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
+import type { Revealed } from '../personal-data/personal-data.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import type { Partner } from './partner.js';
 
@@ -14,14 +15,14 @@ export function certificateUploadStatus(partner: Partner): 'uploaded' | 'not_upl
 }
 
 /** PartnerSummaryDto, one item of `GET /admin-partners` (release-1.3.x field order). */
-export function partnerSummary({ partner, groupName }: PartnerWithGroupName) {
+export function partnerSummary({ partner, groupName }: PartnerWithGroupName, emailAddress: string) {
   return {
     partnerId: partner.id,
     partnerType: partner.partnerType,
     orgName: partner.organizationName,
     policyGroupId: partner.policyGroupId,
     policyGroupName: groupName,
-    emailAddress: partner.emailId,
+    emailAddress,
     certificateUploadStatus: certificateUploadStatus(partner),
     status: partner.approvalStatus,
     isActive: partner.isActive,
@@ -33,7 +34,7 @@ export function partnerSummary({ partner, groupName }: PartnerWithGroupName) {
 export type PartnerSummary = ReturnType<typeof partnerSummary>;
 
 /** PartnerDetailsV3Dto (`GET /admin-partners/{partnerId}`, release-1.3.x field order). */
-export function partnerDetailsV3(partner: Partner, group: PolicyGroup | undefined) {
+export function partnerDetailsV3(partner: Revealed<Partner>, group: PolicyGroup | undefined) {
   return {
     partnerId: partner.id,
     // MOSIP reads the user's first and last name from Keycloak's admin API. We have no identity-provider lookup

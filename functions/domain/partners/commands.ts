@@ -1,8 +1,8 @@
-import { normaliseEmail } from '../../adapters/dynamodb/keys.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { InactivePartnerError, InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import { normaliseEmail, sealContactDetails } from '../personal-data/personal-data.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { retryOnConflict } from '../retry.js';
 import { ownedPartners, partnerOf } from './ownership.js';
@@ -37,11 +37,14 @@ export interface Registration {
 export async function registerPartner(deps: PartnerDeps, caller: Caller, input: Registration) {
   if (input.partnerId !== caller.userId && !caller.isAdmin) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
   // MOSIP: a signed-in user whose e-mail is already a partner's registers nothing more.
-  if (caller.email && (await deps.partners.emailRegistered(caller.email))) throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
+  if (caller.email && (await deps.partners.emailRegistered(await deps.personalData.emailLookup(caller.email)))) {
+    throw new PmsError(PARTNER_ERRORS.USER_NOT_AUTHORIZED);
+  }
   checkContactNumber(input.contactNumber);
   checkEmail(input.emailId);
   checkPartnerId(input.partnerId);
-  if (await deps.partners.emailRegistered(input.emailId)) throw new PmsError(PARTNER_ERRORS.EMAIL_ALREADY_EXISTS);
+  const emailLookup = await deps.personalData.emailLookup(input.emailId);
+  if (await deps.partners.emailRegistered(emailLookup)) throw new PmsError(PARTNER_ERRORS.EMAIL_ALREADY_EXISTS);
   const langCode = languageOf(input.langCode);
   if (await deps.partners.getPartner(input.partnerId)) throw new PmsError(PARTNER_ERRORS.PARTNER_ID_TAKEN);
   const partnerType = partnerTypeOf(input.partnerType);
@@ -49,6 +52,7 @@ export async function registerPartner(deps: PartnerDeps, caller: Caller, input: 
   if (PARTNER_TYPES[partnerType].policyRequired && !input.policyGroup) throw policyGroupMandatory(partnerType);
   // MOSIP keeps a group named at registration whatever the type, once it is found active.
   const group = input.policyGroup ? await activeGroupNamed(deps, input.policyGroup) : undefined;
+  const sealed = await sealContactDetails(deps.personalData, { emailId: input.emailId.trim(), contactNumber: input.contactNumber, address: input.address });
   const now = deps.clock.now();
   const partner: Partner = {
     id: input.partnerId,
@@ -57,9 +61,8 @@ export async function registerPartner(deps: PartnerDeps, caller: Caller, input: 
     partnerType,
     policyGroupId: group?.id ?? null,
     organizationName: input.organizationName,
-    address: input.address,
-    contactNumber: input.contactNumber,
-    emailId: input.emailId.trim(),
+    ...sealed,
+    emailLookup,
     langCode,
     logoUrl: input.logoUrl ?? null,
     additionalInfo: input.additionalInfo ?? null,
@@ -97,11 +100,12 @@ export function updatePartnerProfile(
   checkContactNumber(input.contactNumber);
   return retryOnConflict(async () => {
     const partner = await partnerOf(deps.partners, caller, partnerId);
+    const [address, contactNumber] = await Promise.all([deps.personalData.seal(input.address), deps.personalData.seal(input.contactNumber)]);
     const now = deps.clock.now();
     const next: Partner = {
       ...partner,
-      address: input.address,
-      contactNumber: input.contactNumber,
+      address,
+      contactNumber,
       ...(input.logoUrl !== undefined ? { logoUrl: input.logoUrl } : {}),
       ...(input.additionalInfo !== undefined ? { additionalInfo: input.additionalInfo } : {}),
       updBy: caller.userId,
@@ -136,16 +140,16 @@ export function mapPartnerToPolicyGroup(deps: PartnerDeps, caller: Caller, partn
  */
 export async function verifyEmail(deps: PartnerDeps, caller: Caller, emailId: string) {
   checkEmail(emailId);
+  const lookup = await deps.personalData.emailLookup(emailId);
   return {
-    emailExists: (await mayAskAbout(deps, caller, emailId)) && (await deps.partners.emailRegistered(emailId)),
+    emailExists: (await mayAskAbout(deps, caller, emailId, lookup)) && (await deps.partners.emailRegistered(lookup)),
     policyRequiredPartnerTypes: policyRequiredTypes().map((type) => type.toUpperCase()),
   };
 }
 
-async function mayAskAbout(deps: PartnerDeps, caller: Caller, emailId: string): Promise<boolean> {
-  const asked = normaliseEmail(emailId);
-  if (caller.isAdmin || (caller.email !== undefined && normaliseEmail(caller.email) === asked)) return true;
-  return (await ownedPartners(deps.partners, caller)).some((partner) => normaliseEmail(partner.emailId) === asked);
+async function mayAskAbout(deps: PartnerDeps, caller: Caller, emailId: string, lookup: string): Promise<boolean> {
+  if (caller.isAdmin || (caller.email !== undefined && normaliseEmail(caller.email) === normaliseEmail(emailId))) return true;
+  return (await ownedPartners(deps.partners, caller)).some((partner) => partner.emailLookup === lookup);
 }
 
 async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<PolicyGroup> {
@@ -173,15 +177,16 @@ export async function addPartnerContact(
   checkEmail(input.emailId);
   checkContactNumber(input.contactNumber);
   const partner = await partnerOf(deps.partners, caller, partnerId);
-  const existing = await deps.partners.getContact(partnerId, input.emailId);
+  const emailLookup = await deps.personalData.emailLookup(input.emailId);
+  const existing = await deps.partners.getContact(partnerId, emailLookup);
   if (!existing && !partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
+  const sealed = await sealContactDetails(deps.personalData, { emailId: input.emailId.trim(), contactNumber: input.contactNumber, address: input.address });
   const now = deps.clock.now();
   const at = now.toISOString();
   const contact: PartnerContact = {
     partnerId,
-    emailId: input.emailId.trim(),
-    address: input.address,
-    contactNumber: input.contactNumber,
+    ...sealed,
+    emailLookup,
     isActive: input.is_Active ?? existing?.isActive ?? true,
     crBy: existing?.crBy ?? caller.userId,
     crDtimes: existing?.crDtimes ?? at,

@@ -3,6 +3,7 @@ import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
+import { type PersonalDataProtector, type Revealed, revealed } from '../personal-data/personal-data.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { legacySearch } from '../search/legacy-search.js';
@@ -15,7 +16,7 @@ import type { PartnerRepository } from './ports.js';
 const PERSONAL_COLUMNS = new Set(['address', 'contactno', 'emailid']);
 
 /** PartnerSearchResponseDto. */
-function partnerSearchRow(partner: Partner) {
+function partnerSearchRow(partner: Revealed<Partner>) {
   return {
     id: partner.id,
     address: partner.address,
@@ -80,6 +81,7 @@ function refusePersonalColumns(columns: (string | null | undefined)[]): void {
  */
 export async function searchPartners(
   partners: Pick<PartnerRepository, 'listPartners' | 'partnersOfUser'>,
+  personalData: Pick<PersonalDataProtector, 'reveal'>,
   caller: Caller,
   request: SearchRequest & { partnerType: string },
 ) {
@@ -89,7 +91,8 @@ export async function searchPartners(
       ? request.filters
       : [...request.filters, { columnName: 'partnerTypeCode', type: 'equals', value: request.partnerType }];
   const page = legacySearch(await visiblePartners(partners, caller), PARTNER_COLUMNS, { ...request, filters });
-  return { ...page, data: page.data?.map(partnerSearchRow) ?? null };
+  const data = page.data && (await Promise.all(page.data.map(async (partner) => partnerSearchRow(await revealed(personalData, partner)))));
+  return { ...page, data };
 }
 
 /**

@@ -1,11 +1,10 @@
+import type { SealedContactDetails } from '../personal-data/personal-data.js';
 import type { PartnerType } from './partner-types.js';
 
-/** An additional contact of a partner (MOSIP partner_contact), keyed by e-mail. */
-export interface PartnerContact {
+/** An additional contact of a partner (MOSIP partner_contact), keyed by its e-mail's lookup hash. */
+export interface PartnerContact extends SealedContactDetails {
   partnerId: string;
-  emailId: string;
-  address: string;
-  contactNumber: string;
+  emailLookup: string;
   isActive: boolean;
   crBy: string;
   crDtimes: string;
@@ -34,7 +33,7 @@ export interface PartnerCertificateSummary {
  * (MOSIP answers success and writes nothing, so the partner's later upload approves and activates it anyway); it
  * stays `InProgress` and inactive with `deactivatedByAdmin`, and is as terminal as MOSIP's deactivated state.
  */
-export interface Partner {
+export interface Partner extends SealedContactDetails {
   id: string;
   /** The signed-in user the partner belongs to (MOSIP `user_id`: the username that registered it). */
   userId: string;
@@ -46,9 +45,8 @@ export interface Partner {
   partnerType: PartnerType;
   policyGroupId: string | null;
   organizationName: string;
-  address: string;
-  contactNumber: string;
-  emailId: string;
+  /** The keyed hash of the e-mail (PersonalDataProtector.emailLookup): what uniqueness and ownership checks compare. */
+  emailLookup: string;
   langCode: string;
   logoUrl: string | null;
   additionalInfo: unknown;

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit.js';
 import type { EventModel } from '../events/event-model.js';
 import type { LicensesRetiredWithPartner } from '../partner-deactivation/retired-licenses.js';
+import type { PersonalDataProtector } from '../personal-data/personal-data.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Clock, IdGenerator } from '../ports.js';
 import type { Partner, PartnerContact } from './partner.js';
@@ -14,11 +15,11 @@ import type { Partner, PartnerContact } from './partner.js';
 export interface PartnerRepository {
   register(partner: Partner, audit: AuditEntry): Promise<void>;
   getPartner(id: string): Promise<Partner | undefined>;
-  /** Whether a partner is registered with this e-mail (compared normalised). */
-  emailRegistered(emailId: string): Promise<boolean>;
+  /** Whether a partner is registered with the e-mail of this lookup hash. */
+  emailRegistered(emailLookup: string): Promise<boolean>;
   /** Stores the partner; with `licenses` (its deactivation), switches them off in the same transaction. */
   save(next: Partner, previous: Partner, audit: AuditEntry, events: EventModel[], licenses?: LicensesRetiredWithPartner): Promise<void>;
-  getContact(partnerId: string, emailId: string): Promise<PartnerContact | undefined>;
+  getContact(partnerId: string, emailLookup: string): Promise<PartnerContact | undefined>;
   /** Stores a contact; a new one only while the partner is active (else InactivePartnerError). */
   saveContact(contact: PartnerContact, isNew: boolean, audit: AuditEntry): Promise<void>;
   /** The partners a user owns. */
@@ -30,6 +31,7 @@ export interface PartnerRepository {
 export interface PartnerDeps {
   partners: PartnerRepository;
   groups: Pick<PolicyGroupRepository, 'getGroup' | 'getGroupByName'>;
+  personalData: PersonalDataProtector;
   clock: Clock;
   ids: IdGenerator;
 }

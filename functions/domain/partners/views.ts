@@ -1,3 +1,4 @@
+import type { Revealed } from '../personal-data/personal-data.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import type { Partner } from './partner.js';
 
@@ -7,7 +8,7 @@ export function partnerStatus(partner: Partner) {
 }
 
 /** RetrievePartnersDetails: one partner of the deprecated lists (`GET /partners`), and the start of the others. */
-export function retrievedPartnerSummary(partner: Partner) {
+export function retrievedPartnerSummary(partner: Revealed<Partner>) {
   return {
     partnerID: partner.id,
     status: partner.isActive ? 'active' : 'De-active',
@@ -20,11 +21,11 @@ export function retrievedPartnerSummary(partner: Partner) {
 }
 
 /** RetrievePartnerDetailsResponse (`GET /partners/{partnerId}`). */
-export function retrievedPartner(partner: Partner, group: PolicyGroup | undefined) {
+export function retrievedPartner(partner: Revealed<Partner>, group: PolicyGroup | undefined) {
   return { ...retrievedPartnerSummary(partner), policyGroup: group?.name ?? null, isActive: partner.isActive };
 }
 
 /** PartnerDetailsDto (`GET /partners/v2`). MOSIP stores `[]` as the additional info of a partner registered without. */
-export function partnerWithProfile(partner: Partner) {
+export function partnerWithProfile(partner: Revealed<Partner>) {
   return { ...retrievedPartnerSummary(partner), logoUrl: partner.logoUrl, additionalInfo: partner.additionalInfo ?? [] };
 }

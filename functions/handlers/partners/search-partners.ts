@@ -3,4 +3,6 @@ import { searchPartners } from '../../domain/partners/partner-search.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { partnerRoutes } from '../../routes/partner-routes.js';
 
-export const handler = apiHandler(partnerRoutes.searchPartners, ({ caller, body }) => searchPartners(partnerDeps().partners, caller, body));
+export const handler = apiHandler(partnerRoutes.searchPartners, ({ caller, body }) =>
+  searchPartners(partnerDeps().partners, partnerDeps().personalData, caller, body),
+);
