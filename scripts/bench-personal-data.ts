@@ -4,26 +4,14 @@
  * trip; the calls column says how many a request makes, the ms column what the rest costs. A report, never a test.
  */
 import { envelopeProtector } from '../functions/adapters/personal-data/envelope-protector.js';
-import type { KeyService } from '../functions/adapters/personal-data/key-service.js';
 import { localKeyService, newLocalMasterKeys } from '../functions/adapters/personal-data/local-key-service.js';
 import { type ContactDetails, revealed, type SealedContactDetails, sealContactDetails } from '../functions/domain/personal-data/personal-data.js';
+import { countingKeyService } from '../test/support/personal-data.js';
 
 const PARTNERS = 1000;
 /** Partners registered by this many containers, each with its own data key, as after months of traffic. */
 const WRITING_CONTAINERS = 20;
 const ADMIN_PAGE = 100;
-
-function countingKeys(service: KeyService): { keys: KeyService; calls(): number } {
-  let calls = 0;
-  return {
-    keys: {
-      generateDataKey: () => (calls++, service.generateDataKey()),
-      decryptDataKey: (encrypted) => (calls++, service.decryptDataKey(encrypted)),
-      mac: (message) => (calls++, service.mac(message)),
-    },
-    calls: () => calls,
-  };
-}
 
 const details = (i: number): ContactDetails => ({
   emailId: `partner-${i}@bank-${i % 97}.example`,
@@ -31,11 +19,11 @@ const details = (i: number): ContactDetails => ({
   address: `${i} Kenyatta Avenue, Nairobi`,
 });
 
-async function measured(name: string, keys: { calls(): number }, work: () => Promise<unknown>): Promise<[string, string, string]> {
-  const callsBefore = keys.calls();
+async function measured(name: string, keys: { total(): number }, work: () => Promise<unknown>): Promise<[string, string, string]> {
+  const callsBefore = keys.total();
   const start = performance.now();
   await work();
-  return [name, (performance.now() - start).toFixed(2), String(keys.calls() - callsBefore)];
+  return [name, (performance.now() - start).toFixed(2), String(keys.total() - callsBefore)];
 }
 
 export async function personalDataBench(): Promise<string[][]> {
@@ -45,7 +33,7 @@ export async function personalDataBench(): Promise<string[][]> {
     const writer = envelopeProtector(service);
     for (let i = container; i < PARTNERS; i += WRITING_CONTAINERS) stored.push(await sealContactDetails(writer, details(i)));
   }
-  const counted = countingKeys(service);
+  const counted = countingKeyService(service);
   const container = envelopeProtector(counted.keys);
   const rows: string[][] = [];
   rows.push(await measured('register: seal 3 fields (cold container: one data key)', counted, () => sealContactDetails(container, details(0))));

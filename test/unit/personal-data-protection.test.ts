@@ -5,26 +5,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DecryptCommand, GenerateDataKeyCommand, type GenerateMacCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { envelopeProtector } from '../../functions/adapters/personal-data/envelope-protector.js';
-import type { KeyService } from '../../functions/adapters/personal-data/key-service.js';
 import { kmsKeyService } from '../../functions/adapters/personal-data/kms-key-service.js';
 import { loadOrCreateLocalMasterKeys, localKeyService, newLocalMasterKeys } from '../../functions/adapters/personal-data/local-key-service.js';
 import { personalDataProtector } from '../../functions/adapters/personal-data/protector-from-env.js';
 import { revealed, sealContactDetails } from '../../functions/domain/personal-data/personal-data.js';
 import { enforcePersonalDataGrants, withTableGrant } from '../../local/table-grants.js';
-
-/** A local key service that counts its calls, as KMS would bill them. */
-function countingKeys(service: KeyService = localKeyService(newLocalMasterKeys())) {
-  const calls = { generateDataKey: 0, decryptDataKey: 0, mac: 0 };
-  const keys: KeyService = {
-    generateDataKey: () => (calls.generateDataKey++, service.generateDataKey()),
-    decryptDataKey: (encrypted) => (calls.decryptDataKey++, service.decryptDataKey(encrypted)),
-    mac: (message) => (calls.mac++, service.mac(message)),
-  };
-  return { keys, calls };
-}
+import { countingKeyService } from '../support/personal-data.js';
 
 test('a sealed field reads back, holds nothing of its text, and differs each time it is sealed', async () => {
-  const protector = envelopeProtector(countingKeys().keys);
+  const protector = envelopeProtector(countingKeyService().keys);
   const text = 'ops@heidi-bank.example';
   const [first, second] = [await protector.seal(text), await protector.seal(text)];
   assert.equal(await protector.reveal(first), text);
@@ -35,7 +24,7 @@ test('a sealed field reads back, holds nothing of its text, and differs each tim
 });
 
 test('a changed, truncated or foreign sealed field is refused, never read as something else', async () => {
-  const protector = envelopeProtector(countingKeys().keys);
+  const protector = envelopeProtector(countingKeyService().keys);
   const { sealed } = await protector.seal('1 Main Street');
   const [format, key, iv, body] = sealed.split('.') as [string, string, string, string];
   const flipped = Buffer.from(body, 'base64url');
@@ -50,13 +39,13 @@ test('a changed, truncated or foreign sealed field is refused, never read as som
     await assert.rejects(protector.reveal({ sealed: bad }), `refused: ${bad.slice(0, 30)}`);
   }
   // Sealed under another master key (another deployment's data): the data key does not open.
-  const other = envelopeProtector(countingKeys().keys);
+  const other = envelopeProtector(countingKeyService().keys);
   await assert.rejects(other.reveal({ sealed }));
 });
 
 test('one data key seals for a while, and a container asks the key service once per data key it reads', async () => {
   let now = 0;
-  const { keys, calls } = countingKeys();
+  const { keys, calls } = countingKeyService();
   const writer = envelopeProtector(keys, { now: () => now, dataKeyMaxAgeMs: 1000, dataKeyMaxUses: 3 });
   const fields = [];
   for (let i = 0; i < 5; i++) fields.push(await writer.seal(`field ${i}`));
@@ -74,7 +63,7 @@ test('one data key seals for a while, and a container asks the key service once 
 });
 
 test('an e-mail lookup is the same for the same address in any case or spacing, different for another, and no address', async () => {
-  const { keys, calls } = countingKeys();
+  const { keys, calls } = countingKeyService();
   const protector = envelopeProtector(keys);
   const lookup = await protector.emailLookup('Ops@Heidi-Bank.example');
   assert.equal(await protector.emailLookup('  ops@heidi-bank.EXAMPLE '), lookup);
@@ -83,11 +72,11 @@ test('an e-mail lookup is the same for the same address in any case or spacing, 
   assert.match(lookup, /^[A-Za-z0-9_-]{43}$/, 'an HMAC-SHA-256, base64url');
   assert.equal(calls.mac, 3);
   // Another key, another hash: the lookup cannot be recomputed without the MAC key.
-  assert.notEqual(await envelopeProtector(countingKeys().keys).emailLookup('ops@heidi-bank.example'), lookup);
+  assert.notEqual(await envelopeProtector(countingKeyService().keys).emailLookup('ops@heidi-bank.example'), lookup);
 });
 
 test('a partner’s contact details seal and reveal together', async () => {
-  const protector = envelopeProtector(countingKeys().keys);
+  const protector = envelopeProtector(countingKeyService().keys);
   const details = { emailId: 'a@b.example', contactNumber: '+254700000000', address: 'Nairobi' };
   const stored = { id: 'p-1', ...(await sealContactDetails(protector, details)) };
   assert.deepEqual(await revealed(protector, stored), { id: 'p-1', ...details });
