@@ -1,7 +1,7 @@
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { type ErrorDefinition, PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
-import { isOwnedBy, type Partner } from './partner.js';
+import { isBoundTo, isOwnedBy, type Partner } from './partner.js';
 import type { PartnerRepository } from './ports.js';
 
 /**
@@ -20,7 +20,11 @@ export async function partnerOf(
   return partner;
 }
 
-/** The partners the caller owns (an admin's own too, not everyone's): the username's partners bound to no other subject. */
+/**
+ * The partners the caller owns (an admin's own too, not everyone's): those the username's ownership links name, less
+ * its own partners bound to another account of the same name. A link to a partner of another user (MOSIP's user_id
+ * data can say so; no PMS route makes one) is trusted as it stands.
+ */
 export async function ownedPartners(partners: Pick<PartnerRepository, 'partnersOfUser'>, caller: Caller): Promise<Partner[]> {
-  return (await partners.partnersOfUser(caller.userId)).filter((partner) => isOwnedBy(partner, caller));
+  return (await partners.partnersOfUser(caller.userId)).filter((partner) => isBoundTo(partner, caller));
 }

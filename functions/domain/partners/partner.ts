@@ -79,6 +79,10 @@ export function isDeactivated(partner: Pick<Partner, 'approvalStatus' | 'isActiv
  * `sub`, so does the subject, so a renamed user's old name, or a deleted user's name given to someone new, owns nothing.
  */
 export function isOwnedBy(partner: Pick<Partner, 'userId' | 'ownerSubject'>, caller: { userId: string; subject?: string | undefined }): boolean {
-  if (partner.userId !== caller.userId) return false;
-  return partner.ownerSubject === undefined || partner.ownerSubject === caller.subject;
+  return partner.userId === caller.userId && isBoundTo(partner, caller);
+}
+
+/** The partner is not bound to another account of its own username (partners linked to another user are not bound to them). */
+export function isBoundTo(partner: Pick<Partner, 'userId' | 'ownerSubject'>, caller: { userId: string; subject?: string | undefined }): boolean {
+  return partner.userId !== caller.userId || partner.ownerSubject === undefined || partner.ownerSubject === caller.subject;
 }
