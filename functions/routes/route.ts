@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { LoginUse } from '../auth/login-settings.js';
 import type { Role } from '../auth/roles.js';
 import type { ErrorDefinition } from '../errors/pms-error.js';
 import type { PersonalDataUse } from './personal-data-access.js';
@@ -77,6 +78,8 @@ export interface RouteDefinition<
    * that key (and read the PMS CA from the table).
    */
   signsCertificates?: boolean;
+  /** The operation is one of MOSIP's login endpoints: it gets the identity provider's settings (functions/auth/login-settings.ts). */
+  login?: LoginUse;
   /** Lambda entry file, relative to the repository root. */
   entry: string;
 }
