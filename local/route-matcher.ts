@@ -6,19 +6,21 @@ export interface RouteMatch {
   pathParameters: Record<string, string>;
 }
 
-type Segment = { literal: string } | { parameter: string };
+/** `{name+}`, API Gateway's greedy path variable: the last segment, matching the rest of the path, slashes included. */
+type Segment = { literal: string } | { parameter: string } | { greedy: string };
 
 /**
  * API Gateway HTTP API route selection: the route whose path matches, with literal segments preferred over
  * `{param}` segments from left to right (`GET /policies/group/all` wins over `/policies/group/{policygroupId}`).
  * A path that matches only under another method does not match at all (API Gateway answers 404 for both).
+ * A greedy `{name+}` comes last and takes one or more remaining segments.
  */
 export function createRouteMatcher(routes: readonly Route[]): (method: string, path: string) => RouteMatch | undefined {
   const compiled = routes.map((route) => ({ route, segments: segmentsOf(route.fullPath) })).sort((a, b) => compareSpecificity(a.segments, b.segments));
   return (method, path) => {
     const requestSegments = path.split('/').slice(1);
     for (const { route, segments } of compiled) {
-      if (route.method !== method || segments.length !== requestSegments.length) continue;
+      if (route.method !== method || !lengthFits(segments, requestSegments.length)) continue;
       const pathParameters = matchSegments(segments, requestSegments);
       if (pathParameters) return { route, pathParameters };
     }
@@ -32,6 +34,7 @@ function segmentsOf(fullPath: string): Segment[] {
     .slice(1)
     .map((segment) => {
       const parameter = /^\{(.+)\}$/.exec(segment)?.[1];
+      if (parameter?.endsWith('+')) return { greedy: parameter.slice(0, -1) };
       return parameter ? { parameter } : { literal: segment };
     });
 }
@@ -42,11 +45,20 @@ function segmentsOf(fullPath: string): Segment[] {
  */
 function compareSpecificity(a: Segment[], b: Segment[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const aLiteral = 'literal' in a[i]!;
-    const bLiteral = 'literal' in b[i]!;
-    if (aLiteral !== bLiteral) return aLiteral ? -1 : 1;
+    const order = rank(a[i]!) - rank(b[i]!);
+    if (order !== 0) return order;
   }
   return a.length - b.length;
+}
+
+function rank(segment: Segment): number {
+  if ('literal' in segment) return 0;
+  return 'parameter' in segment ? 1 : 2;
+}
+
+function lengthFits(segments: Segment[], requestLength: number): boolean {
+  const last = segments[segments.length - 1];
+  return last && 'greedy' in last ? requestLength >= segments.length : requestLength === segments.length;
 }
 
 function matchSegments(segments: Segment[], requestSegments: string[]): Record<string, string> | undefined {
@@ -55,6 +67,10 @@ function matchSegments(segments: Segment[], requestSegments: string[]): Record<s
     const actual = requestSegments[i]!;
     if ('literal' in segment) {
       if (segment.literal !== actual) return undefined;
+    } else if ('greedy' in segment) {
+      const rest = requestSegments.slice(i).join('/');
+      if (rest === '') return undefined;
+      parameters[segment.greedy] = decodeSegment(rest);
     } else {
       if (actual === '') return undefined;
       parameters[segment.parameter] = decodeSegment(actual);

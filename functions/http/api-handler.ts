@@ -5,6 +5,7 @@ import type { Caller } from '../domain/caller.js';
 import type { Route, RouteDefinition } from '../routes/route.js';
 import { NO_REQUEST_META, type RequestMeta, responseBody } from './envelope.js';
 import { AccessDenied, AuthenticationRequired, errorResponse, jsonResponse } from './error-response.js';
+import { HttpReply, requestCookies } from './http-reply.js';
 import { log } from './logger.js';
 import { lenientMeta, parseRequest, rawBodyOf } from './request-parser.js';
 import { refuseCrossSiteWrite } from './same-site.js';
@@ -19,6 +20,10 @@ export interface OperationInput<Body, Query> {
   params: Record<string, string>;
   meta: RequestMeta;
   now: Date;
+  /** The request's cookies by name (MOSIP's login reads its state and the token from them). */
+  cookies: Record<string, string>;
+  /** The origin the request came in on (`https://host`), as the browser sees it behind API Gateway or CloudFront. */
+  origin: string;
 }
 
 /** The event as API Gateway (or the local server) hands it over, with the authorizer's context. */
@@ -54,7 +59,13 @@ export function apiHandler<Body extends z.ZodMiniType | undefined, Query extends
         params: parsed.params,
         meta,
         now,
+        cookies: requestCookies(event.cookies, event.headers?.cookie),
+        origin: requestOrigin(event.headers ?? {}),
       });
+      if (result instanceof HttpReply) {
+        log('INFO', 'operation succeeded', { operationId: route.operationId, requestId, status: result.statusCode });
+        return result.toLambdaResult();
+      }
       log('INFO', 'operation succeeded', { operationId: route.operationId, requestId, userId: principal.userId });
       return jsonResponse(200, route.envelope === 'RAW' ? result : responseBody(anyRoute, meta, now, result));
     } catch (error) {
@@ -80,4 +91,13 @@ function errorCodeOf(error: unknown): string {
   if (error instanceof AccessDenied) return 'KER-ATH-403';
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
+}
+
+/**
+ * `x-forwarded-proto` is set by API Gateway; a request without it came over plain HTTP (npm start). Behind CloudFront
+ * the host is API Gateway's, which is why the login takes the public URL from its settings when one is given.
+ */
+function requestOrigin(headers: Record<string, string | undefined>): string {
+  const protocol = headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'http';
+  return `${protocol}://${headers.host ?? 'localhost'}`;
 }

@@ -47,7 +47,7 @@ function responseEnvelope(route: Route): JsonSchema {
 }
 
 function parametersOf(route: Route): JsonSchema[] {
-  const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+  const pathParameters = [...route.path.matchAll(/\{(\w+)\+?\}/g)].map((match) => ({
     name: match[1],
     in: 'path',
     required: true,
@@ -101,7 +101,9 @@ function operationOf(route: Route): JsonSchema {
 export function openApiDocument(service: Service, routes: readonly Route[] = ROUTES): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes.filter((r) => r.service === service)) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
+    // OpenAPI has no greedy path variable: `{redirectURI+}` is documented as `{redirectURI}`.
+    const path = route.path.replace('+}', '}');
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operationOf(route) };
   }
   return {
     openapi: '3.0.3',

@@ -2,6 +2,7 @@ import { apiKeyRoutes } from './api-key-routes.js';
 import { auditTrailRoutes } from './audit-trail-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
+import { loginRoutes } from './login-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { partnerAdminRoutes } from './partner-admin-routes.js';
@@ -33,4 +34,5 @@ export const ROUTES: readonly Route[] = [
   certificateRoutes,
   auditTrailRoutes,
   notificationRoutes,
+  loginRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -24,7 +24,7 @@ const ENVELOPE_KEYS = ['id', 'version', 'response', 'errors'];
 const today = () => new Date().toISOString();
 
 function placeholders(route: Route): string[] {
-  return [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!);
+  return [...route.path.matchAll(/\{(\w+)\+?\}/g)].map(([, name]) => name!);
 }
 
 const principal: fc.Arbitrary<Principal | undefined> = fc.option(
