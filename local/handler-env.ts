@@ -1,6 +1,8 @@
+import { LOGIN_SETTINGS_ENV } from '../functions/auth/login-settings.js';
 import type { LocalConfig } from './config.js';
 import { eventLogPath } from './event-log.js';
-import { localIssuerConfigs } from './issuer.js';
+import { LOCAL_CLIENT_ID, localIssuerConfigs } from './issuer.js';
+import { localApiOrigins } from './oidc-redirects.js';
 import { localUrl } from './ports.js';
 
 /**
@@ -16,8 +18,12 @@ export const LOCAL_AWS_ENV = {
 /** The sending identity of the local stack's mails (SES local accepts any). */
 export const LOCAL_MAIL_FROM = 'no-reply@pms.local';
 
-/** What the Lambda functions find in their environment when the local stack runs them. */
-export function handlerEnvironment(config: LocalConfig): Record<string, string> {
+/**
+ * What the Lambda functions find in their environment when the local stack runs them. The login client's secret
+ * (local/oidc-client-secret.ts) is given by `npm start`, whose functions log users in; a job run by hand needs none.
+ */
+export function handlerEnvironment(config: LocalConfig, secrets: { loginClientSecret?: string } = {}): Record<string, string> {
+  const keycloak = localIssuerConfigs(config.ports.issuer).find((issuer) => issuer.flavor === 'keycloak')!;
   return {
     ...LOCAL_AWS_ENV,
     TABLE_NAME: config.tableName,
@@ -27,5 +33,12 @@ export function handlerEnvironment(config: LocalConfig): Record<string, string> 
     PMS_TOKEN_ISSUERS: JSON.stringify(localIssuerConfigs(config.ports.issuer)),
     EVENT_LOG_PATH: eventLogPath(config.dataDir),
     PMS_DATA_DIR: config.dataDir,
+    [LOGIN_SETTINGS_ENV.issuer]: keycloak.issuer,
+    [LOGIN_SETTINGS_ENV.clientId]: LOCAL_CLIENT_ID,
+    // The portal (PMS_PORTAL_DIR) is served on the API's origin, so these cover it too.
+    [LOGIN_SETTINGS_ENV.allowedUrls]: localApiOrigins(config.ports.api)
+      .map((origin) => `${origin}/**`)
+      .join(','),
+    ...(secrets.loginClientSecret ? { [LOGIN_SETTINGS_ENV.clientSecret]: secrets.loginClientSecret } : {}),
   };
 }

@@ -2,18 +2,32 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { IssuerConfig } from '../functions/auth/issuers.js';
 import type { Role } from '../functions/auth/roles.js';
+import type { PartnerType } from '../functions/domain/partners/partner-types.js';
 import { localUrl } from './ports.js';
 import { loadOrCreateSigningKey, TOKEN_ALGORITHM } from './signing-key.js';
 
 /** The API's id in Keycloak-shaped tokens (an audience mapper's job in a real realm; never "account"). */
 export const LOCAL_AUDIENCE = 'pms-api';
-/** The app client that "requested" local tokens: Keycloak `azp`, Cognito `client_id`. */
+/** The app client that "requested" local tokens: Keycloak `azp`, Cognito `client_id`; the login's OIDC client. */
 export const LOCAL_CLIENT_ID = 'pms-local-client';
-const DEFAULT_LIFETIME_SECONDS = 3600;
+export const LOCAL_TOKEN_LIFETIME_SECONDS = 3600;
+const DEFAULT_SCOPE = 'openid profile email';
 
 export type TokenFlavor = IssuerConfig['flavor'];
 
-export interface TokenRequest {
+/** The user attributes MOSIP's realm maps into its tokens and MOSIP's portal shows (pmp-ui-v2 HttpService.js). */
+export interface UserProfile {
+  givenName?: string;
+  familyName?: string;
+  organizationName?: string;
+  address?: string;
+  phoneNumber?: string;
+  partnerType?: PartnerType;
+  /** MOSIP's three-letter language code (eng, ara, fra); also the token's `locale`, which the portal reads as one. */
+  langCode?: string;
+}
+
+export interface TokenRequest extends UserProfile {
   user: string;
   roles: readonly Role[];
   flavor?: TokenFlavor;
@@ -22,6 +36,14 @@ export interface TokenRequest {
   subject?: string;
   /** Negative values give a token that is already expired. */
   expiresInSeconds?: number;
+  /** Keycloak flavour: the granted scopes (default `openid profile email`). */
+  scope?: string;
+}
+
+/** A Keycloak ID token for the login's client: who signed in, never a key to the API. */
+export interface IdTokenRequest extends Omit<TokenRequest, 'flavor' | 'roles' | 'scope'> {
+  /** Echoed from the authorization request, as OpenID Connect requires. */
+  nonce?: string;
 }
 
 export interface LocalIssuer {
@@ -29,6 +51,7 @@ export interface LocalIssuer {
   configs: IssuerConfig[];
   jwks: { keys: JWK[] };
   mintToken(request: TokenRequest): Promise<string>;
+  mintIdToken(request: IdTokenRequest): Promise<string>;
 }
 
 export function localIssuerConfigs(port: number): IssuerConfig[] {
@@ -42,21 +65,27 @@ export function localIssuerConfigs(port: number): IssuerConfig[] {
 export async function createLocalIssuer(options: { dataDir: string; port: number }): Promise<LocalIssuer> {
   const key = await loadOrCreateSigningKey(options.dataDir);
   const configs = localIssuerConfigs(options.port);
+  const issuerOf = (flavor: TokenFlavor) => configs.find((c) => c.flavor === flavor)!.issuer;
+  const sign = (claims: JWTPayload, issuer: string, request: { user: string; subject?: string; expiresInSeconds?: number }, now: number) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
+      .setIssuer(issuer)
+      .setSubject(request.subject ?? stableSubject(request.user))
+      .setIssuedAt(now)
+      .setExpirationTime(now + (request.expiresInSeconds ?? LOCAL_TOKEN_LIFETIME_SECONDS))
+      .setJti(randomUUID())
+      .sign(key.privateKey);
   return {
     configs,
     jwks: { keys: [key.publicJwk] },
     async mintToken(request) {
       const flavor = request.flavor ?? 'keycloak';
-      const config = configs.find((c) => c.flavor === flavor)!;
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT(flavor === 'keycloak' ? keycloakClaims(request) : cognitoClaims(request, now))
-        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
-        .setIssuer(config.issuer)
-        .setSubject(request.subject ?? stableSubject(request.user))
-        .setIssuedAt(now)
-        .setExpirationTime(now + (request.expiresInSeconds ?? DEFAULT_LIFETIME_SECONDS))
-        .setJti(randomUUID())
-        .sign(key.privateKey);
+      return sign(flavor === 'keycloak' ? keycloakClaims(request) : cognitoClaims(request, now), issuerOf(flavor), request, now);
+    },
+    async mintIdToken(request) {
+      const now = Math.floor(Date.now() / 1000);
+      return sign(keycloakIdClaims(request, now), issuerOf('keycloak'), request, now);
     },
   };
 }
@@ -66,10 +95,41 @@ function keycloakClaims(request: TokenRequest): JWTPayload {
     aud: LOCAL_AUDIENCE,
     azp: LOCAL_CLIENT_ID,
     typ: 'Bearer',
-    scope: 'openid profile email',
-    preferred_username: request.user,
+    scope: request.scope ?? DEFAULT_SCOPE,
+    ...personClaims(request),
     realm_access: { roles: [...request.roles] },
+  };
+}
+
+function keycloakIdClaims(request: IdTokenRequest, now: number): JWTPayload {
+  return {
+    aud: LOCAL_CLIENT_ID,
+    azp: LOCAL_CLIENT_ID,
+    typ: 'ID',
+    auth_time: now,
+    ...(request.nonce ? { nonce: request.nonce } : {}),
+    ...personClaims(request),
+  };
+}
+
+/** Keycloak's `profile` and `email` scope claims, plus the user attributes MOSIP's realm maps under its own names. */
+function personClaims(request: Omit<TokenRequest, 'roles'>): JWTPayload {
+  const name = [request.givenName, request.familyName].filter(Boolean).join(' ');
+  const optional: Record<string, string | undefined> = {
+    name: name || undefined,
+    given_name: request.givenName,
+    family_name: request.familyName,
+    organizationName: request.organizationName,
+    addressTest: request.address, // sic: MOSIP's mapper and portal spell it so
+    phoneNumber: request.phoneNumber,
+    partnerType: request.partnerType,
+    langCode: request.langCode,
+    locale: request.langCode,
+  };
+  return {
+    preferred_username: request.user,
     ...(request.email ? { email: request.email, email_verified: true } : {}),
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value)),
   };
 }
 

@@ -10,6 +10,7 @@ import { createLocalIssuer } from './issuer.js';
 import { startIssuerServer } from './issuer-server.js';
 import { assertJavaAvailable } from './java.js';
 import { startMailRelay } from './mail-relay.js';
+import { loadOrCreateLoginClientSecret } from './oidc-client-secret.js';
 import { startOutboxRelay } from './outbox-relay.js';
 import { ensureLocalPmsCa } from './pms-ca.js';
 import { assertPortsFree } from './ports.js';
@@ -43,7 +44,11 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   await ensureTable(new DynamoDBClient({ endpoint: dynamodb.endpoint }), config.tableName);
   await ensureLocalPmsCa(createTableContext(config.tableName, dynamodb.endpoint));
 
-  const issuer = await startIssuerServer(await createLocalIssuer({ dataDir: config.dataDir, port: config.ports.issuer }), config.ports.issuer);
+  const issuer = await startIssuerServer(await createLocalIssuer({ dataDir: config.dataDir, port: config.ports.issuer }), config.ports.issuer, {
+    apiPort: config.ports.api,
+    clientSecret: await loadOrCreateLoginClientSecret(config.dataDir),
+    dataDir: config.dataDir,
+  });
   running.push(issuer.stop);
 
   const ses = await startSesLocal(config.ports.ses);

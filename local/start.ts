@@ -1,6 +1,7 @@
 import { banner } from './banner.js';
 import { LocalStackError, readLocalConfig } from './config.js';
 import { handlerEnvironment } from './handler-env.js';
+import { loadOrCreateLoginClientSecret } from './oidc-client-secret.js';
 import { startStack } from './stack.js';
 
 /**
@@ -26,7 +27,7 @@ process.on('disconnect', () => void shutdown(0));
 
 try {
   const config = readLocalConfig();
-  Object.assign(process.env, handlerEnvironment(config));
+  Object.assign(process.env, handlerEnvironment(config, { loginClientSecret: await loadOrCreateLoginClientSecret(config.dataDir) }));
   const stack = await startStack(config, running);
   if (!stopping) {
     console.log(banner(config, stack));
