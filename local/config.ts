@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +21,8 @@ export interface LocalConfig {
   tableName: string;
   /** DynamoDB keeps nothing on disk (tests); the issuer key and event log still live in dataDir. */
   inMemory: boolean;
+  /** A build of MOSIP's partner portal to serve on the API's origin (PMS_PORTAL_DIR); absent: none. */
+  portalDir?: string;
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -27,7 +30,13 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   const ports = Object.fromEntries(
     Object.entries(PORT_SETTINGS).map(([name, setting]) => [name, portFrom(env, setting.envVar, setting.defaultPort)]),
   ) as Record<PortName, number>;
-  return { dataDir, ports, tableName: env.PMS_TABLE_NAME || 'pms', inMemory: env.PMS_IN_MEMORY === 'true' };
+  const portalDir = env.PMS_PORTAL_DIR ? portalBuild(resolve(env.PMS_PORTAL_DIR)) : undefined;
+  return { dataDir, ports, tableName: env.PMS_TABLE_NAME || 'pms', inMemory: env.PMS_IN_MEMORY === 'true', ...(portalDir ? { portalDir } : {}) };
+}
+
+function portalBuild(dir: string): string {
+  if (!existsSync(join(dir, 'index.html'))) throw new LocalStackError(`PMS_PORTAL_DIR=${dir} is not a portal build: it has no index.html`);
+  return dir;
 }
 
 function portFrom(env: NodeJS.ProcessEnv, envVar: string, fallback: number): number {

@@ -8,6 +8,7 @@ import { log } from '../functions/http/logger.js';
 import type { Route } from '../functions/routes/route.js';
 import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf, withAuthorizerContext } from './api-gateway-event.js';
 import { loadHandler } from './entry-modules.js';
+import { portalFiles } from './portal-files.js';
 import { closeServer, LOCAL_HOST, listen, localUrl } from './ports.js';
 import { createRouteMatcher, type RouteMatch } from './route-matcher.js';
 import { enforcePersonalDataGrants, enforceTableGrants, withTableGrant } from './table-grants.js';
@@ -30,6 +31,8 @@ export interface ApiServer {
 export interface ApiServerOptions {
   /** The handlers' table client: each invocation may send only the commands its row's tableAccess grants (IAM). */
   tableClient?: DynamoDBDocumentClient;
+  /** A build of MOSIP's partner portal, served on the API's origin for paths no route takes (PMS_PORTAL_DIR). */
+  portalDir?: string | undefined;
 }
 
 /**
@@ -40,8 +43,9 @@ export async function startApiServer(routes: readonly Route[], port: number, opt
   if (options.tableClient) enforceTableGrants(options.tableClient);
   enforcePersonalDataGrants();
   const match = createRouteMatcher(routes);
+  const portal = options.portalDir ? portalFiles(options.portalDir) : undefined;
   const server = createServer((request, response) => {
-    handle(request, match)
+    handle(request, match, portal)
       .catch((error: unknown) => {
         // What CloudWatch would show for a crashed function or authorizer; the caller gets API Gateway's 500.
         log('ERROR', 'local gateway: invocation failed', {
@@ -58,13 +62,20 @@ export async function startApiServer(routes: readonly Route[], port: number, opt
   return { url: localUrl(actualPort), stop: () => closeServer(server) };
 }
 
-async function handle(request: IncomingMessage, match: (method: string, path: string) => RouteMatch | undefined): Promise<HttpReply> {
+async function handle(
+  request: IncomingMessage,
+  match: (method: string, path: string) => RouteMatch | undefined,
+  portal: ReturnType<typeof portalFiles> | undefined,
+): Promise<HttpReply> {
   const body = await readBody(request);
   if (!body) return gatewayReply(413, 'Request Entity Too Large');
   const method = request.method ?? 'GET';
   const url = request.url ?? '/';
   const matched = match(method, pathOf(url));
-  if (!matched) return gatewayReply(404, 'Not Found');
+  if (!matched) {
+    const file = pathOf(url).startsWith('/v1/') ? undefined : await portal?.(method, pathOf(url));
+    return file ?? gatewayReply(404, 'Not Found');
+  }
 
   const gatewayRequest: GatewayRequest = {
     method,

@@ -73,7 +73,7 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   running.push(scheduler.stop);
 
   // The handlers run in this process and share this client (functions/adapters/dynamodb/client.ts).
-  const api = await startApiServer(ROUTES, config.ports.api, { tableClient: tableContext().client });
+  const api = await startApiServer(ROUTES, config.ports.api, { tableClient: tableContext().client, portalDir: config.portalDir });
   running.push(api.stop);
 
   return {
