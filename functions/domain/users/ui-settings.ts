@@ -24,13 +24,14 @@ const SYSTEM_CONFIG: Readonly<Record<string, string>> = {
   maxAllowedExpiryYear: '10',
   maxAllowedCreatedYear: '10',
   itemsPerPage: '8',
-  // The three feature flags tell the portal which endpoints exist. MOSIP defaults them to "true"; ours are
-  // "false" until this service serves the endpoints behind them, so the portal hides what would fail:
-  // CA-signed certificate download (GET /partners/{id}/certificate-data), OIDC / OAuth clients, and the
-  // root / intermediate trust-store lists (GET /trust-chain-certificates).
-  isCaSignedPartnerCertificateAvailable: 'false',
+  // The three feature flags tell the portal which endpoints exist (it shows a compatibility message instead of
+  // calling a missing one). MOSIP defaults all three to "true"; each here says whether this service serves them:
+  // - GET /partners/{partnerId}/certificate-data (the uploaded certificate beside the MOSIP-signed one): served;
+  isCaSignedPartnerCertificateAvailable: 'true',
+  // - the OIDC / OAuth client endpoints (/oauth/client…): not served yet;
   isOidcClientAvailable: 'false',
-  isRootIntermediateCertAvailable: 'false',
+  // - GET /trust-chain-certificates and its certificateFile download (root and intermediate CA lists): served.
+  isRootIntermediateCertAvailable: 'true',
   refreshNotificationsTime: '300',
 };
 
