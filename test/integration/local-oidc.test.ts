@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { LOGIN_SETTINGS_ENV } from '../../functions/auth/login-settings.js';
-import type { Role } from '../../functions/auth/roles.js';
+import { PMS_ROLES, type Role } from '../../functions/auth/roles.js';
 import { createTokenVerifier, type TokenVerifier } from '../../functions/auth/token-verifier.js';
 import { readLocalConfig } from '../../local/config.js';
 import { handlerEnvironment } from '../../local/handler-env.js';
@@ -194,20 +194,7 @@ describe('local OpenID provider: login form and authorization-code flow with PKC
       inputsOf(form.html)
         .filter((input) => input.name === 'roles')
         .map((input) => input.value),
-      [
-        'PARTNER_ADMIN',
-        'POLICYMANAGER',
-        'AUTH_PARTNER',
-        'CREDENTIAL_PARTNER',
-        'DEVICE_PROVIDER',
-        'FTM_PROVIDER',
-        'MISP_PARTNER',
-        'ABIS_PARTNER',
-        'MANUAL_ADJUDICATION',
-        'ONLINE_VERIFICATION_PARTNER',
-        'PARTNER',
-        'ID_AUTHENTICATION',
-      ],
+      [...PMS_ROLES],
     );
     assert.match(form.html, /<option value="" selected>\(none\)<\/option><option value="Auth_Partner">/);
     assert.doesNotMatch(form.html, /<script|<link|src=|https?:\/\/(?!127\.0\.0\.1)/, 'no script and no external asset');
