@@ -6,6 +6,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
+import type { LoginDeployment } from './login-deployment.js';
 import type { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsFunction } from './pms-function.js';
 
@@ -21,6 +22,8 @@ export interface EndpointResources {
   personalDataKeys: PersonalDataKeys;
   /** Operator settings for particular operations, by operation id, added to their functions' environment. */
   operationEnvironment: Readonly<Record<string, Record<string, string>>>;
+  /** The identity provider's settings for the rows with `login` (CDK context `login`); null: those rows get none. */
+  login: LoginDeployment | null;
 }
 
 export interface OperationEndpointProps extends EndpointResources {
@@ -35,6 +38,7 @@ export class OperationEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: OperationEndpointProps) {
     super(scope, id);
     const { route, ...resources } = props;
+    const login = route.login && resources.login;
     this.handler = new PmsFunction(this, 'Handler', {
       entry: route.entry,
       description: `${route.operationId}: ${route.summary}`,
@@ -43,7 +47,8 @@ export class OperationEndpoint extends Construct {
       ...(route.tableAccess === 'none' ? {} : { data: { table: resources.table, access: route.tableAccess } }),
       ...(route.signsCertificates && { caKeys: { issuing: resources.issuingCaKey } }),
       personalData: { keys: resources.personalDataKeys, uses: route.personalData ?? [] },
-      environment: resources.operationEnvironment[route.operationId],
+      ...(login && route.login?.clientSecret && { loginClientSecret: login.clientSecret }),
+      environment: { ...resources.operationEnvironment[route.operationId], ...login?.environment },
     });
     this.route = new HttpRoute(this, 'Route', {
       httpApi: resources.httpApi,

@@ -10,7 +10,9 @@ import {
   minimumValidityFromContext,
   selfRegisteredActivationFromContext,
 } from './app-config.js';
+import { loginFromContext } from './login-context.js';
 import { PmsStack } from './pms-stack.js';
+import { portalFromContext } from './portal-context.js';
 
 export const PMS_STACK_NAME = 'Pms';
 
@@ -20,8 +22,12 @@ export const PMS_STACK_NAME = 'Pms';
  */
 export function addPmsStack(app: App, tables: { routes?: readonly Route[]; jobs?: readonly ScheduledJobDefinition[] } = {}): PmsStack {
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  const identity = identityFromContext(app.node);
+  const portal = portalFromContext(app.node);
   return new PmsStack(app, PMS_STACK_NAME, {
-    identity: identityFromContext(app.node),
+    identity,
+    login: loginFromContext(app.node, identity, portal !== null),
+    portal,
     jobs: tables.jobs ?? scheduledJobsAt(app.node.tryGetContext('jobTimes')),
     mail: mailFromContext(app.node),
     minimumValidity: minimumValidityFromContext(app.node),

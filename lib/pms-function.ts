@@ -12,6 +12,7 @@ import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing
 import { PERSONAL_DATA_KEY_ENV, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
 import { functionBundling } from './bundling.js';
 import { grantTableAccess, type TableGrant } from './data.js';
+import { grantLoginClientSecretRead, type LoginClientSecret, loginClientSecretEnvironment } from './login-deployment.js';
 import { grantPersonalDataUse, type PersonalDataKeys, personalDataKeysNeeded } from './personal-data-keys.js';
 import { grantCaKeyUse } from './signing-keys.js';
 
@@ -42,6 +43,8 @@ export interface PmsFunctionProps {
   caKeys?: Partial<Record<PmsCaKeyRole, IKey>>;
   /** What the function does with personal data: the keys its uses need, named in PERSONAL_DATA_KEY_ENV; none by default. */
   personalData?: FunctionPersonalData;
+  /** The login client secret the function reads (it exchanges authorization codes), named in its environment; none by default. */
+  loginClientSecret?: LoginClientSecret;
   environment?: Record<string, string>;
   /** 10 seconds unless given: an API operation answers well within API Gateway's limit; scheduled jobs take longer. */
   timeout?: Duration;
@@ -79,6 +82,7 @@ export class PmsFunction extends Construct {
         ...(props.data && { TABLE_NAME: props.data.table.tableName }),
         ...Object.fromEntries(caKeysOf(props).map(([role, key]) => [PMS_CA_KEY_ENV[role], key.keyArn])),
         ...personalDataEnvironment(props.personalData),
+        ...(props.loginClientSecret && loginClientSecretEnvironment(props.loginClientSecret)),
         ...props.environment,
       },
     });
@@ -89,6 +93,7 @@ export class PmsFunction extends Construct {
     }
     for (const [, key] of caKeysOf(props)) grantCaKeyUse(role, key);
     if (props.personalData) grantPersonalDataUse(role, props.personalData.keys, props.personalData.uses);
+    if (props.loginClientSecret) grantLoginClientSecretRead(role, props.loginClientSecret);
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -14,10 +14,14 @@ import { PmsTable } from './data.js';
 import { DomainStack } from './domain-stack.js';
 import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
+import type { LoginConfig } from './login-context.js';
+import { deployLogin } from './login-deployment.js';
 import { MailDelivery } from './mail-delivery.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsCaBootstrap } from './pms-ca-bootstrap.js';
+import type { PortalConfig } from './portal-context.js';
+import { PortalHosting } from './portal-hosting.js';
 import { planRouteStacks } from './route-stacks.js';
 import { RuntimeLayer } from './runtime-layer.js';
 import { ScheduledJobs } from './scheduled-jobs.js';
@@ -37,6 +41,10 @@ export interface PmsStackProps extends StackProps {
   selfRegisteredActivation?: SelfRegisteredActivation | null;
   /** The cap on a partner's active API keys per policy, when the operator set it (CDK context); null keeps the default. */
   apiKeysPerPolicyMax?: number | null;
+  /** How the login rows reach the identity provider (CDK context `login`); null: they are deployed without settings. */
+  login?: LoginConfig | null;
+  /** MOSIP's partner portal served with the API on one CloudFront origin (CDK context `portalBuild`); null: none. */
+  portal?: PortalConfig | null;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -50,14 +58,20 @@ export class PmsStack extends Stack {
     const signingKeys = new SigningKeys(this, 'SigningKeys');
     const personalDataKeys = new PersonalDataKeys(this, 'PersonalDataKeys');
     const { layer: runtimeLayer } = new RuntimeLayer(this, 'RuntimeLayer');
-    const { tokenIssuers } = createIdentity(this, props.identity);
-    const api = new PmsApi(this, 'Api', { tokenIssuers, runtimeLayer });
+    const routes = props.routes ?? ROUTES;
+    const identity = createIdentity(this, props.identity, { runtimeLayer, login: props.login ?? null });
+    const api = new PmsApi(this, 'Api', { tokenIssuers: identity.tokenIssuers, runtimeLayer });
+    const portal = props.portal && new PortalHosting(this, 'Portal', { ...props.portal, httpApi: api.httpApi });
+    const login =
+      props.login && identity.loginClient
+        ? deployLogin(props.login, identity.loginClient, { routes, tokenIssuersJson: this.toJsonString(identity.tokenIssuers), portalUrl: portal?.url ?? null })
+        : null;
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
     const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer, personalDataKeys, environment: jobMailEnvironment(props.mail) });
     const mail = props.mail && new MailDelivery(this, 'Mail', { table, runtimeLayer, personalDataKeys, mail: props.mail });
 
-    this.domainStacks = planRouteStacks(props.routes ?? ROUTES).map(
+    this.domainStacks = planRouteStacks(routes).map(
       (plan) =>
         new DomainStack(this, plan.id, {
           routes: plan.routes,
@@ -68,6 +82,7 @@ export class PmsStack extends Stack {
           issuingCaKey: signingKeys.issuingCa,
           personalDataKeys,
           operationEnvironment: operatorEnvironment(props.minimumValidity, props.selfRegisteredActivation ?? null, props.apiKeysPerPolicyMax ?? null),
+          login,
         }),
     );
 

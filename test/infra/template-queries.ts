@@ -104,8 +104,11 @@ export function rootFunction(pms: SynthesizedPms, prefix: string): LocatedResour
   return found[0]!;
 }
 
-/** PmsFunctions that serve no route: the authorizer, the two outbox relays (stream and sweep), the PMS CA bootstrap and one per scheduled job. */
-export const PMS_FUNCTIONS_BESIDE_ROUTES = 4 + SCHEDULED_JOBS.length;
+/**
+ * PmsFunctions that serve no route in the default (Cognito) deployment: the authorizer, the two outbox relays (stream
+ * and sweep), the PMS CA bootstrap, the user pool's pre-token-generation trigger and one per scheduled job.
+ */
+export const PMS_FUNCTIONS_BESIDE_ROUTES = 5 + SCHEDULED_JOBS.length;
 
 /** Every function that serves no route: the PmsFunctions above and the CDK Provider framework's behind the PMS CA. */
 export const FUNCTIONS_BESIDE_ROUTES = PMS_FUNCTIONS_BESIDE_ROUTES + 1;
