@@ -43,15 +43,19 @@ test('every function logs to its own log group with retention', () => {
   assert.equal(new Set(logGroupIds).size, functions.length);
 });
 
-test('route functions with data access know the table by name, and no route function knows the bus; public ones know neither', () => {
+test('route functions with data access know the table by name, and no route function knows the bus; rows without table access know neither', () => {
   const [table] = resourcesOfType(pms, 'AWS::DynamoDB::GlobalTable');
-  const publicOperations = new Set(ROUTES.filter((route) => route.access === 'PUBLIC').map((route) => route.operationId));
+  const withoutTable = new Set(ROUTES.filter((route) => route.tableAccess === 'none').map((route) => route.operationId));
+  assert.ok(
+    ROUTES.filter((route) => route.access === 'PUBLIC').every((route) => withoutTable.has(route.operationId)),
+    'public routes have no table access',
+  );
   const routeFunctions = functions.filter((candidate) => candidate.stackId !== 'root');
-  for (const fn of routeFunctions.filter((candidate) => publicOperations.has(operationIdOf(candidate.resource)))) {
+  for (const fn of routeFunctions.filter((candidate) => withoutTable.has(operationIdOf(candidate.resource)))) {
     assert.equal(fn.resource.Properties.Environment.Variables.TABLE_NAME, undefined, fn.logicalId);
   }
   for (const fn of routeFunctions) assert.equal(fn.resource.Properties.Environment.Variables.EVENT_BUS_NAME, undefined, fn.logicalId);
-  for (const fn of routeFunctions.filter((candidate) => !publicOperations.has(operationIdOf(candidate.resource)))) {
+  for (const fn of routeFunctions.filter((candidate) => !withoutTable.has(operationIdOf(candidate.resource)))) {
     assert.equal(rootResourceBehind(pms, fn.resource.Properties.Environment.Variables.TABLE_NAME), table!.logicalId);
   }
 });
