@@ -18,7 +18,7 @@ test('literal segments are preferred from left to right; parameters are decoded'
   assert.equal(match('DELETE', '/v1/partnermanager/partners/bank-1'), undefined);
 });
 
-test("a greedy {name+} takes the rest of the path, slashes included, after every literal and {param} route", () => {
+test('a greedy {name+} takes the rest of the path, slashes included, after every literal and {param} route', () => {
   const portalUrl = Buffer.from('http://localhost:3000/?q=???').toString('base64');
   assert.ok(portalUrl.includes('/'), 'the sample must contain a slash');
   const found = match('GET', `/v1/partnermanager/login/${portalUrl}`);
