@@ -1,3 +1,8 @@
+import { requestCookies } from '../http/request-cookies.js';
+
+/** MOSIP's cookie for the token: the portal login sets it, MOSIP's clients send it. */
+export const TOKEN_COOKIE = 'Authorization';
+
 /**
  * Where a caller's token is: `Authorization: Bearer …`, or (as MOSIP clients send it) a cookie named
  * `Authorization`. The header wins when both are present.
@@ -8,13 +13,10 @@ export function extractToken(headers: Record<string, string | undefined>, cookie
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     return match?.[1];
   }
-  const cookieHeaderValues = headers.cookie ? headers.cookie.split(';') : [];
-  for (const cookie of [...cookies, ...cookieHeaderValues]) {
-    const separator = cookie.indexOf('=');
-    if (separator > 0 && cookie.slice(0, separator).trim() === 'Authorization') {
-      const value = cookie.slice(separator + 1).trim();
-      return value.replace(/^Bearer\s+/i, '') || undefined;
-    }
-  }
-  return undefined;
+  return cookieToken(requestCookies(cookies, headers.cookie));
+}
+
+/** The token in the request's `Authorization` cookie (MOSIP clients sometimes prefix it with `Bearer `). */
+export function cookieToken(cookies: Readonly<Record<string, string>>): string | undefined {
+  return cookies[TOKEN_COOKIE]?.replace(/^Bearer\s+/i, '') || undefined;
 }

@@ -5,8 +5,9 @@ import type { Caller } from '../domain/caller.js';
 import type { Route, RouteDefinition } from '../routes/route.js';
 import { NO_REQUEST_META, type RequestMeta, responseBody } from './envelope.js';
 import { AccessDenied, AuthenticationRequired, errorResponse, jsonResponse } from './error-response.js';
-import { HttpReply, requestCookies } from './http-reply.js';
+import { HttpReply } from './http-reply.js';
 import { log } from './logger.js';
+import { requestCookies } from './request-cookies.js';
 import { lenientMeta, parseRequest, rawBodyOf } from './request-parser.js';
 import { refuseCrossSiteWrite } from './same-site.js';
 

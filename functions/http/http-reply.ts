@@ -34,15 +34,3 @@ export function setCookie(name: string, value: string, options: CookieOptions): 
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }
-
-/** The request's cookies by name (API Gateway payload v2 `cookies`, or a Cookie header); the first of a name wins. */
-export function requestCookies(cookies: readonly string[] | undefined, cookieHeader: string | undefined): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const pair of [...(cookies ?? []), ...(cookieHeader ? cookieHeader.split(';') : [])]) {
-    const separator = pair.indexOf('=');
-    if (separator <= 0) continue;
-    const name = pair.slice(0, separator).trim();
-    if (!(name in found)) found[name] = pair.slice(separator + 1).trim();
-  }
-  return found;
-}

@@ -3,6 +3,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { parseIssuers } from '../../auth/issuers.js';
 import { LOGIN_SETTINGS_ENV } from '../../auth/login-settings.js';
 import { createTokenVerifier } from '../../auth/token-verifier.js';
+import { loadOnce } from '../../domain/load-once.js';
 import type { LoginDeps } from '../../domain/login/ports.js';
 import { LOGIN_ERRORS } from '../../errors/login-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
@@ -39,16 +40,10 @@ function clientSecretFrom(env: NodeJS.ProcessEnv): () => Promise<string> {
   const local = env[LOGIN_SETTINGS_ENV.clientSecret];
   if (local) return async () => local;
   const arn = env[LOGIN_SETTINGS_ENV.clientSecretArn];
-  let secret: Promise<string> | undefined;
-  return () => {
-    if (!arn) return Promise.reject(new PmsError(LOGIN_ERRORS.NOT_CONFIGURED));
-    secret ??= new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn })).then(({ SecretString }) => {
-      if (!SecretString) throw new Error('the login client secret is empty');
-      return SecretString;
-    });
-    secret.catch(() => {
-      secret = undefined;
-    });
-    return secret;
-  };
+  if (!arn) return () => Promise.reject(new PmsError(LOGIN_ERRORS.NOT_CONFIGURED));
+  return loadOnce(async () => {
+    const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!SecretString) throw new Error('the login client secret is empty');
+    return SecretString;
+  });
 }

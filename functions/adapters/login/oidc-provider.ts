@@ -1,3 +1,4 @@
+import { loadOnce } from '../../domain/load-once.js';
 import { type IdentityProvider, IdentityProviderRefusal, type ProviderEndpoints } from '../../domain/login/ports.js';
 
 const TIMEOUT_MS = 5000;
@@ -18,14 +19,7 @@ export function oidcProvider(
   clientSecret: () => Promise<string>,
   fetchImpl: typeof fetch = fetch,
 ): IdentityProvider {
-  let discovered: Promise<ProviderEndpoints> | undefined;
-  const endpoints = () => {
-    discovered ??= discover(settings.issuer, fetchImpl);
-    discovered.catch(() => {
-      discovered = undefined;
-    });
-    return discovered;
-  };
+  const endpoints = loadOnce(() => discover(settings.issuer, fetchImpl));
   return {
     endpoints,
     async exchangeCode({ code, redirectUri, codeVerifier }) {

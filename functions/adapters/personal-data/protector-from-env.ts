@@ -1,4 +1,5 @@
 import { KMSClient } from '@aws-sdk/client-kms';
+import { loadOnce } from '../../domain/load-once.js';
 import type { PersonalDataProtector } from '../../domain/personal-data/personal-data.js';
 import { PERSONAL_DATA_KEY_ENV } from '../../routes/personal-data-access.js';
 import { envelopeProtector } from './envelope-protector.js';
@@ -31,8 +32,7 @@ export function personalDataProtector(env: NodeJS.ProcessEnv = process.env, kmsC
 
 /** The key file is read on the first use, not when the function loads. */
 function lazyKeyService(load: () => Promise<KeyService>): KeyService {
-  let loaded: Promise<KeyService> | undefined;
-  const service = () => (loaded ??= load());
+  const service = loadOnce(load);
   return {
     generateDataKey: async () => (await service()).generateDataKey(),
     decryptDataKey: async (encrypted) => (await service()).decryptDataKey(encrypted),

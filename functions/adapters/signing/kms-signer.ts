@@ -1,5 +1,6 @@
 import { GetPublicKeyCommand, type KMSClient, SignCommand, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
-import { assertSha256Digest, type CertificateSigner, loadOnce, type SigningAlgorithm } from '../../domain/certificates/signer.js';
+import { assertSha256Digest, type CertificateSigner, type SigningAlgorithm } from '../../domain/certificates/signer.js';
+import { loadOnce } from '../../domain/load-once.js';
 
 const KMS_SIGNING_ALGORITHMS: Record<SigningAlgorithm, SigningAlgorithmSpec> = {
   RSASSA_PKCS1_V1_5_SHA_256: 'RSASSA_PKCS1_V1_5_SHA_256',

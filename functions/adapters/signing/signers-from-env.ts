@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
-import { type CertificateSigner, loadOnce } from '../../domain/certificates/signer.js';
+import type { CertificateSigner } from '../../domain/certificates/signer.js';
+import { loadOnce } from '../../domain/load-once.js';
 import { PMS_CA_KEY_ENV, PMS_CA_SIGNING_ALGORITHM, type PmsCaKeyRole } from './ca-keys.js';
 import { kmsSigner } from './kms-signer.js';
 import { loadOrCreateLocalSigner } from './local-key-signer.js';

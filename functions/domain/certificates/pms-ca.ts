@@ -13,9 +13,10 @@
  * - Key usage: keyCertSign and cRLSign only; the CA keys sign nothing else.
  */
 import { createPublicKey, X509Certificate } from 'node:crypto';
+import { loadOnce } from '../load-once.js';
 import type { Clock } from '../ports.js';
 import { issueCertificate, randomSerialNumber, type SubjectAttribute } from './certificate-issuer.js';
-import { type CertificateSigner, loadOnce } from './signer.js';
+import type { CertificateSigner } from './signer.js';
 
 /** DER certificates. */
 export interface PmsCa {

@@ -19,18 +19,3 @@ export const SHA256_DIGEST_LENGTH = 32;
 export function assertSha256Digest(digest: Uint8Array): void {
   if (digest.length !== SHA256_DIGEST_LENGTH) throw new Error(`expected a ${SHA256_DIGEST_LENGTH}-byte SHA-256 digest, got ${digest.length} bytes`);
 }
-
-/**
- * Memoises a one-time async load (a public key, the CA certificates) for the life of the container. Concurrent
- * callers share one load; a failed load is forgotten so the next call tries again instead of failing forever.
- */
-export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
-}

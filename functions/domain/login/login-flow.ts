@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
+import { TOKEN_COOKIE } from '../../auth/token-source.js';
 import { LOGIN_ERRORS } from '../../errors/login-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import { HttpReply, setCookie } from '../../http/http-reply.js';
@@ -7,8 +8,7 @@ import { SERVICE_PREFIXES } from '../../routes/route.js';
 import { IdentityProviderRefusal, type LoginDeps } from './ports.js';
 import { allowedReturnUrl } from './return-url.js';
 
-/** MOSIP's cookie names: the portal's API calls send `Authorization`; `state` binds the login to this browser. */
-export const TOKEN_COOKIE = 'Authorization';
+/** `state` binds the login to this browser (MOSIP's name); the verifier is PKCE's. */
 const STATE_COOKIE = 'state';
 const VERIFIER_COOKIE = 'pkce_verifier';
 const REDIRECT_PATH = `${SERVICE_PREFIXES.partnermanager}/login-redirect`;

@@ -1,8 +1,8 @@
 import { decodeJwt, type JWTPayload } from 'jose';
 import type { Principal } from '../../auth/principal.js';
+import { cookieToken } from '../../auth/token-source.js';
 import { LOGIN_ERRORS } from '../../errors/login-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
-import { TOKEN_COOKIE } from './login-flow.js';
 
 /**
  * `GET /authorize/admin/validateToken` (LoginController#validateAdminToken): MOSIP's MosipUserDto for the token in the
@@ -10,7 +10,7 @@ import { TOKEN_COOKIE } from './login-flow.js';
  * and MOSIP's portal reads the user's profile (name, organisation, address…) from the token it gets back here.
  */
 export function validatedUser(principal: Principal, cookies: Record<string, string>) {
-  const token = cookies[TOKEN_COOKIE]?.replace(/^Bearer\s+/i, '');
+  const token = cookieToken(cookies);
   if (!token) throw new PmsError(LOGIN_ERRORS.TOKEN_NOT_IN_COOKIES);
   const claims = decodeJwt(token);
   // A header token wins over the cookie when both come: answer only the cookie's token the authorizer verified.

@@ -2,6 +2,7 @@ import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { InactivePartnerError, InactivePolicyGroupError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import { loadOnce } from '../load-once.js';
 import { normaliseEmail, sealContactDetails } from '../personal-data/personal-data.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { retryOnConflict } from '../retry.js';
@@ -140,16 +141,20 @@ export function mapPartnerToPolicyGroup(deps: PartnerDeps, caller: Caller, partn
  */
 export async function verifyEmail(deps: PartnerDeps, caller: Caller, emailId: string) {
   checkEmail(emailId);
-  const lookup = await deps.personalData.emailLookup(emailId);
+  // The keyed hash costs a KMS call: made only once the caller may ask, or has partners to compare with.
+  const lookup = loadOnce(() => deps.personalData.emailLookup(emailId));
   return {
-    emailExists: (await mayAskAbout(deps, caller, emailId, lookup)) && (await deps.partners.emailRegistered(lookup)),
+    emailExists: (await mayAskAbout(deps, caller, emailId, lookup)) && (await deps.partners.emailRegistered(await lookup())),
     policyRequiredPartnerTypes: policyRequiredTypes().map((type) => type.toUpperCase()),
   };
 }
 
-async function mayAskAbout(deps: PartnerDeps, caller: Caller, emailId: string, lookup: string): Promise<boolean> {
+async function mayAskAbout(deps: PartnerDeps, caller: Caller, emailId: string, lookup: () => Promise<string>): Promise<boolean> {
   if (caller.isAdmin || (caller.email !== undefined && normaliseEmail(caller.email) === normaliseEmail(emailId))) return true;
-  return (await ownedPartners(deps.partners, caller)).some((partner) => partner.emailLookup === lookup);
+  const owned = await ownedPartners(deps.partners, caller);
+  if (owned.length === 0) return false;
+  const asked = await lookup();
+  return owned.some((partner) => partner.emailLookup === asked);
 }
 
 async function activeGroupNamed(deps: PartnerDeps, name: string): Promise<PolicyGroup> {
