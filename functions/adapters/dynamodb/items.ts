@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TableContext } from './client.js';
 import type { ItemKey } from './keys.js';
 import type { IndexName } from './table-schema.js';
@@ -61,5 +61,31 @@ export async function queryPartition<T>(
     for (const item of page.Items ?? []) items.push(withoutStorageAttributes<T>(item));
     startKey = page.LastEvaluatedKey;
   } while (startKey && items.length < limit);
+  return items;
+}
+
+/** DynamoDB's limit of keys in one BatchGetItem. */
+const BATCH_GET_KEYS = 100;
+/** Retries of keys DynamoDB left unprocessed (throttling), with exponential back-off. */
+const BATCH_GET_RETRIES = 6;
+
+/** The items that exist under these keys, in chunks of 100, retrying what DynamoDB leaves unprocessed. */
+export async function batchGet<T>(table: TableContext, itemKeys: readonly ItemKey[]): Promise<T[]> {
+  const chunks: ItemKey[][] = [];
+  for (let start = 0; start < itemKeys.length; start += BATCH_GET_KEYS) chunks.push(itemKeys.slice(start, start + BATCH_GET_KEYS));
+  const found = await Promise.all(chunks.map((chunk) => batchGetChunk<T>(table, chunk)));
+  return found.flat();
+}
+
+async function batchGetChunk<T>(table: TableContext, chunk: readonly ItemKey[]): Promise<T[]> {
+  const items: T[] = [];
+  let pending: Record<string, unknown>[] = chunk.map((key) => ({ ...key }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > BATCH_GET_RETRIES) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    const { Responses, UnprocessedKeys } = await table.client.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: pending } } }));
+    for (const item of Responses?.[table.tableName] ?? []) items.push(withoutStorageAttributes<T>(item));
+    pending = UnprocessedKeys?.[table.tableName]?.Keys ?? [];
+  }
   return items;
 }
