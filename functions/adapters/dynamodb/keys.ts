@@ -186,3 +186,15 @@ export const notificationKeys = {
   /** gsi1: mails not yet sent, oldest first (the local sender and the repair sweep read it). */
   mailOutbox: 'MAIL_OUTBOX',
 };
+
+/** The device type master data: one small partition, so every read is one GetItem or one Query. Codes URI-encoded. */
+export const deviceTypeKeys = {
+  partition: 'DEVICE_TYPES',
+  deviceType: (code: string): ItemKey => ({ pk: deviceTypeKeys.partition, sk: `TYPE#${encodeURIComponent(code)}` }),
+  deviceSubType: (deviceTypeCode: string, code: string): ItemKey => ({
+    pk: deviceTypeKeys.partition,
+    sk: `SUBTYPE#${encodeURIComponent(deviceTypeCode)}#${encodeURIComponent(code)}`,
+  }),
+  typesPrefix: 'TYPE#',
+  subTypesPrefix: 'SUBTYPE#',
+};
