@@ -4,11 +4,11 @@ import { isUsable } from '../credentials.js';
 import { sqlTimestamp } from '../mosip-dates.js';
 import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
+import { readAll } from '../read-all.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { refuseUnnamedFilters, takeFilter, unprocessableRequest } from '../search/filters.js';
 import { legacySearch } from '../search/legacy-search.js';
 import type { ApiKey } from './api-key.js';
-import { readAll } from './list.js';
 import type { ApiKeyDeps } from './ports.js';
 
 /** PartnerPolicySearchResponseDto, plus the key's id and hint where MOSIP's table holds the key (never the key). */

@@ -9,6 +9,7 @@ import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
+import { readAll } from '../read-all.js';
 import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
 import type { PageV2 } from '../search/v2-lists.js';
 import type { ApiKey } from './api-key.js';
@@ -87,12 +88,6 @@ async function joined(deps: ApiKeyDeps, keys: readonly ApiKey[], now: Date): Pro
     const group = policy ? groups.get(policy.policyGroupId) : undefined;
     return [{ key, partner, policy, group, status: isUsable(key, now) ? 'activated' : 'deactivated' } satisfies ApiKeyRow];
   });
-}
-
-export async function readAll<T>(ids: readonly string[], read: (id: string) => Promise<T | undefined>): Promise<Map<string, T | undefined>> {
-  const unique = [...new Set(ids)];
-  const values = await Promise.all(unique.map(read));
-  return new Map(unique.map((id, index) => [id, values[index]]));
 }
 
 /** ApiKeyRequestSummaryDto, plus the key's id and hint (never the key). */
