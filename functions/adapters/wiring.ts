@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { daysFromEnv, wholeNumberFromEnv } from '../config/env.js';
 import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
 import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
+import type { DeviceTypeQueryDeps } from '../domain/device-types/queries.js';
+import type { DeviceDeps } from '../domain/devices/ports.js';
 import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
 import type { MispLicenseDeps } from '../domain/misp-licenses/ports.js';
 import type { PortalNotificationDeps } from '../domain/notifications/ports.js';
@@ -20,6 +22,8 @@ import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
 import { dynamoAuditTrailReader } from './dynamodb/audit-trail-reader.js';
 import { tableContext } from './dynamodb/client.js';
 import { dynamoCredentialPartnerRepository } from './dynamodb/credential-partner-repository.js';
+import { dynamoDeviceRepository } from './dynamodb/device-repository.js';
+import { dynamoDeviceTypeCatalog, dynamoDeviceTypeMasterData } from './dynamodb/device-type-catalog.js';
 import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
 import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
 import { dynamoNotificationRepository, dynamoSeenTimestamps } from './dynamodb/notification-repository.js';
@@ -155,5 +159,19 @@ export const portalNotificationDeps = once(
     seen: dynamoSeenTimestamps(tableContext()),
     partners: partnerDeps().partners,
     clock: systemClock,
+  }),
+);
+
+/** The device type master data: one Query of its partition per list. */
+export const deviceTypeQueryDeps = once((): DeviceTypeQueryDeps => ({ masterData: dynamoDeviceTypeMasterData(tableContext()) }));
+
+/** SBIs, devices and their links, with the device type master data their devices are checked against. */
+export const deviceDeps = once(
+  (): DeviceDeps => ({
+    devices: dynamoDeviceRepository(tableContext()),
+    partners: partnerDeps().partners,
+    deviceTypes: dynamoDeviceTypeCatalog(tableContext()),
+    clock: systemClock,
+    ids: uuidIds,
   }),
 );

@@ -2,6 +2,8 @@ import { apiKeyRoutes } from './api-key-routes.js';
 import { auditTrailRoutes } from './audit-trail-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
+import { deviceRoutes } from './device-routes.js';
+import { deviceTypeRoutes } from './device-type-routes.js';
 import { loginRoutes } from './login-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
 import { notificationRoutes } from './notification-routes.js';
@@ -35,4 +37,6 @@ export const ROUTES: readonly Route[] = [
   auditTrailRoutes,
   notificationRoutes,
   loginRoutes,
+  deviceRoutes,
+  deviceTypeRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -36,6 +36,7 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
       { id: 'key-of-inactive', partnerId: 'bank-2', policyId: 'pol-1', label: 'Teller', isActive: true, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
     ],
     mispLicense: [{ id: 'lic-1', mispId: 'misp-1', isActive: true, validToDatetime: EXPIRY }],
+    sbi: [],
   };
   const partners: Record<string, Item> = {
     'bank-1': { id: 'bank-1', isActive: true, emailId: sealed('bank-1@example.org'), langCode: 'ara' },

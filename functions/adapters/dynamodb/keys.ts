@@ -89,7 +89,7 @@ export const indexKeys = {
   auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
   /**
    * gsi3: one expiry calendar per kind of thing that expires (CA and partner certificates, API keys, MISP
-   * licenses; later SBIs and FTM chips), sorted by expiry instant, so a job reads one date range per kind and a new
+   * licenses, SBIs; later FTM chips), sorted by expiry instant, so a job reads one date range per kind and a new
    * kind needs only its calendar attributes (`expiryCalendarEntry`).
    */
   expiryCalendar: (kind: ExpiryKind) => `EXPIRY#${EXPIRY_KIND_KEYS[kind]}`,
@@ -101,6 +101,7 @@ export const EXPIRY_KIND_KEYS = {
   partnerCertificate: 'PARTNER_CERT',
   apiKey: 'APIKEY',
   mispLicense: 'MISP_LICENSE',
+  sbi: 'SBI',
 } as const satisfies Record<ExpiryKind, string>;
 
 /** The calendar attributes of an item that expires: its kind's calendar, sorted by expiry instant, then id. */
@@ -197,4 +198,30 @@ export const deviceTypeKeys = {
   }),
   typesPrefix: 'TYPE#',
   subTypesPrefix: 'SUBTYPE#',
+};
+
+/** SBIs, devices and their links (docs/data-model.md, "SBIs and devices"). Free-text segments are URI-encoded. */
+export const deviceKeys = {
+  sbi: (id: string): ItemKey => ({ pk: `SBI#${id}`, sk: 'SBI' }),
+  /** One SBI per provider and normalised version (MOSIP's PMS_AUT_512), whatever its state. */
+  sbiVersion: (providerId: string, version: string): ItemKey => ({
+    pk: `SBI_VERSION#${encodeURIComponent(providerId)}#${encodeURIComponent(normaliseName(version))}`,
+    sk: 'UNIQUE',
+  }),
+  /** gsi1: one provider's SBIs, by creation time. */
+  sbisOfProvider: (providerId: string) => `PARTNER#${encodeURIComponent(providerId)}#SBIS`,
+  device: (id: string): ItemKey => ({ pk: `DEVICE#${id}`, sk: 'DEVICE' }),
+  /** One live (pending or approved-and-active) device per provider, type, subtype, make and model (PMS_AUT_003). */
+  deviceModel: (device: { deviceProviderId: string; deviceTypeCode: string; deviceSubTypeCode: string; make: string; model: string }): ItemKey => ({
+    pk: ['DEVICE_MODEL', device.deviceProviderId, device.deviceTypeCode, device.deviceSubTypeCode, normaliseName(device.make), normaliseName(device.model)]
+      .map((part, index) => (index === 0 ? part : encodeURIComponent(part)))
+      .join('#'),
+    sk: 'UNIQUE',
+  }),
+  /** gsi1: one provider's devices, by creation time. */
+  devicesOfProvider: (providerId: string) => `PARTNER#${encodeURIComponent(providerId)}#DEVICES`,
+  /** A device↔SBI link lives in its SBI's partition. */
+  link: (sbiId: string, deviceId: string): ItemKey => ({ pk: `SBI#${sbiId}`, sk: `DEVICE#${deviceId}` }),
+  /** Under `SBI#<sbiId>`: the SBI's links. */
+  linksOfSbiPrefix: 'DEVICE#',
 };

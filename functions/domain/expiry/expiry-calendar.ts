@@ -1,5 +1,6 @@
 import type { ApiKey } from '../api-keys/api-key.js';
 import type { CaCertificate, PartnerCertificate } from '../certificates/stored-certificates.js';
+import type { Sbi } from '../devices/sbi.js';
 import type { MispLicense } from '../misp-licenses/misp-license.js';
 
 /**
@@ -11,6 +12,8 @@ interface ExpiringKinds {
   partnerCertificate: PartnerCertificate;
   apiKey: ApiKey;
   mispLicense: MispLicense;
+  /** Pending or approved-and-active SBIs, by software expiry. */
+  sbi: Sbi;
 }
 export type ExpiryKind = keyof ExpiringKinds;
 

@@ -1,0 +1,42 @@
+import { DEVICE_ERRORS } from '../../errors/device-errors.js';
+import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
+import { type ErrorDefinition, PmsError } from '../../errors/pms-error.js';
+import { USER_ERRORS } from '../../errors/user-errors.js';
+import type { Caller } from '../caller.js';
+import { ownedPartners } from '../partners/ownership.js';
+import type { Partner } from '../partners/partner.js';
+import type { DeviceDeps } from './ports.js';
+
+/** MOSIP's partner type of device providers, the only partners with SBIs and devices. */
+export const DEVICE_PROVIDER_TYPE = 'Device_Provider';
+
+export function isDeviceProvider(partner: Pick<Partner, 'partnerType'>): boolean {
+  return partner.partnerType === DEVICE_PROVIDER_TYPE;
+}
+
+/**
+ * The caller's own partners, as the revamp endpoints read them first (a user with none is PMS_CERTIFICATE_ERROR_002,
+ * as in MOSIP). A partner admin acts on every provider and needs no partner of their own.
+ */
+export async function callerPartners(deps: Pick<DeviceDeps, 'partners'>, caller: Caller): Promise<Partner[]> {
+  const partners = await ownedPartners(deps.partners, caller);
+  if (partners.length === 0 && !caller.isAdmin) throw new PmsError(USER_ERRORS.USER_ID_NOT_EXISTS);
+  return partners;
+}
+
+/**
+ * The provider of an SBI or device a non-admin acts on: one of the caller's partners (else `notOwned`, MOSIP's code
+ * for an object of another user), and active (PMS_PMP_016). Admins act on any provider.
+ */
+export function ownProvider(owned: readonly Partner[], caller: Caller, providerId: string, notOwned: ErrorDefinition): Partner | undefined {
+  if (caller.isAdmin) return undefined;
+  const partner = owned.find((candidate) => candidate.id === providerId);
+  if (!partner) throw new PmsError(notOwned);
+  if (!partner.isActive) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
+  return partner;
+}
+
+/** `{status: "De-Activate"}`, exactly, as MOSIP's deactivation endpoints of SBIs, devices and FTM chips require. */
+export function checkDeactivateStatus(status: string | null | undefined): void {
+  if (status !== 'De-Activate') throw new PmsError(DEVICE_ERRORS.DEACTIVATE_STATUS_CODE);
+}

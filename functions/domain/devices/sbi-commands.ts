@@ -1,0 +1,117 @@
+import { DEVICE_ERRORS, LEGACY_DEVICE_ERRORS } from '../../errors/device-errors.js';
+import { InactivePartnerError, PmsError, UniqueConstraintError, withArguments } from '../../errors/pms-error.js';
+import { auditEntry } from '../audit.js';
+import type { Caller } from '../caller.js';
+import { isOwnedBy, type Partner } from '../partners/partner.js';
+import { retryOnConflict } from '../retry.js';
+import { changedBy, derivedStatus } from './approval.js';
+import type { DeviceDeps } from './ports.js';
+import { callerPartners, checkDeactivateStatus, isDeviceProvider, ownProvider } from './provider-access.js';
+import { checkSbiDates, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
+import { deviceCascadeOf } from './sbi-cascade.js';
+
+export interface SbiInput {
+  swBinaryHash: string;
+  swVersion: string;
+  swCreateDateTime: string;
+  swExpiryDateTime: string;
+}
+
+/**
+ * The device provider an SBI is created for: an active partner (PMS_AUT_002, as MOSIP), and ours on top: the
+ * caller's own unless an admin (another user's provider is answered as a missing one), and a device provider
+ * (PMS_DEVICE_ERROR_003; MOSIP takes any partner type).
+ */
+async function sbiProvider(deps: Pick<DeviceDeps, 'partners'>, caller: Caller, providerId: string): Promise<Partner> {
+  const partner = await deps.partners.getPartner(providerId);
+  if (!partner || !partner.isActive || (!caller.isAdmin && !isOwnedBy(partner, caller))) {
+    throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
+  }
+  if (!isDeviceProvider(partner)) throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_PARTNER_TYPE);
+  return partner;
+}
+
+function rethrowWriteRefusal(error: unknown): never {
+  if (error instanceof UniqueConstraintError && error.constraint === 'sbiVersion') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_RECORDS_EXISTS);
+  if (error instanceof InactivePartnerError) throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
+  throw error;
+}
+
+/**
+ * `POST /securebiometricinterface` (SecureBiometricInterfaceServiceImpl#createSecureBiometricInterface): dates first,
+ * then the provider, then one SBI per provider and version (the version compared trimmed, inner spaces folded and
+ * case-folded, through a guard item in the same transaction). The SBI waits for a partner admin's approval.
+ */
+export async function createSbi(deps: DeviceDeps, caller: Caller, input: SbiInput & { providerId: string }) {
+  const now = deps.clock.now();
+  checkSbiDates(input.swCreateDateTime, input.swExpiryDateTime, now);
+  const provider = await sbiProvider(deps, caller, input.providerId);
+  const sbi: Sbi = {
+    id: deps.ids.newId(),
+    providerId: provider.id,
+    swVersion: input.swVersion,
+    swBinaryHash: input.swBinaryHash,
+    swCreateDateTime: input.swCreateDateTime,
+    swExpiryDateTime: input.swExpiryDateTime,
+    approvalStatus: 'pending_approval',
+    isActive: false,
+    crBy: caller.userId,
+    crDtimes: now.toISOString(),
+    updBy: null,
+    updDtimes: null,
+    revision: 0,
+  };
+  const audit = auditEntry(caller.userId, 'createSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId, swVersion: sbi.swVersion });
+  await deps.devices.commit({ sbis: [{ next: sbi }], activePartnerId: provider.id, audits: [audit] }).catch(rethrowWriteRefusal);
+  return { id: sbi.id };
+}
+
+/**
+ * `PATCH /securebiometricinterface` (#updateSecureBiometricInterfaceStatus), partner admins: "Activate" approves and
+ * activates a pending SBI, "De-activate" rejects it. MOSIP's guards (PMS_AUT_007, 517, 518, then the value, 026) let a
+ * deactivated SBI through, so its "Activate" switched it back on; ours refuses it (PMS_DEVICE_ERROR_020): only a
+ * pending SBI is decided.
+ */
+export async function decideSbi(deps: DeviceDeps, caller: Caller, input: { id: string; approvalStatus: string }) {
+  return retryOnConflict(async () => {
+    const sbi = await deps.devices.getSbi(input.id);
+    if (!sbi) throw new PmsError(withArguments(LEGACY_DEVICE_ERRORS.SBI_NOT_FOUND, input.id));
+    const status = derivedStatus(sbi);
+    if (status === 'approved') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_ALREADY_APPROVED);
+    if (status === 'rejected') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_ALREADY_REJECTED);
+    if (status === 'deactivated') throw new PmsError(DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED);
+    const approve = input.approvalStatus === 'Activate';
+    if (!approve && input.approvalStatus !== 'De-activate') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_STATUS_CODE);
+    const now = deps.clock.now();
+    const next = changedBy(sbi, caller.userId, now, { approvalStatus: approve ? 'approved' : 'rejected', isActive: approve });
+    const audit = auditEntry(caller.userId, approve ? 'approveSbi' : 'rejectSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId });
+    await deps.devices.commit({ sbis: [{ next, previous: sbi }], audits: [audit] });
+    return approve ? 'Secure biometric details approved successfully.' : 'Secure biometric details rejected successfully.';
+  });
+}
+
+/**
+ * `PATCH /securebiometricinterface/{sbiId}` (MOSIP's deactivateSbi), providers and admins, in MOSIP's order: the
+ * request's status (026), the caller's partners (PMS_CERTIFICATE_ERROR_002), the SBI (017 blank, 005 missing), a
+ * non-admin's own active provider (019, PMS_PMP_016), approved (022), not already deactivated (020). The SBI's
+ * devices go with it (sbi-cascade.ts), in transactions before the SBI's own, so a failure part-way leaves the SBI
+ * approved and a repeated call finishes the work.
+ */
+export async function deactivateSbi(deps: DeviceDeps, caller: Caller, sbiId: string, input: { status?: string | null | undefined }) {
+  checkDeactivateStatus(input.status);
+  const owned = await callerPartners(deps, caller);
+  if (sbiId.trim() === '') throw new PmsError(DEVICE_ERRORS.INVALID_SBI_ID);
+  return retryOnConflict(async () => {
+    const sbi = await deps.devices.getSbi(sbiId);
+    if (!sbi) throw new PmsError(DEVICE_ERRORS.SBI_NOT_EXISTS);
+    ownProvider(owned, caller, sbi.providerId, DEVICE_ERRORS.SBI_NOT_ASSOCIATED_WITH_USER);
+    if (sbi.approvalStatus !== 'approved') throw new PmsError(DEVICE_ERRORS.SBI_NOT_APPROVED);
+    if (!sbi.isActive) throw new PmsError(DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED);
+    const now = deps.clock.now();
+    for (const changes of await deviceCascadeOf(deps, caller, sbi, now)) await deps.devices.commit(changes);
+    const next = changedBy(sbi, caller.userId, now, { isActive: false });
+    const audit = auditEntry(caller.userId, 'deactivateSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId });
+    await deps.devices.commit({ sbis: [{ next, previous: sbi }], audits: [audit] });
+    return { sbiId: sbi.id, sbiVersion: sbi.swVersion, status: next.approvalStatus, isActive: false };
+  });
+}

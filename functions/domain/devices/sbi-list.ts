@@ -1,0 +1,111 @@
+import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
+import type { SbiListQuery } from '../../schemas/devices.js';
+import type { Caller } from '../caller.js';
+import { localDateTime } from '../mosip-dates.js';
+import { readAll } from '../read-all.js';
+import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
+import type { PageV2 } from '../search/v2-lists.js';
+import { DERIVED_STATUSES, derivedStatus } from './approval.js';
+import type { DeviceDeps } from './ports.js';
+import { callerPartners } from './provider-access.js';
+import { expiryStatus, type Sbi } from './sbi.js';
+
+/** One SBI with its provider's name and the devices linked to it, counted as MOSIP's summary query counts them. */
+interface SbiRow {
+  sbi: Sbi;
+  orgName: string | null;
+  associatedDevices: number;
+  approvedDevices: number;
+  pendingDevices: number;
+  expiryStatus: 'expired' | 'valid';
+}
+
+/**
+ * PartnerHelper.sbiAliasToColumnMap and SbiSummaryRepository's filters: text filters `LIKE %value%`, status and
+ * expiry status exact. MOSIP accepts `partnerType` as a sort field its query cannot sort by; we sort it by nothing
+ * (the default order). Unsorted: PostgreSQL's order, here oldest first.
+ */
+const SBI_LIST: ListDefinition<SbiRow> = {
+  columns: {
+    partnerId: { read: ({ sbi }) => sbi.providerId, filter: 'like', sortable: true },
+    orgName: { read: ({ orgName }) => orgName, filter: 'like', sortable: true },
+    partnerType: { read: () => null, sortable: true },
+    sbiId: { read: ({ sbi }) => sbi.id, filter: 'like', sortable: true },
+    sbiVersion: { read: ({ sbi }) => sbi.swVersion, filter: 'like', sortable: true },
+    sbiCreatedDateTime: { read: ({ sbi }) => sbi.swCreateDateTime, sortable: true },
+    sbiExpiryDateTime: { read: ({ sbi }) => sbi.swExpiryDateTime, sortable: true },
+    status: { read: ({ sbi }) => derivedStatus(sbi), filter: 'exact', sortable: true },
+    createdDateTime: { read: ({ sbi }) => sbi.crDtimes, sortable: true },
+    sbiExpiryStatus: { read: (row) => row.expiryStatus, filter: 'exact', sortable: true },
+    countOfAssociatedDevices: { read: (row) => row.associatedDevices, sortable: true },
+  },
+  defaultOrder: [{ by: ({ sbi }) => sbi.crDtimes }, { by: ({ sbi }) => sbi.id }],
+  errors: PARTNER_PAGING_ERRORS,
+  sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
+  optionalPaging: true,
+};
+
+/**
+ * `GET /securebiometricinterface` (#getAllSbiDetails): partner admins see every SBI (read from the status index),
+ * others the SBIs of their own partners (PMS_CERTIFICATE_ERROR_002 without any). Parameters are checked first.
+ */
+export async function listSbis(deps: DeviceDeps, caller: Caller, query: SbiListQuery): Promise<PageV2<ReturnType<typeof sbiSummary>>> {
+  const paging = checkListQuery(SBI_LIST, query);
+  const sbis = caller.isAdmin ? await allSbis(deps, query.status) : await sbisOfCaller(deps, caller);
+  return listPage(SBI_LIST, await sbiRows(deps, sbis, deps.clock.now()), query, paging, sbiSummary);
+}
+
+async function allSbis(deps: DeviceDeps, status: string | undefined): Promise<Sbi[]> {
+  const statuses = DERIVED_STATUSES.filter((candidate) => status === undefined || status === '' || candidate === status);
+  return (await Promise.all(statuses.map((candidate) => deps.devices.sbisInStatus(candidate)))).flat();
+}
+
+async function sbisOfCaller(deps: DeviceDeps, caller: Caller): Promise<Sbi[]> {
+  const partners = await callerPartners(deps, caller);
+  return (await Promise.all(partners.map((partner) => deps.devices.sbisOfProvider(partner.id)))).flat();
+}
+
+async function sbiRows(deps: DeviceDeps, sbis: readonly Sbi[], now: Date): Promise<SbiRow[]> {
+  const providers = await readAll(
+    sbis.map((sbi) => sbi.providerId),
+    (id) => deps.partners.getPartner(id),
+  );
+  return Promise.all(
+    sbis.map(async (sbi) => {
+      const devices = await devicesLinkedTo(deps, sbi.id);
+      return {
+        sbi,
+        orgName: providers.get(sbi.providerId)?.organizationName ?? null,
+        associatedDevices: devices.length,
+        approvedDevices: devices.filter((device) => derivedStatus(device) === 'approved').length,
+        pendingDevices: devices.filter((device) => device.approvalStatus === 'pending_approval').length,
+        expiryStatus: expiryStatus(sbi, now),
+      };
+    }),
+  );
+}
+
+export async function devicesLinkedTo(deps: Pick<DeviceDeps, 'devices'>, sbiId: string) {
+  const links = await deps.devices.linksOfSbi(sbiId);
+  return deps.devices.devicesByIds(links.map((link) => link.deviceId));
+}
+
+/** SbiSummaryDto. */
+function sbiSummary(row: SbiRow) {
+  const { sbi } = row;
+  return {
+    partnerId: sbi.providerId,
+    orgName: row.orgName,
+    sbiId: sbi.id,
+    sbiVersion: sbi.swVersion,
+    status: derivedStatus(sbi),
+    isActive: sbi.isActive,
+    sbiCreatedDateTime: localDateTime(sbi.swCreateDateTime),
+    sbiExpiryDateTime: localDateTime(sbi.swExpiryDateTime),
+    sbiExpiryStatus: row.expiryStatus,
+    countOfAssociatedDevices: row.associatedDevices,
+    countOfApprovedDevices: row.approvedDevices,
+    countOfPendingDevices: row.pendingDevices,
+    createdDateTime: localDateTime(sbi.crDtimes),
+  };
+}
