@@ -4,8 +4,8 @@ import type { TableContext } from './client.js';
 import { indexKeys } from './keys.js';
 
 /**
- * Where each queue lives: a gsi2 status partition. SBIs, devices and FTM chips are not stored yet; their
- * partitions are empty until those issues write items into them, so they count zero from a real query.
+ * Where each queue lives: a gsi2 status partition. FTM chips are not stored yet; their partition is empty until
+ * that issue writes items into it, so it counts zero from a real query.
  */
 const QUEUE_PARTITIONS: Record<PendingQueue, string> = {
   partnerPolicyRequests: indexKeys.requestsInStatus('InProgress'),
