@@ -1,0 +1,6 @@
+import { deviceTypeQueryDeps } from '../../adapters/wiring.js';
+import { deviceSubTypeFilterValues } from '../../domain/device-types/queries.js';
+import { apiHandler } from '../../http/api-handler.js';
+import { deviceTypeRoutes } from '../../routes/device-type-routes.js';
+
+export const handler = apiHandler(deviceTypeRoutes.deviceSubTypeFilterValues, ({ body }) => deviceSubTypeFilterValues(deviceTypeQueryDeps(), body));
