@@ -1,12 +1,11 @@
 import { CustomResource } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { PmsCaResourceData } from '../functions/ca-bootstrap/pms-ca-resource.js';
-import { LOG_RETENTION, PmsFunction } from './pms-function.js';
+import { exactProvider } from './custom-resource-provider.js';
+import { PmsFunction } from './pms-function.js';
 import type { SigningKeys } from './signing-keys.js';
 
 export interface PmsCaBootstrapProps {
@@ -35,12 +34,7 @@ export class PmsCaBootstrap extends Construct {
     // One item, read and written by a conditional put (functions/adapters/dynamodb/pms-ca-store.ts).
     Grant.addToPrincipal({ grantee: bootstrap.lambda, actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resourceArns: [table.tableArn] });
 
-    const providerLogs = new LogGroup(this, 'ProviderLogs', { retention: LOG_RETENTION });
-    const provider = new Provider(this, 'Provider', {
-      onEventHandler: bootstrap.lambda,
-      frameworkOnEventRole: providerRole(this, bootstrap, providerLogs),
-      logGroup: providerLogs,
-    });
+    const provider = exactProvider(this, bootstrap);
     this.resource = new CustomResource(this, 'PmsCa', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::PmsCa',
@@ -54,16 +48,4 @@ export class PmsCaBootstrap extends Construct {
   thumbprint(attribute: keyof PmsCaResourceData): string {
     return this.resource.getAttString(attribute);
   }
-}
-
-/**
- * The Provider framework function's role, with exact grants: it invokes the bootstrap function and reads its state,
- * and writes its own logs. Given to the Provider immutable, so the framework's own grants (which add `<function>:*`
- * for every version, an IAM5 wildcard) are not added to it.
- */
-function providerRole(scope: Construct, bootstrap: PmsFunction, logs: LogGroup): IRole {
-  const role = new Role(scope, 'ProviderRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-  role.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction', 'lambda:GetFunction'], resources: [bootstrap.lambda.functionArn] }));
-  logs.grantWrite(role);
-  return role.withoutPolicyUpdates();
 }

@@ -11,6 +11,7 @@ import { ROUTES } from '../functions/routes/route-table.js';
 import { PmsApi } from './api.js';
 import type { IdentityConfig, MailConfig } from './app-config.js';
 import { PmsTable } from './data.js';
+import { DeviceTypeSeed } from './device-type-seed.js';
 import { DomainStack } from './domain-stack.js';
 import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
@@ -68,6 +69,7 @@ export class PmsStack extends Stack {
         : null;
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
+    new DeviceTypeSeed(this, 'DeviceTypes', { table, runtimeLayer });
     const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer, personalDataKeys, environment: jobMailEnvironment(props.mail) });
     const mail = props.mail && new MailDelivery(this, 'Mail', { table, runtimeLayer, personalDataKeys, mail: props.mail });
 

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableContext, tableContext } from '../functions/adapters/dynamodb/client.js';
+import { loadDeviceTypeMasterData } from '../functions/device-type-seed/load.js';
 import { ROUTES } from '../functions/routes/route-table.js';
 import type { LocalConfig } from './config.js';
 import { startDynamoDbLocal } from './dynamodb.js';
@@ -42,7 +43,9 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   const dynamodb = await startDynamoDbLocal({ port: config.ports.dynamodb, ...(config.inMemory ? {} : { dataDir: config.dataDir }) });
   running.push(dynamodb.stop);
   await ensureTable(new DynamoDBClient({ endpoint: dynamodb.endpoint }), config.tableName);
-  await ensureLocalPmsCa(createTableContext(config.tableName, dynamodb.endpoint));
+  const table = createTableContext(config.tableName, dynamodb.endpoint);
+  await ensureLocalPmsCa(table);
+  await loadDeviceTypeMasterData(table);
 
   const issuer = await startIssuerServer(await createLocalIssuer({ dataDir: config.dataDir, port: config.ports.issuer }), config.ports.issuer, {
     apiPort: config.ports.api,

@@ -6,10 +6,10 @@ import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
 import {
   actionsOf,
-  isProviderFramework,
   type LocatedResource,
   operationIdOf,
   type PolicyStatement,
+  providerFrameworkOf,
   referencedId,
   resourcesOfType,
   rootFunction,
@@ -28,7 +28,7 @@ const PERSONAL_DATA_KMS_ACTIONS = new Set(Object.values(PERSONAL_DATA_ACTIONS).m
 
 const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
 const bootstrap = rootFunction(pms, 'Creates the PMS ROOT and ISSUING CA certificates');
-const [framework] = functions.filter(isProviderFramework);
+const framework = providerFrameworkOf(pms, bootstrap);
 const keyIdOf = (prefix: string) => resourcesOfType(pms, 'AWS::KMS::Key').find((key) => key.resource.Properties.Description.startsWith(prefix))!.logicalId;
 const rootKey = keyIdOf('PMS root CA');
 const issuingKey = keyIdOf('PMS issuing CA');

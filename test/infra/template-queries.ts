@@ -106,14 +106,27 @@ export function rootFunction(pms: SynthesizedPms, prefix: string): LocatedResour
 
 /**
  * PmsFunctions that serve no route in the default (Cognito) deployment: the authorizer, the two outbox relays (stream
- * and sweep), the PMS CA bootstrap, the user pool's pre-token-generation trigger and one per scheduled job.
+ * and sweep), the PMS CA bootstrap, the device type seed, the user pool's pre-token-generation trigger and one per
+ * scheduled job.
  */
-export const PMS_FUNCTIONS_BESIDE_ROUTES = 5 + SCHEDULED_JOBS.length;
+export const PMS_FUNCTIONS_BESIDE_ROUTES = 6 + SCHEDULED_JOBS.length;
 
-/** Every function that serves no route: the PmsFunctions above and the CDK Provider framework's behind the PMS CA. */
-export const FUNCTIONS_BESIDE_ROUTES = PMS_FUNCTIONS_BESIDE_ROUTES + 1;
+/** The custom resources, each behind its own CDK Provider framework function: the PMS CA and the device types. */
+export const PROVIDER_FRAMEWORKS = 2;
+
+/** Every function that serves no route: the PmsFunctions above and the Provider frameworks. */
+export const FUNCTIONS_BESIDE_ROUTES = PMS_FUNCTIONS_BESIDE_ROUTES + PROVIDER_FRAMEWORKS;
 
 /** The CDK custom-resource Provider framework's own function (CDK picks its runtime and code, not lib/pms-function.ts). */
 export function isProviderFramework(fn: LocatedResource): boolean {
   return String(fn.resource.Properties.Description).startsWith('AWS CDK resource provider framework');
+}
+
+/** The Provider framework function that hands a custom resource's events to `onEvent`. */
+export function providerFrameworkOf(pms: SynthesizedPms, onEvent: LocatedResource): LocatedResource {
+  const found = resourcesOfType(pms, 'AWS::Lambda::Function').filter(
+    (fn) => isProviderFramework(fn) && referencedId(fn.resource.Properties.Environment.Variables.USER_ON_EVENT_FUNCTION_ARN) === onEvent.logicalId,
+  );
+  if (found.length !== 1) throw new Error(`expected one Provider framework in front of ${onEvent.logicalId}, found ${found.length}`);
+  return found[0]!;
 }
