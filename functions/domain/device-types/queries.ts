@@ -42,7 +42,7 @@ const DEVICE_SUB_TYPE_COLUMNS: Columns<DeviceSubType> = {
 
 /** `POST /devicedetail/deviceType/filtervalues`: values of a device type column, each coded by its type's code. */
 export async function deviceTypeFilterValues(deps: DeviceTypeQueryDeps, request: FilterValueRequest) {
-  return filterValues(await deps.masterData.deviceTypes(), DEVICE_TYPE_COLUMNS, (type) => type.code, request);
+  return filterValues(byCode(await deps.masterData.deviceTypes()), DEVICE_TYPE_COLUMNS, (type) => type.code, request);
 }
 
 /**
@@ -50,7 +50,15 @@ export async function deviceTypeFilterValues(deps: DeviceTypeQueryDeps, request:
  * portal lists one type's subtypes with the column `deviceType` and the type's code as text.
  */
 export async function deviceSubTypeFilterValues(deps: DeviceTypeQueryDeps, request: FilterValueRequest) {
-  return filterValues(await deps.masterData.deviceSubTypes(), DEVICE_SUB_TYPE_COLUMNS, (subType) => subType.code, request);
+  return filterValues(byCode(await deps.masterData.deviceSubTypes()), DEVICE_SUB_TYPE_COLUMNS, (subType) => subType.code, request);
+}
+
+/**
+ * Rows in code order, so that values the (stable) value sort leaves tied come out by code, as Postgres gives them for
+ * MOSIP's `SELECT DISTINCT code, <column> … ORDER BY <column>` (the rig expects Finger's subtypes as Single, Slap, Touchless).
+ */
+function byCode<Row extends { code: string }>(rows: Row[]): Row[] {
+  return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** MOSIP RegistrationSubTypeDto as Jackson writes it (`boolean isActive` becomes `active`). */
@@ -73,7 +81,9 @@ export interface RegistrationSubTypeView {
  * (DeviceDetailServiceImpl#searchDeviceType over RegistrationDeviceSubType), active or not.
  */
 export async function searchDeviceSubTypes(deps: DeviceTypeQueryDeps, request: SearchRequest): Promise<LegacyPage<RegistrationSubTypeView>> {
-  const page = legacySearch(await deps.masterData.deviceSubTypes(), DEVICE_SUB_TYPE_COLUMNS, request);
+  // SearchHelper#filterQuery adds `is_deleted IS NOT TRUE` along with the filters, and only when there are any.
+  const notDeleted = (found: DeviceSubType[]) => (request.filters.length > 0 ? found.filter((subType) => !subType.isDeleted) : found);
+  const page = legacySearch(await deps.masterData.deviceSubTypes(), DEVICE_SUB_TYPE_COLUMNS, request, notDeleted);
   return { ...page, data: page.data === null ? null : page.data.map(registrationSubTypeView) };
 }
 
