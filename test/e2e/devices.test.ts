@@ -137,7 +137,7 @@ test('bad input gets MOSIP codes and writes nothing', async () => {
     ['swVersion', 'v'.repeat(65)],
     ['swBinaryHash', 'h'.repeat(37)],
     ['swCreateDateTime', '2026-02-30T00:00:00.000Z'],
-  ]) {
+  ] as const) {
     const answer = await withoutChanges(stack, `oversized ${field}`, () =>
       stack.request('POST', SBI, { token: provider1, body: sbiBody('dp-1', '3.0', { [field]: value }) }),
     );

@@ -121,7 +121,7 @@ export async function addDeviceToSbi(deps: DeviceDeps, caller: Caller, sbiId: st
 
 /**
  * `POST /devicedetail/{id}/approval` (#approveOrRejectMappingDeviceToSbi), partner admins: the request's fields
- * (PMS_REQUEST_ERROR_001), its status (027), an SBI to decide it under (024/025: an orphan device is never approved),
+ * (PMS_REQUEST_ERROR_001 when absent), its status (027), an SBI to decide it under (024/025: an orphan device is never approved),
  * the SBI and device checks, then the link (012). The device is decided and its link switched on (on reject too, as
  * MOSIP does), conditional on the SBI being unchanged.
  */
@@ -132,10 +132,11 @@ export async function decideDevice(
   input: { partnerId?: string | null; sbiId?: string | null; status?: string | null },
 ) {
   const { partnerId, sbiId, status } = input;
-  if (!partnerId || !status) throw new PmsError(DEVICE_ERRORS.INVALID_REQUEST_PARAM);
+  if (partnerId == null || status == null) throw new PmsError(DEVICE_ERRORS.INVALID_REQUEST_PARAM);
   if (status !== 'approved' && status !== 'rejected') throw new PmsError(DEVICE_ERRORS.APPROVE_REJECT_STATUS_CODE);
   const approve = status === 'approved';
-  if (!sbiId) throw new PmsError(approve ? DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE : DEVICE_ERRORS.NO_SBI_FOUND_FOR_REJECT);
+  // Only a missing sbiId is "no SBI"; an empty one is looked up, and found nowhere (MOSIP's null checks).
+  if (sbiId == null) throw new PmsError(approve ? DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE : DEVICE_ERRORS.NO_SBI_FOUND_FOR_REJECT);
   return retryOnConflict(async () => {
     const now = deps.clock.now();
     const sbi = checkSbiTakesDevices(await deps.devices.getSbi(sbiId), partnerId, now);
@@ -155,13 +156,12 @@ export async function decideDevice(
 
 /**
  * `PATCH /devicedetail/{deviceId}` (#deactivateDevice), providers and admins, in MOSIP's order: status (026), the
- * caller's partners (PMS_CERTIFICATE_ERROR_002), the device (006), a non-admin's own active provider (016,
+ * caller's partners (PMS_CERTIFICATE_ERROR_002), the device (006; a blank id is PMS_COR_001 before this), a non-admin's own active provider (016,
  * PMS_PMP_016), approved (023), not already deactivated (014).
  */
 export async function deactivateDevice(deps: DeviceDeps, caller: Caller, deviceId: string, input: { status?: string | null | undefined }) {
   checkDeactivateStatus(input.status);
   const owned = await callerPartners(deps, caller);
-  if (deviceId.trim() === '') throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_ID);
   return retryOnConflict(async () => {
     const device = await deps.devices.getDevice(deviceId);
     if (!device) throw new PmsError(DEVICE_ERRORS.DEVICE_NOT_EXISTS);

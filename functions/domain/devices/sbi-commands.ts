@@ -100,7 +100,6 @@ export async function decideSbi(deps: DeviceDeps, caller: Caller, input: { id: s
 export async function deactivateSbi(deps: DeviceDeps, caller: Caller, sbiId: string, input: { status?: string | null | undefined }) {
   checkDeactivateStatus(input.status);
   const owned = await callerPartners(deps, caller);
-  if (sbiId.trim() === '') throw new PmsError(DEVICE_ERRORS.INVALID_SBI_ID);
   return retryOnConflict(async () => {
     const sbi = await deps.devices.getSbi(sbiId);
     if (!sbi) throw new PmsError(DEVICE_ERRORS.SBI_NOT_EXISTS);
