@@ -13,6 +13,21 @@ export const EXPIRY = new Date(START + 31 * DAY_MS + 3_600_000).toISOString();
 
 type Item = Record<string, unknown>;
 
+/** An SBI of `providerId` expiring with the other items, registered on 2027-01-10. */
+function sbi(id: string, providerId: string, approvalStatus: string, isActive: boolean): Item {
+  return {
+    id,
+    providerId,
+    swVersion: `${id} 1.0`,
+    swBinaryHash: `hash-${id}`,
+    swCreateDateTime: '2027-01-01T00:00:00.000Z',
+    swExpiryDateTime: EXPIRY,
+    approvalStatus,
+    isActive,
+    crDtimes: '2027-01-10T08:00:00.000Z',
+  };
+}
+
 /** An in-memory world for the notification jobs: calendars, partners, and a repository that keeps markers. */
 export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; failOn?: string } = {}) {
   const calendars: Record<ExpiryKind, Item[]> = {
@@ -36,12 +51,21 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
       { id: 'key-of-inactive', partnerId: 'bank-2', policyId: 'pol-1', label: 'Teller', isActive: true, validToDatetime: EXPIRY, policy: { name: 'KYC' } },
     ],
     mispLicense: [{ id: 'lic-1', mispId: 'misp-1', isActive: true, validToDatetime: EXPIRY }],
-    sbi: [],
+    // The calendar holds only live SBIs; the others stand for an index that has not caught up yet.
+    sbi: [
+      sbi('sbi-1', 'dp-1', 'approved', true),
+      sbi('sbi-pending', 'dp-1', 'pending_approval', false),
+      sbi('sbi-rejected', 'dp-1', 'rejected', false),
+      sbi('sbi-deactivated', 'dp-1', 'approved', false),
+      sbi('sbi-of-inactive', 'dp-2', 'approved', true),
+    ],
   };
   const partners: Record<string, Item> = {
     'bank-1': { id: 'bank-1', isActive: true, emailId: sealed('bank-1@example.org'), langCode: 'ara' },
     'bank-2': { id: 'bank-2', isActive: false, emailId: sealed('bank-2@example.org'), langCode: 'eng' },
     'misp-1': { id: 'misp-1', isActive: true, emailId: sealed('misp-1@example.org'), langCode: 'hin' },
+    'dp-1': { id: 'dp-1', isActive: true, emailId: sealed('dp-1@example.org'), langCode: 'fra' },
+    'dp-2': { id: 'dp-2', isActive: false, emailId: sealed('dp-2@example.org'), langCode: 'eng' },
   };
   const markers = new Set<string>();
   const notifications: Notification[] = [];
@@ -54,7 +78,9 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
     async page(kind, after, until) {
       reads.push(`${kind} ${after} ${until}`);
       const items = calendars[kind].filter((item) => {
-        const expiresAt = String(item.notAfter && kind === 'caCertificate' ? item.notAfter : (item.signedNotAfter ?? item.validToDatetime));
+        const expiresAt = String(
+          item.notAfter && kind === 'caCertificate' ? item.notAfter : (item.signedNotAfter ?? item.validToDatetime ?? item.swExpiryDateTime),
+        );
         return expiresAt >= after && expiresAt < until;
       });
       return { items: items as never[], next: null };
@@ -100,8 +126,15 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
     const byItem: Record<string, string[]> = {};
     for (const notification of notifications) {
       const details = notification.details;
-      const detail = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails][0]!;
-      const id = 'certificateId' in detail ? detail.certificateId : 'apiKeyName' in detail ? `key:${detail.apiKeyName}` : `license:${detail.licenseId}`;
+      const detail = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails][0]!;
+      const id =
+        'certificateId' in detail
+          ? detail.certificateId
+          : 'apiKeyName' in detail
+            ? `key:${detail.apiKeyName}`
+            : 'licenseId' in detail
+              ? `license:${detail.licenseId}`
+              : `sbi:${detail.sbiId}`;
       byItem[id] = [...(byItem[id] ?? []), detail.expiryPeriod];
     }
     return byItem;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { daysUntil, dueThreshold } from '../../functions/domain/notifications/expiry-notices.js';
+import { renderMail } from '../../functions/domain/notifications/mail-templates.js';
 import { DAY_MS, EXPIRY, START, notificationWorld as world } from '../support/notification-world.js';
 import { testPersonalData } from '../support/personal-data.js';
 
@@ -19,13 +20,29 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
     const again = await w.runDay(day);
     assert.equal(again.created, 0, `day ${day} run twice gave a notice twice`);
   }
-  assert.deepEqual(await w.runDay(16), { read: 6, created: 0, alreadyGiven: 4, failed: 0 }, 'the 15-day notices exist: a run at 15 days left finds them given');
-  assert.deepEqual(w.periodsByItem(), { 'ca-1': EVERY_NOTICE, 'pc-1': EVERY_NOTICE, 'key:Teller': EVERY_NOTICE, 'license:lic-1': EVERY_NOTICE });
+  assert.deepEqual(
+    await w.runDay(16),
+    { read: 11, created: 0, alreadyGiven: 6, failed: 0 },
+    'the 15-day notices exist: a run at 15 days left finds them given',
+  );
+  assert.deepEqual(
+    w.periodsByItem(),
+    {
+      'ca-1': EVERY_NOTICE,
+      'pc-1': EVERY_NOTICE,
+      'key:Teller': EVERY_NOTICE,
+      'license:lic-1': EVERY_NOTICE,
+      'sbi:sbi-1': EVERY_NOTICE,
+      'sbi:sbi-pending': EVERY_NOTICE,
+    },
+    'no notice of a rejected or deactivated SBI, nor of an SBI whose provider is inactive',
+  );
   const audienceOf = (type: string) => [...new Set(w.notifications.filter((n) => n.notificationType === type).map((n) => n.partnerId))];
   assert.deepEqual(audienceOf('INTERMEDIATE_CERT_EXPIRY'), [null]);
   assert.deepEqual(audienceOf('PARTNER_CERT_EXPIRY'), ['bank-1']);
   assert.deepEqual(audienceOf('API_KEY_EXPIRY'), ['bank-1']);
   assert.deepEqual(audienceOf('MISP_LICENSE_EXPIRY'), ['misp-1']);
+  assert.deepEqual(audienceOf('SBI_EXPIRY'), ['dp-1']);
   // Mail: the partner's address (kept sealed until the sender reveals it) and registration language (Hindi falls
   // back to English), the admins' list.
   const recipients = await Promise.all(w.mails.map((mail) => (typeof mail.to === 'string' ? mail.to : testPersonalData.reveal(mail.to))));
@@ -39,13 +56,14 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
     'PARTNER_CERT_EXPIRY bank-1@example.org': 'ara',
     'API_KEY_EXPIRY bank-1@example.org': 'ara',
     'MISP_LICENSE_EXPIRY misp-1@example.org': 'eng',
+    'SBI_EXPIRY dp-1@example.org': 'fra',
   });
-  assert.equal(w.mails.length, 4 * 13);
+  assert.equal(w.mails.length, 6 * 13);
   assert.deepEqual(
     w.audits.map((audit) => [audit.action, audit.outcome, audit.details?.module]).filter(([, outcome]) => outcome !== 'SUCCESS'),
     [],
   );
-  assert.equal(w.audits.length, 4 * 13);
+  assert.equal(w.audits.length, 6 * 13);
   const apiKeyDetail = w.notifications.find((n) => n.notificationType === 'API_KEY_EXPIRY')!.details.apiKeyDetails[0];
   assert.deepEqual(apiKeyDetail, {
     apiKeyName: 'Teller',
@@ -55,6 +73,19 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
     policyGroup: 'Banks',
     policyName: 'KYC',
   });
+  const sbiNotice = w.notifications.find((n) => n.notificationType === 'SBI_EXPIRY' && n.details.sbiDetails[0]!.sbiId === 'sbi-1')!;
+  assert.deepEqual(sbiNotice.details.sbiDetails, [
+    {
+      sbiId: 'sbi-1',
+      sbiVersion: 'sbi-1 1.0',
+      partnerId: 'dp-1',
+      expiryDateTime: EXPIRY,
+      expiryPeriod: '30',
+      sbiBinaryHash: 'hash-sbi-1',
+      sbiCreationDate: '2027-01-10T08:00:00.000Z',
+    },
+  ]);
+  assert.deepEqual([sbiNotice.details.certificateDetails, sbiNotice.details.apiKeyDetails, sbiNotice.details.mispLicenseDetails], [[], [], []]);
   // Each run reads one window per kind: today to today + 31 days.
   assert.ok(w.reads.every((read) => read.endsWith(`${new Date(Date.parse(read.split(' ')[1]!) + 31 * DAY_MS).toISOString()}`)));
 });
@@ -71,14 +102,28 @@ test('runs skipped at 16 and 15 days left: the 15-day notice goes out at 14 days
 test('with mails off (no sending identity), notices are portal notifications only', async () => {
   const w = world({ mail: null });
   await w.runDay(1);
-  assert.equal(w.notifications.length, 4);
+  assert.equal(w.notifications.length, 6);
   assert.deepEqual(w.mails, []);
+});
+
+test("an SBI's mail: MOSIP's subject, the days left and the SBI's details, in the provider's language", async () => {
+  const w = world();
+  await w.runDay(21);
+  const sbiMail = w.mails.find((mail) => mail.notificationType === 'SBI_EXPIRY' && mail.details.sbiDetails[0]!.sbiId === 'sbi-1')!;
+  assert.equal(renderMail(sbiMail).subject, "Action requise : expiration d'une interface biométrique sécurisée (SBI)");
+  const english = renderMail({ ...sbiMail, language: 'eng' });
+  assert.equal(english.subject, 'Action Required: SBI Expiration');
+  assert.match(english.text, /^Dear dp-1,\n\nYour SBI \(secure biometric interface\) expires in 10 day\(s\)\./);
+  for (const line of ['SBI ID: sbi-1', 'SBI version: sbi-1 1.0', 'Partner: dp-1', 'Binary hash: hash-sbi-1', 'Registered on: 2027-01-10 08:00 UTC']) {
+    assert.ok(english.text.includes(line), line);
+  }
+  assert.ok(english.text.includes(`Expires on: ${EXPIRY.slice(0, 16).replace('T', ' ')} UTC`));
 });
 
 test('switched-off keys and inactive partners are not notified; a failing item is audited, the others are given, and the run fails for a retry', async () => {
   const w = world({ failOn: 'pc-1' });
   await assert.rejects(w.runDay(1), /1 expiry notices failed/);
-  assert.deepEqual(Object.keys(w.periodsByItem()).sort(), ['ca-1', 'key:Teller', 'license:lic-1']);
+  assert.deepEqual(Object.keys(w.periodsByItem()).sort(), ['ca-1', 'key:Teller', 'license:lic-1', 'sbi:sbi-1', 'sbi:sbi-pending']);
   const failures = w.audits.filter((audit) => audit.outcome === 'FAILURE');
   assert.deepEqual(
     failures.map((audit) => [audit.objectId, audit.details]),

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { notificationWorld } from '../support/notification-world.js';
 
-test("a week before the items expire: one admin summary listing the partner certificate, the key and the license (not the switched-off key or the inactive partner's), mailed to the admins' list", async () => {
+test("a week before the items expire: one admin summary listing the partner certificate, the key, the license and the live SBIs (not the switched-off key and SBIs or the inactive partners'), mailed to the admins' list", async () => {
   const w = notificationWorld({ mail: { adminList: { to: 'pms-admins@example.org', language: 'ara' } } });
   // Items expire on day 31 at 10:00: on day 24 they are 7 days away.
-  assert.deepEqual(await w.runWeekly(24), { read: 5, listed: 3, created: 1 });
+  assert.deepEqual(await w.runWeekly(24), { read: 10, listed: 5, created: 1 });
   const [summary] = w.notifications;
   assert.equal(summary!.notificationType, 'WEEKLY_SUMMARY');
   assert.equal(summary!.partnerId, null);
@@ -22,12 +22,19 @@ test("a week before the items expire: one admin summary listing the partner cert
     ['lic-1'],
   );
   assert.deepEqual(
+    summary!.details.sbiDetails.map((sbi) => [sbi.sbiId, sbi.partnerId, sbi.expiryPeriod]),
+    [
+      ['sbi-1', 'dp-1', '7'],
+      ['sbi-pending', 'dp-1', '7'],
+    ],
+  );
+  assert.deepEqual(
     w.mails.map((mail) => [mail.to, mail.language, mail.notificationType]),
     [['pms-admins@example.org', 'ara', 'WEEKLY_SUMMARY']],
   );
   assert.deepEqual(
     w.audits.map((audit) => [audit.action, audit.details]),
-    [['createNotification', { module: 'weekly-summary', eventType: 'WEEKLY_SUMMARY', itemCount: 3 }]],
+    [['createNotification', { module: 'weekly-summary', eventType: 'WEEKLY_SUMMARY', itemCount: 5 }]],
   );
 });
 

@@ -7,7 +7,22 @@ export interface RenderedMail {
   html: string;
 }
 
-type Label = 'certificateId' | 'issuedTo' | 'issuedBy' | 'partnerDomain' | 'expiry' | 'apiKey' | 'policy' | 'policyGroup' | 'license' | 'misp' | 'partner';
+type Label =
+  | 'certificateId'
+  | 'issuedTo'
+  | 'issuedBy'
+  | 'partnerDomain'
+  | 'expiry'
+  | 'apiKey'
+  | 'policy'
+  | 'policyGroup'
+  | 'license'
+  | 'misp'
+  | 'partner'
+  | 'sbi'
+  | 'sbiVersion'
+  | 'binaryHash'
+  | 'registered';
 
 interface LanguageText {
   dir: 'ltr' | 'rtl';
@@ -30,6 +45,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       PARTNER_CERT_EXPIRY: 'Action Required: Partner Certificate Expiration',
       API_KEY_EXPIRY: 'Action Required: API Key Expiration',
       MISP_LICENSE_EXPIRY: 'Action Required: MISP License Key Expiration',
+      SBI_EXPIRY: 'Action Required: SBI Expiration',
       WEEKLY_SUMMARY: 'Weekly Summary: Upcoming Expirations',
     },
     intro: {
@@ -40,6 +56,8 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
         `Your partner certificate expires in ${days} day(s). Upload a renewed certificate before then to keep your services running.`,
       API_KEY_EXPIRY: (days) => `Your API key expires in ${days} day(s). Generate a new key before then to keep authenticating.`,
       MISP_LICENSE_EXPIRY: (days) => `Your MISP license key expires in ${days} day(s). Ask your partner admin for a new license before then.`,
+      SBI_EXPIRY: (days) =>
+        `Your SBI (secure biometric interface) expires in ${days} day(s). It is then switched off with its devices: register a renewed SBI version before then.`,
       WEEKLY_SUMMARY: () => 'These items expire within the coming week.',
     },
     labels: {
@@ -54,6 +72,10 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       license: 'License',
       misp: 'MISP partner',
       partner: 'Partner',
+      sbi: 'SBI ID',
+      sbiVersion: 'SBI version',
+      binaryHash: 'Binary hash',
+      registered: 'Registered on',
     },
     closing: 'This message was sent by the MOSIP Partner Management System. Please do not reply.',
   },
@@ -66,6 +88,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       PARTNER_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة الشريك',
       API_KEY_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية مفتاح واجهة البرمجة',
       MISP_LICENSE_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية مفتاح ترخيص MISP',
+      SBI_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية واجهة القياسات الحيوية الآمنة (SBI)',
       WEEKLY_SUMMARY: 'الملخص الأسبوعي: عناصر تنتهي صلاحيتها قريبًا',
     },
     intro: {
@@ -74,6 +97,8 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       PARTNER_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة الشريك الخاصة بكم خلال ${days} يوم. يرجى رفع شهادة مجددة قبل ذلك لضمان استمرار خدماتكم.`,
       API_KEY_EXPIRY: (days) => `تنتهي صلاحية مفتاح واجهة البرمجة الخاص بكم خلال ${days} يوم. يرجى إنشاء مفتاح جديد قبل ذلك.`,
       MISP_LICENSE_EXPIRY: (days) => `تنتهي صلاحية مفتاح ترخيص MISP الخاص بكم خلال ${days} يوم. يرجى طلب ترخيص جديد قبل ذلك.`,
+      SBI_EXPIRY: (days) =>
+        `تنتهي صلاحية واجهة القياسات الحيوية الآمنة (SBI) الخاصة بكم خلال ${days} يوم. بعد ذلك يتم إيقافها مع أجهزتها: يرجى تسجيل إصدار مجدد قبل ذلك.`,
       WEEKLY_SUMMARY: () => 'تنتهي صلاحية هذه العناصر خلال الأسبوع القادم.',
     },
     labels: {
@@ -88,6 +113,10 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       license: 'الترخيص',
       misp: 'شريك MISP',
       partner: 'الشريك',
+      sbi: 'معرف SBI',
+      sbiVersion: 'إصدار SBI',
+      binaryHash: 'تجزئة الملف الثنائي',
+      registered: 'تاريخ التسجيل',
     },
     closing: 'أُرسلت هذه الرسالة من نظام إدارة الشركاء في MOSIP. يرجى عدم الرد.',
   },
@@ -100,6 +129,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       PARTNER_CERT_EXPIRY: 'Action requise : expiration du certificat partenaire',
       API_KEY_EXPIRY: "Action requise : expiration d'une clé d'API",
       MISP_LICENSE_EXPIRY: "Action requise : expiration d'une clé de licence MISP",
+      SBI_EXPIRY: "Action requise : expiration d'une interface biométrique sécurisée (SBI)",
       WEEKLY_SUMMARY: 'Résumé hebdomadaire : expirations à venir',
     },
     intro: {
@@ -110,6 +140,8 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
         `Votre certificat partenaire expire dans ${days} jour(s). Téléversez un certificat renouvelé d'ici là pour que vos services continuent.`,
       API_KEY_EXPIRY: (days) => `Votre clé d'API expire dans ${days} jour(s). Générez une nouvelle clé d'ici là.`,
       MISP_LICENSE_EXPIRY: (days) => `Votre clé de licence MISP expire dans ${days} jour(s). Demandez une nouvelle licence d'ici là.`,
+      SBI_EXPIRY: (days) =>
+        `Votre interface biométrique sécurisée (SBI) expire dans ${days} jour(s). Elle sera alors désactivée avec ses appareils : enregistrez une version renouvelée d'ici là.`,
       WEEKLY_SUMMARY: () => 'Ces éléments expirent dans la semaine à venir.',
     },
     labels: {
@@ -124,6 +156,10 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       license: 'Licence',
       misp: 'Partenaire MISP',
       partner: 'Partenaire',
+      sbi: 'Identifiant SBI',
+      sbiVersion: 'Version SBI',
+      binaryHash: 'Empreinte du binaire',
+      registered: 'Enregistrée le',
     },
     closing: 'Ce message a été envoyé par le système de gestion des partenaires MOSIP. Merci de ne pas y répondre.',
   },
@@ -156,6 +192,14 @@ function itemLines(details: NotificationDetails, labels: LanguageText['labels'])
       [labels.misp, license.mispId],
       [labels.expiry, utc(license.expiryDateTime)],
     ]),
+    ...details.sbiDetails.map((sbi): [string, string][] => [
+      [labels.sbi, sbi.sbiId],
+      [labels.sbiVersion, sbi.sbiVersion],
+      [labels.partner, sbi.partnerId],
+      [labels.binaryHash, sbi.sbiBinaryHash],
+      [labels.registered, utc(sbi.sbiCreationDate)],
+      [labels.expiry, utc(sbi.expiryDateTime)],
+    ]),
   ];
 }
 
@@ -165,7 +209,7 @@ function escapeHtml(text: string): string {
 
 /** The days left as the notice counted them (the first item's `expiryPeriod`). */
 function daysLeft(details: NotificationDetails): string {
-  return [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails][0]?.expiryPeriod ?? '';
+  return [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails][0]?.expiryPeriod ?? '';
 }
 
 /** Subject, plain text and HTML of a notification mail in the recipient's language (Arabic right to left). */

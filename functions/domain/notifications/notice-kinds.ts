@@ -1,4 +1,5 @@
 import { partnerCertificateExpiry } from '../certificates/stored-certificates.js';
+import { awaitsExpiry } from '../devices/sbi.js';
 import type { ExpiringItem, ExpiryKind } from '../expiry/expiry-calendar.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
@@ -21,8 +22,8 @@ export interface Notice {
 }
 
 /**
- * One kind of expiring item that is notified. A kind added to the expiry calendar (SBIs, FTM chips) is notified by
- * adding its NoticeKind here: the job itself does not change.
+ * One kind of expiring item that is notified. A kind added to the expiry calendar (FTM chips) is notified by adding
+ * its NoticeKind here: the job itself does not change.
  */
 export interface NoticeKind {
   kind: ExpiryKind;
@@ -147,4 +148,38 @@ const mispLicenses = noticeKind({
   },
 });
 
-export const NOTICE_KINDS: readonly NoticeKind[] = [caCertificates, partnerCertificates, apiKeys, mispLicenses];
+/**
+ * An SBI the expiry job will switch off (pending, or approved and active), of an active device provider: the
+ * provider's owners (MOSIP develop's SBI expiry job, which tells of approved SBIs only; a pending one is rejected at
+ * expiry, so its provider is told too).
+ */
+const sbis = noticeKind({
+  kind: 'sbi',
+  expiresAt: (sbi) => sbi.swExpiryDateTime,
+  itemId: (sbi) => sbi.id,
+  async notice(sbi, lookups) {
+    const partner = awaitsExpiry(sbi) ? await activePartner(lookups, sbi.providerId) : null;
+    if (!partner) return null;
+    return {
+      itemId: sbi.id,
+      partner,
+      type: 'SBI_EXPIRY',
+      details: (expiryPeriod) =>
+        notificationDetails({
+          sbiDetails: [
+            {
+              sbiId: sbi.id,
+              sbiVersion: sbi.swVersion,
+              partnerId: sbi.providerId,
+              expiryDateTime: sbi.swExpiryDateTime,
+              expiryPeriod,
+              sbiBinaryHash: sbi.swBinaryHash,
+              sbiCreationDate: sbi.crDtimes,
+            },
+          ],
+        }),
+    };
+  },
+});
+
+export const NOTICE_KINDS: readonly NoticeKind[] = [caCertificates, partnerCertificates, apiKeys, mispLicenses, sbis];

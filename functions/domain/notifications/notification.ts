@@ -1,8 +1,9 @@
 import type { PartnerDomain } from '../certificates/partner-domains.js';
 
 /**
- * MOSIP's notification types (pms.notifications.notification_type), plus the MISP license expiry of the newer
- * MOSIP line. Admin types are shown to every partner admin; the others to the owners of one partner.
+ * MOSIP's notification types (pms.notifications.notification_type), plus the SBI expiry of MOSIP develop and the
+ * MISP license expiry of the newer MOSIP line. Admin types are shown to every partner admin; the others to the
+ * owners of one partner.
  */
 export const NOTIFICATION_TYPES = [
   'ROOT_CERT_EXPIRY',
@@ -10,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'PARTNER_CERT_EXPIRY',
   'API_KEY_EXPIRY',
   'MISP_LICENSE_EXPIRY',
+  'SBI_EXPIRY',
   'WEEKLY_SUMMARY',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -37,6 +39,17 @@ export interface ApiKeyDetail {
   policyName: string;
 }
 
+/** MOSIP's SbiDetailsDto (develop line); `sbiCreationDate` is when the SBI was registered, as MOSIP fills it. */
+export interface SbiDetail {
+  sbiId: string;
+  sbiVersion: string;
+  partnerId: string;
+  expiryDateTime: string;
+  expiryPeriod: string;
+  sbiBinaryHash: string;
+  sbiCreationDate: string;
+}
+
 /** Ours: MOSIP's newer line notifies MISP license expiry without a details member of its own. */
 export interface MispLicenseDetail {
   licenseId: string;
@@ -49,7 +62,7 @@ export interface MispLicenseDetail {
 export interface NotificationDetails {
   certificateDetails: CertificateDetail[];
   ftmDetails: unknown[];
-  sbiDetails: unknown[];
+  sbiDetails: SbiDetail[];
   apiKeyDetails: ApiKeyDetail[];
   mispLicenseDetails: MispLicenseDetail[];
 }

@@ -18,7 +18,10 @@ const DEFAULT_PAGE_SIZE = 4;
 /** What one list reads at most per source (a partner, or the admins); 60 days of notices stay far below it. */
 const MAX_READ = 1000;
 
-/** `notificationType` as the portal sends it; sbi and ftm-chip stay empty until those items exist. */
+/**
+ * `notificationType` as the portal sends it; ftm-chip stays empty until FTM chips exist. MOSIP 1.3 answers sbi with an
+ * empty page; MOSIP develop lists SBI expiry notices, as here.
+ */
 const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
   root: ['ROOT_CERT_EXPIRY'],
   intermediate: ['INTERMEDIATE_CERT_EXPIRY'],
@@ -26,11 +29,11 @@ const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
   weekly: ['WEEKLY_SUMMARY'],
   apikey: ['API_KEY_EXPIRY'],
   'misp-license': ['MISP_LICENSE_EXPIRY'],
-  sbi: [],
+  sbi: ['SBI_EXPIRY'],
   'ftm-chip': [],
 };
 const ADMIN_DEFAULT: NotificationType[] = ['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY'];
-const PARTNER_DEFAULT: NotificationType[] = ['PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY'];
+const PARTNER_DEFAULT: NotificationType[] = ['PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY', 'SBI_EXPIRY'];
 const DETAIL_FILTERS = ['certificateId', 'expiryDate', 'issuedBy', 'issuedTo', 'partnerDomain'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
