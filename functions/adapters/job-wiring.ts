@@ -4,6 +4,7 @@ import type { ExpiryNoticeDeps } from '../domain/notifications/expiry-notices.js
 import type { Clock } from '../domain/ports.js';
 import { dynamoApiKeyRepository } from './dynamodb/api-key-repository.js';
 import { tableContext } from './dynamodb/client.js';
+import { dynamoDeviceRepository } from './dynamodb/device-repository.js';
 import { dynamoExpiryCalendar } from './dynamodb/expiry-calendar.js';
 import { dynamoJobProgress } from './dynamodb/job-progress.js';
 import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
@@ -20,6 +21,7 @@ const expiryJobAdapters = once(() => {
   return {
     apiKeys: dynamoApiKeyRepository(table),
     licenses: dynamoMispLicenseRepository(table),
+    devices: dynamoDeviceRepository(table),
     policies: dynamoPolicyRepository(table),
     calendar: dynamoExpiryCalendar(table),
     progress: dynamoJobProgress(table),

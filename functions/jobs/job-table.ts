@@ -5,13 +5,13 @@ import type { ScheduledJobDefinition } from './scheduled-job.js';
 export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
   {
     name: 'expire-credentials',
-    description: 'Switches off API keys and MISP licenses whose validity ended before today (UTC)',
+    description: 'Switches off API keys, MISP licenses and SBIs (with their devices) whose validity ended before today (UTC)',
     schedule: { every: 'day', at: '00:30' },
     entry: 'functions/handlers/jobs/expire-credentials.ts',
   },
   {
     name: 'expiry-notifications',
-    description: 'Notifies partners and partner admins 30, 15 and 10 to 0 days before a certificate, API key or MISP license expires',
+    description: 'Notifies partners and partner admins 30, 15 and 10 to 0 days before a certificate, API key, MISP license or SBI expires',
     schedule: { every: 'day', at: '01:00' },
     entry: 'functions/handlers/jobs/expiry-notifications.ts',
   },
