@@ -1,0 +1,68 @@
+import type { Caller } from '../caller.js';
+import { ownedPartners } from '../partners/ownership.js';
+import type { Partner } from '../partners/partner.js';
+import { readAll } from '../read-all.js';
+import { DERIVED_STATUSES } from './approval.js';
+import type { DeviceDetail } from './device.js';
+import type { DeviceDeps } from './ports.js';
+import type { Sbi } from './sbi.js';
+
+/**
+ * Whose SBIs, devices and links a caller of MOSIP's legacy SBI and device endpoints sees and changes: a partner
+ * admin every provider's, anyone else only those of their own partners. MOSIP checks no ownership there; here
+ * another provider's object is answered exactly as a missing one, with the operation's own not-found code.
+ */
+export interface ProviderScope {
+  /** The caller's own partners; undefined for a partner admin, who acts on every provider. */
+  own: readonly Partner[] | undefined;
+  includes(providerId: string): boolean;
+}
+
+export async function providerScope(deps: Pick<DeviceDeps, 'partners'>, caller: Caller): Promise<ProviderScope> {
+  if (caller.isAdmin) return { own: undefined, includes: () => true };
+  const own = await ownedPartners(deps.partners, caller);
+  const ids = new Set(own.map((partner) => partner.id));
+  return { own, includes: (providerId) => ids.has(providerId) };
+}
+
+/** The item when its provider is in the scope; otherwise nothing, as if it did not exist. */
+export function inScope<T>(scope: ProviderScope, item: T | undefined, providerOf: (item: T) => string): T | undefined {
+  return item !== undefined && scope.includes(providerOf(item)) ? item : undefined;
+}
+
+/** Text in Java's String#compareTo order (and PostgreSQL's C collation), whatever the locale. */
+export function inCodeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const oldestFirst = <T extends { crDtimes: string; id: string }>(items: T[]): T[] =>
+  items.sort((a, b) => inCodeUnitOrder(a.crDtimes, b.crDtimes) || inCodeUnitOrder(a.id, b.id));
+
+/** Every SBI in the scope, oldest first: an admin's from the status index, a provider's from its own partitions. */
+export async function sbisInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope): Promise<Sbi[]> {
+  const reads = scope.own
+    ? scope.own.map((partner) => deps.devices.sbisOfProvider(partner.id))
+    : DERIVED_STATUSES.map((status) => deps.devices.sbisInStatus(status));
+  return oldestFirst((await Promise.all(reads)).flat());
+}
+
+/** Every device in the scope, oldest first, read as `sbisInScope` reads SBIs. */
+export async function devicesInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope): Promise<DeviceDetail[]> {
+  const reads = scope.own
+    ? scope.own.map((partner) => deps.devices.devicesOfProvider(partner.id))
+    : DERIVED_STATUSES.map((status) => deps.devices.devicesInStatus(status));
+  return oldestFirst((await Promise.all(reads)).flat());
+}
+
+/**
+ * The organisation name of each provider (MOSIP copies it onto SBIs, devices and links; we join it): a provider's
+ * own partners are at hand, an admin's are read once each.
+ */
+export async function organisationNames(
+  deps: Pick<DeviceDeps, 'partners'>,
+  scope: ProviderScope,
+  providerIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  const partners = scope.own ? new Map(scope.own.map((partner) => [partner.id, partner])) : await readAll(providerIds, (id) => deps.partners.getPartner(id));
+  return new Map(providerIds.map((id) => [id, partners.get(id)?.organizationName ?? null]));
+}

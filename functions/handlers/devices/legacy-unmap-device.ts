@@ -1,0 +1,6 @@
+import { deviceDeps } from '../../adapters/wiring.js';
+import { unmapDeviceFromSbi } from '../../domain/devices/legacy-sbi-commands.js';
+import { apiHandler } from '../../http/api-handler.js';
+import { legacyDeviceRoutes } from '../../routes/legacy-device-routes.js';
+
+export const handler = apiHandler(legacyDeviceRoutes.unmapDeviceFromSbi, ({ caller, body }) => unmapDeviceFromSbi(deviceDeps(), caller, body));
