@@ -1,4 +1,4 @@
-import { auditEntry } from '../audit.js';
+import { type AuditEntry, auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, type DeviceDetail } from './device.js';
@@ -13,7 +13,7 @@ const DEVICES_PER_TRANSACTION = 25;
  * device_detail_sbi: approved, active devices are deactivated, pending ones rejected, the rest left alone. Each chunk
  * is conditional on the SBI being unchanged, so a device added meanwhile makes the caller read again.
  */
-export async function deviceCascadeOf(deps: Pick<DeviceDeps, 'devices'>, caller: Pick<Caller, 'userId'>, sbi: Sbi, now: Date): Promise<DeviceChangeSet[]> {
+async function deviceCascadeOf(deps: Pick<DeviceDeps, 'devices'>, caller: Pick<Caller, 'userId'>, sbi: Sbi, now: Date): Promise<DeviceChangeSet[]> {
   const links = await deps.devices.linksOfSbi(sbi.id);
   const devices = await deps.devices.devicesByIds(links.map((link) => link.deviceId));
   const changes = devices.flatMap((device) => {
@@ -34,6 +34,15 @@ export async function deviceCascadeOf(deps: Pick<DeviceDeps, 'devices'>, caller:
     });
   }
   return sets;
+}
+
+/**
+ * Switches an SBI off (`next`, deactivated or rejected, with its audit record): its devices first, then the SBI, so a
+ * failure part-way leaves the SBI live and a repeated call (or the next job run) finishes the work.
+ */
+export async function switchOffSbi(deps: Pick<DeviceDeps, 'devices'>, caller: Pick<Caller, 'userId'>, sbi: Sbi, next: Sbi, audit: AuditEntry, now: Date) {
+  for (const changes of await deviceCascadeOf(deps, caller, sbi, now)) await deps.devices.commit(changes);
+  await deps.devices.commit({ sbis: [{ next, previous: sbi }], audits: [audit] });
 }
 
 function cascadeChange(device: DeviceDetail): Partial<DeviceDetail> | undefined {

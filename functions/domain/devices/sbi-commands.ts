@@ -8,7 +8,7 @@ import { changedBy, derivedStatus } from './approval.js';
 import type { DeviceDeps } from './ports.js';
 import { callerPartners, checkDeactivateStatus, isDeviceProvider, ownProvider } from './provider-access.js';
 import { checkSbiDates, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
-import { deviceCascadeOf } from './sbi-cascade.js';
+import { switchOffSbi } from './sbi-cascade.js';
 
 export interface SbiInput {
   swBinaryHash: string;
@@ -24,7 +24,7 @@ export interface SbiInput {
  */
 async function sbiProvider(deps: Pick<DeviceDeps, 'partners'>, caller: Caller, providerId: string): Promise<Partner> {
   const partner = await deps.partners.getPartner(providerId);
-  if (!partner || !partner.isActive || (!caller.isAdmin && !isOwnedBy(partner, caller))) {
+  if (!partner?.isActive || (!caller.isAdmin && !isOwnedBy(partner, caller))) {
     throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
   }
   if (!isDeviceProvider(partner)) throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_PARTNER_TYPE);
@@ -94,8 +94,7 @@ export async function decideSbi(deps: DeviceDeps, caller: Caller, input: { id: s
  * `PATCH /securebiometricinterface/{sbiId}` (MOSIP's deactivateSbi), providers and admins, in MOSIP's order: the
  * request's status (026), the caller's partners (PMS_CERTIFICATE_ERROR_002), the SBI (017 blank, 005 missing), a
  * non-admin's own active provider (019, PMS_PMP_016), approved (022), not already deactivated (020). The SBI's
- * devices go with it (sbi-cascade.ts), in transactions before the SBI's own, so a failure part-way leaves the SBI
- * approved and a repeated call finishes the work.
+ * devices go with it (switchOffSbi).
  */
 export async function deactivateSbi(deps: DeviceDeps, caller: Caller, sbiId: string, input: { status?: string | null | undefined }) {
   checkDeactivateStatus(input.status);
@@ -107,10 +106,9 @@ export async function deactivateSbi(deps: DeviceDeps, caller: Caller, sbiId: str
     if (sbi.approvalStatus !== 'approved') throw new PmsError(DEVICE_ERRORS.SBI_NOT_APPROVED);
     if (!sbi.isActive) throw new PmsError(DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED);
     const now = deps.clock.now();
-    for (const changes of await deviceCascadeOf(deps, caller, sbi, now)) await deps.devices.commit(changes);
     const next = changedBy(sbi, caller.userId, now, { isActive: false });
     const audit = auditEntry(caller.userId, 'deactivateSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId });
-    await deps.devices.commit({ sbis: [{ next, previous: sbi }], audits: [audit] });
+    await switchOffSbi(deps, caller, sbi, next, audit, now);
     return { sbiId: sbi.id, sbiVersion: sbi.swVersion, status: next.approvalStatus, isActive: false };
   });
 }
