@@ -92,8 +92,8 @@ export function approvingSbis(device: DeviceDetail, linked: readonly Sbi[], now:
   const approving = linked.filter((sbi) => takesDevices(sbi, now));
   if (approving.length > 0) return approving;
   if (linked.length === 0) throw new PmsError(DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE);
-  checkSbiTakesDevices(linked[0], device.deviceProviderId, now);
-  throw new PmsError(DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE);
+  // Refuses: none of the linked SBIs takes devices.
+  return [checkSbiTakesDevices(linked[0], device.deviceProviderId, now)];
 }
 
 /**
