@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { requiredText } from '../http/constraints.js';
+import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /** APIKeyGenerateRequestDto (`@NotBlank` both); MOSIP stores the label in a varchar(36). */
 export const apiKeyGenerateRequest = z.object({
@@ -19,14 +20,9 @@ export const apiKeyPolicyChangeRequest = z.object({
   newPolicyID: requiredText(1, 64),
 });
 
-const queryValue = z.optional(z.string());
-
 /** Query string of `GET /partner-api-keys`; values stay strings and are bound by the list, as for the other lists. */
 export const apiKeysQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   partnerId: queryValue,
   apiKeyLabel: queryValue,
   orgName: queryValue,

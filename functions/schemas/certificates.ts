@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { requiredText } from '../http/constraints.js';
+import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /** The request body is capped at 64 KiB before it is parsed; a certificate chain is far smaller. */
 const CERTIFICATE_DATA_MAX = 65536;
@@ -17,17 +18,12 @@ export const partnerCertificateUploadRequest = z.object({
   partnerDomain: requiredText(1, 16),
 });
 
-const queryValue = z.optional(z.string());
-
 /** `GET /partners/partner-certificates-details`: `expiryPeriod` is bound and range-checked by the operation. */
 export const partnerCertificatesDetailsQuery = z.object({ expiryPeriod: queryValue });
 
 /** `GET /trust-chain-certificates`; values stay strings and are bound by the list, as for the other lists. */
 export const trustCertificatesQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   caCertificateType: queryValue,
   certificateId: queryValue,
   partnerDomain: queryValue,

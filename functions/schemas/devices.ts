@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { optionalText, requiredText } from '../http/constraints.js';
+import { queryValue, sortAndPageQuery } from './list-query.js';
 
-const queryValue = z.optional(z.string());
 const optionalValue = z.optional(z.nullable(z.string({ error: 'must be a string' })));
 
 /**
@@ -53,10 +53,7 @@ export const deviceApprovalRequest = z.object({ partnerId: optionalValue, sbiId:
 
 /** `GET /securebiometricinterface`: paging, sorting and SbiFilterDto; all bound by the list itself. */
 export const sbiListQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   partnerId: queryValue,
   orgName: queryValue,
   sbiId: queryValue,
@@ -68,10 +65,7 @@ export type SbiListQuery = z.output<typeof sbiListQuery>;
 
 /** `GET /devicedetail`: paging, sorting and DeviceDetailFilterDto. */
 export const deviceListQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   partnerId: queryValue,
   orgName: queryValue,
   deviceType: queryValue,

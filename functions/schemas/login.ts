@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-
-const queryValue = z.optional(z.string());
+import { queryValue } from './list-query.js';
 
 /** `GET /login/{redirectURI}`: the portal's state, when it sends no cookie. */
 export const loginQuery = z.object({ state: queryValue });

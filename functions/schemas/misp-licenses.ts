@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { requiredText } from '../http/constraints.js';
+import { queryValue } from './list-query.js';
 
 /** MISPLicenseRequestDto of `POST /misps` (`providerId` required). */
 export const mispLicenseGenerateRequest = z.object({
@@ -15,5 +16,5 @@ export const mispLicenseStatusRequest = z.object({
 
 /** Ours: `validityDays` of a regenerated license, checked by the operation (PMS_MSP_421). */
 export const mispLicenseRegenerateQuery = z.object({
-  validityDays: z.optional(z.string()),
+  validityDays: queryValue,
 });

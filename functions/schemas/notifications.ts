@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-
-const queryValue = z.optional(z.string());
+import { queryValue } from './list-query.js';
 
 /** Query string of `GET /notifications`; every value is checked by the operation, in MOSIP's order. */
 export const notificationListQuery = z.object({

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-
-const queryValue = z.optional(z.string());
+import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /**
  * Query string of `GET /admin-partners`. Every value stays a string, as it arrives: pageNo, pageSize and
@@ -8,10 +7,7 @@ const queryValue = z.optional(z.string());
  * (PMS_PRT_360/361) rather than a schema error. Unknown parameters are dropped, as Spring ignores them.
  */
 export const adminPartnersQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   partnerId: queryValue,
   partnerType: queryValue,
   isActive: queryValue,

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { filterValueRequest, searchRequest } from './legacy-search.js';
-
-const queryValue = z.optional(z.string());
+import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /**
  * Query string of `GET /policies/v2`. Every value stays a string, as it arrives: `pageNo` and `pageSize` are
@@ -9,10 +8,7 @@ const queryValue = z.optional(z.string());
  * rather than a schema error. Unknown parameters are dropped, as Spring ignores them.
  */
 export const listPoliciesQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   policyType: queryValue,
   policyId: queryValue,
   policyName: queryValue,

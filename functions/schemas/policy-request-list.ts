@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-
-const queryValue = z.optional(z.string());
+import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /**
  * Query string of `GET /partner-policy-requests` (PartnerManagementController#getAllPartnerPolicyRequests).
@@ -8,10 +7,7 @@ const queryValue = z.optional(z.string());
  * parameters are dropped, as Spring ignores them.
  */
 export const policyRequestListQuery = z.object({
-  sortFieldName: queryValue,
-  sortType: queryValue,
-  pageNo: queryValue,
-  pageSize: queryValue,
+  ...sortAndPageQuery,
   partnerId: queryValue,
   partnerComment: queryValue,
   orgName: queryValue,

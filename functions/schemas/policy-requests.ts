@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { requiredText } from '../http/constraints.js';
+import { queryValue } from './list-query.js';
 
 /** PartnerPolicyMappingRequest; MOSIP stores the description in a varchar(4000). */
 export const policyMapRequest = z.object({
@@ -18,8 +19,8 @@ export const policyDecisionRequest = z.object({
  */
 export const partnersV3Query = z.object({
   status: z.string({ error: 'must not be null' }),
-  policyGroupAvailable: z.optional(z.string()),
-  partnerType: z.optional(z.string()),
+  policyGroupAvailable: queryValue,
+  partnerType: queryValue,
 });
 
 export type PartnersV3Query = z.output<typeof partnersV3Query>;
