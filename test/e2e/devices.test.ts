@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { forgeTrustChain } from '../support/certificate-forge.js';
+import { activeDeviceProvider, addDeviceBody, DEVICE_API_IDS, daysFromNow, sbiCreateBody } from '../support/device-calls.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { withoutChanges } from '../support/no-change.js';
-import { activateAsAdmin, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { expectOk, expectRefused, v1, v2 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager';
 const SBI = `${PM}/securebiometricinterface`;
 const DEVICES = `${PM}/devicedetail`;
-const DAY_MS = 86_400_000;
-const ADD_DEVICE = 'mosip.pms.add.device.to.sbi.id.post';
-const APPROVE_DEVICE = 'mosip.pms.approval.mapping.device.to.sbi.post';
-const DEACTIVATE_SBI = 'mosip.pms.deactivate.sbi.patch';
-const DEACTIVATE_DEVICE = 'mosip.pms.deactivate.device.patch';
+const { approveDevice: APPROVE_DEVICE, deactivateSbi: DEACTIVATE_SBI, deactivateDevice: DEACTIVATE_DEVICE } = DEVICE_API_IDS;
 
 let stack: LocalStack;
 let admin: string;
@@ -21,40 +17,6 @@ let provider1: string;
 let provider2: string;
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 const refused = (method: string, path: string, token: string, body: unknown, code: string) => expectRefused(stack, method, path, token, body, code);
-const v2 = (id: string, request: unknown) => ({ id, version: '1.0', requestTime: new Date().toISOString(), metadata: {}, request });
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString();
-
-function sbiBody(providerId: string, swVersion: string, overrides: Record<string, unknown> = {}) {
-  return v1({ swBinaryHash: `hash-${swVersion}`, swVersion, swCreateDateTime: day(-1), swExpiryDateTime: day(365), providerId, ...overrides });
-}
-
-function deviceBody(providerId: string, make: string, model: string, overrides: Record<string, unknown> = {}) {
-  return v2(ADD_DEVICE, { id: null, deviceProviderId: providerId, deviceTypeCode: 'Finger', deviceSubTypeCode: 'Slap', make, model, ...overrides });
-}
-
-/** A device provider that registered itself, uploaded its DEVICE certificate and was activated by a partner admin. */
-async function activeDeviceProvider(user: string): Promise<string> {
-  const token = await stack.token(user, ['DEVICE_PROVIDER']);
-  await ok(
-    'POST',
-    `${PM}/partners`,
-    token,
-    v1({
-      partnerId: user,
-      organizationName: `${user} Devices`,
-      address: 'Pune',
-      contactNumber: '+919800000000',
-      emailId: `${user}@example.org`,
-      partnerType: 'Device_Provider',
-    }),
-  );
-  const chain = forgeTrustChain({ organization: `${user} Devices` });
-  for (const ca of [chain.root, chain.intermediate])
-    await ok('POST', `${PM}/partners/certificate/ca/upload`, admin, v1({ certificateData: ca.pem, partnerDomain: 'DEVICE' }));
-  await ok('POST', `${PM}/partners/certificate/upload`, token, v1({ partnerId: user, certificateData: chain.leaf.pem, partnerDomain: 'DEVICE' }));
-  await activateAsAdmin(stack, admin, user);
-  return token;
-}
 
 async function sbiList(token: string, query = '') {
   return ok('GET', `${SBI}${query}`, token);
@@ -68,15 +30,15 @@ async function auditActions(objectId: string): Promise<string[]> {
 before(async () => {
   stack = await startLocalStack();
   admin = await stack.token('admin1', ['PARTNER_ADMIN', 'POLICYMANAGER']);
-  provider1 = await activeDeviceProvider('dp-1');
-  provider2 = await activeDeviceProvider('dp-2');
+  provider1 = await activeDeviceProvider(stack, admin, 'dp-1');
+  provider2 = await activeDeviceProvider(stack, admin, 'dp-2');
 });
 after(() => stack?.stop());
 
 const state: { sbiId?: string; approvedDevice?: string; rejectedDevice?: string } = {};
 
 test('the journey: an SBI, two devices, the admin approves the SBI and one device and rejects the other; lists and counts follow', async () => {
-  const { id: sbiId } = await ok('POST', SBI, provider1, sbiBody('dp-1', '1.0.0'));
+  const { id: sbiId } = await ok('POST', SBI, provider1, sbiCreateBody('dp-1', '1.0.0'));
   assert.match(sbiId, /^[0-9a-f-]{36}$/);
   state.sbiId = sbiId;
   const pendingRow = (await sbiList(provider1)).data[0];
@@ -84,12 +46,12 @@ test('the journey: an SBI, two devices, the admin approves the SBI and one devic
   assert.equal((await ok('GET', `${PM}/admin-dashboard/counts`, admin)).pendingSbis, 1);
 
   // A device waits for an approved SBI.
-  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'Acme', 'S1'), 'PMS_DEVICE_ERROR_009');
+  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'S1'), 'PMS_DEVICE_ERROR_009');
   assert.equal(await ok('PATCH', SBI, admin, v1({ id: sbiId, approvalStatus: 'Activate' })), 'Secure biometric details approved successfully.');
   await refused('PATCH', SBI, admin, v1({ id: sbiId, approvalStatus: 'Activate' }), 'PMS_AUT_517');
 
-  const first = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'Acme', 'S1'));
-  const second = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', '  Acme ', 'S2   Pro'));
+  const first = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'S1'));
+  const second = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', '  Acme ', 'S2   Pro'));
   const devices = await ok('GET', `${SBI}/${sbiId}/devices`, provider1);
   assert.deepEqual(
     devices.map((device: Record<string, unknown>) => [device.deviceId, device.make, device.model, device.status, device.isActive]),
@@ -126,31 +88,31 @@ test('the journey: an SBI, two devices, the admin approves the SBI and one devic
 
 test('bad input gets MOSIP codes and writes nothing', async () => {
   const sbiId = state.sbiId!;
-  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'Acme', 'S3', { deviceSubTypeCode: 'Nose' }), 'PMS_AUT_001');
-  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'acme', ' s1 '), 'PMS_AUT_003');
-  await refused('POST', SBI, provider1, sbiBody('dp-1', ' 1.0.0 '), 'PMS_AUT_512');
-  await refused('POST', SBI, provider1, sbiBody('dp-1', '2.0', { swCreateDateTime: day(2), swExpiryDateTime: day(1) }), 'PMS_AUT_514');
-  await refused('POST', SBI, provider1, sbiBody('dp-1', '2.0', { swExpiryDateTime: day(-1) }), 'PMS_AUT_508');
-  await refused('POST', SBI, provider1, sbiBody('dp-1', '2.0', { swCreateDateTime: day(-11 * 366) }), 'PMS_AUT_516');
-  await refused('POST', SBI, provider1, sbiBody('dp-1', '2.0', { swExpiryDateTime: day(11 * 366) }), 'PMS_AUT_515');
+  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'S3', { deviceSubTypeCode: 'Nose' }), 'PMS_AUT_001');
+  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'acme', ' s1 '), 'PMS_AUT_003');
+  await refused('POST', SBI, provider1, sbiCreateBody('dp-1', ' 1.0.0 '), 'PMS_AUT_512');
+  await refused('POST', SBI, provider1, sbiCreateBody('dp-1', '2.0', { swCreateDateTime: daysFromNow(2), swExpiryDateTime: daysFromNow(1) }), 'PMS_AUT_514');
+  await refused('POST', SBI, provider1, sbiCreateBody('dp-1', '2.0', { swExpiryDateTime: daysFromNow(-1) }), 'PMS_AUT_508');
+  await refused('POST', SBI, provider1, sbiCreateBody('dp-1', '2.0', { swCreateDateTime: daysFromNow(-11 * 366) }), 'PMS_AUT_516');
+  await refused('POST', SBI, provider1, sbiCreateBody('dp-1', '2.0', { swExpiryDateTime: daysFromNow(11 * 366) }), 'PMS_AUT_515');
   for (const [field, value] of [
     ['swVersion', 'v'.repeat(65)],
     ['swBinaryHash', 'h'.repeat(37)],
     ['swCreateDateTime', '2026-02-30T00:00:00.000Z'],
   ] as const) {
     const answer = await withoutChanges(stack, `oversized ${field}`, () =>
-      stack.request('POST', SBI, { token: provider1, body: sbiBody('dp-1', '3.0', { [field]: value }) }),
+      stack.request('POST', SBI, { token: provider1, body: sbiCreateBody('dp-1', '3.0', { [field]: value }) }),
     );
     assert.equal(answer.status, 400);
     assert.equal(answer.json.errors[0].errorCode, 'PMS_COR_001');
     assert.match(answer.json.errors[0].message, new RegExp(`request\\.${field}$`));
   }
   const longMake = await withoutChanges(stack, 'oversized make', () =>
-    stack.request('POST', `${SBI}/${sbiId}/devices`, { token: provider1, body: deviceBody('dp-1', 'm'.repeat(37), 'x') }),
+    stack.request('POST', `${SBI}/${sbiId}/devices`, { token: provider1, body: addDeviceBody('dp-1', 'm'.repeat(37), 'x') }),
   );
   assert.equal(longMake.json.errors[0].errorCode, 'PMS_COR_001');
   await refused('PATCH', SBI, admin, v1({ id: sbiId, approvalStatus: 'Maybe' }), 'PMS_AUT_517');
-  const { id: pending } = await ok('POST', SBI, provider1, sbiBody('dp-1', '4.0'));
+  const { id: pending } = await ok('POST', SBI, provider1, sbiCreateBody('dp-1', '4.0'));
   await refused('PATCH', SBI, admin, v1({ id: pending, approvalStatus: 'Maybe' }), 'PMS_AUT_026');
   await refused(
     'POST',
@@ -173,7 +135,7 @@ test('bad input gets MOSIP codes and writes nothing', async () => {
     v2(APPROVE_DEVICE, { partnerId: 'dp-1', sbiId, status: 'approved' }),
     'PMS_DEVICE_ERROR_010',
   );
-  await refused('POST', `${SBI}/${pending}/devices`, provider1, deviceBody('dp-1', 'Acme', 'P1'), 'PMS_DEVICE_ERROR_009');
+  await refused('POST', `${SBI}/${pending}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'P1'), 'PMS_DEVICE_ERROR_009');
   await refused('PATCH', `${SBI}/${sbiId}`, provider1, v2(DEACTIVATE_SBI, { status: 'Deactivate' }), 'PMS_DEVICE_ERROR_026');
   await refused('PATCH', `${SBI}/${pending}`, provider1, v2(DEACTIVATE_SBI, { status: 'De-Activate' }), 'PMS_DEVICE_ERROR_022');
   await refused('PATCH', `${DEVICES}/${state.rejectedDevice}`, provider1, v2(DEACTIVATE_DEVICE, { status: 'De-Activate' }), 'PMS_DEVICE_ERROR_023');
@@ -182,9 +144,9 @@ test('bad input gets MOSIP codes and writes nothing', async () => {
 test('another provider is refused on every object route, and sees none of it in its lists', async () => {
   const sbiId = state.sbiId!;
   const deviceId = state.approvedDevice!;
-  await refused('POST', SBI, provider2, sbiBody('dp-1', '9.9'), 'PMS_AUT_002');
-  await refused('POST', `${SBI}/${sbiId}/devices`, provider2, deviceBody('dp-1', 'Other', 'O1'), 'PMS_DEVICE_ERROR_001');
-  await refused('POST', `${SBI}/${sbiId}/devices`, provider2, deviceBody('dp-2', 'Other', 'O1'), 'PMS_DEVICE_ERROR_002');
+  await refused('POST', SBI, provider2, sbiCreateBody('dp-1', '9.9'), 'PMS_AUT_002');
+  await refused('POST', `${SBI}/${sbiId}/devices`, provider2, addDeviceBody('dp-1', 'Other', 'O1'), 'PMS_DEVICE_ERROR_001');
+  await refused('POST', `${SBI}/${sbiId}/devices`, provider2, addDeviceBody('dp-2', 'Other', 'O1'), 'PMS_DEVICE_ERROR_002');
   await refused('GET', `${SBI}/${sbiId}/devices`, provider2, undefined, 'PMS_DEVICE_ERROR_019');
   await refused('PATCH', `${SBI}/${sbiId}`, provider2, v2(DEACTIVATE_SBI, { status: 'De-Activate' }), 'PMS_DEVICE_ERROR_019');
   await refused('PATCH', `${DEVICES}/${deviceId}`, provider2, v2(DEACTIVATE_DEVICE, { status: 'De-Activate' }), 'PMS_DEVICE_ERROR_016');
@@ -197,7 +159,7 @@ test('another provider is refused on every object route, and sees none of it in 
 });
 
 test('20 parallel decisions on one SBI or one device: one outcome, one audit record', async () => {
-  const { id: sbiId } = await ok('POST', SBI, provider2, sbiBody('dp-2', 'race-1'));
+  const { id: sbiId } = await ok('POST', SBI, provider2, sbiCreateBody('dp-2', 'race-1'));
   const sbiAnswers = await Promise.all(
     Array.from({ length: 20 }, (_, index) =>
       stack.request('PATCH', SBI, { token: admin, body: v1({ id: sbiId, approvalStatus: index % 2 === 0 ? 'Activate' : 'De-activate' }) }),
@@ -210,9 +172,9 @@ test('20 parallel decisions on one SBI or one device: one outcome, one audit rec
   const expected = sbiWins[0]!.json.response === 'Secure biometric details approved successfully.' ? 'approveSbi' : 'rejectSbi';
   assert.equal(decisions[0], expected);
 
-  const { id: approved } = await ok('POST', SBI, provider2, sbiBody('dp-2', 'race-2'));
+  const { id: approved } = await ok('POST', SBI, provider2, sbiCreateBody('dp-2', 'race-2'));
   await ok('PATCH', SBI, admin, v1({ id: approved, approvalStatus: 'Activate' }));
-  const { id: deviceId } = await ok('POST', `${SBI}/${approved}/devices`, provider2, deviceBody('dp-2', 'Race', 'R1'));
+  const { id: deviceId } = await ok('POST', `${SBI}/${approved}/devices`, provider2, addDeviceBody('dp-2', 'Race', 'R1'));
   const deviceAnswers = await Promise.all(
     Array.from({ length: 20 }, (_, index) =>
       stack.request('POST', `${DEVICES}/${deviceId}/approval`, {
@@ -227,7 +189,7 @@ test('20 parallel decisions on one SBI or one device: one outcome, one audit rec
 
 test('deactivating the SBI deactivates its approved devices and rejects its pending ones; a deactivated SBI stays off', async () => {
   const sbiId = state.sbiId!;
-  const { id: pendingDevice } = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'Acme', 'S4'));
+  const { id: pendingDevice } = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'S4'));
   const answer = await ok('PATCH', `${SBI}/${sbiId}`, provider1, v2(DEACTIVATE_SBI, { status: 'De-Activate' }));
   assert.deepEqual(answer, { sbiId, sbiVersion: '1.0.0', status: 'approved', isActive: false });
   const devices = await ok('GET', `${SBI}/${sbiId}/devices`, provider1);
@@ -240,18 +202,18 @@ test('deactivating the SBI deactivates its approved devices and rejects its pend
   // MOSIP's approval endpoint let a deactivated SBI through its guards and switched it back on.
   await refused('PATCH', SBI, admin, v1({ id: sbiId, approvalStatus: 'Activate' }), 'PMS_DEVICE_ERROR_020');
   await refused('PATCH', `${SBI}/${sbiId}`, provider1, v2(DEACTIVATE_SBI, { status: 'De-Activate' }), 'PMS_DEVICE_ERROR_020');
-  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'Acme', 'S5'), 'PMS_DEVICE_ERROR_029');
+  await refused('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'S5'), 'PMS_DEVICE_ERROR_029');
   await refused('PATCH', `${DEVICES}/${state.approvedDevice}`, provider1, v2(DEACTIVATE_DEVICE, { status: 'De-Activate' }), 'PMS_DEVICE_ERROR_014');
   // The rejected and deactivated devices freed their make and model.
-  const { id: again } = await ok('POST', SBI, provider1, sbiBody('dp-1', '5.0'));
+  const { id: again } = await ok('POST', SBI, provider1, sbiCreateBody('dp-1', '5.0'));
   await ok('PATCH', SBI, admin, v1({ id: again, approvalStatus: 'Activate' }));
-  await ok('POST', `${SBI}/${again}/devices`, provider1, deviceBody('dp-1', 'Acme', 'S1'));
+  await ok('POST', `${SBI}/${again}/devices`, provider1, addDeviceBody('dp-1', 'Acme', 'S1'));
 });
 
 test('a device is deactivated on its own by its provider; the SBI list filters and pages', async () => {
-  const { id: sbiId } = await ok('POST', SBI, provider1, sbiBody('dp-1', '6.0'));
+  const { id: sbiId } = await ok('POST', SBI, provider1, sbiCreateBody('dp-1', '6.0'));
   await ok('PATCH', SBI, admin, v1({ id: sbiId, approvalStatus: 'Activate' }));
-  const { id: deviceId } = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, deviceBody('dp-1', 'Solo', 'D1'));
+  const { id: deviceId } = await ok('POST', `${SBI}/${sbiId}/devices`, provider1, addDeviceBody('dp-1', 'Solo', 'D1'));
   await ok('POST', `${DEVICES}/${deviceId}/approval`, admin, v2(APPROVE_DEVICE, { partnerId: 'dp-1', sbiId, status: 'approved' }));
   assert.deepEqual(await ok('PATCH', `${DEVICES}/${deviceId}`, provider1, v2(DEACTIVATE_DEVICE, { status: 'De-Activate' })), {
     deviceId,

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { forgeCertificate } from '../support/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
-import { activateAsAdmin, activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activateAsAdmin, activateStoredPartner, expectOk, expectRefused, v1, v2 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager';
@@ -21,7 +21,6 @@ let misp: string;
 const expiries: Record<string, string> = {};
 
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
-const v2 = (id: string, request: unknown) => ({ id, version: '1.0', requestTime: new Date().toISOString(), metadata: {}, request });
 const utcDay = (instant: string | number) => new Date(instant).toISOString().slice(0, 10);
 
 async function notices(token: string, type: string) {

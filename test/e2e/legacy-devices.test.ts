@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { forgeTrustChain } from '../support/certificate-forge.js';
+import { activeDeviceProvider, DEVICE_API_IDS, daysFromNow, sbiCreateBody } from '../support/device-calls.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
-import { activateAsAdmin, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { expectOk, expectRefused, v1, v2 } from '../support/pms-calls.js';
 
 /*
  * MOSIP's deprecated SBI and device endpoints (issue #15) through the local stack: each one's success and main
@@ -14,9 +14,7 @@ const PM = '/v1/partnermanager';
 const SBI = `${PM}/securebiometricinterface`;
 const MAP = `${SBI}/devicedetails/map`;
 const DEVICES = `${PM}/devicedetail`;
-const DAY_MS = 86_400_000;
-const ADD_DEVICE = 'mosip.pms.add.device.to.sbi.id.post';
-const APPROVE_DEVICE = 'mosip.pms.approval.mapping.device.to.sbi.post';
+const { addDevice: ADD_DEVICE, approveDevice: APPROVE_DEVICE } = DEVICE_API_IDS;
 
 let stack: LocalStack;
 let admin: string;
@@ -24,49 +22,27 @@ let provider1: string;
 let provider2: string;
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
 const refused = (method: string, path: string, token: string, body: unknown, code: string) => expectRefused(stack, method, path, token, body, code);
-const v2 = (id: string, request: unknown) => ({ id, version: '1.0', requestTime: new Date().toISOString(), metadata: {}, request });
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString();
 const search = (filters: unknown[] = [], sort: unknown[] = [], pageFetch = 10) => v1({ filters, sort, pagination: { pageStart: 0, pageFetch } });
 
-function sbiBody(providerId: string, swVersion: string) {
-  return v1({ swBinaryHash: `hash-${swVersion}`, swVersion, swCreateDateTime: day(-1), swExpiryDateTime: day(365), providerId });
-}
-
 function sbiUpdate(id: string, swVersion: string, overrides: Record<string, unknown> = {}) {
-  return v1({ id, swBinaryHash: `hash-${swVersion}`, swVersion, swCreateDateTime: day(-2), swExpiryDateTime: day(200), isActive: false, ...overrides });
+  return v1({
+    id,
+    swBinaryHash: `hash-${swVersion}`,
+    swVersion,
+    swCreateDateTime: daysFromNow(-2),
+    swExpiryDateTime: daysFromNow(200),
+    isActive: false,
+    ...overrides,
+  });
 }
 
 function legacyDevice(providerId: string, make: string, model: string, overrides: Record<string, unknown> = {}) {
   return v1({ deviceProviderId: providerId, deviceTypeCode: 'Finger', deviceSubTypeCode: 'Slap', make, model, ...overrides });
 }
 
-/** A device provider that registered itself, uploaded its DEVICE certificate and was activated by a partner admin. */
-async function activeDeviceProvider(user: string): Promise<string> {
-  const token = await stack.token(user, ['DEVICE_PROVIDER']);
-  await ok(
-    'POST',
-    `${PM}/partners`,
-    token,
-    v1({
-      partnerId: user,
-      organizationName: `${user} Devices`,
-      address: 'Pune',
-      contactNumber: '+919800000000',
-      emailId: `${user}@example.org`,
-      partnerType: 'Device_Provider',
-    }),
-  );
-  const chain = forgeTrustChain({ organization: `${user} Devices` });
-  for (const ca of [chain.root, chain.intermediate])
-    await ok('POST', `${PM}/partners/certificate/ca/upload`, admin, v1({ certificateData: ca.pem, partnerDomain: 'DEVICE' }));
-  await ok('POST', `${PM}/partners/certificate/upload`, token, v1({ partnerId: user, certificateData: chain.leaf.pem, partnerDomain: 'DEVICE' }));
-  await activateAsAdmin(stack, admin, user);
-  return token;
-}
-
 /** An SBI of `providerId`, approved by the admin. */
 async function approvedSbi(token: string, providerId: string, swVersion: string): Promise<string> {
-  const { id } = await ok('POST', SBI, token, sbiBody(providerId, swVersion));
+  const { id } = await ok('POST', SBI, token, sbiCreateBody(providerId, swVersion));
   await ok('PATCH', SBI, admin, v1({ id, approvalStatus: 'Activate' }));
   return id;
 }
@@ -90,8 +66,8 @@ async function auditActions(objectId: string): Promise<string[]> {
 before(async () => {
   stack = await startLocalStack();
   admin = await stack.token('admin1', ['PARTNER_ADMIN']);
-  provider1 = await activeDeviceProvider('ldp-1');
-  provider2 = await activeDeviceProvider('ldp-2');
+  provider1 = await activeDeviceProvider(stack, admin, 'ldp-1');
+  provider2 = await activeDeviceProvider(stack, admin, 'ldp-2');
 });
 after(() => stack?.stop());
 
@@ -155,11 +131,11 @@ test('the legacy approval approves a pending device under its approved SBI and s
 });
 
 test('the legacy SBI update changes only a pending SBI of the caller; isActive never switches an SBI on', async () => {
-  const { id } = await ok('POST', SBI, provider1, sbiBody('ldp-1', 'edit-1'));
+  const { id } = await ok('POST', SBI, provider1, sbiCreateBody('ldp-1', 'edit-1'));
   // MOSIP sets isActive as sent: a provider could switch on its own unapproved SBI.
   await refused('PUT', SBI, provider1, sbiUpdate(id, 'edit-1', { isActive: true }), 'PMS_DEVICE_ERROR_022');
   await refused('PUT', SBI, provider2, sbiUpdate(id, 'edit-1b'), 'PMS_AUT_007');
-  await refused('PUT', SBI, provider1, sbiUpdate(id, 'edit-1b', { swExpiryDateTime: day(-1) }), 'PMS_AUT_508');
+  await refused('PUT', SBI, provider1, sbiUpdate(id, 'edit-1b', { swExpiryDateTime: daysFromNow(-1) }), 'PMS_AUT_508');
   await refused('PUT', SBI, provider1, sbiUpdate(id, 'edit-1b', { isActive: undefined }), 'PMS_COR_001');
   assert.deepEqual(await ok('PUT', SBI, provider1, sbiUpdate(id, 'edit-1b')), { id });
   const [row] = (await ok('POST', `${SBI}/search`, provider1, search([{ columnName: 'id', type: 'equals', value: id }]))).data;
@@ -167,16 +143,16 @@ test('the legacy SBI update changes only a pending SBI of the caller; isActive n
     [row.swVersion, row.swBinaryHash, row.approvalStatus, row.isActive, row.deleted, row.partnerOrganizationName, row.deviceDetailId],
     ['edit-1b', Buffer.from('hash-edit-1b').toString('base64'), 'pending_approval', false, false, 'ldp-1 Devices', null],
   );
-  await ok('POST', SBI, provider1, sbiBody('ldp-1', 'edit-2'));
+  await ok('POST', SBI, provider1, sbiCreateBody('ldp-1', 'edit-2'));
   await refused('PUT', SBI, provider1, sbiUpdate(id, ' EDIT-2 '), 'PMS_AUT_512');
   // The old version was freed by the update.
-  await ok('POST', SBI, provider1, sbiBody('ldp-1', 'edit-1'));
+  await ok('POST', SBI, provider1, sbiCreateBody('ldp-1', 'edit-1'));
 
   // MOSIP changes approved SBIs (and switches them on and off) too.
   await ok('PATCH', SBI, admin, v1({ id, approvalStatus: 'Activate' }));
   await refused('PUT', SBI, provider1, sbiUpdate(id, 'edit-1c', { isActive: true }), 'PMS_AUT_517');
   await refused('PUT', SBI, admin, sbiUpdate(id, 'edit-1b', { isActive: true }), 'PMS_AUT_517');
-  const { id: rejected } = await ok('POST', SBI, provider1, sbiBody('ldp-1', 'edit-3'));
+  const { id: rejected } = await ok('POST', SBI, provider1, sbiCreateBody('ldp-1', 'edit-3'));
   await ok('PATCH', SBI, admin, v1({ id: rejected, approvalStatus: 'De-activate' }));
   await refused('PUT', SBI, provider1, sbiUpdate(rejected, 'edit-3', { isActive: true }), 'PMS_AUT_518');
   await ok('PATCH', `${SBI}/${id}`, provider1, v2('mosip.pms.deactivate.sbi.patch', { status: 'De-Activate' }));
@@ -191,7 +167,7 @@ test("the legacy map links an approved device to another approved SBI of its pro
   const deviceId = await deviceUnder(provider1, first, 'ldp-1', 'M1', 'approved');
   const pendingDevice = await deviceUnder(provider1, first, 'ldp-1', 'M2');
   const rejectedDevice = await deviceUnder(provider1, first, 'ldp-1', 'M3', 'rejected');
-  const pendingSbi = (await ok('POST', SBI, provider1, sbiBody('ldp-1', 'map-3'))).id;
+  const pendingSbi = (await ok('POST', SBI, provider1, sbiCreateBody('ldp-1', 'map-3'))).id;
   const map = (deviceDetailId: string, sbiId: string) => v1({ deviceDetailId, sbiId });
 
   await refused('PUT', MAP, provider1, map('no-such-device', second), 'PMS_AUT_005');

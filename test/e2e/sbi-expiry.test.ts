@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, v1 } from '../support/pms-calls.js';
+import { activateStoredPartner, expectOk, v1, v2 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager';
 const SBI = `${PM}/securebiometricinterface`;
@@ -11,7 +11,6 @@ let stack: LocalStack;
 let admin: string;
 let provider: string;
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
-const v2 = (id: string, request: unknown) => ({ id, version: '1.0', requestTime: new Date().toISOString(), metadata: {}, request });
 const utcDay = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 /** Six in the morning (UTC) of the day `days` after the day of `instant`. */
 const morningAfter = (instant: string, days: number) => new Date(Date.parse(`${utcDay(Date.parse(instant))}T06:00:00.000Z`) + days * DAY_MS);

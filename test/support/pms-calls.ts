@@ -10,6 +10,11 @@ export function v1(request: unknown) {
   return { id: 'mosip.pms.test', version: '1.0', requesttime: new Date().toISOString(), metadata: {}, request };
 }
 
+/** A V2 (revamp) request envelope with the operation's API id and today's `requestTime`. */
+export function v2(id: string, request: unknown) {
+  return { id, version: '1.0', requestTime: new Date().toISOString(), metadata: {}, request };
+}
+
 /** A call that must succeed; gives the envelope's `response`. */
 export async function expectOk(stack: LocalStack, method: string, path: string, token: string, body?: unknown) {
   const { json } = await stack.request(method, path, { token, ...(body === undefined ? {} : { body }) });
