@@ -4,9 +4,9 @@ import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy } from './approval.js';
-import { DEVICE_AUDIT_TYPE, type DeviceDetail, type DeviceSbiLink, foldedWhitespace } from './device.js';
+import { DEVICE_AUDIT_TYPE, type DeviceDetail, foldedWhitespace, newLink } from './device.js';
 import type { DeviceDeps } from './ports.js';
-import { callerPartners, checkDeactivateStatus, ownProvider } from './provider-access.js';
+import { callerPartners, checkDeactivatable, checkDeactivateStatus } from './provider-access.js';
 import { isExpired, type Sbi } from './sbi.js';
 
 export interface DeviceInput {
@@ -95,17 +95,7 @@ export async function addDeviceToSbi(deps: DeviceDeps, caller: Caller, sbiId: st
     const now = deps.clock.now();
     const sbi = checkSbiTakesDevices(await deps.devices.getSbi(sbiId), provider.id, now);
     const device = newDevice(deps, caller, input, now, [sbi.id]);
-    const link: DeviceSbiLink = {
-      deviceId: device.id,
-      sbiId: sbi.id,
-      providerId: provider.id,
-      isActive: false,
-      crBy: caller.userId,
-      crDtimes: now.toISOString(),
-      updBy: null,
-      updDtimes: null,
-      revision: 0,
-    };
+    const link = newLink({ deviceId: device.id, sbiId: sbi.id, providerId: provider.id, isActive: false }, caller.userId, now);
     await deps.devices
       .commit({
         devices: [{ next: device }],
@@ -163,11 +153,12 @@ export async function deactivateDevice(deps: DeviceDeps, caller: Caller, deviceI
   checkDeactivateStatus(input.status);
   const owned = await callerPartners(deps, caller);
   return retryOnConflict(async () => {
-    const device = await deps.devices.getDevice(deviceId);
-    if (!device) throw new PmsError(DEVICE_ERRORS.DEVICE_NOT_EXISTS);
-    ownProvider(owned, caller, device.deviceProviderId, DEVICE_ERRORS.DEVICE_NOT_ASSOCIATED_WITH_USER);
-    if (device.approvalStatus !== 'approved') throw new PmsError(DEVICE_ERRORS.DEVICE_NOT_APPROVED);
-    if (!device.isActive) throw new PmsError(DEVICE_ERRORS.DEVICE_ALREADY_DEACTIVATED);
+    const device = checkDeactivatable(await deps.devices.getDevice(deviceId), (found) => found.deviceProviderId, owned, caller, {
+      missing: DEVICE_ERRORS.DEVICE_NOT_EXISTS,
+      notOwned: DEVICE_ERRORS.DEVICE_NOT_ASSOCIATED_WITH_USER,
+      notApproved: DEVICE_ERRORS.DEVICE_NOT_APPROVED,
+      alreadyDeactivated: DEVICE_ERRORS.DEVICE_ALREADY_DEACTIVATED,
+    });
     const now = deps.clock.now();
     const next = changedBy(device, caller.userId, now, { isActive: false });
     await deps.devices.commit({

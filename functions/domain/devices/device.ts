@@ -34,3 +34,8 @@ export const DEVICE_SBI_LINK_AUDIT_TYPE = 'DeviceDetailSbi';
 export function foldedWhitespace(value: string): string {
   return value.trim().replace(/\s+/g, ' ');
 }
+
+/** A new link of `deviceId` to `sbiId`, made by `userId` at `now`. */
+export function newLink(link: Pick<DeviceSbiLink, 'deviceId' | 'sbiId' | 'providerId' | 'isActive'>, userId: string, now: Date): DeviceSbiLink {
+  return { ...link, crBy: userId, crDtimes: now.toISOString(), updBy: null, updDtimes: null, revision: 0 };
+}

@@ -5,7 +5,7 @@ import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy, derivedStatus } from './approval.js';
-import { DEVICE_AUDIT_TYPE, type DeviceDetail, type DeviceSbiLink } from './device.js';
+import { DEVICE_AUDIT_TYPE, type DeviceDetail, newLink } from './device.js';
 import { inScope, providerScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
 import { checkSbiDates, isExpired, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
@@ -103,17 +103,7 @@ export async function mapDeviceToSbi(deps: DeviceDeps, caller: Caller, input: De
       device,
       now,
     );
-    const link: DeviceSbiLink = {
-      deviceId: device.id,
-      sbiId: sbi.id,
-      providerId: sbi.providerId,
-      isActive: true,
-      crBy: caller.userId,
-      crDtimes: now.toISOString(),
-      updBy: null,
-      updDtimes: null,
-      revision: 0,
-    };
+    const link = newLink({ deviceId: device.id, sbiId: sbi.id, providerId: sbi.providerId, isActive: true }, caller.userId, now);
     await deps.devices
       .commit({
         devices: [{ next: { ...device, sbiIds: [...new Set([...device.sbiIds, sbi.id])] }, previous: device }],

@@ -5,6 +5,7 @@ import { USER_ERRORS } from '../../errors/user-errors.js';
 import type { Caller } from '../caller.js';
 import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
+import type { Approvable } from './approval.js';
 import type { DeviceDeps } from './ports.js';
 
 /** MOSIP's partner type of device providers, the only partners with SBIs and devices. */
@@ -39,4 +40,30 @@ export function ownProvider(owned: readonly Partner[], caller: Caller, providerI
 /** `{status: "De-Activate"}`, exactly, as MOSIP's deactivation endpoints of SBIs, devices and FTM chips require. */
 export function checkDeactivateStatus(status: string | null | undefined): void {
   if (status !== 'De-Activate') throw new PmsError(DEVICE_ERRORS.DEACTIVATE_STATUS_CODE);
+}
+
+/** What an SBI, device or FTM chip deactivation answers at each of MOSIP's checks. */
+export interface DeactivationCodes {
+  missing: ErrorDefinition;
+  notOwned: ErrorDefinition;
+  notApproved: ErrorDefinition;
+  alreadyDeactivated: ErrorDefinition;
+}
+
+/**
+ * MOSIP's checks before a deactivation, in its order: the item exists, a non-admin's own active provider holds it
+ * (ownProvider), it is approved, and still active.
+ */
+export function checkDeactivatable<T extends Approvable>(
+  item: T | undefined,
+  providerOf: (item: T) => string,
+  owned: readonly Partner[],
+  caller: Caller,
+  codes: DeactivationCodes,
+): T {
+  if (!item) throw new PmsError(codes.missing);
+  ownProvider(owned, caller, providerOf(item), codes.notOwned);
+  if (item.approvalStatus !== 'approved') throw new PmsError(codes.notApproved);
+  if (!item.isActive) throw new PmsError(codes.alreadyDeactivated);
+  return item;
 }

@@ -6,7 +6,7 @@ import { isOwnedBy, type Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy, derivedStatus } from './approval.js';
 import type { DeviceDeps } from './ports.js';
-import { callerPartners, checkDeactivateStatus, isDeviceProvider, ownProvider } from './provider-access.js';
+import { callerPartners, checkDeactivatable, checkDeactivateStatus, isDeviceProvider } from './provider-access.js';
 import { checkSbiDates, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
 import { switchOffSbi } from './sbi-cascade.js';
 
@@ -92,7 +92,7 @@ export async function decideSbi(deps: DeviceDeps, caller: Caller, input: { id: s
 
 /**
  * `PATCH /securebiometricinterface/{sbiId}` (MOSIP's deactivateSbi), providers and admins, in MOSIP's order: the
- * request's status (026), the caller's partners (PMS_CERTIFICATE_ERROR_002), the SBI (017 blank, 005 missing), a
+ * request's status (026), the caller's partners (PMS_CERTIFICATE_ERROR_002), the SBI (005; a blank id is PMS_COR_001 before this), a
  * non-admin's own active provider (019, PMS_PMP_016), approved (022), not already deactivated (020). The SBI's
  * devices go with it (switchOffSbi).
  */
@@ -100,11 +100,12 @@ export async function deactivateSbi(deps: DeviceDeps, caller: Caller, sbiId: str
   checkDeactivateStatus(input.status);
   const owned = await callerPartners(deps, caller);
   return retryOnConflict(async () => {
-    const sbi = await deps.devices.getSbi(sbiId);
-    if (!sbi) throw new PmsError(DEVICE_ERRORS.SBI_NOT_EXISTS);
-    ownProvider(owned, caller, sbi.providerId, DEVICE_ERRORS.SBI_NOT_ASSOCIATED_WITH_USER);
-    if (sbi.approvalStatus !== 'approved') throw new PmsError(DEVICE_ERRORS.SBI_NOT_APPROVED);
-    if (!sbi.isActive) throw new PmsError(DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED);
+    const sbi = checkDeactivatable(await deps.devices.getSbi(sbiId), (found) => found.providerId, owned, caller, {
+      missing: DEVICE_ERRORS.SBI_NOT_EXISTS,
+      notOwned: DEVICE_ERRORS.SBI_NOT_ASSOCIATED_WITH_USER,
+      notApproved: DEVICE_ERRORS.SBI_NOT_APPROVED,
+      alreadyDeactivated: DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED,
+    });
     const now = deps.clock.now();
     const next = changedBy(sbi, caller.userId, now, { isActive: false });
     const audit = auditEntry(caller.userId, 'deactivateSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId });
