@@ -3,6 +3,8 @@ import { createPublicKey, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { deviceTypeKeys } from '../../functions/adapters/dynamodb/keys.js';
+import { DEVICE_TYPE_MASTER_DATA } from '../../functions/device-type-seed/master-data.js';
 import { isPortFree } from '../../local/ports.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
@@ -21,9 +23,16 @@ describe('local stack test harness', () => {
     await stack?.stop();
   });
 
-  it('starts with only the PMS CA in the table, made from the key files in the data directory, and answers the health check', async () => {
-    const [pmsCa, ...others] = await listTableItems(stack.table);
-    assert.deepEqual(others, []);
+  it('starts with only the PMS CA and the shipped device types in the table, the CA made from the key files in the data directory, and answers the health check', async () => {
+    const items = await listTableItems(stack.table);
+    const pmsCa = items.find((item) => item.pk === 'PMS_CA');
+    const shipped = [
+      ...DEVICE_TYPE_MASTER_DATA.deviceTypes.map((type) => deviceTypeKeys.deviceType(type.code)),
+      ...DEVICE_TYPE_MASTER_DATA.deviceSubTypes.map((subType) => deviceTypeKeys.deviceSubType(subType.deviceTypeCode, subType.code)),
+    ];
+    const others = items.filter((item) => item !== pmsCa);
+    const keyText = (key: { pk?: unknown; sk?: unknown }) => `${String(key.pk)} ${String(key.sk)}`;
+    assert.deepEqual(others.map(keyText).sort(), shipped.map(keyText).sort());
     assert.deepEqual([pmsCa?.pk, pmsCa?.sk, pmsCa?.entity], ['PMS_CA', 'CURRENT', 'PmsCa']);
     const root = new X509Certificate(pmsCa!.root as string);
     const issuing = new X509Certificate(pmsCa!.issuing as string);
