@@ -2,7 +2,7 @@ import type { FilterValueRequest, SearchRequest } from '../../schemas/legacy-sea
 import { localDateTime } from '../mosip-dates.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
-import { type LegacyPage, legacySearch } from '../search/legacy-search.js';
+import { type LegacyPage, legacySearch, mapPage } from '../search/legacy-search.js';
 import type { DeviceSubType, DeviceType, MasterDataColumns } from './device-type.js';
 import type { DeviceTypeMasterData } from './ports.js';
 
@@ -84,7 +84,7 @@ export async function searchDeviceSubTypes(deps: DeviceTypeQueryDeps, request: S
   // SearchHelper#filterQuery adds `is_deleted IS NOT TRUE` along with the filters, and only when there are any.
   const notDeleted = (found: DeviceSubType[]) => (request.filters.length > 0 ? found.filter((subType) => !subType.isDeleted) : found);
   const page = legacySearch(await deps.masterData.deviceSubTypes(), DEVICE_SUB_TYPE_COLUMNS, request, notDeleted);
-  return { ...page, data: page.data === null ? null : page.data.map(registrationSubTypeView) };
+  return mapPage(page, registrationSubTypeView);
 }
 
 function registrationSubTypeView(subType: DeviceSubType): RegistrationSubTypeView {

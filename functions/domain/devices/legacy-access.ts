@@ -2,6 +2,7 @@ import type { Caller } from '../caller.js';
 import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { readAll } from '../read-all.js';
+import { compareText } from '../search/v2-lists.js';
 import { DERIVED_STATUSES } from './approval.js';
 import type { DeviceDetail } from './device.js';
 import type { DeviceDeps } from './ports.js';
@@ -30,13 +31,8 @@ export function inScope<T>(scope: ProviderScope, item: T | undefined, providerOf
   return item !== undefined && scope.includes(providerOf(item)) ? item : undefined;
 }
 
-/** Text in Java's String#compareTo order (and PostgreSQL's C collation), whatever the locale. */
-export function inCodeUnitOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const oldestFirst = <T extends { crDtimes: string; id: string }>(items: T[]): T[] =>
-  items.sort((a, b) => inCodeUnitOrder(a.crDtimes, b.crDtimes) || inCodeUnitOrder(a.id, b.id));
+  items.sort((a, b) => compareText(a.crDtimes, b.crDtimes) || compareText(a.id, b.id));
 
 /** Every SBI in the scope, oldest first: an admin's from the status index, a provider's from its own partitions. */
 export async function sbisInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope): Promise<Sbi[]> {

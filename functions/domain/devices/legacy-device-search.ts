@@ -3,10 +3,10 @@ import type { Caller } from '../caller.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { refuseUnnamedFilters, takeFilter } from '../search/filters.js';
-import { EMPTY_PAGE, legacySearch } from '../search/legacy-search.js';
+import { EMPTY_PAGE, legacySearch, mapPage } from '../search/legacy-search.js';
+import { compareText } from '../search/v2-lists.js';
 import type { DeviceDetail } from './device.js';
-import { devicesInScope, inCodeUnitOrder, organisationNames, providerScope } from './legacy-access.js';
-import { mapPage } from './legacy-sbi-search.js';
+import { devicesInScope, organisationNames, providerScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
 
 interface DeviceRow {
@@ -91,7 +91,7 @@ export async function searchDevicesLegacy(deps: DeviceDeps, caller: Caller, requ
  * ties in id order. A boolean column answers true and false, as every filter-values endpoint does.
  */
 export async function deviceFilterValues(deps: DeviceDeps, caller: Caller, request: FilterValueRequest) {
-  const rows = (await deviceRows(deps, caller)).sort((a, b) => inCodeUnitOrder(a.device.id, b.device.id));
+  const rows = (await deviceRows(deps, caller)).sort((a, b) => compareText(a.device.id, b.device.id));
   const devices = new Map(rows.map(({ device }) => [device.id, device]));
   const { filters } = filterValues(rows, DEVICE_COLUMNS, ({ device }) => device.id, request);
   return {

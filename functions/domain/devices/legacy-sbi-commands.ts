@@ -9,6 +9,7 @@ import { DEVICE_AUDIT_TYPE, type DeviceDetail, newLink } from './device.js';
 import { inScope, providerScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
 import { checkSbiDates, isExpired, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
+import { rethrowSbiWriteRefusal } from './sbi-commands.js';
 
 export const MAPPING_EXISTS = 'Mapping already exists';
 export const SUCCESS = 'Success';
@@ -26,12 +27,6 @@ export function checkSbiEditable(sbi: Sbi, isActive: boolean): void {
   if (status === 'rejected') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_ALREADY_REJECTED);
   if (status === 'deactivated') throw new PmsError(DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED);
   if (isActive) throw new PmsError(DEVICE_ERRORS.SBI_NOT_APPROVED);
-}
-
-function rethrowSbiWriteRefusal(error: unknown): never {
-  if (error instanceof UniqueConstraintError && error.constraint === 'sbiVersion') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_RECORDS_EXISTS);
-  if (error instanceof InactivePartnerError) throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
-  throw error;
 }
 
 /**

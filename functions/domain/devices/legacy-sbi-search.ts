@@ -4,9 +4,10 @@ import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { filterValues } from '../search/filter-values.js';
 import { refuseUnnamedFilters, takeFilter } from '../search/filters.js';
-import { type LegacyPage, legacySearch } from '../search/legacy-search.js';
+import { legacySearch, mapPage } from '../search/legacy-search.js';
+import { compareText } from '../search/v2-lists.js';
 import type { DeviceDetail, DeviceSbiLink } from './device.js';
-import { inCodeUnitOrder, organisationNames, providerScope, sbisInScope } from './legacy-access.js';
+import { organisationNames, providerScope, sbisInScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
 import type { Sbi } from './sbi.js';
 
@@ -76,11 +77,6 @@ function sbiSearchView({ sbi, orgName }: SbiRow) {
   };
 }
 
-/** A legacy page with its rows in MOSIP's response shape. */
-export function mapPage<Row, View>(page: LegacyPage<Row>, view: (row: Row) => View): LegacyPage<View> {
-  return { ...page, data: page.data === null ? null : page.data.map(view) };
-}
-
 /**
  * Legacy `POST /securebiometricinterface/search` (#searchSecureBiometricInterface) over the SBIs the caller may see:
  * a partner admin's every SBI, a provider's own. MOSIP searches every provider's SBIs for any caller.
@@ -94,7 +90,7 @@ export async function searchSbisLegacy(deps: DeviceDeps, caller: Caller, request
  * coded by SBI id as MOSIP's; ties in id order, as PostgreSQL's DISTINCT … ORDER BY returns them.
  */
 export async function sbiFilterValues(deps: DeviceDeps, caller: Caller, request: FilterValueRequest) {
-  const rows = (await sbiRows(deps, caller)).sort((a, b) => inCodeUnitOrder(a.sbi.id, b.sbi.id));
+  const rows = (await sbiRows(deps, caller)).sort((a, b) => compareText(a.sbi.id, b.sbi.id));
   return filterValues(rows, SBI_COLUMNS, ({ sbi }) => sbi.id, request);
 }
 

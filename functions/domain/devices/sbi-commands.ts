@@ -31,7 +31,8 @@ async function sbiProvider(deps: Pick<DeviceDeps, 'partners'>, caller: Caller, p
   return partner;
 }
 
-function rethrowWriteRefusal(error: unknown): never {
+/** An SBI write's refusals as MOSIP answers them: a version taken (PMS_AUT_512), the provider no longer active (PMS_AUT_002). */
+export function rethrowSbiWriteRefusal(error: unknown): never {
   if (error instanceof UniqueConstraintError && error.constraint === 'sbiVersion') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_RECORDS_EXISTS);
   if (error instanceof InactivePartnerError) throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
   throw error;
@@ -62,7 +63,7 @@ export async function createSbi(deps: DeviceDeps, caller: Caller, input: SbiInpu
     revision: 0,
   };
   const audit = auditEntry(caller.userId, 'createSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId, swVersion: sbi.swVersion });
-  await deps.devices.commit({ sbis: [{ next: sbi }], activePartnerId: provider.id, audits: [audit] }).catch(rethrowWriteRefusal);
+  await deps.devices.commit({ sbis: [{ next: sbi }], activePartnerId: provider.id, audits: [audit] }).catch(rethrowSbiWriteRefusal);
   return { id: sbi.id };
 }
 

@@ -14,6 +14,11 @@ export interface LegacyPage<T> {
 
 export const EMPTY_PAGE: LegacyPage<never> = Object.freeze({ fromRecord: 0, toRecord: 0, totalRecord: 0, data: null });
 
+/** A legacy page with its rows in the response's shape. */
+export function mapPage<Row, View>(page: LegacyPage<Row>, view: (row: Row) => View): LegacyPage<View> {
+  return { ...page, data: page.data === null ? null : page.data.map(view) };
+}
+
 /**
  * MOSIP's legacy search (SearchHelper#search, then PageUtils#sortPage) over rows already read by a Query, in
  * MOSIP's order of checks: filters, sort, paging, then the search itself. `narrow` is what a service does in
