@@ -4,13 +4,13 @@ import { PmsError } from '../../errors/pms-error.js';
 import type { DeviceListQuery } from '../../schemas/devices.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
-import { readAll } from '../read-all.js';
 import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
 import type { PageV2 } from '../search/v2-lists.js';
-import { DERIVED_STATUSES, derivedStatus } from './approval.js';
+import { derivedStatus } from './approval.js';
 import type { DeviceDetail } from './device.js';
 import type { DeviceDeps } from './ports.js';
 import { callerPartners, isDeviceProvider } from './provider-access.js';
+import { devicesInScope, EVERY_PROVIDER, organisationNames } from './provider-scope.js';
 import type { Sbi } from './sbi.js';
 import { devicesLinkedTo } from './sbi-list.js';
 
@@ -47,15 +47,15 @@ const DEVICE_LIST: ListDefinition<DeviceRow> = {
  */
 export async function listDevices(deps: DeviceDeps, query: DeviceListQuery): Promise<PageV2<ReturnType<typeof deviceSummary>>> {
   const paging = checkListQuery(DEVICE_LIST, query);
-  const statuses = DERIVED_STATUSES.filter((status) => !query.status || status === query.status);
-  const devices = (await Promise.all(statuses.map((status) => deps.devices.devicesInStatus(status)))).flat();
+  const devices = await devicesInScope(deps, EVERY_PROVIDER, query.status);
   const sbis = new Map((await deps.devices.sbisByIds([...new Set(devices.flatMap((device) => device.sbiIds))])).map((sbi) => [sbi.id, sbi]));
-  const providers = await readAll(
+  const names = await organisationNames(
+    deps,
+    EVERY_PROVIDER,
     devices.map((device) => device.deviceProviderId),
-    (id) => deps.partners.getPartner(id),
   );
   const rows = devices.flatMap((device) => {
-    const orgName = providers.get(device.deviceProviderId)?.organizationName ?? null;
+    const orgName = names.get(device.deviceProviderId) ?? null;
     const linked = device.sbiIds.map((id) => sbis.get(id));
     return linked.length === 0 ? [{ device, orgName, sbi: undefined }] : linked.map((sbi) => ({ device, orgName, sbi }));
   });

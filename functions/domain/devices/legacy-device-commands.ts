@@ -9,9 +9,9 @@ import { retryOnConflict } from '../retry.js';
 import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, type DeviceDetail, foldedWhitespace } from './device.js';
 import { checkDeviceType, checkSbiTakesDevices, type DeviceInput, newDevice, rethrowDeviceWriteRefusal } from './device-commands.js';
-import { inScope, providerScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
 import { isDeviceProvider } from './provider-access.js';
+import { inScope, providerScope } from './provider-scope.js';
 import { type Sbi, takesDevices } from './sbi.js';
 
 export const DEVICE_APPROVED = 'Device details approved successfully.';

@@ -6,8 +6,8 @@ import { refuseUnnamedFilters, takeFilter } from '../search/filters.js';
 import { EMPTY_PAGE, legacySearch, mapPage } from '../search/legacy-search.js';
 import { compareText } from '../search/v2-lists.js';
 import type { DeviceDetail } from './device.js';
-import { devicesInScope, organisationNames, providerScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
+import { devicesInScope, organisationNames, providerScope } from './provider-scope.js';
 
 interface DeviceRow {
   device: DeviceDetail;

@@ -6,8 +6,8 @@ import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy, derivedStatus } from './approval.js';
 import { DEVICE_AUDIT_TYPE, type DeviceDetail, newLink } from './device.js';
-import { inScope, providerScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
+import { inScope, providerScope } from './provider-scope.js';
 import { checkSbiDates, isExpired, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
 import { rethrowSbiWriteRefusal } from './sbi-commands.js';
 

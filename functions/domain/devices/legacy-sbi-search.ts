@@ -7,8 +7,8 @@ import { refuseUnnamedFilters, takeFilter } from '../search/filters.js';
 import { legacySearch, mapPage } from '../search/legacy-search.js';
 import { compareText } from '../search/v2-lists.js';
 import type { DeviceDetail, DeviceSbiLink } from './device.js';
-import { organisationNames, providerScope, sbisInScope } from './legacy-access.js';
 import type { DeviceDeps } from './ports.js';
+import { organisationNames, providerScope, sbisInScope } from './provider-scope.js';
 import type { Sbi } from './sbi.js';
 
 /** byte[] as Jackson writes it: MOSIP keeps an SBI's hash as the bytes of the text it was given. */

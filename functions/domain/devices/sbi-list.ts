@@ -2,12 +2,12 @@ import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
 import type { SbiListQuery } from '../../schemas/devices.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
-import { readAll } from '../read-all.js';
 import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
 import type { PageV2 } from '../search/v2-lists.js';
-import { DERIVED_STATUSES, derivedStatus } from './approval.js';
+import { derivedStatus } from './approval.js';
 import type { DeviceDeps } from './ports.js';
 import { callerPartners } from './provider-access.js';
+import { organisationNames, type ProviderScope, sbisInScope, scopeOf } from './provider-scope.js';
 import { expiryStatus, type Sbi } from './sbi.js';
 
 /** One SBI with its provider's name and the devices linked to it, counted as MOSIP's summary query counts them. */
@@ -51,31 +51,23 @@ const SBI_LIST: ListDefinition<SbiRow> = {
  */
 export async function listSbis(deps: DeviceDeps, caller: Caller, query: SbiListQuery): Promise<PageV2<ReturnType<typeof sbiSummary>>> {
   const paging = checkListQuery(SBI_LIST, query);
-  const sbis = caller.isAdmin ? await allSbis(deps, query.status) : await sbisOfCaller(deps, caller);
-  return listPage(SBI_LIST, await sbiRows(deps, sbis, deps.clock.now()), query, paging, sbiSummary);
+  const scope = scopeOf(caller, caller.isAdmin ? [] : await callerPartners(deps, caller));
+  const sbis = await sbisInScope(deps, scope, query.status);
+  return listPage(SBI_LIST, await sbiRows(deps, scope, sbis, deps.clock.now()), query, paging, sbiSummary);
 }
 
-async function allSbis(deps: DeviceDeps, status: string | undefined): Promise<Sbi[]> {
-  const statuses = DERIVED_STATUSES.filter((candidate) => status === undefined || status === '' || candidate === status);
-  return (await Promise.all(statuses.map((candidate) => deps.devices.sbisInStatus(candidate)))).flat();
-}
-
-async function sbisOfCaller(deps: DeviceDeps, caller: Caller): Promise<Sbi[]> {
-  const partners = await callerPartners(deps, caller);
-  return (await Promise.all(partners.map((partner) => deps.devices.sbisOfProvider(partner.id)))).flat();
-}
-
-async function sbiRows(deps: DeviceDeps, sbis: readonly Sbi[], now: Date): Promise<SbiRow[]> {
-  const providers = await readAll(
+async function sbiRows(deps: DeviceDeps, scope: ProviderScope, sbis: readonly Sbi[], now: Date): Promise<SbiRow[]> {
+  const names = await organisationNames(
+    deps,
+    scope,
     sbis.map((sbi) => sbi.providerId),
-    (id) => deps.partners.getPartner(id),
   );
   return Promise.all(
     sbis.map(async (sbi) => {
       const devices = await devicesLinkedTo(deps, sbi.id);
       return {
         sbi,
-        orgName: providers.get(sbi.providerId)?.organizationName ?? null,
+        orgName: names.get(sbi.providerId) ?? null,
         associatedDevices: devices.length,
         approvedDevices: devices.filter((device) => derivedStatus(device) === 'approved').length,
         pendingDevices: devices.filter((device) => device.approvalStatus === 'pending_approval').length,

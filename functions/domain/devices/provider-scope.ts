@@ -3,15 +3,15 @@ import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { readAll } from '../read-all.js';
 import { compareText } from '../search/v2-lists.js';
-import { DERIVED_STATUSES } from './approval.js';
+import { DERIVED_STATUSES, type DerivedStatus } from './approval.js';
 import type { DeviceDetail } from './device.js';
 import type { DeviceDeps } from './ports.js';
 import type { Sbi } from './sbi.js';
 
 /**
- * Whose SBIs, devices and links a caller of MOSIP's legacy SBI and device endpoints sees and changes: a partner
- * admin every provider's, anyone else only those of their own partners. MOSIP checks no ownership there; here
- * another provider's object is answered exactly as a missing one, with the operation's own not-found code.
+ * Whose SBIs, devices and links a caller sees and changes: a partner admin every provider's, anyone else only those
+ * of their own partners. On MOSIP's legacy endpoints, which check no ownership, another provider's object is
+ * answered here exactly as a missing one, with the operation's own not-found code.
  */
 export interface ProviderScope {
   /** The caller's own partners; undefined for a partner admin, who acts on every provider. */
@@ -19,11 +19,23 @@ export interface ProviderScope {
   includes(providerId: string): boolean;
 }
 
-export async function providerScope(deps: Pick<DeviceDeps, 'partners'>, caller: Caller): Promise<ProviderScope> {
-  if (caller.isAdmin) return { own: undefined, includes: () => true };
-  const own = await ownedPartners(deps.partners, caller);
+/** A partner admin's scope. */
+export const EVERY_PROVIDER: ProviderScope = { own: undefined, includes: () => true };
+
+/** The scope of a caller whose own partners are `own` (ignored for a partner admin). */
+export function scopeOf(caller: Caller, own: readonly Partner[]): ProviderScope {
+  if (caller.isAdmin) return EVERY_PROVIDER;
   const ids = new Set(own.map((partner) => partner.id));
   return { own, includes: (providerId) => ids.has(providerId) };
+}
+
+export async function providerScope(deps: Pick<DeviceDeps, 'partners'>, caller: Caller): Promise<ProviderScope> {
+  return caller.isAdmin ? EVERY_PROVIDER : scopeOf(caller, await ownedPartners(deps.partners, caller));
+}
+
+/** The derived statuses an admin read covers: the one asked for (a list's exact status filter), or all four. */
+function statusesOf(status: string | undefined): DerivedStatus[] {
+  return DERIVED_STATUSES.filter((candidate) => !status || candidate === status);
 }
 
 /** The item when its provider is in the scope; otherwise nothing, as if it did not exist. */
@@ -34,19 +46,22 @@ export function inScope<T>(scope: ProviderScope, item: T | undefined, providerOf
 const oldestFirst = <T extends { crDtimes: string; id: string }>(items: T[]): T[] =>
   items.sort((a, b) => compareText(a.crDtimes, b.crDtimes) || compareText(a.id, b.id));
 
-/** Every SBI in the scope, oldest first: an admin's from the status index, a provider's from its own partitions. */
-export async function sbisInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope): Promise<Sbi[]> {
+/**
+ * Every SBI in the scope, oldest first: an admin's from the status index (only `status`'s partition when one is
+ * asked for; the caller still filters), a provider's from its own partitions.
+ */
+export async function sbisInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope, status?: string): Promise<Sbi[]> {
   const reads = scope.own
     ? scope.own.map((partner) => deps.devices.sbisOfProvider(partner.id))
-    : DERIVED_STATUSES.map((status) => deps.devices.sbisInStatus(status));
+    : statusesOf(status).map((candidate) => deps.devices.sbisInStatus(candidate));
   return oldestFirst((await Promise.all(reads)).flat());
 }
 
 /** Every device in the scope, oldest first, read as `sbisInScope` reads SBIs. */
-export async function devicesInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope): Promise<DeviceDetail[]> {
+export async function devicesInScope(deps: Pick<DeviceDeps, 'devices'>, scope: ProviderScope, status?: string): Promise<DeviceDetail[]> {
   const reads = scope.own
     ? scope.own.map((partner) => deps.devices.devicesOfProvider(partner.id))
-    : DERIVED_STATUSES.map((status) => deps.devices.devicesInStatus(status));
+    : statusesOf(status).map((candidate) => deps.devices.devicesInStatus(candidate));
   return oldestFirst((await Promise.all(reads)).flat());
 }
 
