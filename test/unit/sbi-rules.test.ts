@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { derivedStatus, isLive } from '../../functions/domain/devices/approval.js';
-import { checkSbiDates, expiryStatus, type Sbi, takesDevices } from '../../functions/domain/devices/sbi.js';
+import { checkSbiDates, expiryStatus, type Sbi, whyNoDevices } from '../../functions/domain/devices/sbi.js';
 import { refusalOfCall } from '../support/refusals.js';
 
 /*
@@ -60,11 +60,12 @@ const sbi = (change: Partial<Sbi>): Sbi => ({
 
 test('an SBI expires the day after its expiry date, and only an approved, active, unexpired SBI takes devices', () => {
   assert.equal(expiryStatus(sbi({}), NOW), 'valid', 'the expiry day itself is still valid');
-  assert.equal(takesDevices(sbi({}), NOW), true);
+  assert.equal(whyNoDevices(sbi({}), NOW), undefined);
   assert.equal(expiryStatus(sbi({ swExpiryDateTime: at('2027-03-14', '23:59:59.999') }), NOW), 'expired');
-  assert.equal(takesDevices(sbi({ swExpiryDateTime: at('2027-03-14', '23:59:59.999') }), NOW), false);
-  assert.equal(takesDevices(sbi({ isActive: false }), NOW), false);
-  assert.equal(takesDevices(sbi({ approvalStatus: 'pending_approval', isActive: false }), NOW), false);
+  assert.equal(whyNoDevices(sbi({ swExpiryDateTime: at('2027-03-14', '23:59:59.999') }), NOW)?.code, 'PMS_DEVICE_ERROR_021');
+  assert.equal(whyNoDevices(sbi({ isActive: false }), NOW)?.code, 'PMS_DEVICE_ERROR_029');
+  assert.equal(whyNoDevices(sbi({ approvalStatus: 'pending_approval', isActive: false }), NOW)?.code, 'PMS_DEVICE_ERROR_009');
+  assert.equal(whyNoDevices(sbi({ approvalStatus: 'rejected', isActive: false }), NOW)?.code, 'PMS_DEVICE_ERROR_028');
 });
 
 test('derived status and liveness: approved and inactive is deactivated; pending and approved-active are live', () => {

@@ -7,7 +7,7 @@ import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, type DeviceDetail, foldedWhitespace, newLink } from './device.js';
 import type { DeviceDeps } from './ports.js';
 import { callerPartners, checkDeactivatable, checkDeactivateStatus } from './provider-access.js';
-import { isExpired, type Sbi } from './sbi.js';
+import { type Sbi, whyNoDevices } from './sbi.js';
 
 export interface DeviceInput {
   id?: string | null | undefined;
@@ -32,10 +32,8 @@ export async function checkDeviceType(deps: Pick<DeviceDeps, 'deviceTypes'>, inp
 export function checkSbiTakesDevices(sbi: Sbi | undefined, partnerId: string, now: Date): Sbi {
   if (!sbi) throw new PmsError(DEVICE_ERRORS.SBI_NOT_EXISTS);
   if (sbi.providerId !== partnerId) throw new PmsError(DEVICE_ERRORS.SBI_NOT_ASSOCIATED_WITH_PARTNER_ID);
-  if (sbi.approvalStatus === 'pending_approval') throw new PmsError(DEVICE_ERRORS.PENDING_APPROVAL_SBI);
-  if (sbi.approvalStatus === 'rejected') throw new PmsError(DEVICE_ERRORS.REJECTED_SBI);
-  if (!sbi.isActive) throw new PmsError(DEVICE_ERRORS.DEACTIVATED_SBI);
-  if (isExpired(sbi, now)) throw new PmsError(DEVICE_ERRORS.SBI_EXPIRED);
+  const refusal = whyNoDevices(sbi, now);
+  if (refusal) throw new PmsError(refusal);
   return sbi;
 }
 

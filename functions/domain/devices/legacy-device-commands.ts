@@ -7,12 +7,12 @@ import { partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy } from './approval.js';
-import { DEVICE_AUDIT_TYPE, type DeviceDetail, foldedWhitespace } from './device.js';
-import { checkDeviceType, checkSbiTakesDevices, type DeviceInput, newDevice, rethrowDeviceWriteRefusal } from './device-commands.js';
+import { DEVICE_AUDIT_TYPE, foldedWhitespace } from './device.js';
+import { checkDeviceType, type DeviceInput, newDevice, rethrowDeviceWriteRefusal } from './device-commands.js';
 import type { DeviceDeps } from './ports.js';
 import { isDeviceProvider } from './provider-access.js';
 import { inScope, providerScope } from './provider-scope.js';
-import { type Sbi, takesDevices } from './sbi.js';
+import { type Sbi, whyNoDevices } from './sbi.js';
 
 export const DEVICE_APPROVED = 'Device details approved successfully.';
 export const DEVICE_REJECTED = 'Device details rejected successfully.';
@@ -88,12 +88,11 @@ export async function updateDeviceLegacy(deps: DeviceDeps, caller: Caller, input
  * None: an orphan device is refused (PMS_DEVICE_ERROR_024, as the revamp approval refuses a device without an SBI);
  * a device whose SBIs cannot take it gets the first SBI's reason (PMS_DEVICE_ERROR_009, 028, 029, 021).
  */
-export function approvingSbis(device: DeviceDetail, linked: readonly Sbi[], now: Date): Sbi[] {
-  const approving = linked.filter((sbi) => takesDevices(sbi, now));
-  if (approving.length > 0) return approving;
-  if (linked.length === 0) throw new PmsError(DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE);
-  // Refuses: none of the linked SBIs takes devices.
-  return [checkSbiTakesDevices(linked[0], device.deviceProviderId, now)];
+function approvingSbis(linked: readonly Sbi[], now: Date): Sbi[] {
+  const refusals = linked.map((sbi) => whyNoDevices(sbi, now));
+  if (refusals.includes(undefined)) return linked.filter((_, index) => refusals[index] === undefined);
+  // Every linked SBI refuses, or there is none.
+  throw new PmsError(refusals[0] ?? DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE);
 }
 
 /**
@@ -119,7 +118,7 @@ export async function decideDeviceLegacy(deps: DeviceDeps, caller: Caller, input
       });
       return DEVICE_REJECTED;
     }
-    const sbis = approvingSbis(device, await deps.devices.sbisByIds(device.sbiIds), now);
+    const sbis = approvingSbis(await deps.devices.sbisByIds(device.sbiIds), now);
     const links = (await Promise.all(sbis.map((sbi) => deps.devices.getLink(sbi.id, device.id)))).filter((link) => link !== undefined);
     await deps.devices.commit({
       devices: [{ next: changedBy(device, caller.userId, now, { approvalStatus: 'approved', isActive: true }), previous: device }],

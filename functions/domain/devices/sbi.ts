@@ -1,5 +1,5 @@
-import { LEGACY_DEVICE_ERRORS } from '../../errors/device-errors.js';
-import { PmsError, withArguments } from '../../errors/pms-error.js';
+import { DEVICE_ERRORS, LEGACY_DEVICE_ERRORS } from '../../errors/device-errors.js';
+import { type ErrorDefinition, PmsError, withArguments } from '../../errors/pms-error.js';
 import { type Approvable, type AuditColumns, isLive } from './approval.js';
 
 /**
@@ -32,9 +32,16 @@ export function expiryStatus(sbi: Pick<Sbi, 'swExpiryDateTime'>, now: Date): 'ex
   return isExpired(sbi, now) ? 'expired' : 'valid';
 }
 
-/** Approved, active and unexpired: the only SBI that takes devices and device approvals. */
-export function takesDevices(sbi: Sbi, now: Date): boolean {
-  return sbi.approvalStatus === 'approved' && sbi.isActive && !isExpired(sbi, now);
+/**
+ * Why an SBI takes no devices or device approvals, in MOSIP's order (PartnerHelper#validateSbiDeviceMapping): pending
+ * (009), rejected (028), deactivated (029), expired (021); undefined when it is approved, active and unexpired.
+ */
+export function whyNoDevices(sbi: Sbi, now: Date): ErrorDefinition | undefined {
+  if (sbi.approvalStatus === 'pending_approval') return DEVICE_ERRORS.PENDING_APPROVAL_SBI;
+  if (sbi.approvalStatus === 'rejected') return DEVICE_ERRORS.REJECTED_SBI;
+  if (!sbi.isActive) return DEVICE_ERRORS.DEACTIVATED_SBI;
+  if (isExpired(sbi, now)) return DEVICE_ERRORS.SBI_EXPIRED;
+  return undefined;
 }
 
 /** An SBI the expiry job still has to switch off once it lapses. */
