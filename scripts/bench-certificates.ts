@@ -6,7 +6,7 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { localKeySigner } from '../functions/adapters/signing/local-key-signer.js';
 import { issueCertificate } from '../functions/domain/certificates/certificate-issuer.js';
-import { resigningSubject } from '../functions/domain/certificates/partner-certificate-upload.js';
+import { resigningSubject } from '../functions/domain/certificates/leaf-certificate.js';
 import { ensurePmsCa, type PmsCa } from '../functions/domain/certificates/pms-ca.js';
 import { resignedPartnerCertificate } from '../functions/domain/certificates/resigned-partner-certificate.js';
 import { parseCertificateData } from '../functions/domain/certificates/x509/certificate-data.js';

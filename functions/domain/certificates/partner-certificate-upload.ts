@@ -1,4 +1,3 @@
-import { normaliseName } from '../../adapters/dynamodb/keys.js';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
@@ -11,30 +10,19 @@ import { PARTNER_SERVICE, partnerUpdated } from '../partners/partner-events.js';
 import { PARTNER_TYPES } from '../partners/partner-types.js';
 import { retryOnConflict } from '../retry.js';
 import { caCertificateUploaded } from './certificate-events.js';
-import { issueCertificate, type SubjectAttribute, type SubjectAttributeType } from './certificate-issuer.js';
+import { checkLeafCertificate, readLeafCertificate, resignLeafCertificate } from './leaf-certificate.js';
 import { domainsOfPartnerType, type PartnerDomain, partnerDomainOf } from './partner-domains.js';
 import type { CertificateDeps } from './ports.js';
-import { resignedPartnerCertificate } from './resigned-partner-certificate.js';
 import type { PartnerCertificate } from './stored-certificates.js';
-import { trustedCertificates, trustStoreOf } from './trust-store.js';
-import { checkCurrentlyValid, checkPartnerRemainingValidity } from './upload-dates.js';
-import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
-import { checkCertificateProfile } from './x509/certificate-profile.js';
-import { checkEndEntityCertificate, isSelfSigned } from './x509/certificate-roles.js';
-import { firstAttribute, parseCertificate } from './x509/parse-certificate.js';
+import { certificatePem } from './x509/certificate-data.js';
+import { firstAttribute } from './x509/parse-certificate.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
-import { validatePath } from './x509/path-validation.js';
 
 export interface PartnerCertificateUploadRequest {
   partnerId: string;
   partnerDomain: string;
   certificateData: string;
 }
-
-/** Keymanager reads a partner certificate as PEM only: whatever it cannot read is a parsing error. */
-const UNREADABLE_PARTNER_DATA = { text: CERTIFICATE_ERRORS.CERTIFICATE_PARSING_ERROR, der: CERTIFICATE_ERRORS.CERTIFICATE_PARSING_ERROR };
-
-const SUBJECT_TYPES: readonly string[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'] satisfies SubjectAttributeType[];
 
 /**
  * `POST /partners/certificate/upload` (PartnerServiceImpl#uploadPartnerCertificate + keymanager
@@ -55,9 +43,7 @@ export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, 
     if (isDeactivated(partner)) throw new PmsError(PARTNER_ERRORS.PARTNER_NOT_ACTIVE);
     if (PARTNER_TYPES[partner.partnerType].policyRequired && !partner.policyGroupId) throw new PmsError(CERTIFICATE_ERRORS.POLICY_GROUP_NOT_MAPPED);
 
-    const certificates = parseCertificateData(request.certificateData, { unreadable: UNREADABLE_PARTNER_DATA });
-    if (certificates.length !== 1) throw new PmsError(CERTIFICATE_ERRORS.SINGLE_CERTIFICATE_EXPECTED, ` (found ${certificates.length})`);
-    const cert = certificates[0]!;
+    const cert = readLeafCertificate(request.certificateData);
     const domain = partnerDomainOf(request.partnerDomain);
     if (!domainsOfPartnerType(partner.partnerType).includes(domain)) {
       throw new PmsError(
@@ -72,40 +58,13 @@ export function uploadPartnerCertificate(deps: CertificateDeps, caller: Caller, 
     }
 
     const now = deps.clock.now();
-    await checkPartnerCertificate(deps, partner, cert, domain, now);
+    await checkLeafCertificate(deps, cert, domain, partner.organizationName, now);
     return storeResigned(deps, caller, partner, cert, domain, now);
   });
 }
 
-async function checkPartnerCertificate(deps: CertificateDeps, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date): Promise<void> {
-  checkCurrentlyValid(cert, now);
-  checkPartnerRemainingValidity(cert, now, deps.minimumValidity.partnerDays);
-  if (isSelfSigned(cert)) throw new PmsError(CERTIFICATE_ERRORS.SELF_SIGNED_CERT_NOT_ALLOWED);
-  checkEndEntityCertificate(cert);
-  const trusted = trustedCertificates(await deps.certificates.caCertificatesOfDomain(domain));
-  validatePath(cert, trustStoreOf(trusted), { at: now, missingPathError: CERTIFICATE_ERRORS.ROOT_INTER_CA_NOT_FOUND });
-  if (cert.version !== 3) throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERT_VERSION);
-  // MOSIP compares O= exactly; we compare it as organisation names are compared for uniqueness.
-  const organization = firstAttribute(cert.subject, 'O');
-  if (organization === null || normaliseName(organization) !== normaliseName(partner.organizationName)) {
-    throw new PmsError(CERTIFICATE_ERRORS.PARTNER_ORG_NOT_MATCH, ` (certificate O=${organization ?? '(none)'})`);
-  }
-  checkCertificateProfile(cert);
-}
-
 async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Partner, cert: ParsedCertificate, domain: PartnerDomain, now: Date) {
-  const [pmsCa, signer] = await Promise.all([deps.signing.pmsCa(), deps.signing.issuingSigner()]);
-  const signedDer = await issueCertificate(
-    resignedPartnerCertificate({
-      subject: resigningSubject(cert),
-      subjectPublicKeyInfo: cert.publicKey.spkiDer,
-      partnerDomain: domain,
-      issuerCertificate: pmsCa.issuing,
-      now,
-    }),
-    signer,
-  );
-  const signed = parseCertificate(signedDer);
+  const { signed, pmsCa } = await resignLeafCertificate(deps, cert, domain, now);
   const record: PartnerCertificate = {
     certId: deps.ids.newId(),
     partnerId: partner.id,
@@ -158,13 +117,6 @@ async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Par
  */
 function awaitsPartnerAdmin(deps: CertificateDeps, partner: Partner): boolean {
   return deps.selfRegisteredActivation === 'by-partner-admin' && partner.approvalStatus !== 'approved' && isSelfRegistered(partner);
-}
-
-/** The subject attributes MOSIP keeps when it re-signs (the re-signing profile keeps the first of each). */
-export function resigningSubject(cert: ParsedCertificate): SubjectAttribute[] {
-  return cert.subject.attributes
-    .filter((attribute) => attribute.shortName !== null && SUBJECT_TYPES.includes(attribute.shortName))
-    .map((attribute) => ({ type: attribute.shortName as SubjectAttributeType, value: attribute.value }));
 }
 
 /** PartnerCertificateResponseDto. */
