@@ -1,5 +1,7 @@
 import type { AuditEntry } from '../../functions/domain/audit.js';
+import { partnerCertificateExpiry } from '../../functions/domain/certificates/stored-certificates.js';
 import type { ExpiryCalendar, ExpiryKind } from '../../functions/domain/expiry/expiry-calendar.js';
+import type { ChipApprovalStatus, ChipCertificateSummary, FtmChip } from '../../functions/domain/ftm-chips/ftm-chip.js';
 import { type ExpiryNoticeDeps, sendExpiryNotices } from '../../functions/domain/notifications/expiry-notices.js';
 import type { OutgoingMail } from '../../functions/domain/notifications/mail.js';
 import type { Notification } from '../../functions/domain/notifications/notification.js';
@@ -26,6 +28,38 @@ function sbi(id: string, providerId: string, approvalStatus: string, isActive: b
     isActive,
     crDtimes: '2027-01-10T08:00:00.000Z',
   };
+}
+
+/**
+ * An FTM chip of `ftpProviderId` whose certificate stops serving with the other items: the certificate PMS issued
+ * expires first (the uploaded one lasts to 2030).
+ */
+function ftmChip(id: string, ftpProviderId: string, approvalStatus: ChipApprovalStatus, isActive: boolean): Item {
+  return {
+    id,
+    ftpProviderId,
+    make: 'ChipWorks',
+    model: `CW-${id}`,
+    approvalStatus,
+    isActive,
+    certificate: {
+      certificateId: `ftm-cert-${id}`,
+      subject: `CN=CW-${id},O=ChipWorks,C=IN`,
+      issuer: 'CN=ChipWorks CA,O=ChipWorks,C=IN',
+      issuedTo: `CW-${id}`,
+      notBefore: '2027-01-01T00:00:00.000Z',
+      notAfter: '2030-01-01T00:00:00.000Z',
+      thumbprintSha256: `thumb-${id}`,
+      signedNotBefore: '2027-01-10T08:00:00.000Z',
+      signedNotAfter: EXPIRY,
+      uploadTime: '2027-01-10T08:00:00.000Z',
+    },
+    crBy: 'ftp-1',
+    crDtimes: '2027-01-09T08:00:00.000Z',
+    updBy: 'admin1',
+    updDtimes: '2027-01-11T08:00:00.000Z',
+    revision: 2,
+  } satisfies FtmChip;
 }
 
 /** An in-memory world for the notification jobs: calendars, partners, and a repository that keeps markers. */
@@ -59,6 +93,14 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
       sbi('sbi-deactivated', 'dp-1', 'approved', false),
       sbi('sbi-of-inactive', 'dp-2', 'approved', true),
     ],
+    // Likewise, only the approved, active chip belongs in the calendar.
+    ftmChip: [
+      ftmChip('101', 'ftp-1', 'approved', true),
+      ftmChip('102', 'ftp-1', 'rejected', false),
+      ftmChip('103', 'ftp-1', 'approved', false),
+      ftmChip('104', 'ftp-1', 'pending_approval', false),
+      ftmChip('105', 'ftp-2', 'approved', true),
+    ],
   };
   const partners: Record<string, Item> = {
     'bank-1': { id: 'bank-1', isActive: true, emailId: sealed('bank-1@example.org'), langCode: 'ara' },
@@ -66,6 +108,8 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
     'misp-1': { id: 'misp-1', isActive: true, emailId: sealed('misp-1@example.org'), langCode: 'hin' },
     'dp-1': { id: 'dp-1', isActive: true, emailId: sealed('dp-1@example.org'), langCode: 'fra' },
     'dp-2': { id: 'dp-2', isActive: false, emailId: sealed('dp-2@example.org'), langCode: 'eng' },
+    'ftp-1': { id: 'ftp-1', isActive: true, emailId: sealed('ftp-1@example.org'), langCode: 'eng' },
+    'ftp-2': { id: 'ftp-2', isActive: false, emailId: sealed('ftp-2@example.org'), langCode: 'eng' },
   };
   const markers = new Set<string>();
   const notifications: Notification[] = [];
@@ -79,7 +123,11 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
       reads.push(`${kind} ${after} ${until}`);
       const items = calendars[kind].filter((item) => {
         const expiresAt = String(
-          item.notAfter && kind === 'caCertificate' ? item.notAfter : (item.signedNotAfter ?? item.validToDatetime ?? item.swExpiryDateTime),
+          kind === 'ftmChip'
+            ? partnerCertificateExpiry(item.certificate as ChipCertificateSummary)
+            : item.notAfter && kind === 'caCertificate'
+              ? item.notAfter
+              : (item.signedNotAfter ?? item.validToDatetime ?? item.swExpiryDateTime),
         );
         return expiresAt >= after && expiresAt < until;
       });
@@ -126,15 +174,17 @@ export function notificationWorld(options: { mail?: ExpiryNoticeDeps['mail']; fa
     const byItem: Record<string, string[]> = {};
     for (const notification of notifications) {
       const details = notification.details;
-      const detail = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails][0]!;
+      const detail = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails, ...details.ftmDetails][0]!;
       const id =
-        'certificateId' in detail
-          ? detail.certificateId
-          : 'apiKeyName' in detail
-            ? `key:${detail.apiKeyName}`
-            : 'licenseId' in detail
-              ? `license:${detail.licenseId}`
-              : `sbi:${detail.sbiId}`;
+        'ftmId' in detail
+          ? `ftm:${detail.ftmId}`
+          : 'certificateId' in detail
+            ? detail.certificateId
+            : 'apiKeyName' in detail
+              ? `key:${detail.apiKeyName}`
+              : 'licenseId' in detail
+                ? `license:${detail.licenseId}`
+                : `sbi:${detail.sbiId}`;
       byItem[id] = [...(byItem[id] ?? []), detail.expiryPeriod];
     }
     return byItem;

@@ -22,7 +22,7 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
   }
   assert.deepEqual(
     await w.runDay(16),
-    { read: 11, created: 0, alreadyGiven: 6, failed: 0 },
+    { read: 16, created: 0, alreadyGiven: 7, failed: 0 },
     'the 15-day notices exist: a run at 15 days left finds them given',
   );
   assert.deepEqual(
@@ -34,8 +34,9 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
       'license:lic-1': EVERY_NOTICE,
       'sbi:sbi-1': EVERY_NOTICE,
       'sbi:sbi-pending': EVERY_NOTICE,
+      'ftm:101': EVERY_NOTICE,
     },
-    'no notice of a rejected or deactivated SBI, nor of an SBI whose provider is inactive',
+    'no notice of a rejected or deactivated SBI or FTM chip, nor of a chip pending approval, nor of an SBI or chip whose provider is inactive',
   );
   const audienceOf = (type: string) => [...new Set(w.notifications.filter((n) => n.notificationType === type).map((n) => n.partnerId))];
   assert.deepEqual(audienceOf('INTERMEDIATE_CERT_EXPIRY'), [null]);
@@ -43,6 +44,7 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
   assert.deepEqual(audienceOf('API_KEY_EXPIRY'), ['bank-1']);
   assert.deepEqual(audienceOf('MISP_LICENSE_EXPIRY'), ['misp-1']);
   assert.deepEqual(audienceOf('SBI_EXPIRY'), ['dp-1']);
+  assert.deepEqual(audienceOf('FTM_CHIP_CERT_EXPIRY'), ['ftp-1']);
   // Mail: the partner's address (kept sealed until the sender reveals it) and registration language (Hindi falls
   // back to English), the admins' list.
   const recipients = await Promise.all(w.mails.map((mail) => (typeof mail.to === 'string' ? mail.to : testPersonalData.reveal(mail.to))));
@@ -57,13 +59,14 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
     'API_KEY_EXPIRY bank-1@example.org': 'ara',
     'MISP_LICENSE_EXPIRY misp-1@example.org': 'eng',
     'SBI_EXPIRY dp-1@example.org': 'fra',
+    'FTM_CHIP_CERT_EXPIRY ftp-1@example.org': 'eng',
   });
-  assert.equal(w.mails.length, 6 * 13);
+  assert.equal(w.mails.length, 7 * 13);
   assert.deepEqual(
     w.audits.map((audit) => [audit.action, audit.outcome, audit.details?.module]).filter(([, outcome]) => outcome !== 'SUCCESS'),
     [],
   );
-  assert.equal(w.audits.length, 6 * 13);
+  assert.equal(w.audits.length, 7 * 13);
   const apiKeyDetail = w.notifications.find((n) => n.notificationType === 'API_KEY_EXPIRY')!.details.apiKeyDetails[0];
   assert.deepEqual(apiKeyDetail, {
     apiKeyName: 'Teller',
@@ -86,6 +89,27 @@ test('32 consecutive days, each run twice: each item gets exactly its 30, 15, 10
     },
   ]);
   assert.deepEqual([sbiNotice.details.certificateDetails, sbiNotice.details.apiKeyDetails, sbiNotice.details.mispLicenseDetails], [[], [], []]);
+  // The chip's certificate stops serving when the certificate PMS issued expires (before the uploaded one).
+  const ftmNotice = w.notifications.find((n) => n.notificationType === 'FTM_CHIP_CERT_EXPIRY')!;
+  assert.deepEqual(ftmNotice.details.ftmDetails, [
+    {
+      certificateId: 'ftm-cert-101',
+      issuedBy: 'CN=ChipWorks CA,O=ChipWorks,C=IN',
+      issuedTo: 'CN=CW-101,O=ChipWorks,C=IN',
+      partnerId: 'ftp-1',
+      partnerDomain: 'FTM',
+      expiryDateTime: EXPIRY,
+      expiryPeriod: '30',
+      certificateType: 'ftm',
+      ftmId: '101',
+      make: 'ChipWorks',
+      model: 'CW-101',
+    },
+  ]);
+  assert.deepEqual(
+    [ftmNotice.details.certificateDetails, ftmNotice.details.apiKeyDetails, ftmNotice.details.mispLicenseDetails, ftmNotice.details.sbiDetails],
+    [[], [], [], []],
+  );
   // Each run reads one window per kind: today to today + 31 days.
   assert.ok(w.reads.every((read) => read.endsWith(`${new Date(Date.parse(read.split(' ')[1]!) + 31 * DAY_MS).toISOString()}`)));
 });
@@ -102,7 +126,7 @@ test('runs skipped at 16 and 15 days left: the 15-day notice goes out at 14 days
 test('with mails off (no sending identity), notices are portal notifications only', async () => {
   const w = world({ mail: null });
   await w.runDay(1);
-  assert.equal(w.notifications.length, 6);
+  assert.equal(w.notifications.length, 7);
   assert.deepEqual(w.mails, []);
 });
 
@@ -120,10 +144,34 @@ test("an SBI's mail: MOSIP's subject, the days left and the SBI's details, in th
   assert.ok(english.text.includes(`Expires on: ${EXPIRY.slice(0, 16).replace('T', ' ')} UTC`));
 });
 
+test("an FTM chip's mail: MOSIP's subject, the days left and the chip's certificate, in the provider's language", async () => {
+  const w = world();
+  await w.runDay(24);
+  const chipMail = w.mails.find((mail) => mail.notificationType === 'FTM_CHIP_CERT_EXPIRY')!;
+  const english = renderMail(chipMail);
+  assert.equal(english.subject, 'Action Required: FTM Chip Certificate Expiration');
+  assert.match(english.text, /^Dear ftp-1,\n\nThe certificate of your FTM \(foundational trust module\) chip expires in 7 day\(s\)\./);
+  for (const line of [
+    'FTM chip ID: 101',
+    'Make: ChipWorks',
+    'Model: CW-101',
+    'Partner: ftp-1',
+    'Issued to: CN=CW-101,O=ChipWorks,C=IN',
+    'Issued by: CN=ChipWorks CA,O=ChipWorks,C=IN',
+    `Expires on: ${EXPIRY.slice(0, 16).replace('T', ' ')} UTC`,
+  ]) {
+    assert.ok(english.text.includes(line), line);
+  }
+  assert.equal(renderMail({ ...chipMail, language: 'fra' }).subject, "Action requise : expiration du certificat d'une puce FTM");
+  const arabic = renderMail({ ...chipMail, language: 'ara' });
+  assert.equal(arabic.subject, 'إجراء مطلوب: انتهاء صلاحية شهادة شريحة FTM');
+  assert.match(arabic.text, /خلال 7 يوم/);
+});
+
 test('switched-off keys and inactive partners are not notified; a failing item is audited, the others are given, and the run fails for a retry', async () => {
   const w = world({ failOn: 'pc-1' });
   await assert.rejects(w.runDay(1), /1 expiry notices failed/);
-  assert.deepEqual(Object.keys(w.periodsByItem()).sort(), ['ca-1', 'key:Teller', 'license:lic-1', 'sbi:sbi-1', 'sbi:sbi-pending']);
+  assert.deepEqual(Object.keys(w.periodsByItem()).sort(), ['ca-1', 'ftm:101', 'key:Teller', 'license:lic-1', 'sbi:sbi-1', 'sbi:sbi-pending']);
   const failures = w.audits.filter((audit) => audit.outcome === 'FAILURE');
   assert.deepEqual(
     failures.map((audit) => [audit.objectId, audit.details]),

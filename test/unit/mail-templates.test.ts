@@ -57,6 +57,41 @@ test('Arabic is right to left, French in French; other languages fall back to En
   assert.deepEqual(['ara', 'fra', 'eng', 'hin', '', null, undefined].map(mailLanguage), ['ara', 'fra', 'eng', 'eng', 'eng', 'eng', 'eng']);
 });
 
+test('an FTM chip certificate: its subject in each language, the days left, the chip and its certificate', () => {
+  const details = notificationDetails({
+    ftmDetails: [
+      {
+        certificateId: 'fc-1',
+        issuedBy: 'CN=Chip CA',
+        issuedTo: 'CN=Chip & Co',
+        partnerId: 'ftp-1',
+        partnerDomain: 'FTM',
+        expiryDateTime: '2027-01-03T07:30:00.000Z',
+        expiryPeriod: '9',
+        certificateType: 'ftm',
+        ftmId: '42',
+        make: 'ChipWorks',
+        model: 'CW-9',
+      },
+    ],
+  });
+  const render = (language: 'eng' | 'ara' | 'fra') => renderMail({ language, notificationType: 'FTM_CHIP_CERT_EXPIRY', recipientName: 'ftp-1', details });
+  const english = render('eng');
+  assert.equal(english.subject, 'Action Required: FTM Chip Certificate Expiration');
+  assert.match(english.text, /expires in 9 day\(s\)/);
+  assert.match(
+    english.text,
+    /FTM chip ID: 42\nMake: ChipWorks\nModel: CW-9\nPartner: ftp-1\nIssued to: CN=Chip & Co\nIssued by: CN=Chip CA\nExpires on: 2027-01-03 07:30 UTC/,
+  );
+  assert.ok(english.html.includes('CN=Chip &#38; Co'));
+  assert.match(render('fra').text, /^Bonjour ftp-1,\n\nLe certificat de votre puce FTM \(module de confiance fondamental\) expire dans 9 jour\(s\)\./);
+  assert.match(render('fra').text, /Marque: ChipWorks\nModèle: CW-9/);
+  const arabic = render('ara');
+  assert.equal(arabic.subject, 'إجراء مطلوب: انتهاء صلاحية شهادة شريحة FTM');
+  assert.match(arabic.text, /خلال 9 يوم/);
+  assert.match(arabic.text, /معرف شريحة FTM: 42/);
+});
+
 test('every notification type has a subject and an introduction in every language', () => {
   for (const language of ['eng', 'ara', 'fra'] as const) {
     for (const notificationType of NOTIFICATION_TYPES) {

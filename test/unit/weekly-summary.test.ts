@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { notificationWorld } from '../support/notification-world.js';
 
-test("a week before the items expire: one admin summary listing the partner certificate, the key, the license and the live SBIs (not the switched-off key and SBIs or the inactive partners'), mailed to the admins' list", async () => {
+test("a week before the items expire: one admin summary listing the partner certificate, the key, the license, the live SBIs and the approved chip's certificate (not the switched-off key, SBIs and chips or the inactive partners'), mailed to the admins' list", async () => {
   const w = notificationWorld({ mail: { adminList: { to: 'pms-admins@example.org', language: 'ara' } } });
   // Items expire on day 31 at 10:00: on day 24 they are 7 days away.
-  assert.deepEqual(await w.runWeekly(24), { read: 10, listed: 5, created: 1 });
+  assert.deepEqual(await w.runWeekly(24), { read: 15, listed: 6, created: 1 });
   const [summary] = w.notifications;
   assert.equal(summary!.notificationType, 'WEEKLY_SUMMARY');
   assert.equal(summary!.partnerId, null);
@@ -29,12 +29,16 @@ test("a week before the items expire: one admin summary listing the partner cert
     ],
   );
   assert.deepEqual(
+    summary!.details.ftmDetails.map((chip) => [chip.ftmId, chip.partnerId, chip.certificateId, chip.expiryPeriod]),
+    [['101', 'ftp-1', 'ftm-cert-101', '7']],
+  );
+  assert.deepEqual(
     w.mails.map((mail) => [mail.to, mail.language, mail.notificationType]),
     [['pms-admins@example.org', 'ara', 'WEEKLY_SUMMARY']],
   );
   assert.deepEqual(
     w.audits.map((audit) => [audit.action, audit.details]),
-    [['createNotification', { module: 'weekly-summary', eventType: 'WEEKLY_SUMMARY', itemCount: 5 }]],
+    [['createNotification', { module: 'weekly-summary', eventType: 'WEEKLY_SUMMARY', itemCount: 6 }]],
   );
 });
 

@@ -22,7 +22,10 @@ type Label =
   | 'sbi'
   | 'sbiVersion'
   | 'binaryHash'
-  | 'registered';
+  | 'registered'
+  | 'ftmChip'
+  | 'make'
+  | 'model';
 
 interface LanguageText {
   dir: 'ltr' | 'rtl';
@@ -46,6 +49,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       API_KEY_EXPIRY: 'Action Required: API Key Expiration',
       MISP_LICENSE_EXPIRY: 'Action Required: MISP License Key Expiration',
       SBI_EXPIRY: 'Action Required: SBI Expiration',
+      FTM_CHIP_CERT_EXPIRY: 'Action Required: FTM Chip Certificate Expiration',
       WEEKLY_SUMMARY: 'Weekly Summary: Upcoming Expirations',
     },
     intro: {
@@ -58,6 +62,8 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       MISP_LICENSE_EXPIRY: (days) => `Your MISP license key expires in ${days} day(s). Ask your partner admin for a new license before then.`,
       SBI_EXPIRY: (days) =>
         `Your SBI (secure biometric interface) expires in ${days} day(s). It is then switched off with its devices: register a renewed SBI version before then.`,
+      FTM_CHIP_CERT_EXPIRY: (days) =>
+        `The certificate of your FTM (foundational trust module) chip expires in ${days} day(s). Upload a renewed certificate for the chip before then.`,
       WEEKLY_SUMMARY: () => 'These items expire within the coming week.',
     },
     labels: {
@@ -76,6 +82,9 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       sbiVersion: 'SBI version',
       binaryHash: 'Binary hash',
       registered: 'Registered on',
+      ftmChip: 'FTM chip ID',
+      make: 'Make',
+      model: 'Model',
     },
     closing: 'This message was sent by the MOSIP Partner Management System. Please do not reply.',
   },
@@ -89,6 +98,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       API_KEY_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية مفتاح واجهة البرمجة',
       MISP_LICENSE_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية مفتاح ترخيص MISP',
       SBI_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية واجهة القياسات الحيوية الآمنة (SBI)',
+      FTM_CHIP_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة شريحة FTM',
       WEEKLY_SUMMARY: 'الملخص الأسبوعي: عناصر تنتهي صلاحيتها قريبًا',
     },
     intro: {
@@ -99,6 +109,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       MISP_LICENSE_EXPIRY: (days) => `تنتهي صلاحية مفتاح ترخيص MISP الخاص بكم خلال ${days} يوم. يرجى طلب ترخيص جديد قبل ذلك.`,
       SBI_EXPIRY: (days) =>
         `تنتهي صلاحية واجهة القياسات الحيوية الآمنة (SBI) الخاصة بكم خلال ${days} يوم. بعد ذلك يتم إيقافها مع أجهزتها: يرجى تسجيل إصدار مجدد قبل ذلك.`,
+      FTM_CHIP_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة شريحة FTM (وحدة الثقة الأساسية) الخاصة بكم خلال ${days} يوم. يرجى رفع شهادة مجددة للشريحة قبل ذلك.`,
       WEEKLY_SUMMARY: () => 'تنتهي صلاحية هذه العناصر خلال الأسبوع القادم.',
     },
     labels: {
@@ -117,6 +128,9 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       sbiVersion: 'إصدار SBI',
       binaryHash: 'تجزئة الملف الثنائي',
       registered: 'تاريخ التسجيل',
+      ftmChip: 'معرف شريحة FTM',
+      make: 'الشركة المصنعة',
+      model: 'الطراز',
     },
     closing: 'أُرسلت هذه الرسالة من نظام إدارة الشركاء في MOSIP. يرجى عدم الرد.',
   },
@@ -130,6 +144,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       API_KEY_EXPIRY: "Action requise : expiration d'une clé d'API",
       MISP_LICENSE_EXPIRY: "Action requise : expiration d'une clé de licence MISP",
       SBI_EXPIRY: "Action requise : expiration d'une interface biométrique sécurisée (SBI)",
+      FTM_CHIP_CERT_EXPIRY: "Action requise : expiration du certificat d'une puce FTM",
       WEEKLY_SUMMARY: 'Résumé hebdomadaire : expirations à venir',
     },
     intro: {
@@ -142,6 +157,8 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       MISP_LICENSE_EXPIRY: (days) => `Votre clé de licence MISP expire dans ${days} jour(s). Demandez une nouvelle licence d'ici là.`,
       SBI_EXPIRY: (days) =>
         `Votre interface biométrique sécurisée (SBI) expire dans ${days} jour(s). Elle sera alors désactivée avec ses appareils : enregistrez une version renouvelée d'ici là.`,
+      FTM_CHIP_CERT_EXPIRY: (days) =>
+        `Le certificat de votre puce FTM (module de confiance fondamental) expire dans ${days} jour(s). Téléversez un certificat renouvelé pour la puce d'ici là.`,
       WEEKLY_SUMMARY: () => 'Ces éléments expirent dans la semaine à venir.',
     },
     labels: {
@@ -160,6 +177,9 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       sbiVersion: 'Version SBI',
       binaryHash: 'Empreinte du binaire',
       registered: 'Enregistrée le',
+      ftmChip: 'Identifiant de la puce FTM',
+      make: 'Marque',
+      model: 'Modèle',
     },
     closing: 'Ce message a été envoyé par le système de gestion des partenaires MOSIP. Merci de ne pas y répondre.',
   },
@@ -200,6 +220,15 @@ function itemLines(details: NotificationDetails, labels: LanguageText['labels'])
       [labels.registered, utc(sbi.sbiCreationDate)],
       [labels.expiry, utc(sbi.expiryDateTime)],
     ]),
+    ...details.ftmDetails.map((chip): [string, string][] => [
+      [labels.ftmChip, chip.ftmId],
+      [labels.make, chip.make],
+      [labels.model, chip.model],
+      [labels.partner, chip.partnerId],
+      [labels.issuedTo, chip.issuedTo],
+      [labels.issuedBy, chip.issuedBy],
+      [labels.expiry, utc(chip.expiryDateTime)],
+    ]),
   ];
 }
 
@@ -209,7 +238,10 @@ function escapeHtml(text: string): string {
 
 /** The days left as the notice counted them (the first item's `expiryPeriod`). */
 function daysLeft(details: NotificationDetails): string {
-  return [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails][0]?.expiryPeriod ?? '';
+  return (
+    [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails, ...details.ftmDetails][0]?.expiryPeriod ??
+    ''
+  );
 }
 
 /** Subject, plain text and HTML of a notification mail in the recipient's language (Arabic right to left). */

@@ -1,6 +1,7 @@
 import { partnerCertificateExpiry } from '../certificates/stored-certificates.js';
 import { awaitsExpiry } from '../devices/sbi.js';
 import type { ExpiringItem, ExpiryKind } from '../expiry/expiry-calendar.js';
+import { chipCertificateInService } from '../ftm-chips/ftm-chip.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
@@ -22,8 +23,8 @@ export interface Notice {
 }
 
 /**
- * One kind of expiring item that is notified. A kind added to the expiry calendar (FTM chips) is notified by adding
- * its NoticeKind here: the job itself does not change.
+ * One kind of expiring item that is notified. A kind added to the expiry calendar is notified by adding its
+ * NoticeKind here: the job itself does not change.
  */
 export interface NoticeKind {
   kind: ExpiryKind;
@@ -52,15 +53,25 @@ async function ownerOfUsable(lookups: NoticeLookups, credential: { isActive: boo
   return credential.isActive ? activePartner(lookups, partnerId) : null;
 }
 
+/** What MOSIP tells of a certificate (CertificateDetailsDto, FtmDetailsDto): issued by its issuer, to its subject. */
+function certificateFields(
+  certificateId: string,
+  cert: { issuer: string; subject: string },
+  fields: Pick<CertificateDetail, 'partnerDomain' | 'expiryDateTime' | 'expiryPeriod'>,
+): Pick<CertificateDetail, 'certificateId' | 'issuedBy' | 'issuedTo' | 'partnerDomain' | 'expiryDateTime' | 'expiryPeriod'> {
+  return { certificateId, issuedBy: cert.issuer, issuedTo: cert.subject, ...fields };
+}
+
 /** MOSIP's one-certificate details, as both certificate kinds give them. */
 function certificateNotice(
   cert: { certId: string; issuer: string; subject: string; partnerDomain: CertificateDetail['partnerDomain'] },
   fields: Pick<CertificateDetail, 'partnerId' | 'expiryDateTime' | 'certificateType'>,
 ): Notice['details'] {
+  const { partnerId, expiryDateTime, certificateType } = fields;
   return (expiryPeriod) =>
     notificationDetails({
       certificateDetails: [
-        { certificateId: cert.certId, issuedBy: cert.issuer, issuedTo: cert.subject, partnerDomain: cert.partnerDomain, expiryPeriod, ...fields },
+        { ...certificateFields(cert.certId, cert, { partnerDomain: cert.partnerDomain, expiryDateTime, expiryPeriod }), partnerId, certificateType },
       ],
     });
 }
@@ -182,4 +193,40 @@ const sbis = noticeKind({
   },
 });
 
-export const NOTICE_KINDS: readonly NoticeKind[] = [caCertificates, partnerCertificates, apiKeys, mispLicenses, sbis];
+/**
+ * The current certificate of an approved, active FTM chip (chipCertificateInService), of an active FTM provider: the
+ * provider's owners (MOSIP develop's FTM chip certificate expiry job), with MOSIP's ftmDetails. The certificate
+ * stops serving as a partner certificate does: at the earlier of its own expiry and that of the one PMS issued.
+ */
+const ftmChips = noticeKind({
+  kind: 'ftmChip',
+  // The calendar holds only chips with a certificate; were one without read, its creation (past) makes nothing due.
+  expiresAt: (chip) => (chip.certificate ? partnerCertificateExpiry(chip.certificate) : chip.crDtimes),
+  itemId: (chip) => chip.id,
+  async notice(chip, lookups) {
+    const certificate = chipCertificateInService(chip);
+    const partner = certificate ? await activePartner(lookups, chip.ftpProviderId) : null;
+    if (!certificate || !partner) return null;
+    const expiryDateTime = partnerCertificateExpiry(certificate);
+    return {
+      itemId: chip.id,
+      partner,
+      type: 'FTM_CHIP_CERT_EXPIRY',
+      details: (expiryPeriod) =>
+        notificationDetails({
+          ftmDetails: [
+            {
+              ...certificateFields(certificate.certificateId, certificate, { partnerDomain: 'FTM', expiryDateTime, expiryPeriod }),
+              partnerId: chip.ftpProviderId,
+              certificateType: 'ftm',
+              ftmId: chip.id,
+              make: chip.make,
+              model: chip.model,
+            },
+          ],
+        }),
+    };
+  },
+});
+
+export const NOTICE_KINDS: readonly NoticeKind[] = [caCertificates, partnerCertificates, apiKeys, mispLicenses, sbis, ftmChips];

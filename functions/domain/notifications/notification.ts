@@ -1,9 +1,9 @@
 import type { PartnerDomain } from '../certificates/partner-domains.js';
 
 /**
- * MOSIP's notification types (pms.notifications.notification_type), plus the SBI expiry of MOSIP develop and the
- * MISP license expiry of the newer MOSIP line. Admin types are shown to every partner admin; the others to the
- * owners of one partner.
+ * MOSIP's notification types (pms.notifications.notification_type), plus the SBI and FTM chip certificate expiry of
+ * MOSIP develop and the MISP license expiry of the newer MOSIP line. Admin types are shown to every partner admin;
+ * the others to the owners of one partner.
  */
 export const NOTIFICATION_TYPES = [
   'ROOT_CERT_EXPIRY',
@@ -12,6 +12,7 @@ export const NOTIFICATION_TYPES = [
   'API_KEY_EXPIRY',
   'MISP_LICENSE_EXPIRY',
   'SBI_EXPIRY',
+  'FTM_CHIP_CERT_EXPIRY',
   'WEEKLY_SUMMARY',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -39,6 +40,15 @@ export interface ApiKeyDetail {
   policyName: string;
 }
 
+/** MOSIP's FtmDetailsDto (develop line): the CertificateDetailsDto of an FTM chip's certificate, with the chip. */
+export interface FtmDetail extends Omit<CertificateDetail, 'partnerId' | 'certificateType'> {
+  partnerId: string;
+  certificateType: 'ftm';
+  ftmId: string;
+  make: string;
+  model: string;
+}
+
 /** MOSIP's SbiDetailsDto (develop line); `sbiCreationDate` is when the SBI was registered, as MOSIP fills it. */
 export interface SbiDetail {
   sbiId: string;
@@ -61,7 +71,7 @@ export interface MispLicenseDetail {
 /** MOSIP's NotificationDetailsDto, with `mispLicenseDetails` added. */
 export interface NotificationDetails {
   certificateDetails: CertificateDetail[];
-  ftmDetails: unknown[];
+  ftmDetails: FtmDetail[];
   sbiDetails: SbiDetail[];
   apiKeyDetails: ApiKeyDetail[];
   mispLicenseDetails: MispLicenseDetail[];

@@ -19,8 +19,8 @@ const DEFAULT_PAGE_SIZE = 4;
 const MAX_READ = 1000;
 
 /**
- * `notificationType` as the portal sends it; ftm-chip stays empty until FTM chips exist. MOSIP 1.3 answers sbi with an
- * empty page; MOSIP develop lists SBI expiry notices, as here.
+ * `notificationType` as the portal sends it. MOSIP 1.3 answers sbi and ftm-chip with an empty page; MOSIP develop
+ * lists SBI and FTM chip certificate expiry notices, as here.
  */
 const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
   root: ['ROOT_CERT_EXPIRY'],
@@ -30,10 +30,10 @@ const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
   apikey: ['API_KEY_EXPIRY'],
   'misp-license': ['MISP_LICENSE_EXPIRY'],
   sbi: ['SBI_EXPIRY'],
-  'ftm-chip': [],
+  'ftm-chip': ['FTM_CHIP_CERT_EXPIRY'],
 };
 const ADMIN_DEFAULT: NotificationType[] = ['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY'];
-const PARTNER_DEFAULT: NotificationType[] = ['PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY', 'SBI_EXPIRY'];
+const PARTNER_DEFAULT: NotificationType[] = ['PARTNER_CERT_EXPIRY', 'API_KEY_EXPIRY', 'MISP_LICENSE_EXPIRY', 'SBI_EXPIRY', 'FTM_CHIP_CERT_EXPIRY'];
 const DETAIL_FILTERS = ['certificateId', 'expiryDate', 'issuedBy', 'issuedTo', 'partnerDomain'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

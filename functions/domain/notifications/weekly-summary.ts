@@ -10,12 +10,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_DAYS = 7;
 const PAGE_SIZE = 100;
 /** What a summary lists: what partners must renew (CA certificates have their own admin notices). */
-const SUMMARISED: readonly NoticeKind['kind'][] = ['partnerCertificate', 'apiKey', 'mispLicense', 'sbi'];
+const SUMMARISED: readonly NoticeKind['kind'][] = ['partnerCertificate', 'apiKey', 'mispLicense', 'sbi', 'ftmChip'];
 
 /**
  * The weekly job: one WEEKLY_SUMMARY for the partner admins of everything partners hold that expires from today
- * to today + 7 days (partner certificates, API keys, MISP licenses and SBIs of active partners), made (and audited) even
- * when nothing expires, once per run date whatever the number of runs.
+ * to today + 7 days (partner certificates, API keys, MISP licenses, SBIs and FTM chip certificates of active partners),
+ * made (and audited) even when nothing expires, once per run date whatever the number of runs.
  */
 export async function sendWeeklySummary(deps: ExpiryNoticeDeps, kinds: readonly NoticeKind[] = NOTICE_KINDS) {
   const now = deps.clock.now();
@@ -38,6 +38,7 @@ export async function sendWeeklySummary(deps: ExpiryNoticeDeps, kinds: readonly 
     apiKeyDetails: parts.flatMap((part) => part.apiKeyDetails),
     mispLicenseDetails: parts.flatMap((part) => part.mispLicenseDetails),
     sbiDetails: parts.flatMap((part) => part.sbiDetails),
+    ftmDetails: parts.flatMap((part) => part.ftmDetails),
   });
   const notification = newNotification(deps.ids.newId(), null, 'WEEKLY_SUMMARY', details, SCHEDULER_ACTOR, now);
   const audit = auditEntry(SCHEDULER_ACTOR, 'createNotification', NOTIFICATION_AUDIT_TYPE, notification.id, now, {
