@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
+import { openssl } from '../support/openssl.js';
 import { activateAsAdmin, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager';
@@ -39,16 +36,6 @@ async function registered(user: string, token: string) {
       policyGroup: 'Banks',
     }),
   );
-}
-
-function openssl(args: string[], files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'pms-openssl-'));
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 before(async () => {

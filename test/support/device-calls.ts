@@ -34,28 +34,36 @@ export function addDeviceBody(providerId: string, make: string, model: string, o
   });
 }
 
-/** A device provider that registered itself, uploaded its DEVICE certificate and was activated by a partner admin; its token. */
-export async function activeDeviceProvider(stack: LocalStack, adminToken: string, user: string): Promise<string> {
-  const token = await stack.token(user, ['DEVICE_PROVIDER']);
+const PROVIDER_KINDS = {
+  device: { role: 'DEVICE_PROVIDER', partnerType: 'Device_Provider', domain: 'DEVICE', organisation: 'Devices' },
+  ftm: { role: 'FTM_PROVIDER', partnerType: 'FTM_Provider', domain: 'FTM', organisation: 'Chips' },
+} as const;
+
+/**
+ * A device or FTM provider that registered itself (organisation "<user> Devices" or "<user> Chips"), whose CA chain a
+ * partner admin uploaded to its domain, that uploaded its certificate and was activated by the admin; its token and chain.
+ */
+export async function activeProvider(stack: LocalStack, adminToken: string, user: string, kind: keyof typeof PROVIDER_KINDS) {
+  const { role, partnerType, domain, organisation } = PROVIDER_KINDS[kind];
+  const token = await stack.token(user, [role]);
+  const organizationName = `${user} ${organisation}`;
   await expectOk(
     stack,
     'POST',
     `${PM}/partners`,
     token,
-    v1({
-      partnerId: user,
-      organizationName: `${user} Devices`,
-      address: 'Pune',
-      contactNumber: '+919800000000',
-      emailId: `${user}@example.org`,
-      partnerType: 'Device_Provider',
-    }),
+    v1({ partnerId: user, organizationName, address: 'Pune', contactNumber: '+919800000000', emailId: `${user}@example.org`, partnerType }),
   );
-  const chain = forgeTrustChain({ organization: `${user} Devices` });
+  const chain = forgeTrustChain({ organization: organizationName });
   for (const ca of [chain.root, chain.intermediate]) {
-    await expectOk(stack, 'POST', `${PM}/partners/certificate/ca/upload`, adminToken, v1({ certificateData: ca.pem, partnerDomain: 'DEVICE' }));
+    await expectOk(stack, 'POST', `${PM}/partners/certificate/ca/upload`, adminToken, v1({ certificateData: ca.pem, partnerDomain: domain }));
   }
-  await expectOk(stack, 'POST', `${PM}/partners/certificate/upload`, token, v1({ partnerId: user, certificateData: chain.leaf.pem, partnerDomain: 'DEVICE' }));
+  await expectOk(stack, 'POST', `${PM}/partners/certificate/upload`, token, v1({ partnerId: user, certificateData: chain.leaf.pem, partnerDomain: domain }));
   await activateAsAdmin(stack, adminToken, user);
-  return token;
+  return { token, chain };
+}
+
+/** A device provider made active as activeProvider makes it; its token. */
+export async function activeDeviceProvider(stack: LocalStack, adminToken: string, user: string): Promise<string> {
+  return (await activeProvider(stack, adminToken, user, 'device')).token;
 }
