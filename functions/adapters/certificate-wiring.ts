@@ -1,6 +1,7 @@
 import { wholeNumberFromEnv } from '../config/env.js';
 import { cachedPmsCa } from '../domain/certificates/pms-ca.js';
 import type { CertificateDeps, MinimumRemainingValidity, SelfRegisteredActivation } from '../domain/certificates/ports.js';
+import type { ChipCertificateDeps } from '../domain/ftm-chips/ports.js';
 import { systemClock } from '../domain/ports.js';
 import {
   DEFAULT_MINIMUM_VALIDITY,
@@ -15,7 +16,7 @@ import { tableContext } from './dynamodb/client.js';
 import { dynamoPmsCaStore } from './dynamodb/pms-ca-store.js';
 import { uuidIds } from './ids.js';
 import { pmsSigners } from './signing/signers-from-env.js';
-import { once, partnerDeps } from './wiring.js';
+import { ftmChipDeps, once, partnerDeps } from './wiring.js';
 
 /**
  * Certificates: the trust stores and partner certificates in the table; the PMS CA read once per container; the
@@ -41,6 +42,12 @@ export const certificateDeps = once((): CertificateDeps => {
     minimumValidity,
     selfRegisteredActivation,
   };
+});
+
+/** An FTM chip certificate upload: the chips, and the trust stores, signer and minimums of certificate uploads. */
+export const chipCertificateDeps = once((): ChipCertificateDeps => {
+  const { certificates, signing, minimumValidity } = certificateDeps();
+  return { ...ftmChipDeps(), certificates, signing, minimumValidity };
 });
 
 /** `CA_CERT_MIN_VALIDITY_MONTHS` and `PARTNER_CERT_MIN_VALIDITY_DAYS`, MOSIP's defaults when unset; a bad value stops the start. */

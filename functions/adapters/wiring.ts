@@ -4,6 +4,7 @@ import type { ApiKeyDeps } from '../domain/api-keys/ports.js';
 import type { CredentialPartnerDeps } from '../domain/credential-partners/ports.js';
 import type { DeviceTypeQueryDeps } from '../domain/device-types/queries.js';
 import type { DeviceDeps } from '../domain/devices/ports.js';
+import type { FtmChipDeps } from '../domain/ftm-chips/ports.js';
 import { newLicenseKey } from '../domain/misp-licenses/misp-license.js';
 import type { MispLicenseDeps } from '../domain/misp-licenses/ports.js';
 import type { PortalNotificationDeps } from '../domain/notifications/ports.js';
@@ -25,6 +26,7 @@ import { dynamoCredentialPartnerRepository } from './dynamodb/credential-partner
 import { dynamoDeviceRepository } from './dynamodb/device-repository.js';
 import { dynamoDeviceTypeCatalog, dynamoDeviceTypeMasterData } from './dynamodb/device-type-catalog.js';
 import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
+import { dynamoFtmChipRepository } from './dynamodb/ftm-chip-repository.js';
 import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
 import { dynamoNotificationRepository, dynamoSeenTimestamps } from './dynamodb/notification-repository.js';
 import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
@@ -35,7 +37,7 @@ import { dynamoPolicyRequestReader } from './dynamodb/policy-request-reader.js';
 import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-repository.js';
 import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
-import { uuidIds } from './ids.js';
+import { numericIds, uuidIds } from './ids.js';
 import { personalDataProtector } from './personal-data/protector-from-env.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
@@ -172,6 +174,17 @@ export const deviceDeps = once(
     partners: partnerDeps().partners,
     deviceTypes: dynamoDeviceTypeCatalog(tableContext()),
     clock: systemClock,
+    ids: uuidIds,
+  }),
+);
+
+/** FTM chips, with the partners that provide them. */
+export const ftmChipDeps = once(
+  (): FtmChipDeps => ({
+    chips: dynamoFtmChipRepository(tableContext()),
+    partners: partnerDeps().partners,
+    clock: systemClock,
+    chipIds: numericIds,
     ids: uuidIds,
   }),
 );

@@ -4,6 +4,7 @@ import { certificateRoutes } from './certificate-routes.js';
 import { credentialPartnerRoutes } from './credential-partner-routes.js';
 import { deviceRoutes } from './device-routes.js';
 import { deviceTypeRoutes } from './device-type-routes.js';
+import { ftmChipRoutes } from './ftm-chip-routes.js';
 import { legacyDeviceRoutes } from './legacy-device-routes.js';
 import { loginRoutes } from './login-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
@@ -41,4 +42,5 @@ export const ROUTES: readonly Route[] = [
   deviceRoutes,
   deviceTypeRoutes,
   legacyDeviceRoutes,
+  ftmChipRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

@@ -3,7 +3,7 @@ import { requiredText } from '../http/constraints.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /** The request body is capped at 64 KiB before it is parsed; a certificate chain is far smaller. */
-const CERTIFICATE_DATA_MAX = 65536;
+export const CERTIFICATE_DATA_MAX = 65536;
 
 /** CACertificateRequestDto (`@NotBlank` both); the domain is checked by the operation (KER-PCM-011). */
 export const caCertificateUploadRequest = z.object({

@@ -89,7 +89,7 @@ export const indexKeys = {
   auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
   /**
    * gsi3: one expiry calendar per kind of thing that expires (CA and partner certificates, API keys, MISP
-   * licenses, SBIs; later FTM chips), sorted by expiry instant, so a job reads one date range per kind and a new
+   * licenses, SBIs, FTM chip certificates), sorted by expiry instant, so a job reads one date range per kind and a new
    * kind needs only its calendar attributes (`expiryCalendarEntry`).
    */
   expiryCalendar: (kind: ExpiryKind) => `EXPIRY#${EXPIRY_KIND_KEYS[kind]}`,
@@ -102,6 +102,7 @@ export const EXPIRY_KIND_KEYS = {
   apiKey: 'APIKEY',
   mispLicense: 'MISP_LICENSE',
   sbi: 'SBI',
+  ftmChip: 'FTM_CHIP',
 } as const satisfies Record<ExpiryKind, string>;
 
 /** The calendar attributes of an item that expires: its kind's calendar, sorted by expiry instant, then id. */
@@ -224,4 +225,18 @@ export const deviceKeys = {
   link: (sbiId: string, deviceId: string): ItemKey => ({ pk: `SBI#${sbiId}`, sk: `DEVICE#${deviceId}` }),
   /** Under `SBI#<sbiId>`: the SBI's links. */
   linksOfSbiPrefix: 'DEVICE#',
+};
+
+/** FTM chips and their certificate uploads (docs/data-model.md, "FTM chips"). */
+export const ftmChipKeys = {
+  chip: (id: string): ItemKey => ({ pk: `FTM_CHIP#${id}`, sk: 'FTM_CHIP' }),
+  /** Every certificate upload of a chip lives in the chip's partition; the chip names the current one. */
+  certificate: (ftmId: string, certId: string): ItemKey => ({ pk: `FTM_CHIP#${ftmId}`, sk: `CERTIFICATE#${certId}` }),
+  /** One live (not rejected, not deactivated) chip per provider, make and model (PMP_AUT_032). */
+  chipModel: (chip: { ftpProviderId: string; make: string; model: string }): ItemKey => ({
+    pk: `FTM_CHIP_MODEL#${[chip.ftpProviderId, normaliseName(chip.make), normaliseName(chip.model)].map(encodeURIComponent).join('#')}`,
+    sk: 'UNIQUE',
+  }),
+  /** gsi1: one provider's chips, by creation time. */
+  chipsOfProvider: (providerId: string) => `PARTNER#${encodeURIComponent(providerId)}#FTM_CHIPS`,
 };

@@ -3,10 +3,7 @@ import type { PendingApprovals, PendingQueue } from '../../domain/partners/ports
 import type { TableContext } from './client.js';
 import { indexKeys } from './keys.js';
 
-/**
- * Where each queue lives: a gsi2 status partition. FTM chips are not stored yet; their partition is empty until
- * that issue writes items into it, so it counts zero from a real query.
- */
+/** Where each queue lives: a gsi2 status partition. */
 const QUEUE_PARTITIONS: Record<PendingQueue, string> = {
   partnerPolicyRequests: indexKeys.requestsInStatus('InProgress'),
   sbis: indexKeys.sbisInStatus('pending_approval'),

@@ -11,6 +11,16 @@ import { encodeCertsOnlyPkcs7 } from './x509/pkcs7.js';
  * so no consumer has to fetch anything and no URL can leak or expire.
  */
 export function caCertificateUploaded(domain: PartnerDomain, chain: Uint8Array[], now: Date, ids: IdGenerator): EventModel {
-  const p7b = Buffer.from(encodeCertsOnlyPkcs7(chain)).toString('base64url');
-  return eventModel(PARTNER_SERVICE, 'CA_CERTIFICATE_UPLOADED', { partnerDomain: domain, certChainDatashareUrl: null, certChainData: p7b }, now, ids.newId());
+  return eventModel(
+    PARTNER_SERVICE,
+    'CA_CERTIFICATE_UPLOADED',
+    { partnerDomain: domain, certChainDatashareUrl: null, certChainData: chainP7b(chain) },
+    now,
+    ids.newId(),
+  );
+}
+
+/** A certificate chain as keymanager hands it over: a certs-only PKCS#7, DER, in URL-safe base64. */
+export function chainP7b(chain: Uint8Array[]): string {
+  return Buffer.from(encodeCertsOnlyPkcs7(chain)).toString('base64url');
 }

@@ -54,7 +54,7 @@ export interface DeactivationCodes {
  * MOSIP's checks before a deactivation, in its order: the item exists, a non-admin's own active provider holds it
  * (ownProvider), it is approved, and still active.
  */
-export function checkDeactivatable<T extends Approvable>(
+export function checkDeactivatable<T extends Pick<Approvable, 'isActive'> & { approvalStatus: string }>(
   item: T | undefined,
   providerOf: (item: T) => string,
   owned: readonly Partner[],

@@ -43,7 +43,8 @@ export function inScope<T>(scope: ProviderScope, item: T | undefined, providerOf
   return item !== undefined && scope.includes(providerOf(item)) ? item : undefined;
 }
 
-const oldestFirst = <T extends { crDtimes: string; id: string }>(items: T[]): T[] =>
+/** Oldest first, ties by id. */
+export const oldestFirst = <T extends { crDtimes: string; id: string }>(items: T[]): T[] =>
   items.sort((a, b) => compareText(a.crDtimes, b.crDtimes) || compareText(a.id, b.id));
 
 /**

@@ -1,6 +1,7 @@
 import type { ApiKey } from '../api-keys/api-key.js';
 import type { CaCertificate, PartnerCertificate } from '../certificates/stored-certificates.js';
 import type { Sbi } from '../devices/sbi.js';
+import type { FtmChip } from '../ftm-chips/ftm-chip.js';
 import type { MispLicense } from '../misp-licenses/misp-license.js';
 
 /**
@@ -14,6 +15,8 @@ interface ExpiringKinds {
   mispLicense: MispLicense;
   /** Pending or approved-and-active SBIs, by software expiry. */
   sbi: Sbi;
+  /** Approved, active FTM chips, by their current certificate's expiry (chipCertificateInService). */
+  ftmChip: FtmChip;
 }
 export type ExpiryKind = keyof ExpiringKinds;
 

@@ -1,0 +1,6 @@
+import { ftmChipDeps } from '../../adapters/wiring.js';
+import { chipCertificateData } from '../../domain/ftm-chips/chip-certificate-downloads.js';
+import { apiHandler } from '../../http/api-handler.js';
+import { ftmChipRoutes } from '../../routes/ftm-chip-routes.js';
+
+export const handler = apiHandler(ftmChipRoutes.ftmChipCertificateData, ({ caller, params }) => chipCertificateData(ftmChipDeps(), caller, params.ftmId!));
