@@ -208,6 +208,28 @@ test('another provider is refused on every route that names a chip or a provider
   assert.equal((await ok('PUT', CHIPS, ftm1, v1({ ftpChipDetailId: chipId, make: 'Initech', model: 'I3' }))).id, chipId);
 });
 
+test("ten days before an approved chip's certificate stops serving, its provider is told (notificationType=ftm-chip), of no other chip", async () => {
+  const chipId = await createChip(ftm1, 'ftm-1', 'Stark', 'S1');
+  const leaf = chipCertificate(ftm1Chain.intermediate, 'ftm-1 Chips', { notAfter: new Date(Date.now() + 2 * 365 * DAY_MS) });
+  await ok('POST', UPLOAD, ftm1, uploadBody('ftm-1', chipId, leaf.pem));
+  await ok('PATCH', CHIPS, admin, v1({ ftpChipDetailId: chipId, approvalStatus: true }));
+  // The PMS-signed copy (a year) expires before the chip's own certificate (two years): that is when it stops serving.
+  const { mosipSignedCertExpiryDateTime: expiry } = await ok('GET', `${CHIPS}/${chipId}/certificate-data`, ftm1);
+  const tenDaysBefore = new Date(Date.parse(`${expiry.slice(0, 10)}T06:00:00.000Z`) - 10 * DAY_MS);
+  const { code, stderr } = await stack.runJob('expiry-notifications', tenDaysBefore);
+  assert.equal(code, 0, stderr);
+  await settledItems(stack);
+  const listed = await ok('GET', `${PM}/notifications?notificationType=ftm-chip&pageSize=10`, ftm1);
+  assert.deepEqual(
+    listed.data.map((row: { notificationType: string; notificationDetails: { ftmDetails: Record<string, string>[] } }) => [
+      row.notificationType,
+      row.notificationDetails.ftmDetails.map((detail) => [detail.ftmId, detail.make, detail.model, detail.partnerId, detail.expiryPeriod]),
+    ]),
+    [['FTM_CHIP_CERT_EXPIRY', [[chipId, 'Stark', 'S1', 'ftm-1', '10']]]],
+  );
+  assert.equal((await ok('GET', `${PM}/notifications?notificationType=ftm-chip&pageSize=10`, ftm2)).totalResults, 0);
+});
+
 test('twenty parallel decisions on one chip: one outcome, one audit record', async () => {
   const chipId = await createChip(ftm1, 'ftm-1', 'Umbrella', 'U1');
   await ok('POST', UPLOAD, ftm1, uploadBody('ftm-1', chipId, chipCertificate(ftm1Chain.intermediate, 'ftm-1 Chips').pem));
