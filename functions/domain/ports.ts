@@ -8,3 +8,9 @@ export interface IdGenerator {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** One item's change: `previous` as read (written only if still at its revision), or absent for a new item. */
+export interface Change<T> {
+  next: T;
+  previous?: T;
+}

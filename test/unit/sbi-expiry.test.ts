@@ -3,11 +3,12 @@ import { test } from 'node:test';
 import type { AuditEntry } from '../../functions/domain/audit.js';
 import type { ApprovalStatus } from '../../functions/domain/devices/approval.js';
 import type { DeviceDetail, DeviceSbiLink } from '../../functions/domain/devices/device.js';
-import type { Change, DeviceChangeSet, DeviceRepository } from '../../functions/domain/devices/ports.js';
+import type { DeviceChangeSet, DeviceRepository } from '../../functions/domain/devices/ports.js';
 import { awaitsExpiry, type Sbi } from '../../functions/domain/devices/sbi.js';
 import { switchOffExpiredSbi } from '../../functions/domain/devices/sbi-expiry.js';
 import { type ExpireCredentialsDeps, expireCredentials, SCHEDULER_ACTOR } from '../../functions/domain/expiry/expire-credentials.js';
 import type { ExpiryCalendar } from '../../functions/domain/expiry/expiry-calendar.js';
+import type { Change } from '../../functions/domain/ports.js';
 import { ConcurrentModificationError } from '../../functions/errors/pms-error.js';
 
 /** The job's time: half past midnight on 10 March. */

@@ -1,13 +1,15 @@
 import { derivedStatus, isLive } from '../../domain/devices/approval.js';
 import type { DeviceDetail, DeviceSbiLink } from '../../domain/devices/device.js';
-import type { Change, DeviceChangeSet, DeviceRepository } from '../../domain/devices/ports.js';
+import type { DeviceChangeSet, DeviceRepository } from '../../domain/devices/ports.js';
 import { awaitsExpiry, type Sbi } from '../../domain/devices/sbi.js';
-import { ConcurrentModificationError, InactivePartnerError, UniqueConstraintError } from '../../errors/pms-error.js';
+import type { Change } from '../../domain/ports.js';
+import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { activePartnerCheck, commitWrites, guardWrites, itemWrites, type Write } from './change-writes.js';
 import type { TableContext } from './client.js';
 import { batchGet, getItem, queryPartition } from './items.js';
-import { deviceKeys, expiryCalendarEntry, type ItemKey, indexKeys, keys } from './keys.js';
+import { deviceKeys, expiryCalendarEntry, indexKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
+import { auditPut } from './transactions.js';
 
 function sbiItem(sbi: Sbi): Record<string, unknown> {
   return {
@@ -38,57 +40,26 @@ function linkItem(link: DeviceSbiLink): Record<string, unknown> {
   return { ...deviceKeys.link(link.sbiId, link.deviceId), entity: 'DeviceDetailSbi', ...link };
 }
 
-/** A transaction item and what its failed condition means (undefined: someone changed it since it was read). */
-interface Write {
-  item: TransactItem;
-  refusal?: Error;
-}
-
-function putNew(table: TableContext, item: Record<string, unknown>, refusal?: Error): Write {
-  return { item: { Put: { TableName: table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...(refusal ? { refusal } : {}) };
-}
-
-function deleteKey(table: TableContext, key: ItemKey): Write {
-  return { item: { Delete: { TableName: table.tableName, Key: key } } };
-}
-
-function guardItem(key: ItemKey, entity: string, ownerId: string) {
-  return { ...key, entity, ownerId };
-}
-
-/** An item at its next revision, or new; with `toItem` building its stored attributes. */
-function itemWrites<T extends { revision: number }>(
-  table: TableContext,
-  change: Change<T>,
-  toItem: (value: T) => Record<string, unknown>,
-  refusal: Error,
-): Write[] {
-  if (!change.previous) return [putNew(table, toItem(change.next), refusal)];
-  return [{ item: putIfUnchanged(table, toItem({ ...change.next, revision: change.previous.revision + 1 }), change.previous.revision) }];
-}
-
-/** The version guard follows the SBI: made with it, moved when its version's normalised form changes. */
+/** The version guard follows the SBI, in any state. */
 function sbiWrites(table: TableContext, change: Change<Sbi>): Write[] {
-  const { next, previous } = change;
-  const writes = itemWrites(table, change, sbiItem, new UniqueConstraintError('sbiId'));
-  const nextGuard = deviceKeys.sbiVersion(next.providerId, next.swVersion);
-  const previousGuard = previous ? deviceKeys.sbiVersion(previous.providerId, previous.swVersion) : undefined;
-  if (previousGuard?.pk === nextGuard.pk) return writes;
-  if (previousGuard) writes.push(deleteKey(table, previousGuard));
-  writes.push(putNew(table, guardItem(nextGuard, 'SbiVersionGuard', next.id), new UniqueConstraintError('sbiVersion')));
-  return writes;
+  return [
+    ...itemWrites(table, change, sbiItem, new UniqueConstraintError('sbiId')),
+    ...guardWrites(table, change, (sbi) => deviceKeys.sbiVersion(sbi.providerId, sbi.swVersion), 'SbiVersionGuard', new UniqueConstraintError('sbiVersion')),
+  ];
 }
 
 /** The model guard is held while the device is live, so rejected and deactivated devices free their make and model. */
 function deviceWrites(table: TableContext, change: Change<DeviceDetail>): Write[] {
-  const { next, previous } = change;
-  const writes = itemWrites(table, change, deviceItem, new UniqueConstraintError('deviceId'));
-  const nextGuard = isLive(next) ? deviceKeys.deviceModel(next) : undefined;
-  const previousGuard = previous && isLive(previous) ? deviceKeys.deviceModel(previous) : undefined;
-  if (previousGuard?.pk === nextGuard?.pk) return writes;
-  if (previousGuard) writes.push(deleteKey(table, previousGuard));
-  if (nextGuard) writes.push(putNew(table, guardItem(nextGuard, 'DeviceModelGuard', next.id), new UniqueConstraintError('deviceModel')));
-  return writes;
+  return [
+    ...itemWrites(table, change, deviceItem, new UniqueConstraintError('deviceId')),
+    ...guardWrites(
+      table,
+      change,
+      (device) => (isLive(device) ? deviceKeys.deviceModel(device) : undefined),
+      'DeviceModelGuard',
+      new UniqueConstraintError('deviceModel'),
+    ),
+  ];
 }
 
 function unchangedSbi(table: TableContext, sbi: Sbi): Write {
@@ -101,20 +72,6 @@ function unchangedSbi(table: TableContext, sbi: Sbi): Write {
         ExpressionAttributeValues: { ':revision': sbi.revision },
       },
     },
-  };
-}
-
-function activePartner(table: TableContext, partnerId: string): Write {
-  return {
-    item: {
-      ConditionCheck: {
-        TableName: table.tableName,
-        Key: keys.partner(partnerId),
-        ConditionExpression: 'isActive = :true',
-        ExpressionAttributeValues: { ':true': true },
-      },
-    },
-    refusal: new InactivePartnerError(partnerId),
   };
 }
 
@@ -139,7 +96,7 @@ export function dynamoDeviceRepository(table: TableContext): DeviceRepository {
   return {
     async commit(changes: DeviceChangeSet) {
       const writes: Write[] = [
-        ...(changes.activePartnerId ? [activePartner(table, changes.activePartnerId)] : []),
+        ...(changes.activePartnerId ? [activePartnerCheck(table, changes.activePartnerId)] : []),
         ...(changes.sbis ?? []).flatMap((change) => sbiWrites(table, change)),
         ...(changes.devices ?? []).flatMap((change) => deviceWrites(table, change)),
         ...(changes.links ?? []).flatMap((change) => itemWrites(table, change, linkItem, new UniqueConstraintError('link'))),
@@ -148,16 +105,7 @@ export function dynamoDeviceRepository(table: TableContext): DeviceRepository {
         ...changes.audits.map((audit) => ({ item: auditPut(table, audit) })),
         ...(changes.events ?? []).map((event) => ({ item: outboxPut(table, event) })),
       ];
-      try {
-        await transactWrite(
-          table,
-          writes.map((write) => write.item),
-        );
-      } catch (error) {
-        if (!(error instanceof TransactionRefused)) throw error;
-        const refusal = error.failedConditions.map((index) => writes[index]?.refusal).find((candidate) => candidate !== undefined);
-        throw refusal ?? new ConcurrentModificationError('SBIs or devices');
-      }
+      await commitWrites(table, writes, () => new ConcurrentModificationError('SBIs or devices'));
     },
 
     getSbi: (id) => getItem<Sbi>(table, deviceKeys.sbi(id)),

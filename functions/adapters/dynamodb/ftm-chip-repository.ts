@@ -1,12 +1,13 @@
 import { partnerCertificateExpiry } from '../../domain/certificates/stored-certificates.js';
 import { type ChipCertificate, chipCertificateInService, chipStatus, type FtmChip, isLiveChip } from '../../domain/ftm-chips/ftm-chip.js';
 import type { ChipChange, FtmChipRepository } from '../../domain/ftm-chips/ports.js';
-import { ConcurrentModificationError, InactivePartnerError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
+import { activePartnerCheck, commitWrites, guardWrites, itemWrites, putNew, type Write } from './change-writes.js';
 import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
-import { expiryCalendarEntry, ftmChipKeys, indexKeys, keys } from './keys.js';
+import { expiryCalendarEntry, ftmChipKeys, indexKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
+import { auditPut } from './transactions.js';
 
 function chipItem(chip: FtmChip): Record<string, unknown> {
   const inService = chipCertificateInService(chip);
@@ -26,41 +27,18 @@ function certificateItem(certificate: ChipCertificate): Record<string, unknown> 
   return { ...ftmChipKeys.certificate(certificate.ftmId, certificate.certId), entity: 'FtmChipCertificate', ...certificate };
 }
 
-/** A transaction item and what its failed condition means (undefined: the chip changed since it was read). */
-interface Write {
-  item: TransactItem;
-  refusal?: Error;
-}
-
-function putNew(table: TableContext, item: Record<string, unknown>, refusal: Error): Write {
-  return { item: { Put: { TableName: table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, refusal };
-}
-
-/** The chip at its next revision, or new; its make-and-model guard held while it is live. */
-function chipWrites(table: TableContext, { next, previous }: ChipChange['chip']): Write[] {
-  const writes: Write[] = previous
-    ? [{ item: putIfUnchanged(table, chipItem({ ...next, revision: previous.revision + 1 }), previous.revision) }]
-    : [putNew(table, chipItem(next), new UniqueConstraintError('ftmChipId'))];
-  const nextGuard = isLiveChip(next) ? ftmChipKeys.chipModel(next) : undefined;
-  const previousGuard = previous && isLiveChip(previous) ? ftmChipKeys.chipModel(previous) : undefined;
-  if (previousGuard?.pk === nextGuard?.pk) return writes;
-  if (previousGuard) writes.push({ item: { Delete: { TableName: table.tableName, Key: previousGuard } } });
-  if (nextGuard) writes.push(putNew(table, { ...nextGuard, entity: 'FtmChipModelGuard', ownerId: next.id }, new UniqueConstraintError('ftmChipModel')));
-  return writes;
-}
-
-function activePartner(table: TableContext, partnerId: string): Write {
-  return {
-    item: {
-      ConditionCheck: {
-        TableName: table.tableName,
-        Key: keys.partner(partnerId),
-        ConditionExpression: 'isActive = :true',
-        ExpressionAttributeValues: { ':true': true },
-      },
-    },
-    refusal: new InactivePartnerError(partnerId),
-  };
+/** The make-and-model guard is held while the chip is live, so rejected and deactivated chips free theirs. */
+function chipWrites(table: TableContext, change: ChipChange['chip']): Write[] {
+  return [
+    ...itemWrites(table, change, chipItem, new UniqueConstraintError('ftmChipId')),
+    ...guardWrites(
+      table,
+      change,
+      (chip) => (isLiveChip(chip) ? ftmChipKeys.chipModel(chip) : undefined),
+      'FtmChipModelGuard',
+      new UniqueConstraintError('ftmChipModel'),
+    ),
+  ];
 }
 
 /**
@@ -72,22 +50,13 @@ export function dynamoFtmChipRepository(table: TableContext): FtmChipRepository 
   return {
     async commit(change: ChipChange) {
       const writes: Write[] = [
-        ...(change.activePartnerId ? [activePartner(table, change.activePartnerId)] : []),
+        ...(change.activePartnerId ? [activePartnerCheck(table, change.activePartnerId)] : []),
         ...chipWrites(table, change.chip),
         ...(change.certificate ? [putNew(table, certificateItem(change.certificate), new UniqueConstraintError('ftmChipCertificate'))] : []),
         { item: auditPut(table, change.audit) },
         ...(change.events ?? []).map((event) => ({ item: outboxPut(table, event) })),
       ];
-      try {
-        await transactWrite(
-          table,
-          writes.map((write) => write.item),
-        );
-      } catch (error) {
-        if (!(error instanceof TransactionRefused)) throw error;
-        const refusal = error.failedConditions.map((index) => writes[index]?.refusal).find((candidate) => candidate !== undefined);
-        throw refusal ?? new ConcurrentModificationError(`FTM chip ${change.chip.next.id}`);
-      }
+      await commitWrites(table, writes, () => new ConcurrentModificationError(`FTM chip ${change.chip.next.id}`));
     },
     getChip: (id) => getItem<FtmChip>(table, ftmChipKeys.chip(id)),
     chipsOfProvider: (providerId) => queryPartition<FtmChip>(table, 'gsi1', ftmChipKeys.chipsOfProvider(providerId)),

@@ -5,9 +5,10 @@ import { issueCertificate, type SubjectAttribute, type SubjectAttributeType } fr
 import type { PartnerDomain } from './partner-domains.js';
 import type { CertificateDeps } from './ports.js';
 import { resignedPartnerCertificate } from './resigned-partner-certificate.js';
+import type { UploadedCertificate } from './stored-certificates.js';
 import { trustedCertificates, trustStoreOf } from './trust-store.js';
 import { checkCurrentlyValid, checkPartnerRemainingValidity } from './upload-dates.js';
-import { parseCertificateData } from './x509/certificate-data.js';
+import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
 import { checkCertificateProfile } from './x509/certificate-profile.js';
 import { checkEndEntityCertificate, isSelfSigned } from './x509/certificate-roles.js';
 import { firstAttribute, parseCertificate } from './x509/parse-certificate.js';
@@ -80,4 +81,20 @@ export function resigningSubject(cert: ParsedCertificate): SubjectAttribute[] {
   return cert.subject.attributes
     .filter((attribute) => attribute.shortName !== null && SUBJECT_TYPES.includes(attribute.shortName))
     .map((attribute) => ({ type: attribute.shortName as SubjectAttributeType, value: attribute.value }));
+}
+
+/** What PMS keeps of an upload: the uploaded certificate and the one it issued, with who uploaded them and when. */
+export function uploadedCertificate(cert: ParsedCertificate, signed: ParsedCertificate, uploadedBy: string, now: Date): UploadedCertificate {
+  return {
+    subject: cert.subject.text,
+    issuer: cert.issuer.text,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+    thumbprintSha256: cert.thumbprintSha256,
+    originalPem: certificatePem(cert.der),
+    signedPem: certificatePem(signed.der),
+    signedNotAfter: signed.notAfter.toISOString(),
+    uploadedBy,
+    uploadTime: now.toISOString(),
+  };
 }

@@ -10,11 +10,10 @@ import { PARTNER_SERVICE, partnerUpdated } from '../partners/partner-events.js';
 import { PARTNER_TYPES } from '../partners/partner-types.js';
 import { retryOnConflict } from '../retry.js';
 import { caCertificateUploaded } from './certificate-events.js';
-import { checkLeafCertificate, readLeafCertificate, resignLeafCertificate } from './leaf-certificate.js';
+import { checkLeafCertificate, readLeafCertificate, resignLeafCertificate, uploadedCertificate } from './leaf-certificate.js';
 import { domainsOfPartnerType, type PartnerDomain, partnerDomainOf } from './partner-domains.js';
 import type { CertificateDeps } from './ports.js';
 import type { PartnerCertificate } from './stored-certificates.js';
-import { certificatePem } from './x509/certificate-data.js';
 import { firstAttribute } from './x509/parse-certificate.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 
@@ -69,16 +68,7 @@ async function storeResigned(deps: CertificateDeps, caller: Caller, partner: Par
     certId: deps.ids.newId(),
     partnerId: partner.id,
     partnerDomain: domain,
-    subject: cert.subject.text,
-    issuer: cert.issuer.text,
-    notBefore: cert.notBefore.toISOString(),
-    notAfter: cert.notAfter.toISOString(),
-    thumbprintSha256: cert.thumbprintSha256,
-    originalPem: certificatePem(cert.der),
-    signedPem: certificatePem(signed.der),
-    signedNotAfter: signed.notAfter.toISOString(),
-    uploadedBy: caller.userId,
-    uploadTime: now.toISOString(),
+    ...uploadedCertificate(cert, signed, caller.userId, now),
   };
   const summary: PartnerCertificateSummary = {
     certificateId: record.certId,

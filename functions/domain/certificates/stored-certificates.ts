@@ -21,14 +21,8 @@ export interface CaCertificate {
   uploadTime: string;
 }
 
-/**
- * One upload of a partner's own certificate and the certificate PMS issued for it (MOSIP partner_cert_store).
- * Every upload keeps its own record; the partner names the current one.
- */
-export interface PartnerCertificate {
-  certId: string;
-  partnerId: string;
-  partnerDomain: PartnerDomain;
+/** An uploaded end-entity certificate and the certificate PMS issued for it (MOSIP partner_cert_store). */
+export interface UploadedCertificate {
   subject: string;
   issuer: string;
   /** Validity and thumbprint of the uploaded (CA-signed) certificate. */
@@ -41,6 +35,13 @@ export interface PartnerCertificate {
   signedNotAfter: string;
   uploadedBy: string;
   uploadTime: string;
+}
+
+/** One upload of a partner's own certificate. Every upload keeps its own record; the partner names the current one. */
+export interface PartnerCertificate extends UploadedCertificate {
+  certId: string;
+  partnerId: string;
+  partnerDomain: PartnerDomain;
 }
 
 /**

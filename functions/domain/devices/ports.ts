@@ -2,16 +2,10 @@ import type { AuditEntry } from '../audit.js';
 import type { DeviceTypeCatalog } from '../device-types/ports.js';
 import type { EventModel } from '../events/event-model.js';
 import type { PartnerRepository } from '../partners/ports.js';
-import type { Clock, IdGenerator } from '../ports.js';
+import type { Change, Clock, IdGenerator } from '../ports.js';
 import type { DerivedStatus } from './approval.js';
 import type { DeviceDetail, DeviceSbiLink } from './device.js';
 import type { Sbi } from './sbi.js';
-
-/** One item's change: `previous` as read (written only if still at its revision), or absent for a new item. */
-export interface Change<T> {
-  next: T;
-  previous?: T;
-}
 
 /**
  * Everything one state change writes, in one transaction: SBIs, devices and links (new or at their revision), links

@@ -1,8 +1,9 @@
 import { type AuditEntry, auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
+import type { Change } from '../ports.js';
 import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, type DeviceDetail } from './device.js';
-import type { Change, DeviceChangeSet, DeviceDeps } from './ports.js';
+import type { DeviceChangeSet, DeviceDeps } from './ports.js';
 import type { Sbi } from './sbi.js';
 
 /** Devices per transaction: each is its put, its model guard and its audit record, under DynamoDB's 100 items. */

@@ -2,6 +2,7 @@ import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { FTM_CHIP_ERRORS, LEGACY_FTM_CHIP_ERRORS } from '../../errors/ftm-chip-errors.js';
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
+import { certificatePair } from '../certificates/partner-certificate-downloads.js';
 import { callerPartners, ownProvider } from '../devices/provider-access.js';
 import { localDateTime } from '../mosip-dates.js';
 import { ownChip } from './chip-commands.js';
@@ -32,18 +33,12 @@ export async function chipCertificateData(deps: FtmChipDeps, caller: Caller, ftm
   if (status === 'deactivated') throw new PmsError(FTM_CHIP_ERRORS.DOWNLOAD_CERTIFICATE_FTM_DEACTIVATED_ERROR);
   const record = await currentCertificate(deps, chip);
   if (!record) throw new PmsError(FTM_CHIP_ERRORS.UNABLE_TO_DOWNLOAD_ORIGINAL_FTM_CERTIFICATE);
-  const now = deps.clock.now().toISOString();
-  const caSignedExpired = record.notAfter < now;
-  const mosipSignedExpired = record.signedNotAfter < now;
   return {
-    caSignedCertificateData: caSignedExpired ? '' : record.originalPem,
+    ...certificatePair(record, deps.clock.now()),
     caSignedCertUploadDateTime: localDateTime(chip.certificate.notBefore),
     caSignedCertExpiryDateTime: localDateTime(record.notAfter),
-    isCaSignedCertificateExpired: caSignedExpired,
-    mosipSignedCertificateData: mosipSignedExpired ? '' : record.signedPem,
     mosipSignedCertUploadDateTime: localDateTime(chip.certificate.signedNotBefore),
     mosipSignedCertExpiryDateTime: localDateTime(record.signedNotAfter),
-    isMosipSignedCertificateExpired: mosipSignedExpired,
   };
 }
 

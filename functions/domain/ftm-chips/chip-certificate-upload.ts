@@ -4,9 +4,8 @@ import { PmsError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { caCertificateUploaded, chainP7b } from '../certificates/certificate-events.js';
-import { checkLeafCertificate, readLeafCertificate, resignLeafCertificate } from '../certificates/leaf-certificate.js';
+import { checkLeafCertificate, readLeafCertificate, resignLeafCertificate, uploadedCertificate } from '../certificates/leaf-certificate.js';
 import { type PartnerDomain, partnerDomainOf } from '../certificates/partner-domains.js';
-import { certificatePem } from '../certificates/x509/certificate-data.js';
 import { firstAttribute } from '../certificates/x509/parse-certificate.js';
 import { changedBy } from '../devices/approval.js';
 import { localDateTime } from '../mosip-dates.js';
@@ -66,16 +65,7 @@ export function uploadChipCertificate(deps: ChipCertificateDeps, caller: Caller,
       certId: deps.ids.newId(),
       ftmId: chip.id,
       ftpProviderId: chip.ftpProviderId,
-      subject: cert.subject.text,
-      issuer: cert.issuer.text,
-      notBefore: cert.notBefore.toISOString(),
-      notAfter: cert.notAfter.toISOString(),
-      thumbprintSha256: cert.thumbprintSha256,
-      originalPem: certificatePem(cert.der),
-      signedPem: certificatePem(signed.der),
-      signedNotAfter: signed.notAfter.toISOString(),
-      uploadedBy: caller.userId,
-      uploadTime: now.toISOString(),
+      ...uploadedCertificate(cert, signed, caller.userId, now),
     };
     const summary: ChipCertificateSummary = {
       certificateId: record.certId,

@@ -1,20 +1,15 @@
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
 import type { FtmChipListQuery } from '../../schemas/ftm-chips.js';
 import type { Caller } from '../caller.js';
-import { EVERY_PROVIDER, organisationNames } from '../devices/provider-scope.js';
+import { EVERY_PROVIDER } from '../devices/provider-scope.js';
 import { localDateTime } from '../mosip-dates.js';
 import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
 import type { PageV2 } from '../search/v2-lists.js';
-import { chipsInScope, chipsOfProviders } from './chip-scope.js';
-import { chipStatus, type FtmChip, isFtmProvider } from './ftm-chip.js';
+import { type ChipRow, chipRows, chipsOfProviders } from './chip-scope.js';
+import { chipStatus, isFtmProvider } from './ftm-chip.js';
 import type { FtmChipDeps } from './ports.js';
-
-interface ChipRow {
-  chip: FtmChip;
-  orgName: string | null;
-}
 
 /** PartnerHelper.ftmAliasToColumnMap and FtmDetailsSummaryRepository's filters (text `LIKE`, status exact). */
 const CHIP_LIST: ListDefinition<ChipRow> = {
@@ -38,13 +33,7 @@ const CHIP_LIST: ListDefinition<ChipRow> = {
  */
 export async function listChips(deps: FtmChipDeps, query: FtmChipListQuery): Promise<PageV2<ReturnType<typeof chipSummary>>> {
   const paging = checkListQuery(CHIP_LIST, query);
-  const chips = await chipsInScope(deps, EVERY_PROVIDER, query.status);
-  const names = await organisationNames(
-    deps,
-    EVERY_PROVIDER,
-    chips.map((chip) => chip.ftpProviderId),
-  );
-  const rows = chips.map((chip) => ({ chip, orgName: names.get(chip.ftpProviderId) ?? null }));
+  const rows = await chipRows(deps, EVERY_PROVIDER, query.status);
   return listPage(CHIP_LIST, rows, query, paging, chipSummary);
 }
 

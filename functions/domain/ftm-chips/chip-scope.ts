@@ -1,4 +1,4 @@
-import { oldestFirst, type ProviderScope } from '../devices/provider-scope.js';
+import { oldestFirst, organisationNames, type ProviderScope } from '../devices/provider-scope.js';
 import type { Partner } from '../partners/partner.js';
 import { CHIP_STATUSES, type FtmChip } from './ftm-chip.js';
 import type { FtmChipDeps } from './ports.js';
@@ -16,4 +16,21 @@ export async function chipsInScope(deps: Pick<FtmChipDeps, 'chips'>, scope: Prov
   if (scope.own) return chipsOfProviders(deps, scope.own);
   const statuses = CHIP_STATUSES.filter((candidate) => !status || candidate === status);
   return oldestFirst((await Promise.all(statuses.map((candidate) => deps.chips.chipsInStatus(candidate)))).flat());
+}
+
+/** A chip with its provider's organisation (MOSIP copies the name onto the chip; we join it). */
+export interface ChipRow {
+  chip: FtmChip;
+  orgName: string | null;
+}
+
+/** The chips in the scope (as chipsInScope reads them), each with its provider's organisation. */
+export async function chipRows(deps: Pick<FtmChipDeps, 'chips' | 'partners'>, scope: ProviderScope, status?: string): Promise<ChipRow[]> {
+  const chips = await chipsInScope(deps, scope, status);
+  const names = await organisationNames(
+    deps,
+    scope,
+    chips.map((chip) => chip.ftpProviderId),
+  );
+  return chips.map((chip) => ({ chip, orgName: names.get(chip.ftpProviderId) ?? null }));
 }

@@ -1,3 +1,4 @@
+import type { UploadedCertificate } from '../certificates/stored-certificates.js';
 import type { AuditColumns } from '../devices/approval.js';
 import type { Partner } from '../partners/partner.js';
 
@@ -39,21 +40,11 @@ export interface FtmChip extends AuditColumns {
   certificate: ChipCertificateSummary | null;
 }
 
-/** One upload of a chip's certificate and the certificate PMS issued for it (MOSIP's partner_cert_store row, by chip id). */
-export interface ChipCertificate {
+/** One upload of a chip's certificate (MOSIP keeps it as a partner certificate under the chip's id). */
+export interface ChipCertificate extends UploadedCertificate {
   certId: string;
   ftmId: string;
   ftpProviderId: string;
-  subject: string;
-  issuer: string;
-  notBefore: string;
-  notAfter: string;
-  thumbprintSha256: string;
-  originalPem: string;
-  signedPem: string;
-  signedNotAfter: string;
-  uploadedBy: string;
-  uploadTime: string;
 }
 
 export const FTM_CHIP_AUDIT_TYPE = 'FtmChip';

@@ -1,17 +1,11 @@
 import type { SearchRequest } from '../../schemas/legacy-search.js';
 import type { Caller } from '../caller.js';
-import { organisationNames, providerScope } from '../devices/provider-scope.js';
+import { providerScope } from '../devices/provider-scope.js';
 import { localDateTime } from '../mosip-dates.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { legacySearch, mapPage } from '../search/legacy-search.js';
-import { chipsInScope } from './chip-scope.js';
-import type { FtmChip } from './ftm-chip.js';
+import { type ChipRow, chipRows } from './chip-scope.js';
 import type { FtmChipDeps } from './ports.js';
-
-interface ChipRow {
-  chip: FtmChip;
-  orgName: string | null;
-}
 
 /** FTPChipDetail's fields. */
 const CHIP_COLUMNS: Columns<ChipRow> = {
@@ -58,12 +52,6 @@ function chipSearchView({ chip, orgName }: ChipRow) {
  */
 export async function searchChipsLegacy(deps: FtmChipDeps, caller: Caller, request: SearchRequest) {
   const scope = await providerScope(deps, caller);
-  const chips = await chipsInScope(deps, scope);
-  const names = await organisationNames(
-    deps,
-    scope,
-    chips.map((chip) => chip.ftpProviderId),
-  );
-  const rows = chips.map((chip) => ({ chip, orgName: names.get(chip.ftpProviderId) ?? null }));
+  const rows = await chipRows(deps, scope);
   return mapPage(legacySearch(rows, CHIP_COLUMNS, request), chipSearchView);
 }

@@ -1,9 +1,8 @@
 import type { AuditEntry } from '../audit.js';
 import type { CertificateDeps } from '../certificates/ports.js';
-import type { Change } from '../devices/ports.js';
 import type { EventModel } from '../events/event-model.js';
 import type { PartnerRepository } from '../partners/ports.js';
-import type { Clock, IdGenerator } from '../ports.js';
+import type { Change, Clock, IdGenerator } from '../ports.js';
 import type { ChipCertificate, ChipStatus, FtmChip } from './ftm-chip.js';
 
 /**
