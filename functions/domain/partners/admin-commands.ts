@@ -31,8 +31,9 @@ const DEACTIVE = 'de-active';
  * does not read a license's MISP, so a license must never outlive it), and, beyond MOSIP, its API keys, after
  * that transaction and one transaction each (a partner may hold more keys than one transaction takes). Keys a
  * run cut short leaves on are already refused by verification, which reads the key's partner, and a repeated
- * "De-active" switches them off before it answers PMS_PM_063. OIDC clients, SBIs, devices and FTM chips join
- * here when they are stored.
+ * "De-active" switches them off before it answers PMS_PM_063. A deactivated provider's SBIs, devices and FTM chips
+ * stay as they are, as in MOSIP: the provider can no longer act on them (PMS_PMP_016) and none of them is verified by
+ * PMS.
  */
 export function changePartnerStatus(deps: PartnerStatusDeps, caller: Caller, partnerId: string, status: string) {
   return retryOnConflict(async () => {
