@@ -6,7 +6,7 @@ import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
 import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
 import type { CertificateDeps } from './ports.js';
-import type { UploadedCertificate } from './stored-certificates.js';
+import { certificatePair } from './stored-certificates.js';
 import { expiryPeriodEnd } from './trust-certificates.js';
 import { parseCertificateData } from './x509/certificate-data.js';
 import { firstAttribute } from './x509/parse-certificate.js';
@@ -34,19 +34,6 @@ export async function getPartnerCertificateData(deps: CertificateDeps, caller: C
   const record = await deps.certificates.getPartnerCertificate(partner.id, summary.certificateId);
   if (!record) throw new PmsError(CERTIFICATE_ERRORS.CERTIFICATE_FETCH_ERROR);
   return certificatePair(record, deps.clock.now());
-}
-
-/** The uploaded and the MOSIP-signed certificate, each replaced by "" with its flag set once expired (PartnerHelper#populateCertificateExpiryState). */
-export function certificatePair(record: UploadedCertificate, now: Date) {
-  const at = now.toISOString();
-  const caSignedExpired = record.notAfter < at;
-  const mosipSignedExpired = record.signedNotAfter < at;
-  return {
-    caSignedCertificateData: caSignedExpired ? '' : record.originalPem,
-    isCaSignedCertificateExpired: caSignedExpired,
-    mosipSignedCertificateData: mosipSignedExpired ? '' : record.signedPem,
-    isMosipSignedCertificateExpired: mosipSignedExpired,
-  };
 }
 
 /**

@@ -52,3 +52,16 @@ export function partnerCertificateExpiry(cert: Pick<PartnerCertificate, 'notAfte
   // biome-ignore lint/complexity/useMathMinMax: ISO-8601 strings, compared as text.
   return cert.signedNotAfter < cert.notAfter ? cert.signedNotAfter : cert.notAfter;
 }
+
+/** The uploaded and the MOSIP-signed certificate, each replaced by "" with its flag set once expired (PartnerHelper#populateCertificateExpiryState). */
+export function certificatePair(record: UploadedCertificate, now: Date) {
+  const at = now.toISOString();
+  const caSignedExpired = record.notAfter < at;
+  const mosipSignedExpired = record.signedNotAfter < at;
+  return {
+    caSignedCertificateData: caSignedExpired ? '' : record.originalPem,
+    isCaSignedCertificateExpired: caSignedExpired,
+    mosipSignedCertificateData: mosipSignedExpired ? '' : record.signedPem,
+    isMosipSignedCertificateExpired: mosipSignedExpired,
+  };
+}

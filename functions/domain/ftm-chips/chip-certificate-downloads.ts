@@ -2,7 +2,7 @@ import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { FTM_CHIP_ERRORS, LEGACY_FTM_CHIP_ERRORS } from '../../errors/ftm-chip-errors.js';
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
-import { certificatePair } from '../certificates/partner-certificate-downloads.js';
+import { certificatePair } from '../certificates/stored-certificates.js';
 import { callerPartners, ownProvider } from '../devices/provider-access.js';
 import { localDateTime } from '../mosip-dates.js';
 import { ownChip } from './chip-commands.js';
