@@ -10,6 +10,8 @@ export const REQUEST_ERRORS = {
   INVALID_REQUEST_PARAMETER: { code: 'PMS_COR_001', message: 'Invalid request parameter - ' },
   INVALID_INPUT_PARAMETER: { code: 'PMS_COR_002', message: 'Invalid Input Parameter - ' },
   INTERNAL_SERVER_ERROR: { code: 'PMS_COR_003', message: 'Could not process the request' },
+  /** Ours: the request lost an edit race after its retries; nothing was written, and the same request may be sent again. */
+  CONCURRENT_UPDATE: { code: 'PMS_COR_101', message: 'Another request changed the same data at the same time; nothing was changed, please try again' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** Platform codes of kernel-auth-adapter. */

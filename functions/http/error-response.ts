@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { PmsError, RequestValidationError } from '../errors/pms-error.js';
+import { ConcurrentModificationError, PmsError, RequestValidationError } from '../errors/pms-error.js';
 import { AUTH_ERRORS, REQUEST_ERRORS } from '../errors/request-errors.js';
 import type { Route } from '../routes/route.js';
 import { authFailureBody, type RequestMeta, responseBody, validationFailureBody } from './envelope.js';
@@ -18,6 +18,8 @@ export function errorResponse(route: Route, meta: RequestMeta, now: Date, error:
   if (error instanceof AccessDenied) return jsonResponse(403, authFailureBody(meta, now, AUTH_ERRORS.FORBIDDEN));
   if (error instanceof RequestValidationError) return jsonResponse(error.httpStatus, validationFailureBody(now, error.message));
   if (error instanceof PmsError) return jsonResponse(200, responseBody(route, meta, now, null, error.errors));
+  // A lost edit race is not a failure of the service: the caller is told to try again (docs/operations.md, "Edit races").
+  if (error instanceof ConcurrentModificationError) return jsonResponse(200, responseBody(route, meta, now, null, [REQUEST_ERRORS.CONCURRENT_UPDATE]));
   log('ERROR', 'unexpected failure', {
     operationId: route.operationId,
     requestId,
