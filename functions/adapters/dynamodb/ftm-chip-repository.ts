@@ -1,5 +1,6 @@
 import { partnerCertificateExpiry } from '../../domain/certificates/stored-certificates.js';
-import { type ChipCertificate, chipCertificateInService, chipStatus, type FtmChip, isLiveChip } from '../../domain/ftm-chips/ftm-chip.js';
+import { derivedStatus } from '../../domain/devices/approval.js';
+import { type ChipCertificate, chipCertificateInService, type FtmChip, isLiveChip } from '../../domain/ftm-chips/ftm-chip.js';
 import type { ChipChange, FtmChipRepository } from '../../domain/ftm-chips/ports.js';
 import { ConcurrentModificationError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { activePartnerCheck, commitWrites, guardWrites, itemWrites, putNew, type Write } from './change-writes.js';
@@ -16,7 +17,7 @@ function chipItem(chip: FtmChip): Record<string, unknown> {
     entity: 'FtmChip',
     gsi1pk: ftmChipKeys.chipsOfProvider(chip.ftpProviderId),
     gsi1sk: `${chip.crDtimes}#${chip.id}`,
-    gsi2pk: indexKeys.ftmChipsInStatus(chipStatus(chip)),
+    gsi2pk: indexKeys.ftmChipsInStatus(derivedStatus(chip)),
     gsi2sk: `${chip.crDtimes}#${chip.id}`,
     ...(inService ? expiryCalendarEntry(partnerCertificateExpiry(inService), 'ftmChip', chip.id) : {}),
     ...chip,

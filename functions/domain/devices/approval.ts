@@ -10,7 +10,8 @@ export interface Approvable {
   isActive: boolean;
 }
 
-export function derivedStatus({ approvalStatus, isActive }: Approvable): DerivedStatus {
+/** The status MOSIP's lists show (SBIs, devices, FTM chips, and a chip's provider): approved but inactive is `deactivated`. */
+export function derivedStatus<Status extends string>({ approvalStatus, isActive }: { approvalStatus: Status; isActive: boolean }): Status | 'deactivated' {
   return approvalStatus === 'approved' && !isActive ? 'deactivated' : approvalStatus;
 }
 

@@ -3,31 +3,17 @@ import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { DeviceUpdateRequest } from '../../schemas/legacy-devices.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { partnerOf } from '../partners/ownership.js';
-import type { Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, foldedWhitespace } from './device.js';
 import { checkDeviceType, type DeviceInput, newDevice, rethrowDeviceWriteRefusal } from './device-commands.js';
 import type { DeviceDeps } from './ports.js';
-import { isDeviceProvider } from './provider-access.js';
+import { DEVICE_PROVIDER_TYPE, registeringProvider } from './provider-access.js';
 import { inScope, providerScope } from './provider-scope.js';
 import { type Sbi, whyNoDevices } from './sbi.js';
 
 export const DEVICE_APPROVED = 'Device details approved successfully.';
 export const DEVICE_REJECTED = 'Device details rejected successfully.';
-
-/**
- * The provider a legacy device is created for: an active partner (PMS_AUT_002, as MOSIP), and ours on top, as for
- * SBIs: the caller's own unless an admin (another user's is answered as a missing one) and a device provider
- * (PMS_DEVICE_ERROR_003).
- */
-async function deviceProvider(deps: Pick<DeviceDeps, 'partners'>, caller: Caller, providerId: string): Promise<Partner> {
-  const partner = await partnerOf(deps.partners, caller, providerId, LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
-  if (!partner.isActive) throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
-  if (!isDeviceProvider(partner)) throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_PARTNER_TYPE);
-  return partner;
-}
 
 /**
  * Legacy `POST /devicedetail` (DeviceDetailServiceImpl#createDeviceDetails): a device of no SBI, pending, in MOSIP's
@@ -38,7 +24,7 @@ async function deviceProvider(deps: Pick<DeviceDeps, 'partners'>, caller: Caller
  */
 export async function createDeviceLegacy(deps: DeviceDeps, caller: Caller, input: DeviceInput) {
   await checkDeviceType(deps, input);
-  const provider = await deviceProvider(deps, caller, input.deviceProviderId);
+  const provider = await registeringProvider(deps, caller, input.deviceProviderId, DEVICE_PROVIDER_TYPE, LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
   const now = deps.clock.now();
   const device = newDevice(deps, caller, input, now, []);
   await deps.devices

@@ -3,8 +3,9 @@ import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { type ErrorDefinition, PmsError } from '../../errors/pms-error.js';
 import { USER_ERRORS } from '../../errors/user-errors.js';
 import type { Caller } from '../caller.js';
-import { ownedPartners } from '../partners/ownership.js';
+import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
+import type { PartnerType } from '../partners/partner-types.js';
 import type { Approvable } from './approval.js';
 import type { DeviceDeps } from './ports.js';
 
@@ -13,6 +14,24 @@ export const DEVICE_PROVIDER_TYPE = 'Device_Provider';
 
 export function isDeviceProvider(partner: Pick<Partner, 'partnerType'>): boolean {
   return partner.partnerType === DEVICE_PROVIDER_TYPE;
+}
+
+/**
+ * The provider a new SBI, device or FTM chip is registered for: an active partner (MOSIP's only check; `missing`
+ * otherwise), and ours on top: the caller's own unless an admin (another user's is answered as a missing one), and of
+ * the provider type the object belongs to (PMS_DEVICE_ERROR_003; MOSIP takes any partner type).
+ */
+export async function registeringProvider(
+  deps: Pick<DeviceDeps, 'partners'>,
+  caller: Caller,
+  providerId: string,
+  partnerType: PartnerType,
+  missing: ErrorDefinition,
+): Promise<Partner> {
+  const partner = await partnerOf(deps.partners, caller, providerId, missing);
+  if (!partner.isActive) throw new PmsError(missing);
+  if (partner.partnerType !== partnerType) throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_PARTNER_TYPE);
+  return partner;
 }
 
 /**

@@ -2,11 +2,10 @@ import { DEVICE_ERRORS, LEGACY_DEVICE_ERRORS } from '../../errors/device-errors.
 import { InactivePartnerError, PmsError, UniqueConstraintError, withArguments } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { isOwnedBy, type Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
 import { changedBy, derivedStatus } from './approval.js';
 import type { DeviceDeps } from './ports.js';
-import { callerPartners, checkDeactivatable, checkDeactivateStatus, isDeviceProvider } from './provider-access.js';
+import { callerPartners, checkDeactivatable, checkDeactivateStatus, DEVICE_PROVIDER_TYPE, registeringProvider } from './provider-access.js';
 import { checkSbiDates, SBI_AUDIT_TYPE, type Sbi } from './sbi.js';
 import { switchOffSbi } from './sbi-cascade.js';
 
@@ -15,20 +14,6 @@ export interface SbiInput {
   swVersion: string;
   swCreateDateTime: string;
   swExpiryDateTime: string;
-}
-
-/**
- * The device provider an SBI is created for: an active partner (PMS_AUT_002, as MOSIP), and ours on top: the
- * caller's own unless an admin (another user's provider is answered as a missing one), and a device provider
- * (PMS_DEVICE_ERROR_003; MOSIP takes any partner type).
- */
-async function sbiProvider(deps: Pick<DeviceDeps, 'partners'>, caller: Caller, providerId: string): Promise<Partner> {
-  const partner = await deps.partners.getPartner(providerId);
-  if (!partner?.isActive || (!caller.isAdmin && !isOwnedBy(partner, caller))) {
-    throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
-  }
-  if (!isDeviceProvider(partner)) throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_PARTNER_TYPE);
-  return partner;
 }
 
 /** An SBI write's refusals as MOSIP answers them: a version taken (PMS_AUT_512), the provider no longer active (PMS_AUT_002). */
@@ -46,7 +31,7 @@ export function rethrowSbiWriteRefusal(error: unknown): never {
 export async function createSbi(deps: DeviceDeps, caller: Caller, input: SbiInput & { providerId: string }) {
   const now = deps.clock.now();
   checkSbiDates(input.swCreateDateTime, input.swExpiryDateTime, now);
-  const provider = await sbiProvider(deps, caller, input.providerId);
+  const provider = await registeringProvider(deps, caller, input.providerId, DEVICE_PROVIDER_TYPE, LEGACY_DEVICE_ERRORS.DEVICE_PROVIDER_NOT_FOUND);
   const sbi: Sbi = {
     id: deps.ids.newId(),
     providerId: provider.id,

@@ -3,10 +3,11 @@ import { FTM_CHIP_ERRORS, LEGACY_FTM_CHIP_ERRORS } from '../../errors/ftm-chip-e
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
 import { certificatePair } from '../certificates/stored-certificates.js';
+import { derivedStatus } from '../devices/approval.js';
 import { callerPartners, ownProvider } from '../devices/provider-access.js';
 import { localDateTime } from '../mosip-dates.js';
 import { ownChip } from './chip-commands.js';
-import { chipStatus, type FtmChip } from './ftm-chip.js';
+import type { FtmChip } from './ftm-chip.js';
 import type { FtmChipDeps } from './ports.js';
 
 /** MOSIP `mosip.pms.ftm.id.regex`. */
@@ -27,7 +28,7 @@ export async function chipCertificateData(deps: FtmChipDeps, caller: Caller, ftm
   const chip = await deps.chips.getChip(ftmId);
   if (!chip) throw new PmsError(FTM_CHIP_ERRORS.FTM_NOT_EXISTS);
   ownProvider(owned, caller, chip.ftpProviderId, FTM_CHIP_ERRORS.FTM_NOT_ASSOCIATED_WITH_USER);
-  const status = chipStatus(chip);
+  const status = derivedStatus(chip);
   if (status === 'rejected') throw new PmsError(FTM_CHIP_ERRORS.DOWNLOAD_CERTIFICATE_FTM_REJECTED_ERROR);
   if (status === 'pending_cert_upload' || chip.certificate === null) throw new PmsError(FTM_CHIP_ERRORS.DOWNLOAD_CERTIFICATE_FTM_CERT_NOT_UPLOAD_ERROR);
   if (status === 'deactivated') throw new PmsError(FTM_CHIP_ERRORS.DOWNLOAD_CERTIFICATE_FTM_DEACTIVATED_ERROR);

@@ -7,11 +7,11 @@ import { caCertificateUploaded, chainP7b } from '../certificates/certificate-eve
 import { checkLeafCertificate, readLeafCertificate, resignLeafCertificate, uploadedCertificate } from '../certificates/leaf-certificate.js';
 import { type PartnerDomain, partnerDomainOf } from '../certificates/partner-domains.js';
 import { firstAttribute } from '../certificates/x509/parse-certificate.js';
-import { changedBy } from '../devices/approval.js';
+import { changedBy, derivedStatus } from '../devices/approval.js';
 import { localDateTime } from '../mosip-dates.js';
 import { retryOnConflict } from '../retry.js';
 import { chipProvider, rethrowChipWriteRefusal } from './chip-commands.js';
-import { type ChipCertificate, type ChipCertificateSummary, chipStatus, FTM_CHIP_AUDIT_TYPE } from './ftm-chip.js';
+import { type ChipCertificate, type ChipCertificateSummary, FTM_CHIP_AUDIT_TYPE } from './ftm-chip.js';
 import type { ChipCertificateDeps } from './ports.js';
 
 export interface ChipCertificateUploadRequest {
@@ -53,7 +53,7 @@ export function uploadChipCertificate(deps: ChipCertificateDeps, caller: Caller,
     if (!chip) throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_ID_NOT_EXISTS);
     if (chip.ftpProviderId !== provider.id) throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_ID_PROVIDER_ID_NOT_MATCHED);
     if (chip.approvalStatus !== 'approved' && chip.approvalStatus !== 'pending_cert_upload') throw new PmsError(LEGACY_FTM_CHIP_ERRORS.INVALID_FTP_CHIP_STATUS);
-    if (chipStatus(chip) === 'deactivated') throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_DEACTIVATED);
+    if (derivedStatus(chip) === 'deactivated') throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_DEACTIVATED);
 
     const cert = readLeafCertificate(request.certificateData);
     const domain = chipDomainOf(request.partnerDomain);

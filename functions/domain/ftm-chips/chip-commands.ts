@@ -1,26 +1,19 @@
-import { DEVICE_ERRORS } from '../../errors/device-errors.js';
 import { FTM_CHIP_ERRORS, LEGACY_FTM_CHIP_ERRORS } from '../../errors/ftm-chip-errors.js';
 import { InactivePartnerError, PmsError, UniqueConstraintError } from '../../errors/pms-error.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { changedBy } from '../devices/approval.js';
+import { changedBy, derivedStatus } from '../devices/approval.js';
 import { foldedWhitespace } from '../devices/device.js';
-import { callerPartners, checkDeactivatable, checkDeactivateStatus } from '../devices/provider-access.js';
-import { isOwnedBy, type Partner } from '../partners/partner.js';
+import { callerPartners, checkDeactivatable, checkDeactivateStatus, registeringProvider } from '../devices/provider-access.js';
+import { inScope, providerScope } from '../devices/provider-scope.js';
+import type { Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
-import { chipStatus, FTM_CHIP_AUDIT_TYPE, type FtmChip, isFtmProvider } from './ftm-chip.js';
+import { FTM_CHIP_AUDIT_TYPE, FTM_PROVIDER_TYPE, type FtmChip } from './ftm-chip.js';
 import type { FtmChipDeps } from './ports.js';
 
-/**
- * The FTM provider a chip is registered or certified for: an active partner (PMP_AUT_030, as MOSIP), and ours on
- * top: the caller's own unless an admin (another user's provider is answered as a missing one), and an FTM provider
- * (PMS_DEVICE_ERROR_003; MOSIP takes any partner type).
- */
-export async function chipProvider(deps: Pick<FtmChipDeps, 'partners'>, caller: Caller, providerId: string): Promise<Partner> {
-  const partner = await deps.partners.getPartner(providerId);
-  if (!partner?.isActive || (!caller.isAdmin && !isOwnedBy(partner, caller))) throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_PROVIDER_NOT_EXISTS);
-  if (!isFtmProvider(partner)) throw new PmsError(DEVICE_ERRORS.INVALID_DEVICE_PARTNER_TYPE);
-  return partner;
+/** The FTM provider a chip is registered or certified for (registeringProvider; PMP_AUT_030 as a missing one). */
+export function chipProvider(deps: Pick<FtmChipDeps, 'partners'>, caller: Caller, providerId: string): Promise<Partner> {
+  return registeringProvider(deps, caller, providerId, FTM_PROVIDER_TYPE, LEGACY_FTM_CHIP_ERRORS.FTP_PROVIDER_NOT_EXISTS);
 }
 
 /** A chip write's refusals as MOSIP answers them: a make and model taken (PMP_AUT_032), the provider no longer active (PMP_AUT_030). */
@@ -67,7 +60,7 @@ export function decideChip(deps: FtmChipDeps, caller: Caller, input: { ftpChipDe
   return retryOnConflict(async () => {
     const chip = await deps.chips.getChip(input.ftpChipDetailId);
     if (!chip) throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_ID_NOT_EXISTS);
-    const status = chipStatus(chip);
+    const status = derivedStatus(chip);
     if (status === 'deactivated') throw new PmsError(FTM_CHIP_ERRORS.FTM_ALREADY_DEACTIVATED);
     if (status === 'approved') throw new PmsError(FTM_CHIP_ERRORS.FTM_ALREADY_APPROVED);
     if (status === 'rejected') throw new PmsError(FTM_CHIP_ERRORS.FTM_ALREADY_REJECTED);
@@ -127,12 +120,7 @@ export function updateChipLegacy(deps: FtmChipDeps, caller: Caller, input: { ftp
 
 /** A chip of one of the caller's own partners (any chip for an admin); another's is answered as a missing one (PMP_AUT_031). */
 export async function ownChip(deps: Pick<FtmChipDeps, 'chips' | 'partners'>, caller: Caller, ftmId: string): Promise<FtmChip> {
-  const chip = await deps.chips.getChip(ftmId);
-  if (chip && (caller.isAdmin || (await isOwnProvider(deps, caller, chip.ftpProviderId)))) return chip;
-  throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_ID_NOT_EXISTS);
-}
-
-async function isOwnProvider(deps: Pick<FtmChipDeps, 'partners'>, caller: Caller, providerId: string): Promise<boolean> {
-  const provider = await deps.partners.getPartner(providerId);
-  return provider !== undefined && isOwnedBy(provider, caller);
+  const chip = inScope(await providerScope(deps, caller), await deps.chips.getChip(ftmId), (found) => found.ftpProviderId);
+  if (!chip) throw new PmsError(LEGACY_FTM_CHIP_ERRORS.FTP_CHIP_ID_NOT_EXISTS);
+  return chip;
 }

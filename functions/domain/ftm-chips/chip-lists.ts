@@ -1,14 +1,14 @@
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
 import type { FtmChipListQuery } from '../../schemas/ftm-chips.js';
 import type { Caller } from '../caller.js';
+import { derivedStatus } from '../devices/approval.js';
 import { EVERY_PROVIDER } from '../devices/provider-scope.js';
 import { localDateTime } from '../mosip-dates.js';
 import { ownedPartners } from '../partners/ownership.js';
-import type { Partner } from '../partners/partner.js';
 import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
 import type { PageV2 } from '../search/v2-lists.js';
 import { type ChipRow, chipRows, chipsOfProviders } from './chip-scope.js';
-import { chipStatus, isFtmProvider } from './ftm-chip.js';
+import { isFtmProvider } from './ftm-chip.js';
 import type { FtmChipDeps } from './ports.js';
 
 /** PartnerHelper.ftmAliasToColumnMap and FtmDetailsSummaryRepository's filters (text `LIKE`, status exact). */
@@ -19,7 +19,7 @@ const CHIP_LIST: ListDefinition<ChipRow> = {
     orgName: { read: ({ orgName }) => orgName, filter: 'like', sortable: true },
     make: { read: ({ chip }) => chip.make, filter: 'like', sortable: true },
     model: { read: ({ chip }) => chip.model, filter: 'like', sortable: true },
-    status: { read: ({ chip }) => chipStatus(chip), filter: 'exact', sortable: true },
+    status: { read: ({ chip }) => derivedStatus(chip), filter: 'exact', sortable: true },
     createdDateTime: { read: ({ chip }) => chip.crDtimes, sortable: true },
   },
   defaultOrder: [{ by: ({ chip }) => chip.crDtimes }, { by: ({ chip }) => chip.id }],
@@ -45,7 +45,7 @@ function chipSummary({ chip, orgName }: ChipRow) {
     orgName,
     make: chip.make,
     model: chip.model,
-    status: chipStatus(chip),
+    status: derivedStatus(chip),
     isActive: chip.isActive,
     isCertificateAvailable: chip.certificate !== null,
     createdDateTime: localDateTime(chip.crDtimes),
@@ -68,7 +68,7 @@ export async function providerChips(deps: FtmChipDeps, caller: Caller) {
     return {
       ftmId: chip.id,
       partnerId: chip.ftpProviderId,
-      partnerStatus: partnerStatus(byId.get(chip.ftpProviderId)!),
+      partnerStatus: derivedStatus(byId.get(chip.ftpProviderId)!),
       make: chip.make,
       model: chip.model,
       status: chip.approvalStatus,
@@ -80,10 +80,4 @@ export async function providerChips(deps: FtmChipDeps, caller: Caller) {
       createdDateTime: localDateTime(chip.crDtimes),
     };
   });
-}
-
-/** approved and active → approved, approved and inactive → deactivated, otherwise the partner's own status. */
-function partnerStatus(partner: Partner): string {
-  if (partner.approvalStatus === 'approved') return partner.isActive ? 'approved' : 'deactivated';
-  return partner.approvalStatus;
 }

@@ -1,5 +1,5 @@
 import type { UploadedCertificate } from '../certificates/stored-certificates.js';
-import type { AuditColumns } from '../devices/approval.js';
+import { type AuditColumns, derivedStatus } from '../devices/approval.js';
 import type { Partner } from '../partners/partner.js';
 
 /** MOSIP's chip states: a new chip waits for its certificate, then for a partner admin's decision. */
@@ -55,13 +55,9 @@ export function isFtmProvider(partner: Pick<Partner, 'partnerType'>): boolean {
   return partner.partnerType === FTM_PROVIDER_TYPE;
 }
 
-export function chipStatus({ approvalStatus, isActive }: Pick<FtmChip, 'approvalStatus' | 'isActive'>): ChipStatus {
-  return approvalStatus === 'approved' && !isActive ? 'deactivated' : approvalStatus;
-}
-
 /** Not rejected and not deactivated: a chip that still holds its make and model. */
 export function isLiveChip(chip: Pick<FtmChip, 'approvalStatus' | 'isActive'>): boolean {
-  const status = chipStatus(chip);
+  const status = derivedStatus(chip);
   return status !== 'rejected' && status !== 'deactivated';
 }
 
