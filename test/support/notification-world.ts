@@ -44,6 +44,7 @@ function ftmChip(id: string, ftpProviderId: string, approvalStatus: ChipApproval
     isActive,
     certificate: {
       certificateId: `ftm-cert-${id}`,
+      partnerDomain: 'FTM',
       subject: `CN=CW-${id},O=ChipWorks,C=IN`,
       issuer: 'CN=ChipWorks CA,O=ChipWorks,C=IN',
       issuedTo: `CW-${id}`,

@@ -65,10 +65,12 @@ export function uploadChipCertificate(deps: ChipCertificateDeps, caller: Caller,
       certId: deps.ids.newId(),
       ftmId: chip.id,
       ftpProviderId: chip.ftpProviderId,
+      partnerDomain: domain,
       ...uploadedCertificate(cert, signed, caller.userId, now),
     };
     const summary: ChipCertificateSummary = {
       certificateId: record.certId,
+      partnerDomain: domain,
       subject: record.subject,
       issuer: record.issuer,
       issuedTo: firstAttribute(cert.subject, 'CN') ?? '',

@@ -1,3 +1,4 @@
+import type { PartnerDomain } from '../certificates/partner-domains.js';
 import type { UploadedCertificate } from '../certificates/stored-certificates.js';
 import { type AuditColumns, derivedStatus } from '../devices/approval.js';
 import type { Partner } from '../partners/partner.js';
@@ -12,6 +13,8 @@ export const CHIP_STATUSES: readonly ChipStatus[] = ['pending_cert_upload', 'pen
 /** The chip's current certificate, as the chip item carries it (the uploads themselves are ChipCertificate items). */
 export interface ChipCertificateSummary {
   certificateId: string;
+  /** The trust domain it was validated in (FTM or DEVICE). */
+  partnerDomain: PartnerDomain;
   /** Subject and issuer of the uploaded certificate, its CN, validity and SHA-256 thumbprint. */
   subject: string;
   issuer: string;
@@ -43,6 +46,7 @@ export interface FtmChip extends AuditColumns {
 /** One upload of a chip's certificate (MOSIP keeps it as a partner certificate under the chip's id). */
 export interface ChipCertificate extends UploadedCertificate {
   certId: string;
+  partnerDomain: PartnerDomain;
   ftmId: string;
   ftpProviderId: string;
 }

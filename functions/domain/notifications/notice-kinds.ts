@@ -216,7 +216,7 @@ const ftmChips = noticeKind({
         notificationDetails({
           ftmDetails: [
             {
-              ...certificateFields(certificate.certificateId, certificate, { partnerDomain: 'FTM', expiryDateTime, expiryPeriod }),
+              ...certificateFields(certificate.certificateId, certificate, { partnerDomain: certificate.partnerDomain, expiryDateTime, expiryPeriod }),
               partnerId: chip.ftpProviderId,
               certificateType: 'ftm',
               ftmId: chip.id,
