@@ -1,17 +1,18 @@
 import { createTableContext } from '../functions/adapters/dynamodb/client.js';
 import { relayPendingEvents } from '../functions/adapters/events/outbox-relay.js';
 import type { EventPublisher } from '../functions/domain/events/ports.js';
-import { publishEvent } from './event-log.js';
+import { openEventLog } from './event-log.js';
 import { type Scheduler, startScheduler } from './scheduler.js';
 
 /** How often the local relay looks for committed events; stands in for the table stream of the deployed stack. */
 const RELAY_EVERY_MS = 200;
 
-/** The event log as the partner-event bus: each event one line, in MOSIP's EventModel shape. */
+/** The event log as the partner-event bus: each event one line, in MOSIP's EventModel shape, each event id once. */
 export function eventLogPublisher(path: string): EventPublisher {
+  const log = openEventLog(path);
   return {
     async publish(events) {
-      for (const event of events) publishEvent(path, event as unknown as Record<string, unknown>);
+      for (const event of events) log.append(event);
     },
   };
 }

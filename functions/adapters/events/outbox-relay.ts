@@ -8,7 +8,8 @@ const RELAY_BATCH = 100;
 
 /**
  * Publishes stored events, then removes them. Delivery is at least once: a crash between the two steps
- * publishes again, and consumers de-duplicate on `event.id` (MOSIP's own WebSub delivery is at least once too).
+ * publishes again, and consumers de-duplicate on `event.id` (MOSIP's own WebSub delivery is at least once too;
+ * docs/operations.md, "Events: at least once").
  */
 export async function relayEvents(table: TableContext, publisher: EventPublisher, events: readonly EventModel[]): Promise<void> {
   if (events.length === 0) return;
