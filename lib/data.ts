@@ -3,7 +3,7 @@ import { AttributeType, Billing, type ITableV2, ProjectionType, StreamViewType, 
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../functions/adapters/dynamodb/table-schema.js';
-import { type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
+import { leadingKeysOf, type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
 
 /** What a function may do to the table; a function that touches no data gets no table at all. */
 export type TableGrant = Exclude<TableAccess, 'none'>;
@@ -39,12 +39,15 @@ export class PmsTable extends Construct {
 
 /**
  * Grants table access on the table and its named indexes, never `index/*`: the ARNs are exact, so IAM5 has
- * nothing to flag and no statement needs an acknowledgement.
+ * nothing to flag and no statement needs an acknowledgement. An access confined to some partitions (the health
+ * probe) is granted on the table alone, with those partitions as its only leading keys.
  */
 export function grantTableAccess(grantee: IGrantable, table: ITableV2, access: TableGrant): Grant {
+  const leadingKeys = leadingKeysOf(access);
   return Grant.addToPrincipal({
     grantee,
     actions: [...tableActionsOf(access)],
-    resourceArns: [table.tableArn, ...TABLE_SCHEMA.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+    resourceArns: leadingKeys ? [table.tableArn] : [table.tableArn, ...TABLE_SCHEMA.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
+    ...(leadingKeys && { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...leadingKeys] } } }),
   });
 }

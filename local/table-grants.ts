@@ -1,13 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TABLE_SCHEMA } from '../functions/adapters/dynamodb/table-schema.js';
 import { checkLocalKeyUse } from '../functions/adapters/personal-data/local-key-service.js';
 import { PERSONAL_DATA_ACTIONS, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
-import { type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
+import { leadingKeysOf, type TableAccess, tableActionsOf } from '../functions/routes/table-access.js';
 
 /** The grant of the operation running now, as IAM would hold its function to it. */
 interface RunningGrant {
   operationId: string;
   allowed: ReadonlySet<string>;
+  /** The only partitions it may touch (IAM's dynamodb:LeadingKeys); undefined: any. */
+  leadingKeys: ReadonlySet<string> | undefined;
   personalData: ReadonlySet<PersonalDataUse>;
 }
 
@@ -36,7 +39,11 @@ export function withTableGrant<T>(
   invoke: () => Promise<T>,
   personalData: readonly PersonalDataUse[] = [],
 ): Promise<T> {
-  return running.run({ operationId, allowed: new Set(tableActionsOf(access)), personalData: new Set(personalData) }, invoke);
+  const leadingKeys = leadingKeysOf(access);
+  return running.run(
+    { operationId, allowed: new Set(tableActionsOf(access)), leadingKeys: leadingKeys && new Set(leadingKeys), personalData: new Set(personalData) },
+    invoke,
+  );
 }
 
 /**
@@ -64,14 +71,8 @@ export function enforceTableGrants(client: DynamoDBDocumentClient): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const grant = running.getStore();
-      if (grant) {
-        const refused = actionsNeeded(context.commandName ?? '', args.input).filter((action) => !grant.allowed.has(action));
-        if (refused.length > 0) {
-          throw new LocalAccessDeniedError(
-            `${grant.operationId} is not authorized to perform: ${refused.join(', ')} (its route row declares ${describe(grant)})`,
-          );
-        }
-      }
+      const refusal = grant && refusalOf(grant, context.commandName ?? '', args.input);
+      if (refusal) throw new LocalAccessDeniedError(`${grant.operationId} is not authorized to ${refusal}`);
       return next(args);
     },
     { step: 'initialize', name: 'localTableGrant', priority: 'high' },
@@ -86,6 +87,24 @@ export function actionsNeeded(commandName: string, input: unknown): string[] {
     return [...new Set(items.flatMap((item) => Object.keys(item).map((kind) => TRANSACTION_ITEM_ACTIONS[kind] ?? `dynamodb:${kind}`)))];
   }
   return [`dynamodb:${operation}`];
+}
+
+/** Why IAM would refuse the command to the grant, or undefined if it would allow it. */
+function refusalOf(grant: RunningGrant, commandName: string, input: unknown): string | undefined {
+  const refused = actionsNeeded(commandName, input).filter((action) => !grant.allowed.has(action));
+  if (refused.length > 0) return `perform: ${refused.join(', ')} (its route row declares ${describe(grant)})`;
+  if (!grant.leadingKeys) return undefined;
+  const partition = partitionKeyOf(input);
+  if (partition !== undefined && grant.leadingKeys.has(partition)) return undefined;
+  return `touch partition ${partition ?? '(none named)'} (its route row confines it to ${[...grant.leadingKeys].join(', ')})`;
+}
+
+/** The partition key a single-item command names (as the document client takes it, or marshalled); undefined for the others. */
+function partitionKeyOf(input: unknown): string | undefined {
+  const value = (input as { Key?: Record<string, unknown> }).Key?.[TABLE_SCHEMA.partitionKey];
+  if (typeof value === 'string') return value;
+  const marshalled = (value as { S?: unknown } | undefined)?.S;
+  return typeof marshalled === 'string' ? marshalled : undefined;
 }
 
 function describe(grant: RunningGrant): string {

@@ -1,22 +1,28 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /**
- * An answer that is not a MOSIP envelope: MOSIP's login endpoints answer redirects that set cookies. An operation
- * returns one and the pipeline sends it as it is (cookies through the payload v2 `cookies` list, one Set-Cookie each).
+ * An answer that is not a MOSIP envelope: MOSIP's login endpoints answer redirects that set cookies, the health checks
+ * a 503 when the table does not answer. An operation returns one and the pipeline sends it as it is (cookies through
+ * the payload v2 `cookies` list, one Set-Cookie each).
  */
 export class HttpReply {
   constructor(
     readonly statusCode: number,
     readonly headers: Record<string, string>,
     readonly cookies: readonly string[] = [],
+    readonly body = '',
   ) {}
+
+  static json(statusCode: number, value: unknown): HttpReply {
+    return new HttpReply(statusCode, { 'content-type': 'application/json' }, [], JSON.stringify(value));
+  }
 
   static redirect(location: string, cookies: readonly string[] = []): HttpReply {
     return new HttpReply(302, { location, 'cache-control': 'no-store' }, cookies);
   }
 
   toLambdaResult(): APIGatewayProxyStructuredResultV2 {
-    return { statusCode: this.statusCode, headers: { ...this.headers }, ...(this.cookies.length > 0 ? { cookies: [...this.cookies] } : {}), body: '' };
+    return { statusCode: this.statusCode, headers: { ...this.headers }, ...(this.cookies.length > 0 ? { cookies: [...this.cookies] } : {}), body: this.body };
   }
 }
 

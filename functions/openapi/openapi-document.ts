@@ -88,9 +88,12 @@ function operationOf(route: Route): JsonSchema {
       : {}),
     responses: {
       '200': {
-        description: 'MOSIP envelope: `response` on success, `errors` on a business failure',
+        description:
+          route.envelope === 'RAW' ? 'The answer itself, in no MOSIP envelope' : 'MOSIP envelope: `response` on success, `errors` on a business failure',
         content: { 'application/json': { schema: responseEnvelope(route) } },
       },
+      // A row whose only table access is the probe is a health check: DOWN when the table does not answer.
+      ...(route.tableAccess === 'probe' ? { '503': { description: '`{"status":"DOWN"}`: the table failed to answer, or not in time' } } : {}),
       ...(route.body ? { '400': { description: 'PMS_COR_001: the request does not match its schema' } } : {}),
       ...(isPublic ? {} : { '401': { description: 'KER-ATH-401: no valid token' }, '403': { description: 'KER-ATH-403: role not allowed' } }),
     },

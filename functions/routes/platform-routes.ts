@@ -2,15 +2,15 @@ import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/platform/${file}.ts`;
 
-/** Health and OpenAPI documents of both services: the only routes open without a token. */
+/** Health and OpenAPI documents of both services: the only routes open without a token (health may only probe the table). */
 export const platformRoutes = {
   partnerManagerHealth: defineRoute({
     operationId: 'partnerManagerHealth',
-    summary: 'Liveness of the partner manager service',
+    summary: 'Health of the partner manager service: UP while its table answers',
     domain: 'platform',
     service: 'partnermanager',
     method: 'GET',
-    tableAccess: 'none',
+    tableAccess: 'probe',
     path: '/actuator/health',
     access: 'PUBLIC',
     envelope: 'RAW',
@@ -18,11 +18,11 @@ export const platformRoutes = {
   }),
   policyManagerHealth: defineRoute({
     operationId: 'policyManagerHealth',
-    summary: 'Liveness of the policy manager service',
+    summary: 'Health of the policy manager service: UP while its table answers',
     domain: 'platform',
     service: 'policymanager',
     method: 'GET',
-    tableAccess: 'none',
+    tableAccess: 'probe',
     path: '/actuator/health',
     access: 'PUBLIC',
     envelope: 'RAW',

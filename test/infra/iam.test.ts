@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js';
-import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, tableActionsOf } from '../../functions/routes/table-access.js';
+import { leadingKeysOf, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, tableActionsOf } from '../../functions/routes/table-access.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
 import { actionsOf, type CfnResource, operationIdOf, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
@@ -32,7 +33,7 @@ test('a read-write grant covers transactions: TransactWriteItems is authorized p
   assert.deepEqual(tableActionsOf('read'), TABLE_READ_ACTIONS);
 });
 
-test('functions whose row declares no table access (health, OpenAPI, …) write their logs and do not even know the table', () => {
+test('functions whose row declares no table access (OpenAPI documents, …) write their logs and do not even know the table', () => {
   const dataless = routeFunctions.filter((fn) => routeOf(fn).tableAccess === 'none');
   assert.ok(dataless.some((fn) => routeOf(fn).access === 'PUBLIC') && dataless.some((fn) => routeOf(fn).access !== 'PUBLIC'));
   for (const fn of dataless) {
@@ -42,13 +43,25 @@ test('functions whose row declares no table access (health, OpenAPI, …) write 
 });
 
 test('table grants name the table and its indexes exactly', () => {
-  for (const fn of dataFunctions) {
+  for (const fn of dataFunctions.filter((candidate) => leadingKeysOf(routeOf(candidate).tableAccess) === undefined)) {
     const tableStatement = statementsOfFunction(fn).find((statement) => actionsOf([statement]).includes('dynamodb:Query'))!;
     const suffixes = (tableStatement.Resource as unknown[]).map((arn) => {
       const join = (arn as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
       return join ? String(join[1][1]) : '';
     });
     assert.deepEqual(suffixes.sort(), ['', ...TABLE_SCHEMA.indexes.map((index) => `/index/${index.name}`)].sort());
+  }
+});
+
+test('a probe (the public health checks) may GetItem on the table alone, in the probe partition alone: no index, no data', () => {
+  const probes = dataFunctions.filter((fn) => routeOf(fn).tableAccess === 'probe');
+  assert.ok(probes.length > 0 && probes.every((fn) => routeOf(fn).access === 'PUBLIC'));
+  for (const fn of probes) {
+    const [tableStatement, ...others] = statementsOfFunction(fn).filter((statement) => actionsOf([statement]).some((action) => action.startsWith('dynamodb:')));
+    assert.equal(others.length, 0, operationIdOf(fn.resource));
+    assert.deepEqual(actionsOf([tableStatement!]), ['dynamodb:GetItem']);
+    assert.equal(JSON.stringify(tableStatement!.Resource).includes('/index/'), false, JSON.stringify(tableStatement!.Resource));
+    assert.deepEqual(tableStatement!.Condition, { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [keys.healthProbe.pk] } });
   }
 });
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableContext } from '../../functions/adapters/dynamodb/client.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { defineRoute, type Route } from '../../functions/routes/route.js';
 import type { TableAccess } from '../../functions/routes/table-access.js';
 import { startApiServer } from '../../local/server.js';
@@ -76,6 +77,20 @@ describe('the local table grant: what IAM would let an operation send', () => {
     for (const access of ['read', 'read-write'] as const) assert.match(await outcome(client, access, new ScanCommand({ TableName: TABLE })), /dynamodb:Scan/);
     assert.match(await outcome(client, 'none', new GetCommand({ TableName: TABLE, Key: { pk: 'a', sk: 'b' } })), /declares no table access/);
     assert.equal(await outcome(client, null, put()), 'sent');
+  });
+
+  test('a probe sends only a GetItem in the probe partition, as IAM confines it with dynamodb:LeadingKeys', async () => {
+    const client = offlineGuardedClient();
+    const probePartition = keys.healthProbe.pk;
+    assert.equal(await outcome(client, 'probe', new GetCommand({ TableName: TABLE, Key: keys.healthProbe })), 'sent');
+    assert.equal(await outcome(client, 'probe', new GetItemCommand({ TableName: TABLE, Key: { pk: { S: probePartition }, sk: { S: 'X' } } })), 'sent');
+    assert.equal(
+      await outcome(client, 'probe', new GetCommand({ TableName: TABLE, Key: { pk: 'PARTNER#1', sk: 'PARTNER' } })),
+      `AccessDeniedException: someOperation is not authorized to touch partition PARTNER#1 (its route row confines it to ${probePartition})`,
+    );
+    const query = new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': probePartition } });
+    assert.match(await outcome(client, 'probe', query), /^AccessDeniedException: .*dynamodb:Query \(its route row declares dynamodb:GetItem\)$/);
+    assert.match(await outcome(client, 'probe', new PutCommand({ TableName: TABLE, Item: keys.healthProbe })), /dynamodb:PutItem/);
   });
 });
 

@@ -25,6 +25,8 @@ export interface LocalStack {
   dataDir: string;
   /** aws-ses-v2-local: `GET ${sesUrl}/store` lists the mails sent. */
   sesUrl: string;
+  /** DynamoDB Local's JVM, leader of its own process group (a test may pause and resume the table with it). */
+  dynamoDbPid: number;
   token(user: string, roles: readonly Role[], options?: Omit<TokenRequest, 'user' | 'roles'>): Promise<string>;
   request(method: string, path: string, options?: RequestOptions): Promise<HttpResult>;
   /** Events published to the local bus so far. */
@@ -76,6 +78,7 @@ export async function startLocalStack(options: { inMemory?: boolean; env?: Recor
     table: createTableContext(tableName, running.dynamoDbEndpoint),
     dataDir,
     sesUrl: running.sesUrl,
+    dynamoDbPid: running.dynamoDbPid,
     token: (user, roles, tokenOptions = {}) => issuer.mintToken({ ...tokenOptions, user, roles }),
     request: (method, path, requestOptions) => request(running.apiUrl, method, path, requestOptions),
     events: () => readEvents(running.eventLogPath),

@@ -25,6 +25,8 @@ export function userPartition(userId: string): string {
 }
 
 export const keys = {
+  /** What the health checks read to learn that the table answers: a partition of its own, never written (the item need not exist). */
+  healthProbe: { pk: 'HEALTH', sk: 'PROBE' } as const satisfies ItemKey,
   partner: (id: string): ItemKey => ({ pk: `PARTNER#${id}`, sk: 'PARTNER' }),
   partnerEmail: (emailLookup: string): ItemKey => ({ pk: `PARTNER_EMAIL#${emailLookup}`, sk: 'UNIQUE' }),
   /** Which partners a signed-in user owns. */
