@@ -2,6 +2,7 @@ import { banner } from './banner.js';
 import { LocalStackError, readLocalConfig } from './config.js';
 import { handlerEnvironment } from './handler-env.js';
 import { loadOrCreateLoginClientSecret } from './oidc-client-secret.js';
+import { waitUntilHealthy } from './readiness.js';
 import { startStack } from './stack.js';
 
 /**
@@ -29,6 +30,7 @@ try {
   const config = readLocalConfig();
   Object.assign(process.env, handlerEnvironment(config, { loginClientSecret: await loadOrCreateLoginClientSecret(config.dataDir) }));
   const stack = await startStack(config, running);
+  await waitUntilHealthy(stack.apiUrl);
   if (!stopping) {
     console.log(banner(config, stack));
     process.send?.({ type: 'ready', ...stack });
