@@ -6,7 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { MAX_MAIL_ATTEMPTS } from '../functions/mail/mail-queue.js';
+import { mailRetrySpanSeconds } from '../functions/domain/notifications/mail-retry.js';
 import type { PersonalDataUse } from '../functions/routes/personal-data-access.js';
 import type { MailConfig } from './app-config.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
@@ -21,15 +21,21 @@ export interface MailDeliveryProps {
 }
 
 const SENDER_TIMEOUT = Duration.seconds(30);
+/**
+ * The queue's own limit, far above the sender's attempts (which dead-letter the message themselves): it only
+ * catches a message the sender could not handle at all, e.g. with the table unreachable for over an hour.
+ */
+export const MAIL_QUEUE_MAX_RECEIVES = 100;
 /** The sender decrypts the recipient's stored address; it never encrypts or looks up one. */
 const SENDER_PERSONAL_DATA_USES: readonly PersonalDataUse[] = ['reveal'];
 
 /**
  * Mails leave through a queue: an EventBridge Pipe takes each mail item the notification transactions insert
- * (from the table stream) and queues its notification id; the sender sends it through SES and removes it. A
- * failed send is retried by the queue (visibility timeout) and, after MAX_MAIL_ATTEMPTS receives, its message
- * moves to the dead-letter queue, the last attempt having audited the failure. An SES throttle or outage delays
- * mail, never loses it.
+ * (from the table stream) and queues its notification id; the sender sends it through SES and removes it. After a
+ * failed send the sender hides the message until the next attempt of the retry policy is due (mail-retry.ts, about
+ * a day of attempts); after the last one it audits the failure and moves the message to the dead-letter queue
+ * itself, the mail staying in the table until an operator redrives the queue (docs/operations.md). An SES
+ * throttle or outage delays mail, never loses it.
  */
 export class MailDelivery extends Construct {
   readonly deadLetterQueue: Queue;
@@ -42,8 +48,9 @@ export class MailDelivery extends Construct {
       enforceSSL: true,
       // Longer than a send may take, so a message is not handed out twice while its attempt still runs.
       visibilityTimeout: SENDER_TIMEOUT.plus(Duration.seconds(30)),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_MAIL_ATTEMPTS },
+      // Outlasts the retries of a mail queued just before an outage.
+      retentionPeriod: Duration.seconds(mailRetrySpanSeconds()).plus(Duration.days(3)),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAIL_QUEUE_MAX_RECEIVES },
     });
 
     const streamArn = props.table.tableStreamArn;
@@ -80,10 +87,12 @@ export class MailDelivery extends Construct {
       runtimeLayer: props.runtimeLayer,
       data: { table: props.table, access: 'read-write' },
       personalData: { keys: props.personalDataKeys, uses: SENDER_PERSONAL_DATA_USES },
-      environment: { PMS_MAIL_FROM: props.mail.from },
+      environment: { PMS_MAIL_FROM: props.mail.from, PMS_MAIL_QUEUE_URL: queue.queueUrl, PMS_MAIL_DEAD_LETTER_QUEUE_URL: this.deadLetterQueue.queueUrl },
       timeout: SENDER_TIMEOUT,
     });
-    sender.lambda.addEventSource(new SqsEventSource(queue, { batchSize: 1 }));
+    // The event source grants receiving, deleting and ChangeMessageVisibility (the sender's retry delay).
+    sender.lambda.addEventSource(new SqsEventSource(queue, { batchSize: 1, reportBatchItemFailures: true }));
+    this.deadLetterQueue.grantSendMessages(sender.lambda);
     const { region, account } = Stack.of(this);
     Grant.addToPrincipal({
       grantee: sender.lambda,

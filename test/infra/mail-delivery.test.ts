@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { MAX_MAIL_ATTEMPTS } from '../../functions/mail/mail-queue.js';
+import { mailRetrySpanSeconds } from '../../functions/domain/notifications/mail-retry.js';
+import { MAIL_QUEUE_MAX_RECEIVES } from '../../lib/mail-delivery.js';
 import { synthesizePms } from './synth.js';
 import { actionsOf, type CfnResource, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 
@@ -10,13 +11,14 @@ const pms = synthesizePms({ context: MAIL_CONTEXT });
 const resources = pms.root.toJSON().Resources as Record<string, CfnResource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
-test('with a sender configured: a mail queue that dead-letters after the last attempt, fed by a pipe from the table stream', () => {
+test('with a sender configured: a mail queue that keeps a mail through its retries and has a dead-letter queue, fed by a pipe from the table stream', () => {
   const queues = ofType('AWS::SQS::Queue');
   const [mailQueueId, mailQueue] = queues.find(([, queue]) => queue.Properties.RedrivePolicy)!;
-  assert.equal(mailQueue.Properties.RedrivePolicy.maxReceiveCount, MAX_MAIL_ATTEMPTS);
+  assert.equal(mailQueue.Properties.RedrivePolicy.maxReceiveCount, MAIL_QUEUE_MAX_RECEIVES);
   const deadLetterId = referencedId(mailQueue.Properties.RedrivePolicy.deadLetterTargetArn);
   assert.ok(resources[deadLetterId]?.Type === 'AWS::SQS::Queue');
   assert.ok(mailQueue.Properties.VisibilityTimeout > 30, 'longer than a send');
+  assert.ok(mailQueue.Properties.MessageRetentionPeriod > mailRetrySpanSeconds(), 'a message outlives the retries of its mail');
 
   const [[, pipe]] = ofType('AWS::Pipes::Pipe') as [[string, CfnResource]];
   const [tableId] = ofType('AWS::DynamoDB::GlobalTable')[0] ?? ofType('AWS::DynamoDB::Table')[0]!;
@@ -38,12 +40,25 @@ test('with a sender configured: a mail queue that dead-letters after the last at
   assert.ok(!JSON.stringify(pipeStatements).includes('"*"'));
 });
 
-test('the sender takes one message at a time and may send only from the configured identity', () => {
+test('the sender takes one message at a time, delays or dead-letters it itself, and may send only from the configured identity', () => {
   const sender = rootFunction(pms, 'Sends notification mails');
-  assert.equal(sender.resource.Properties.Environment.Variables.PMS_MAIL_FROM, 'pms@example.org');
+  const variables = sender.resource.Properties.Environment.Variables;
+  assert.equal(variables.PMS_MAIL_FROM, 'pms@example.org');
+  const [mailQueueId, mailQueue] = ofType('AWS::SQS::Queue').find(([, queue]) => queue.Properties.RedrivePolicy)!;
+  const deadLetterId = referencedId(mailQueue.Properties.RedrivePolicy.deadLetterTargetArn);
+  assert.deepEqual([referencedId(variables.PMS_MAIL_QUEUE_URL), referencedId(variables.PMS_MAIL_DEAD_LETTER_QUEUE_URL)], [mailQueueId, deadLetterId]);
   const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, mapping]) => referencedId(mapping.Properties.FunctionName) === sender.logicalId);
   assert.equal(mappings.length, 1);
   assert.equal(mappings[0]![1].Properties.BatchSize, 1);
+  assert.deepEqual(mappings[0]![1].Properties.FunctionResponseTypes, ['ReportBatchItemFailures']);
+  const queueStatements = statementsOfFunction(sender).filter((statement) => actionsOf([statement]).some((action) => action.startsWith('sqs:')));
+  const onQueue = (id: string) =>
+    queueStatements.filter((statement) => JSON.stringify(statement.Resource).includes(id)).flatMap((statement) => actionsOf([statement]));
+  assert.ok(onQueue(mailQueueId).includes('sqs:ChangeMessageVisibility'), 'delays the next attempt');
+  assert.deepEqual(
+    onQueue(deadLetterId).filter((action) => action !== 'sqs:GetQueueAttributes' && action !== 'sqs:GetQueueUrl'),
+    ['sqs:SendMessage'],
+  );
   const ses = statementsOfFunction(sender).filter((statement) => actionsOf([statement]).includes('ses:SendEmail'));
   assert.equal(ses.length, 1);
   assert.match(JSON.stringify(ses[0]!.Resource), /:identity\/example\.org"/);

@@ -1,123 +1,130 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import type { SQSEvent } from 'aws-lambda';
-import { dynamoNotificationRepository } from '../../functions/adapters/dynamodb/notification-repository.js';
-import { auditEntry } from '../../functions/domain/audit.js';
-import { mailFor } from '../../functions/domain/notifications/expiry-notices.js';
-import { type Notification, notificationDetails } from '../../functions/domain/notifications/notification.js';
-import { MAX_MAIL_ATTEMPTS } from '../../functions/mail/mail-queue.js';
+import { dynamoMailOutbox } from '../../functions/adapters/dynamodb/mail-outbox.js';
+import { sesMailer } from '../../functions/adapters/mail/ses-mailer.js';
+import type { Mailer } from '../../functions/domain/notifications/mail-delivery.js';
+import { MAX_MAIL_ATTEMPTS, mailRetryDelaySeconds } from '../../functions/domain/notifications/mail-retry.js';
+import { handleMailMessages, type MailQueue } from '../../functions/mail/mail-queue.js';
 import { startSesLocal } from '../../local/ses.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { freePorts } from '../support/free-ports.js';
 import { sqsEvent } from '../support/lambda-events.js';
+import { testPersonalData } from '../support/personal-data.js';
+import { mailAudits, mailItem, storeNotificationWithMail } from '../support/waiting-mails.js';
 
 let db: TestDynamoDb;
-let ses: Awaited<ReturnType<typeof startSesLocal>> | undefined;
-let handler: (event: SQSEvent) => Promise<void>;
+let ses: Awaited<ReturnType<typeof startSesLocal>>;
+let now = Date.parse('2027-01-01T00:00:00.000Z');
+const clock = { now: () => new Date(now) };
+/** SES local, or a refusal while `sesDown` (the sender's view of an SES outage). */
+let sesDown = false;
 
 before(async () => {
   db = await startDynamoDb();
   const [port] = await freePorts(1);
   ses = await startSesLocal(port!);
-  Object.assign(process.env, {
-    TABLE_NAME: db.table.tableName,
-    DYNAMODB_ENDPOINT: db.endpoint,
-    SES_ENDPOINT: ses.endpoint,
-    PMS_MAIL_FROM: 'no-reply@pms.example',
-    PMS_LOG_LEVEL: 'SILENT',
-  });
-  ({ handler } = await import('../../functions/mail/mail-sender-handler.js'));
 });
 after(async () => {
   await ses?.stop();
   await db?.stop();
 });
 
-async function queuedMail(): Promise<string> {
-  const now = new Date();
-  const notification: Notification = {
-    id: randomUUID(),
-    partnerId: null,
-    notificationType: 'ROOT_CERT_EXPIRY',
-    notificationStatus: 'ACTIVE',
-    details: notificationDetails({
-      certificateDetails: [
-        {
-          certificateId: 'c-1',
-          issuedBy: 'CN=Root',
-          issuedTo: 'CN=Root',
-          partnerId: null,
-          partnerDomain: 'AUTH',
-          expiryDateTime: '2027-02-01T00:00:00.000Z',
-          expiryPeriod: '30',
-          certificateType: 'root',
-        },
-      ],
-    }),
-    crBy: 'pms-scheduler',
-    crDtimes: now.toISOString(),
-    updBy: null,
-    updDtimes: null,
-    revision: 0,
+/** What the sender asked of the queue. */
+function recordingQueue(): MailQueue & { delays: [string, number][]; deadLettered: string[] } {
+  const queue = {
+    delays: [] as [string, number][],
+    deadLettered: [] as string[],
+    async delay(receiptHandle: string, seconds: number) {
+      queue.delays.push([receiptHandle, seconds]);
+    },
+    async deadLetter(body: string) {
+      queue.deadLettered.push(body);
+    },
   };
-  const mail = mailFor({ mail: { adminList: { to: 'pms-admins@example.org', language: 'ara' } } }, { partner: null }, notification);
-  await dynamoNotificationRepository(db.table).createNotice(
-    { kind: 'caCertificate', itemId: notification.id, threshold: 30, keepUntil: '2027-04-01T00:00:00.000Z' },
-    notification,
-    auditEntry('pms-scheduler', 'createNotification', 'Notification', notification.id, now),
-    mail,
-  );
-  return notification.id;
+  return queue;
 }
 
-const items = () => listTableItems(db.table);
-
-test('a queued notification id is sent through SES (local) once, in the recipient language, and audited', async () => {
-  const id = await queuedMail();
-  await handler(sqsEvent(JSON.stringify({ notificationId: id }), 1));
-  const store = (await (await fetch(`${ses!.endpoint}/store`)).json()) as {
-    emails: { subject: string; destination: { to: string[] }; body: { html?: string; text?: string } }[];
+function sender(queue: MailQueue) {
+  const viaSesLocal = sesMailer('no-reply@pms.example', ses.endpoint);
+  const mailer: Mailer = {
+    send: (message) => (sesDown ? Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { name: 'ECONNREFUSED' })) : viaSesLocal.send(message)),
   };
-  const sent = store.emails.filter((email) => email.destination.to.includes('pms-admins@example.org'));
-  assert.equal(sent.length, 1);
-  assert.equal(sent[0]!.subject, 'إجراء مطلوب: انتهاء صلاحية شهادة المرجع المصدق الجذري');
-  assert.match(String(sent[0]!.body.html), /dir="rtl"/);
-  assert.match(String(sent[0]!.body.text), /^عزيزي Partner Admin،/);
-  // The same message again (at-least-once delivery): nothing more is sent.
-  await handler(sqsEvent(JSON.stringify({ notificationId: id }), 2));
-  const again = (await (await fetch(`${ses!.endpoint}/store`)).json()) as { emails: unknown[] };
-  assert.equal(again.emails.length, store.emails.length);
+  return (body: string) => {
+    const event = sqsEvent(body);
+    return handleMailMessages({ delivery: { outbox: dynamoMailOutbox(db.table), mailer, personalData: testPersonalData, clock }, queue }, event).then(
+      ({ response, handled }) => ({ receiptHandle: event.Records[0]!.receiptHandle, kept: response.batchItemFailures.length === 1, handled: handled[0]! }),
+    );
+  };
+}
+
+const sesStore = async () => ((await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails;
+
+test('a queued notification id is sent through SES (local) once and audited; the same message again sends nothing', async () => {
+  const id = await storeNotificationWithMail(db.table, 'teller@bank.example', clock.now());
+  const queue = recordingQueue();
+  const send = sender(queue);
+  const first = await send(JSON.stringify({ notificationId: id }));
+  assert.equal(first.kept, false, 'the message is let go');
+  assert.deepEqual(first.handled.attempt, { outcome: 'sent', attempt: 1 });
+  const sent = (await sesStore()).filter((email) => email.destination.to.includes('teller@bank.example'));
   assert.deepEqual(
-    (await items()).filter((item) => item.pk === `AUDIT#Notification#${id}` && item.action === 'sendEmail').map((item) => item.outcome),
-    ['SUCCESS'],
+    sent.map((email) => email.subject),
+    ["Action requise : expiration d'une clé d'API"],
   );
+  const again = await send(JSON.stringify({ notificationId: id }));
+  assert.deepEqual([again.kept, again.handled.attempt], [false, { outcome: 'gone' }]);
+  assert.equal((await sesStore()).filter((email) => email.destination.to.includes('teller@bank.example')).length, 1);
+  assert.deepEqual(await mailAudits(db.table, id), [['SUCCESS', 1, 'sendEmail']]);
+  assert.deepEqual([queue.delays, queue.deadLettered], [[], []]);
 });
 
-test('SES down: each attempt fails and keeps the mail for the next; the last one audits the failure and lets the queue dead-letter it', async () => {
-  await ses!.stop();
-  ses = undefined;
-  const id = await queuedMail();
+test('SES down: each failed attempt hides the message until the next is due; the last moves it to the dead-letter queue, whose redrive sends it once', async () => {
+  const id = await storeNotificationWithMail(db.table, 'clerk@bank.example', clock.now());
   const body = JSON.stringify({ notificationId: id });
-  for (let attempt = 1; attempt < MAX_MAIL_ATTEMPTS; attempt++) {
-    await assert.rejects(handler(sqsEvent(body, attempt)));
-    assert.ok(
-      (await items()).some((item) => item.pk === `MAIL#${id}` && item.claimedUntil === undefined),
-      `attempt ${attempt} left the mail, unclaimed`,
-    );
+  const queue = recordingQueue();
+  const send = sender(queue);
+  sesDown = true;
+  try {
+    const first = await send(body);
+    assert.equal(first.kept, true);
+    assert.deepEqual(queue.delays, [[first.receiptHandle, mailRetryDelaySeconds(1)]]);
+    assert.ok((await mailItem(db.table, id))?.claimedUntil === undefined, 'given back for the next attempt');
+
+    // A message delivered before its time (a duplicate, or a visibility change that failed) waits, unattempted.
+    now += 1000;
+    const early = await send(body);
+    assert.deepEqual([early.kept, early.handled.attempt], [true, { outcome: 'not-due', retryInSeconds: 1 }]);
+    assert.deepEqual(queue.delays.at(-1), [early.receiptHandle, 1]);
+
+    for (let attempt = 2; attempt <= MAX_MAIL_ATTEMPTS; attempt++) {
+      now += mailRetryDelaySeconds(attempt - 1) * 1000;
+      const result = await send(body);
+      assert.equal(result.handled.attempt.outcome, attempt < MAX_MAIL_ATTEMPTS ? 'retry' : 'dead-lettered', `attempt ${attempt}`);
+      assert.equal(result.kept, attempt < MAX_MAIL_ATTEMPTS);
+    }
+    assert.deepEqual(queue.deadLettered, [body]);
+    assert.equal((await mailItem(db.table, id))?.gsi1pk, 'MAIL_DEAD_LETTERS', 'the mail is kept');
+    assert.deepEqual(await mailAudits(db.table, id), [['FAILURE', MAX_MAIL_ATTEMPTS, 'sendEmail']]);
+  } finally {
+    sesDown = false;
   }
-  await assert.rejects(handler(sqsEvent(body, MAX_MAIL_ATTEMPTS)));
-  assert.ok(!(await items()).some((item) => item.pk === `MAIL#${id}`));
-  const audits = (await items()).filter((item) => item.pk === `AUDIT#Notification#${id}` && item.action === 'sendEmail');
-  assert.deepEqual(
-    audits.map((audit) => [audit.outcome, (audit.details as { attempt: number }).attempt]),
-    [['FAILURE', MAX_MAIL_ATTEMPTS]],
-  );
+
+  // The operator redrives the dead-letter queue: the same message, a new round.
+  now += 3 * 86_400_000;
+  const redriven = await send(queue.deadLettered[0]!);
+  assert.deepEqual([redriven.kept, redriven.handled.attempt], [false, { outcome: 'sent', attempt: 1 }]);
+  assert.equal((await sesStore()).filter((email) => email.destination.to.includes('clerk@bank.example')).length, 1);
+  assert.equal(await mailItem(db.table, id), undefined);
+  const twice = await send(queue.deadLettered[0]!);
+  assert.deepEqual(twice.handled.attempt, { outcome: 'gone' });
 });
 
 test('a message that names no notification is dropped without an attempt', async () => {
-  const before = (await items()).length;
-  await handler(sqsEvent('{"to":"someone@example.org"}', 1));
-  await handler(sqsEvent('not json', 1));
-  assert.equal((await items()).length, before);
+  const before = (await listTableItems(db.table)).length;
+  const send = sender(recordingQueue());
+  for (const body of ['{"to":"someone@example.org"}', 'not json']) {
+    const result = await send(body);
+    assert.deepEqual([result.kept, result.handled.attempt], [false, { outcome: 'dropped' }]);
+  }
+  assert.equal((await listTableItems(db.table)).length, before);
 });

@@ -187,8 +187,15 @@ export const notificationKeys = {
   /** When the user last opened the notifications (MOSIP user_details.notifications_seen_dtimes). */
   seenTimestamp: (userId: string): ItemKey => ({ pk: userPartition(userId), sk: 'NOTIFICATIONS_SEEN' }),
   mail: (notificationId: string): ItemKey => ({ pk: `MAIL#${notificationId}`, sk: 'MAIL' }),
-  /** gsi1: mails not yet sent, oldest first (the local sender and the repair sweep read it). */
+  /**
+   * gsi1: mails waiting for an attempt, by when it is due: `<due instant>#<notificationId>` after a failed attempt,
+   * `newMailSortKey` before the first (due at once, whatever clock wrote it). The local sender reads it.
+   */
   mailOutbox: 'MAIL_OUTBOX',
+  /** '0' sorts before every instant, so a new mail is due at once; among new mails, the oldest first. */
+  newMailSortKey: (createdAt: string, notificationId: string) => `0#${createdAt}#${notificationId}`,
+  /** gsi1: mails whose attempts ran out, by when (`<deadLetteredAt>#<notificationId>`), until redriven or given up. */
+  mailDeadLetters: 'MAIL_DEAD_LETTERS',
 };
 
 /** The device type master data: one small partition, so every read is one GetItem or one Query. Codes URI-encoded. */

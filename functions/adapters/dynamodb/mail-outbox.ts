@@ -1,55 +1,102 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/audit.js';
 import type { OutgoingMail } from '../../domain/notifications/mail.js';
 import type { MailOutbox } from '../../domain/notifications/mail-delivery.js';
 import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
 import { notificationKeys } from './keys.js';
-import { auditPut, conditionalWrite, transactWrite } from './transactions.js';
+import { auditPut, conditionalWrite, TransactionRefused, transactWrite } from './transactions.js';
 
 interface StoredMail {
   mail: OutgoingMail;
   attempts?: number;
   nextAttemptAt?: string;
+  deadLetteredAt?: string;
 }
 
+/** A dead-lettered mail as an operator lists it: no address, no content. */
+export interface DeadLetteredMail {
+  notificationId: string;
+  notificationType: string;
+  attempts: number;
+  deadLetteredAt: string;
+}
+
+/** What `npm start`'s sender and `npm run mail` need beyond the mail sender's port (on AWS the queues do this). */
+export interface LocalMailOutbox extends MailOutbox {
+  /** Mails whose next attempt is due at `now`, soonest first. */
+  due(now: string, limit: number): Promise<{ notificationId: string }[]>;
+  deadLettered(limit: number): Promise<DeadLetteredMail[]>;
+  /** Makes a dead-lettered mail due at `now` for a new round of attempts; false if it is not dead-lettered. */
+  redrive(notificationId: string, now: string): Promise<boolean>;
+  /** Removes a dead-lettered mail with `audit`; false if it is not dead-lettered. */
+  giveUp(notificationId: string, audit: AuditEntry): Promise<boolean>;
+}
+
+// Sort keys of the MAIL_OUTBOX and MAIL_DEAD_LETTERS partitions: an ISO instant, then the id.
+const onIndex = (partition: string, at: string, notificationId: string) => ({ ':partition': partition, ':sort': `${at}#${notificationId}` });
+const FIRST_INSTANT = '0';
+const LAST_ID = '~';
+
 /** The mail items written by the notification transactions (notification-repository.ts#mailOutboxItem). */
-export function dynamoMailOutbox(table: TableContext): MailOutbox & {
-  /** Mails whose next attempt is due, oldest first (the local sender; on AWS the queue hands them out). */
-  due(now: string, limit: number): Promise<{ notificationId: string; attempts: number }[]>;
-  /** Counts a failed attempt and sets when the next one may run (the local sender's retry with backoff). */
-  recordFailedAttempt(notificationId: string, nextAttemptAt: string): Promise<void>;
-} {
+export function dynamoMailOutbox(table: TableContext): LocalMailOutbox {
   const key = notificationKeys.mail;
+  const update = (notificationId: string, expression: string, values: Record<string, unknown> = {}, condition = 'attribute_exists(pk)') =>
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: key(notificationId),
+      UpdateExpression: expression,
+      ConditionExpression: condition,
+      ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+    });
+
   return {
     async get(notificationId) {
-      return (await getItem<StoredMail>(table, key(notificationId)))?.mail;
+      const stored = await getItem<StoredMail>(table, key(notificationId));
+      if (!stored) return undefined;
+      const { mail, attempts = 0, nextAttemptAt, deadLetteredAt } = stored;
+      return { mail, attempts, ...(nextAttemptAt ? { nextAttemptAt } : {}), deadLettered: deadLetteredAt !== undefined };
     },
 
     claim: (notificationId, now, until) =>
       conditionalWrite(
         table.client.send(
-          new UpdateCommand({
-            TableName: table.tableName,
-            Key: key(notificationId),
-            UpdateExpression: 'SET claimedUntil = :until',
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
-            ExpressionAttributeValues: { ':until': until, ':now': now },
-          }),
+          update(
+            notificationId,
+            'SET claimedUntil = :until',
+            { ':until': until, ':now': now },
+            'attribute_exists(pk) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
+          ),
         ),
       ),
 
-    // A mail settled meanwhile has nothing left to release.
-    async release(notificationId) {
+    // A mail settled meanwhile has nothing left to retry.
+    async retryLater(notificationId, attempts, nextAttemptAt) {
       await conditionalWrite(
         table.client.send(
-          new UpdateCommand({
-            TableName: table.tableName,
-            Key: key(notificationId),
-            UpdateExpression: 'REMOVE claimedUntil',
-            ConditionExpression: 'attribute_exists(pk)',
+          update(notificationId, 'SET attempts = :attempts, nextAttemptAt = :next, gsi1pk = :partition, gsi1sk = :sort REMOVE claimedUntil, deadLetteredAt', {
+            ':attempts': attempts,
+            ':next': nextAttemptAt,
+            ...onIndex(notificationKeys.mailOutbox, nextAttemptAt, notificationId),
           }),
         ),
       );
+    },
+
+    async deadLetter(notificationId, attempts, audit) {
+      const values = { ':attempts': attempts, ':at': audit.at, ...onIndex(notificationKeys.mailDeadLetters, audit.at, notificationId) };
+      await transactWrite(table, [
+        {
+          Update: {
+            TableName: table.tableName,
+            Key: key(notificationId),
+            UpdateExpression: 'SET attempts = :attempts, deadLetteredAt = :at, gsi1pk = :partition, gsi1sk = :sort REMOVE claimedUntil, nextAttemptAt',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: values,
+          },
+        },
+        auditPut(table, audit),
+      ]);
     },
 
     async settle(notificationId, audit) {
@@ -57,24 +104,46 @@ export function dynamoMailOutbox(table: TableContext): MailOutbox & {
     },
 
     async due(now, limit) {
-      const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailOutbox, { limit });
-      return items
-        .filter((item) => (item.nextAttemptAt ?? '') <= now)
-        .map((item) => ({ notificationId: item.mail.notificationId, attempts: item.attempts ?? 0 }));
+      const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailOutbox, {
+        limit,
+        sortKeyBetween: [FIRST_INSTANT, `${now}#${LAST_ID}`],
+      });
+      return items.map((item) => ({ notificationId: item.mail.notificationId }));
     },
 
-    async recordFailedAttempt(notificationId, nextAttemptAt) {
-      await conditionalWrite(
+    async deadLettered(limit) {
+      const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailDeadLetters, { limit });
+      return items.map((item) => ({
+        notificationId: item.mail.notificationId,
+        notificationType: item.mail.notificationType,
+        attempts: item.attempts ?? 0,
+        deadLetteredAt: item.deadLetteredAt ?? '',
+      }));
+    },
+
+    redrive: (notificationId, now) =>
+      conditionalWrite(
         table.client.send(
-          new UpdateCommand({
-            TableName: table.tableName,
-            Key: key(notificationId),
-            UpdateExpression: 'SET nextAttemptAt = :next ADD attempts :one',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':next': nextAttemptAt, ':one': 1 },
-          }),
+          update(
+            notificationId,
+            'SET attempts = :none, nextAttemptAt = :now, gsi1pk = :partition, gsi1sk = :sort REMOVE deadLetteredAt',
+            { ':none': 0, ':now': now, ...onIndex(notificationKeys.mailOutbox, now, notificationId) },
+            'attribute_exists(deadLetteredAt)',
+          ),
         ),
-      );
+      ),
+
+    async giveUp(notificationId, audit) {
+      try {
+        await transactWrite(table, [
+          { Delete: { TableName: table.tableName, Key: key(notificationId), ConditionExpression: 'attribute_exists(deadLetteredAt)' } },
+          auditPut(table, audit),
+        ]);
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionRefused) return false;
+        throw error;
+      }
     },
   };
 }

@@ -40,7 +40,7 @@ export function mailOutboxItem(mail: OutgoingMail): Record<string, unknown> {
     ...notificationKeys.mail(mail.notificationId),
     entity: 'MailOutbox',
     gsi1pk: notificationKeys.mailOutbox,
-    gsi1sk: `${mail.createdAt}#${mail.notificationId}`,
+    gsi1sk: notificationKeys.newMailSortKey(mail.createdAt, mail.notificationId),
     mail,
   };
 }

@@ -2,6 +2,7 @@ import { type AuditEntry, auditEntry, auditFailure } from '../audit.js';
 import type { PersonalDataProtector } from '../personal-data/personal-data.js';
 import type { Clock } from '../ports.js';
 import type { OutgoingMail } from './mail.js';
+import { MAX_MAIL_ATTEMPTS, mailRetryDelaySeconds } from './mail-retry.js';
 import { renderMail } from './mail-templates.js';
 import { NOTIFICATION_AUDIT_TYPE } from './notification.js';
 
@@ -21,14 +22,24 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+/** A mail not yet sent: its failed attempts in the current round, when the next is due, whether the round gave up. */
+export interface WaitingMail {
+  mail: OutgoingMail;
+  attempts: number;
+  nextAttemptAt?: string;
+  deadLettered: boolean;
+}
+
 /** The mails waiting beside their notifications (written in the notification's transaction). */
 export interface MailOutbox {
-  get(notificationId: string): Promise<OutgoingMail | undefined>;
+  get(notificationId: string): Promise<WaitingMail | undefined>;
   /** Takes the mail for one attempt until `until`; false while another attempt holds it. */
   claim(notificationId: string, now: string, until: string): Promise<boolean>;
-  /** Gives the mail back after a failed attempt, so the next attempt may take it at once. */
-  release(notificationId: string): Promise<void>;
-  /** Removes the mail and writes `audit` in one transaction: sent, or given up. */
+  /** Counts a failed attempt, sets when the next may run and gives the mail back. */
+  retryLater(notificationId: string, attempts: number, nextAttemptAt: string): Promise<void>;
+  /** After the last attempt: keeps the mail, out of the retries, and writes `audit`, in one transaction. */
+  deadLetter(notificationId: string, attempts: number, audit: AuditEntry): Promise<void>;
+  /** Removes the mail and writes `audit` in one transaction: sent, or given up by an operator. */
   settle(notificationId: string, audit: AuditEntry): Promise<void>;
 }
 
@@ -39,43 +50,47 @@ export interface MailDeliveryDeps {
   clock: Clock;
 }
 
-/** Another attempt holds the mail: try again later (the queue redelivers). */
-export class MailBusyError extends Error {
-  constructor(notificationId: string) {
-    super(`mail ${notificationId} is being sent by another attempt`);
-    this.name = 'MailBusyError';
-  }
-}
+/** What one attempt came to; `retry` and `dead-lettered` name the error (never the address). */
+export type MailAttempt =
+  | { outcome: 'sent'; attempt: number }
+  | { outcome: 'gone' }
+  | { outcome: 'busy' }
+  | { outcome: 'not-due'; retryInSeconds: number }
+  | { outcome: 'retry'; attempt: number; retryInSeconds: number; reason: string }
+  | { outcome: 'dead-lettered'; attempt: number; reason: string };
 
 /**
- * One attempt to send the mail of a notification. A mail already settled is not sent again; one held by another
- * attempt is left to it. A failed attempt is thrown for the queue to retry, and the last one gives the mail up
- * with a failure audit record (the queue then moves the message to its dead-letter queue). Sending and removing
- * the mail are two steps: only a crash between them can send a mail twice.
+ * One attempt to send the mail of a notification. A mail already sent is not sent again, one held by another
+ * attempt is left to it, and one whose next attempt is not due yet (a message delivered early) waits. A failed attempt is counted on the mail with the time of the next one (mail-retry.ts);
+ * the last one dead-letters the mail with a failure audit record. A dead-lettered mail attempted again has been
+ * redriven by an operator and starts a new round. Sending and removing the mail are two steps: only a crash
+ * between them can send a mail twice.
  */
-export async function deliverMail(deps: MailDeliveryDeps, notificationId: string, attempt: { number: number; last: boolean }): Promise<'sent' | 'gone'> {
-  const mail = await deps.outbox.get(notificationId);
-  if (!mail) return 'gone';
+export async function deliverMail(deps: MailDeliveryDeps, notificationId: string): Promise<MailAttempt> {
+  const waiting = await deps.outbox.get(notificationId);
+  if (!waiting) return { outcome: 'gone' };
   const now = deps.clock.now();
-  if (!(await deps.outbox.claim(notificationId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()))) throw new MailBusyError(notificationId);
-  const facts = { module: 'mail', eventType: mail.notificationType, language: mail.language, attempt: attempt.number };
+  if (!waiting.deadLettered && waiting.nextAttemptAt && Date.parse(waiting.nextAttemptAt) > now.getTime()) {
+    return { outcome: 'not-due', retryInSeconds: Math.ceil((Date.parse(waiting.nextAttemptAt) - now.getTime()) / 1000) };
+  }
+  if (!(await deps.outbox.claim(notificationId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()))) return { outcome: 'busy' };
+  const attempt = (waiting.deadLettered ? 0 : waiting.attempts) + 1;
+  const { mail } = waiting;
+  const facts = { module: 'mail', eventType: mail.notificationType, language: mail.language, attempt };
   try {
     const to = typeof mail.to === 'string' ? mail.to : await deps.personalData.reveal(mail.to);
     await deps.mailer.send({ to, ...renderMail(mail) });
   } catch (error) {
-    if (attempt.last) {
-      await deps.outbox.settle(
-        notificationId,
-        auditFailure(MAILER_ACTOR, 'sendEmail', NOTIFICATION_AUDIT_TYPE, notificationId, deps.clock.now(), {
-          ...facts,
-          reason: error instanceof Error ? error.name : 'unknown',
-        }),
-      );
-    } else {
-      await deps.outbox.release(notificationId);
+    const reason = error instanceof Error ? error.name : 'unknown';
+    if (attempt >= MAX_MAIL_ATTEMPTS) {
+      const audit = auditFailure(MAILER_ACTOR, 'sendEmail', NOTIFICATION_AUDIT_TYPE, notificationId, deps.clock.now(), { ...facts, reason });
+      await deps.outbox.deadLetter(notificationId, attempt, audit);
+      return { outcome: 'dead-lettered', attempt, reason };
     }
-    throw error;
+    const retryInSeconds = mailRetryDelaySeconds(attempt);
+    await deps.outbox.retryLater(notificationId, attempt, new Date(deps.clock.now().getTime() + retryInSeconds * 1000).toISOString());
+    return { outcome: 'retry', attempt, retryInSeconds, reason };
   }
   await deps.outbox.settle(notificationId, auditEntry(MAILER_ACTOR, 'sendEmail', NOTIFICATION_AUDIT_TYPE, notificationId, deps.clock.now(), facts));
-  return 'sent';
+  return { outcome: 'sent', attempt };
 }
