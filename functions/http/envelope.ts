@@ -9,7 +9,10 @@ export interface RequestMeta {
 
 export const NO_REQUEST_META: RequestMeta = { id: null, version: null };
 
-/** MOSIP's envelope timestamp, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`. */
+/**
+ * MOSIP's envelope timestamp, `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'` (ResponseWrapper's @JsonFormat on a UTC LocalDateTime):
+ * the one format of `responsetime` / `responseTime` on every answer of every route.
+ */
 export function envelopeTime(now: Date): string {
   return now.toISOString();
 }
@@ -63,8 +66,10 @@ export function validationFailureBody(now: Date, message: string): unknown {
     version: null,
     metadata: null,
     response: null,
-    // A raw LocalDateTime in a map: no zone designator, unlike the envelopes' formatted times.
-    responsetime: envelopeTime(now).replace(/Z$/, ''),
+    // MOSIP puts a raw LocalDateTime in this map, so Jackson writes it without the `Z` its ResponseWrapper has; one
+    // format on every answer is kept here instead (issue #20): the instant is the same, and MOSIP's api-test rig
+    // ignores responsetime.
+    responsetime: envelopeTime(now),
     errors: [{ errorCode: 'PMS_COR_001', message }],
   };
 }

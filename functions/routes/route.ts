@@ -57,7 +57,11 @@ export interface RouteDefinition<
    * Elsewhere a V1 `requesttime` may be left out; when present it must still be a MOSIP timestamp.
    */
   requestTimeMustBeToday?: boolean;
-  /** V1 only: the success envelope echoes the request's id/version (MOSIP does so on a few endpoints). */
+  /**
+   * V1 only: the success envelope echoes the request's id/version, where MOSIP's controller calls
+   * `response.setId(request.getId())`. With neither this nor `responseMeta` both stay null, as in MOSIP's
+   * controllers that return a fresh ResponseWrapper (test/unit/envelope-meta.test.ts lists the rows per rule).
+   */
   echoRequestMeta?: boolean;
   /** V1 only: the fixed id/version some MOSIP endpoints put on their success envelope. */
   responseMeta?: { id: string; version: string };
