@@ -168,6 +168,29 @@ test("an FTM chip's mail: MOSIP's subject, the days left and the chip's certific
   assert.match(arabic.text, /خلال 7 يوم/);
 });
 
+test('a run 24 days before expiry gives the 30-day notice (expiryPeriod 30, as MOSIP fills it) and its mail says 24 days', async () => {
+  const w = world();
+  await w.runDay(7);
+  const keyNotice = w.notifications.find((n) => n.notificationType === 'API_KEY_EXPIRY')!;
+  assert.equal(keyNotice.details.apiKeyDetails[0]!.expiryPeriod, '30');
+  const mailOf = (type: string) => w.mails.find((mail) => mail.notificationType === type)!;
+  assert.equal(mailOf('API_KEY_EXPIRY').daysLeft, 24);
+  assert.match(renderMail(mailOf('MISP_LICENSE_EXPIRY')).text, /Your MISP license key expires in 24 day\(s\)\./);
+  assert.match(renderMail(mailOf('API_KEY_EXPIRY')).text, /تنتهي صلاحية مفتاح واجهة البرمجة الخاص بكم خلال 24 يوم\./);
+  assert.match(renderMail(mailOf('SBI_EXPIRY')).text, /Votre interface biométrique sécurisée \(SBI\) expire dans 24 jour\(s\)\./);
+  for (const mail of w.mails) assert.doesNotMatch(renderMail(mail).text, /30/, `${mail.notificationType} names the threshold`);
+});
+
+test('on the day of expiry the mail says it expires today, in each language', async () => {
+  const w = world();
+  await w.runDay(31);
+  const licenseMail = w.mails.find((mail) => mail.notificationType === 'MISP_LICENSE_EXPIRY')!;
+  assert.equal(licenseMail.daysLeft, 0);
+  assert.match(renderMail(licenseMail).text, /Your MISP license key expires today\./);
+  assert.match(renderMail({ ...licenseMail, language: 'fra' }).text, /Votre clé de licence MISP expire aujourd'hui\./);
+  assert.match(renderMail({ ...licenseMail, language: 'ara' }).text, /تنتهي صلاحية مفتاح ترخيص MISP الخاص بكم اليوم\./);
+});
+
 test('switched-off keys and inactive partners are not notified; a failing item is audited, the others are given, and the run fails for a retry', async () => {
   const w = world({ failOn: 'pc-1' });
   await assert.rejects(w.runDay(1), /1 expiry notices failed/);

@@ -100,3 +100,12 @@ test('every notification type has a subject and an introduction in every languag
     }
   }
 });
+
+test('the days left the notice counted win over the threshold in expiryPeriod; a mail queued without them says the threshold', () => {
+  const base = { language: 'eng', notificationType: 'PARTNER_CERT_EXPIRY', recipientName: 'bank-1', details: certificate } as const;
+  assert.match(renderMail({ ...base, daysLeft: 12 }).text, /Your partner certificate expires in 12 day\(s\)\./);
+  assert.match(renderMail({ ...base, language: 'fra', daysLeft: 12 }).text, /expire dans 12 jour\(s\)\./);
+  assert.match(renderMail({ ...base, language: 'ara', daysLeft: 12 }).text, /خلال 12 يوم\./);
+  assert.match(renderMail({ ...base, daysLeft: 0 }).text, /Your partner certificate expires today\./);
+  assert.match(renderMail(base).text, /expires in 15 day\(s\)\./);
+});

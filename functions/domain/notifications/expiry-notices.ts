@@ -84,7 +84,8 @@ async function noticeFor(
   now: Date,
 ): Promise<'created' | 'alreadyGiven' | 'failed' | 'none'> {
   const expiresAt = kind.expiresAt(item);
-  const threshold = dueThreshold(daysUntil(expiresAt, today));
+  const daysLeft = daysUntil(expiresAt, today);
+  const threshold = dueThreshold(daysLeft);
   if (threshold === undefined) return 'none';
   let notice: Notice | null = null;
   try {
@@ -104,7 +105,7 @@ async function noticeFor(
       threshold,
       keepUntil: new Date(Date.parse(expiresAt) + NOTIFICATION_RETENTION_DAYS * DAY_MS).toISOString(),
     };
-    const created = await deps.notifications.createNotice(marker, notification, audit, mailFor(deps, notice, notification));
+    const created = await deps.notifications.createNotice(marker, notification, audit, mailFor(deps, notice, notification, daysLeft));
     return created ? 'created' : 'alreadyGiven';
   } catch (error) {
     const details = { module: EXPIRY_NOTIFICATIONS_JOB, itemKind: kind.kind, threshold, reason: error instanceof Error ? error.name : 'unknown' };
@@ -119,7 +120,12 @@ async function noticeFor(
  * The partner's registered address and language, or the admins' distribution list; none when mails are off, or
  * for admins without a list.
  */
-export function mailFor(deps: Pick<NotificationJobDeps, 'mail'>, notice: Pick<Notice, 'partner'>, notification: Notification): OutgoingMail | null {
+export function mailFor(
+  deps: Pick<NotificationJobDeps, 'mail'>,
+  notice: Pick<Notice, 'partner'>,
+  notification: Notification,
+  daysLeft?: number,
+): OutgoingMail | null {
   if (!deps.mail) return null;
   const adminList = deps.mail.adminList;
   const recipient = notice.partner
@@ -133,6 +139,7 @@ export function mailFor(deps: Pick<NotificationJobDeps, 'mail'>, notice: Pick<No
     notificationType: notification.notificationType,
     recipientName: recipient.name,
     details: notification.details,
+    ...(daysLeft === undefined ? {} : { daysLeft }),
     createdAt: notification.crDtimes,
   };
 }

@@ -31,8 +31,10 @@ interface LanguageText {
   dir: 'ltr' | 'rtl';
   greeting(name: string): string;
   subjects: Record<NotificationType, string>;
-  /** The first sentence, with the days left. */
-  intro: Record<NotificationType, (days: string) => string>;
+  /** When the item expires, from the whole days left: "in 24 day(s)", or "today" at 0. */
+  remaining(days: number): string;
+  /** The first sentence, with when the item expires. */
+  intro: Record<NotificationType, (when: string) => string>;
   labels: Record<Label, string>;
   closing: string;
 }
@@ -42,6 +44,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
   eng: {
     dir: 'ltr',
     greeting: (name) => `Dear ${name},`,
+    remaining: (days) => (days === 0 ? 'today' : `in ${days} day(s)`),
     subjects: {
       ROOT_CERT_EXPIRY: 'Action Required: Root CA Certificate Expiration',
       INTERMEDIATE_CERT_EXPIRY: 'Action Required: Intermediate CA Certificate Expiration',
@@ -53,17 +56,15 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       WEEKLY_SUMMARY: 'Weekly Summary: Upcoming Expirations',
     },
     intro: {
-      ROOT_CERT_EXPIRY: (days) => `A root CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
-      INTERMEDIATE_CERT_EXPIRY: (days) =>
-        `An intermediate CA certificate in the PMS trust store expires in ${days} day(s). Upload its replacement before then.`,
-      PARTNER_CERT_EXPIRY: (days) =>
-        `Your partner certificate expires in ${days} day(s). Upload a renewed certificate before then to keep your services running.`,
-      API_KEY_EXPIRY: (days) => `Your API key expires in ${days} day(s). Generate a new key before then to keep authenticating.`,
-      MISP_LICENSE_EXPIRY: (days) => `Your MISP license key expires in ${days} day(s). Ask your partner admin for a new license before then.`,
-      SBI_EXPIRY: (days) =>
-        `Your SBI (secure biometric interface) expires in ${days} day(s). It is then switched off with its devices: register a renewed SBI version before then.`,
-      FTM_CHIP_CERT_EXPIRY: (days) =>
-        `The certificate of your FTM (foundational trust module) chip expires in ${days} day(s). Upload a renewed certificate for the chip before then.`,
+      ROOT_CERT_EXPIRY: (when) => `A root CA certificate in the PMS trust store expires ${when}. Upload its replacement before then.`,
+      INTERMEDIATE_CERT_EXPIRY: (when) => `An intermediate CA certificate in the PMS trust store expires ${when}. Upload its replacement before then.`,
+      PARTNER_CERT_EXPIRY: (when) => `Your partner certificate expires ${when}. Upload a renewed certificate before then to keep your services running.`,
+      API_KEY_EXPIRY: (when) => `Your API key expires ${when}. Generate a new key before then to keep authenticating.`,
+      MISP_LICENSE_EXPIRY: (when) => `Your MISP license key expires ${when}. Ask your partner admin for a new license before then.`,
+      SBI_EXPIRY: (when) =>
+        `Your SBI (secure biometric interface) expires ${when}. It is then switched off with its devices: register a renewed SBI version before then.`,
+      FTM_CHIP_CERT_EXPIRY: (when) =>
+        `The certificate of your FTM (foundational trust module) chip expires ${when}. Upload a renewed certificate for the chip before then.`,
       WEEKLY_SUMMARY: () => 'These items expire within the coming week.',
     },
     labels: {
@@ -91,6 +92,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
   ara: {
     dir: 'rtl',
     greeting: (name) => `عزيزي ${name}،`,
+    remaining: (days) => (days === 0 ? 'اليوم' : `خلال ${days} يوم`),
     subjects: {
       ROOT_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة المرجع المصدق الجذري',
       INTERMEDIATE_CERT_EXPIRY: 'إجراء مطلوب: انتهاء صلاحية شهادة المرجع المصدق الوسيط',
@@ -102,14 +104,14 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       WEEKLY_SUMMARY: 'الملخص الأسبوعي: عناصر تنتهي صلاحيتها قريبًا',
     },
     intro: {
-      ROOT_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة مرجع مصدق جذري في مخزن الثقة خلال ${days} يوم. يرجى رفع الشهادة البديلة قبل ذلك.`,
-      INTERMEDIATE_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة مرجع مصدق وسيط في مخزن الثقة خلال ${days} يوم. يرجى رفع الشهادة البديلة قبل ذلك.`,
-      PARTNER_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة الشريك الخاصة بكم خلال ${days} يوم. يرجى رفع شهادة مجددة قبل ذلك لضمان استمرار خدماتكم.`,
-      API_KEY_EXPIRY: (days) => `تنتهي صلاحية مفتاح واجهة البرمجة الخاص بكم خلال ${days} يوم. يرجى إنشاء مفتاح جديد قبل ذلك.`,
-      MISP_LICENSE_EXPIRY: (days) => `تنتهي صلاحية مفتاح ترخيص MISP الخاص بكم خلال ${days} يوم. يرجى طلب ترخيص جديد قبل ذلك.`,
-      SBI_EXPIRY: (days) =>
-        `تنتهي صلاحية واجهة القياسات الحيوية الآمنة (SBI) الخاصة بكم خلال ${days} يوم. بعد ذلك يتم إيقافها مع أجهزتها: يرجى تسجيل إصدار مجدد قبل ذلك.`,
-      FTM_CHIP_CERT_EXPIRY: (days) => `تنتهي صلاحية شهادة شريحة FTM (وحدة الثقة الأساسية) الخاصة بكم خلال ${days} يوم. يرجى رفع شهادة مجددة للشريحة قبل ذلك.`,
+      ROOT_CERT_EXPIRY: (when) => `تنتهي صلاحية شهادة مرجع مصدق جذري في مخزن الثقة ${when}. يرجى رفع الشهادة البديلة قبل ذلك.`,
+      INTERMEDIATE_CERT_EXPIRY: (when) => `تنتهي صلاحية شهادة مرجع مصدق وسيط في مخزن الثقة ${when}. يرجى رفع الشهادة البديلة قبل ذلك.`,
+      PARTNER_CERT_EXPIRY: (when) => `تنتهي صلاحية شهادة الشريك الخاصة بكم ${when}. يرجى رفع شهادة مجددة قبل ذلك لضمان استمرار خدماتكم.`,
+      API_KEY_EXPIRY: (when) => `تنتهي صلاحية مفتاح واجهة البرمجة الخاص بكم ${when}. يرجى إنشاء مفتاح جديد قبل ذلك.`,
+      MISP_LICENSE_EXPIRY: (when) => `تنتهي صلاحية مفتاح ترخيص MISP الخاص بكم ${when}. يرجى طلب ترخيص جديد قبل ذلك.`,
+      SBI_EXPIRY: (when) =>
+        `تنتهي صلاحية واجهة القياسات الحيوية الآمنة (SBI) الخاصة بكم ${when}. بعد ذلك يتم إيقافها مع أجهزتها: يرجى تسجيل إصدار مجدد قبل ذلك.`,
+      FTM_CHIP_CERT_EXPIRY: (when) => `تنتهي صلاحية شهادة شريحة FTM (وحدة الثقة الأساسية) الخاصة بكم ${when}. يرجى رفع شهادة مجددة للشريحة قبل ذلك.`,
       WEEKLY_SUMMARY: () => 'تنتهي صلاحية هذه العناصر خلال الأسبوع القادم.',
     },
     labels: {
@@ -137,6 +139,7 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
   fra: {
     dir: 'ltr',
     greeting: (name) => `Bonjour ${name},`,
+    remaining: (days) => (days === 0 ? "aujourd'hui" : `dans ${days} jour(s)`),
     subjects: {
       ROOT_CERT_EXPIRY: "Action requise : expiration d'un certificat d'AC racine",
       INTERMEDIATE_CERT_EXPIRY: "Action requise : expiration d'un certificat d'AC intermédiaire",
@@ -148,17 +151,16 @@ const TEXTS: Record<MailLanguage, LanguageText> = {
       WEEKLY_SUMMARY: 'Résumé hebdomadaire : expirations à venir',
     },
     intro: {
-      ROOT_CERT_EXPIRY: (days) => `Un certificat d'AC racine du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
-      INTERMEDIATE_CERT_EXPIRY: (days) =>
-        `Un certificat d'AC intermédiaire du magasin de confiance expire dans ${days} jour(s). Téléversez son remplaçant d'ici là.`,
-      PARTNER_CERT_EXPIRY: (days) =>
-        `Votre certificat partenaire expire dans ${days} jour(s). Téléversez un certificat renouvelé d'ici là pour que vos services continuent.`,
-      API_KEY_EXPIRY: (days) => `Votre clé d'API expire dans ${days} jour(s). Générez une nouvelle clé d'ici là.`,
-      MISP_LICENSE_EXPIRY: (days) => `Votre clé de licence MISP expire dans ${days} jour(s). Demandez une nouvelle licence d'ici là.`,
-      SBI_EXPIRY: (days) =>
-        `Votre interface biométrique sécurisée (SBI) expire dans ${days} jour(s). Elle sera alors désactivée avec ses appareils : enregistrez une version renouvelée d'ici là.`,
-      FTM_CHIP_CERT_EXPIRY: (days) =>
-        `Le certificat de votre puce FTM (module de confiance fondamental) expire dans ${days} jour(s). Téléversez un certificat renouvelé pour la puce d'ici là.`,
+      ROOT_CERT_EXPIRY: (when) => `Un certificat d'AC racine du magasin de confiance expire ${when}. Téléversez son remplaçant d'ici là.`,
+      INTERMEDIATE_CERT_EXPIRY: (when) => `Un certificat d'AC intermédiaire du magasin de confiance expire ${when}. Téléversez son remplaçant d'ici là.`,
+      PARTNER_CERT_EXPIRY: (when) =>
+        `Votre certificat partenaire expire ${when}. Téléversez un certificat renouvelé d'ici là pour que vos services continuent.`,
+      API_KEY_EXPIRY: (when) => `Votre clé d'API expire ${when}. Générez une nouvelle clé d'ici là.`,
+      MISP_LICENSE_EXPIRY: (when) => `Votre clé de licence MISP expire ${when}. Demandez une nouvelle licence d'ici là.`,
+      SBI_EXPIRY: (when) =>
+        `Votre interface biométrique sécurisée (SBI) expire ${when}. Elle sera alors désactivée avec ses appareils : enregistrez une version renouvelée d'ici là.`,
+      FTM_CHIP_CERT_EXPIRY: (when) =>
+        `Le certificat de votre puce FTM (module de confiance fondamental) expire ${when}. Téléversez un certificat renouvelé pour la puce d'ici là.`,
       WEEKLY_SUMMARY: () => 'Ces éléments expirent dans la semaine à venir.',
     },
     labels: {
@@ -236,19 +238,22 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** The days left as the notice counted them (the first item's `expiryPeriod`). */
-function daysLeft(details: NotificationDetails): string {
-  return (
-    [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails, ...details.ftmDetails][0]?.expiryPeriod ??
-    ''
-  );
+/**
+ * The days left when the notice was made; a mail queued before it carried them has only the first item's
+ * `expiryPeriod`, the notice's threshold.
+ */
+function daysLeft(mail: Pick<OutgoingMail, 'daysLeft' | 'details'>): number {
+  if (mail.daysLeft !== undefined) return mail.daysLeft;
+  const { details } = mail;
+  const first = [...details.certificateDetails, ...details.apiKeyDetails, ...details.mispLicenseDetails, ...details.sbiDetails, ...details.ftmDetails][0];
+  return Number(first?.expiryPeriod ?? 0);
 }
 
 /** Subject, plain text and HTML of a notification mail in the recipient's language (Arabic right to left). */
-export function renderMail(mail: Pick<OutgoingMail, 'language' | 'notificationType' | 'recipientName' | 'details'>): RenderedMail {
+export function renderMail(mail: Pick<OutgoingMail, 'language' | 'notificationType' | 'recipientName' | 'details' | 'daysLeft'>): RenderedMail {
   const text = TEXTS[mail.language];
   const subject = text.subjects[mail.notificationType];
-  const intro = text.intro[mail.notificationType](daysLeft(mail.details));
+  const intro = text.intro[mail.notificationType](text.remaining(daysLeft(mail)));
   const blocks = itemLines(mail.details, text.labels);
   const plain = [
     text.greeting(mail.recipientName),

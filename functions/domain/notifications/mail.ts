@@ -23,5 +23,10 @@ export interface OutgoingMail {
   /** Whom the mail greets (the partner id, or "Partner Admin"). */
   recipientName: string;
   details: NotificationDetails;
+  /**
+   * Whole UTC calendar days from the notice to the item's expiry (0: today), as the mail says them; the details'
+   * `expiryPeriod` is the notice's threshold, as MOSIP fills it, which a late run has passed. None in a summary.
+   */
+  daysLeft?: number;
   createdAt: string;
 }
