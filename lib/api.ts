@@ -32,7 +32,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-/** Default route throttle: twice IDA's published sustained 50 auth/s with burst headroom (anchors B10). */
+/** Default route throttle: twice IDA's published sustained 50 auth/s with burst headroom. */
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
 export interface PmsApiProps {

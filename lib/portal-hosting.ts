@@ -247,7 +247,7 @@ export class PortalHosting extends Construct {
   }
 }
 
-/** MOSIP's runtime settings file (pmp-ui-v2 public/env-config.js): both services on the portal's own origin. */
+/** MOSIP's runtime settings file (pmp-ui-v2's env-config.js): both services on the portal's own origin. */
 export function portalEnvironmentScript(): string {
   const settings = {
     REACT_APP_PARTNER_MANAGER_API_BASE_URL: SERVICE_PREFIXES.partnermanager,

@@ -2,7 +2,7 @@ import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { type CryptoKey, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 
-/** RS256 only: API Gateway's JWT authorizers and aws-jwt-verify accept RSA keys only (anchors D5). */
+/** RS256 only: API Gateway's JWT authorizers and aws-jwt-verify accept RSA keys only. */
 export const TOKEN_ALGORITHM = 'RS256';
 
 export interface IssuerSigningKey {

@@ -1,6 +1,6 @@
 /**
  * The key-verification part of `npm run bench`: IDA's verify call through the local stack against a bare DynamoDB
- * Local GetItem of the API-key item, in the same run (DESIGN.md › Performance budgets: within 2×), and verify
+ * Local GetItem of the API-key item, in the same run (the budget in docs/bench.md › Performance budgets: within 2×), and verify
  * calls per second with concurrent callers. A report, never a test; it fails only if the arranged call is denied.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds every function bundle twice, with the runtime layer and without it, and prints sizes and
  * load times as ratios to an empty handler with the DynamoDB document client. A report, never a test: nothing here
- * passes or fails on a timing (DESIGN.md › Performance budgets; columns explained in docs/bench.md).
+ * passes or fails on a timing (the budgets and the columns are explained in docs/bench.md).
  */
 
 import { spawnSync } from 'node:child_process';

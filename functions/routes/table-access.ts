@@ -8,7 +8,7 @@ import { keys } from '../adapters/dynamodb/keys.js';
  */
 export type TableAccess = 'none' | 'probe' | 'read' | 'read-write';
 
-/** Point reads, batch reads and queries. No Scan: every list is a Query on a key or index (DESIGN.md). */
+/** Point reads, batch reads and queries. No Scan: every list is a Query on a key or index (docs/bench.md › Performance budgets). */
 export const TABLE_READ_ACTIONS: readonly string[] = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 
 /**

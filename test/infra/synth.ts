@@ -18,8 +18,8 @@ export interface SynthesizedPms {
 
 /**
  * The app `cdk synth` builds (same wiring, cdk.json's context and feature flags, cdk-nag registered), minus two slow
- * steps `npm run synth` still runs: esbuild (`aws:cdk:bundling-stacks: []` skips every bundling, anchors C3, D12)
- * and CDK's built-in CloudFormation schema validation (seconds of WebAssembly start-up per synth).
+ * steps `npm run synth` still runs: esbuild (`aws:cdk:bundling-stacks: []` skips every bundling, an esbuild run
+ * per function) and CDK's built-in CloudFormation schema validation (seconds of WebAssembly start-up per synth).
  */
 export function synthesizePms(
   options: { routes?: readonly Route[]; jobs?: readonly ScheduledJobDefinition[]; context?: Record<string, unknown> } = {},

@@ -9,8 +9,8 @@ const KMS_SIGNING_ALGORITHMS: Record<SigningAlgorithm, SigningAlgorithmSpec> = {
 
 /**
  * A CA key in KMS. Sends the SHA-256 digest with MessageType DIGEST, since Sign takes at most 4096 bytes of message
- * (anchors D7). KMS returns ECDSA signatures DER-encoded, which is what the certificate's signatureValue holds, so
- * they are passed on unchanged. The public key is fetched once per container (GetPublicKey allows 5 rps, D8);
+ * (the Sign API's limit). KMS returns ECDSA signatures DER-encoded, which is what the certificate's signatureValue holds, so
+ * they are passed on unchanged. The public key is fetched once per container (GetPublicKey allows 5 rps);
  * throttled Sign calls are retried with backoff by the SDK's standard retry strategy.
  */
 export function kmsSigner(client: Pick<KMSClient, 'send'>, keyId: string, algorithm: SigningAlgorithm = 'RSASSA_PKCS1_V1_5_SHA_256'): CertificateSigner {

@@ -87,7 +87,8 @@ const PRINTABLE_STRING = /^[A-Za-z0-9 '()+,\-./:=?]+$/;
  *
  * The certificate is assembled here rather than by a certificate generator, so a signer's output goes into
  * signatureValue untouched: KMS's DER ECDSA signature is exactly the Ecdsa-Sig-Value X.509 expects, and no
- * DER-to-P1363 conversion (anchors D6, a @peculiar/x509 generator pitfall) is needed. Times are whole seconds.
+ * DER-to-P1363 conversion is needed (@peculiar/x509's generator slices raw r‖s from the signature, so a DER
+ * signature gives it a silently corrupt certificate). Times are whole seconds.
  */
 export async function issueCertificate(request: CertificateToIssue, signer: CertificateSigner): Promise<Uint8Array> {
   assertSerialNumber(request.serialNumber);

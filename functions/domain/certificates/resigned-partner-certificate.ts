@@ -10,10 +10,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SUBJECT_ORDER: SubjectAttributeType[] = ['C', 'ST', 'L', 'O', 'OU', 'CN'];
 
 /**
- * MOSIP's re-signing profile (keymanager PartnerCertificateManagerServiceImpl#reSignPartnerKey, mosip-pms-domain.md
- * §1.5): the partner's key and subject under the PMS issuing CA, valid from now for a year whatever the uploaded
- * certificate says. cA=true and keyCertSign are MOSIP's (its keymanager then treats the certificate as a CA); the
- * issuing CA's pathLenConstraint 0 keeps anything the partner signs out of PMS's hierarchy (pms-ca.ts).
+ * MOSIP's re-signing profile (keymanager PartnerCertificateManagerServiceImpl#reSignPartnerKey): the partner's key
+ * and subject under the PMS issuing CA, valid from now for a year whatever the uploaded certificate says. cA=true
+ * and keyCertSign are MOSIP's (its keymanager then treats the certificate as a CA); the issuing CA's
+ * pathLenConstraint 0 keeps anything the partner signs out of PMS's hierarchy (pms-ca.ts).
  */
 export function resignedPartnerCertificate(input: {
   subject: SubjectAttribute[];

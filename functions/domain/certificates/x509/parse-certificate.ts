@@ -12,7 +12,7 @@ import { refusal } from './refusal.js';
 
 export { firstAttribute } from './distinguished-name.js';
 
-/** Real certificates are a few KiB; a cap keeps one upload from costing a large parse (anchors API4). */
+/** Real certificates are a few KiB; a cap keeps one upload from costing a large parse (OWASP API4, resource consumption). */
 export const MAX_CERTIFICATE_BYTES = 16 * 1024;
 
 const VERSIONS: Record<number, ParsedCertificate['version']> = { [Version.v1]: 1, [Version.v2]: 2, [Version.v3]: 3 };

@@ -64,7 +64,7 @@ interface Search {
 }
 
 /**
- * RFC 5280 §6.1 path validation against an explicit set of trust anchors (security-anchors §2.1). A path ends at a
+ * RFC 5280 §6.1 path validation against an explicit set of trust anchors (docs/certificates.md). A path ends at a
  * certificate of `trust.anchors` by its exact bytes, so a self-signed root with a trusted root's name is nobody's
  * anchor. Issuers are found by the exact DER of their subject; AKI/SKI only decides which same-name candidate is tried
  * first. Each link's signature is verified with the issuer's key; every certificate of the path, anchor included, is
