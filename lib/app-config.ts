@@ -1,6 +1,7 @@
 import type { Node } from 'constructs';
 import { API_KEYS_PER_POLICY_RANGE } from '../functions/adapters/api-key-settings.js';
 import { MINIMUM_VALIDITY_RANGES, selfRegisteredActivationSetting } from '../functions/adapters/certificate-upload-settings.js';
+import { MISP_LICENSE_VALIDITY_RANGE } from '../functions/adapters/misp-license-settings.js';
 import { parseIssuers } from '../functions/auth/issuers.js';
 import { wholeNumberSetting } from '../functions/config/env.js';
 import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../functions/domain/certificates/ports.js';
@@ -123,4 +124,12 @@ export function apiKeysPerPolicyMaxFromContext(node: Node): number | null {
   if (value === undefined || value === '') return null;
   const text = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
   return wholeNumberSetting('context "apiKeysPerPolicyMax"', text, API_KEYS_PER_POLICY_RANGE);
+}
+
+/** A new MISP license's validity in days (`-c mispLicenseValidityDays=730`); null when not given. A bad value fails the synth. */
+export function mispLicenseValidityDaysFromContext(node: Node): number | null {
+  const value: unknown = node.tryGetContext('mispLicenseValidityDays');
+  if (value === undefined || value === '') return null;
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
+  return wholeNumberSetting('context "mispLicenseValidityDays"', text, MISP_LICENSE_VALIDITY_RANGE);
 }

@@ -8,6 +8,7 @@ import {
   identityFromContext,
   mailFromContext,
   minimumValidityFromContext,
+  mispLicenseValidityDaysFromContext,
   selfRegisteredActivationFromContext,
 } from './app-config.js';
 import { loginFromContext } from './login-context.js';
@@ -33,6 +34,7 @@ export function addPmsStack(app: App, tables: { routes?: readonly Route[]; jobs?
     minimumValidity: minimumValidityFromContext(app.node),
     selfRegisteredActivation: selfRegisteredActivationFromContext(app.node),
     apiKeysPerPolicyMax: apiKeysPerPolicyMaxFromContext(app.node),
+    mispLicenseValidityDays: mispLicenseValidityDaysFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
     ...(tables.routes && { routes: tables.routes }),
   });

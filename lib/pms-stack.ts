@@ -2,10 +2,12 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { API_KEYS_PER_POLICY_MAX_ENV } from '../functions/adapters/api-key-settings.js';
 import { MINIMUM_VALIDITY_ENV, SELF_REGISTERED_ACTIVATION_ENV } from '../functions/adapters/certificate-upload-settings.js';
+import { MISP_LICENSE_VALIDITY_DAYS_ENV } from '../functions/adapters/misp-license-settings.js';
 import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../functions/domain/certificates/ports.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { apiKeyRoutes } from '../functions/routes/api-key-routes.js';
 import { certificateRoutes } from '../functions/routes/certificate-routes.js';
+import { mispLicenseRoutes } from '../functions/routes/misp-license-routes.js';
 import type { Route } from '../functions/routes/route.js';
 import { ROUTES } from '../functions/routes/route-table.js';
 import { PmsApi } from './api.js';
@@ -42,6 +44,8 @@ export interface PmsStackProps extends StackProps {
   selfRegisteredActivation?: SelfRegisteredActivation | null;
   /** The cap on a partner's active API keys per policy, when the operator set it (CDK context); null keeps the default. */
   apiKeysPerPolicyMax?: number | null;
+  /** A new MISP license's validity in days, when the operator set it (CDK context); null keeps the default. */
+  mispLicenseValidityDays?: number | null;
   /** How the login rows reach the identity provider (CDK context `login`); null: they are deployed without settings. */
   login?: LoginConfig | null;
   /** MOSIP's partner portal served with the API on one CloudFront origin (CDK context `portalBuild`); null: none. */
@@ -83,7 +87,12 @@ export class PmsStack extends Stack {
           table,
           issuingCaKey: signingKeys.issuingCa,
           personalDataKeys,
-          operationEnvironment: operatorEnvironment(props.minimumValidity, props.selfRegisteredActivation ?? null, props.apiKeysPerPolicyMax ?? null),
+          operationEnvironment: operatorEnvironment(
+            props.minimumValidity,
+            props.selfRegisteredActivation ?? null,
+            props.apiKeysPerPolicyMax ?? null,
+            props.mispLicenseValidityDays ?? null,
+          ),
           login,
         }),
     );
@@ -119,11 +128,15 @@ const UPLOAD_OPERATION_OF: Readonly<Record<keyof MinimumRemainingValidity, strin
 /** The API-key functions that switch a key on, and so apply the cap. */
 const KEY_CAP_OPERATIONS = [apiKeyRoutes.generateApiKey, apiKeyRoutes.changeApiKeyStatus, apiKeyRoutes.repointApiKey].map((route) => route.operationId);
 
+/** The MISP license functions that make a license, and so apply its validity. */
+const LICENSE_VALIDITY_OPERATIONS = [mispLicenseRoutes.generateMispLicense, mispLicenseRoutes.regenerateMispLicense].map((route) => route.operationId);
+
 /** The operator's settings, each on the functions that apply it and only when set. */
 function operatorEnvironment(
   minimums: Partial<MinimumRemainingValidity>,
   selfRegisteredActivation: SelfRegisteredActivation | null,
   apiKeysPerPolicyMax: number | null,
+  mispLicenseValidityDays: number | null,
 ): Record<string, Record<string, string>> {
   const environment: Record<string, Record<string, string>> = {};
   const set = (operationId: string, name: string, value: string) => {
@@ -134,5 +147,8 @@ function operatorEnvironment(
   }
   if (selfRegisteredActivation) set(certificateRoutes.uploadPartnerCertificate.operationId, SELF_REGISTERED_ACTIVATION_ENV, selfRegisteredActivation);
   if (apiKeysPerPolicyMax !== null) for (const operationId of KEY_CAP_OPERATIONS) set(operationId, API_KEYS_PER_POLICY_MAX_ENV, String(apiKeysPerPolicyMax));
+  if (mispLicenseValidityDays !== null) {
+    for (const operationId of LICENSE_VALIDITY_OPERATIONS) set(operationId, MISP_LICENSE_VALIDITY_DAYS_ENV, String(mispLicenseValidityDays));
+  }
   return environment;
 }

@@ -38,6 +38,7 @@ import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-reposit
 import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
 import { numericIds, uuidIds } from './ids.js';
+import { DEFAULT_MISP_LICENSE_VALIDITY_DAYS, MISP_LICENSE_VALIDITY_DAYS_ENV, MISP_LICENSE_VALIDITY_RANGE } from './misp-license-settings.js';
 import { personalDataProtector } from './personal-data/protector-from-env.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
@@ -132,17 +133,19 @@ export const legacyRequestDeps = once(
   }),
 );
 
-/**
- * MISP licenses: 50 symbols of [0-9a-zA-Z] by rejection sampling over `randomBytes`; validity from
- * `MISP_LICENSE_VALIDITY_DAYS` (default 999999 days, MOSIP's `mosip.pmp.misp.license.expiry.period.indays`).
- */
+/** A new MISP license's validity in days, from `MISP_LICENSE_VALIDITY_DAYS` (365 when unset); a bad value stops the start. */
+export function mispLicenseValidityDaysFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeNumberFromEnv(MISP_LICENSE_VALIDITY_DAYS_ENV, DEFAULT_MISP_LICENSE_VALIDITY_DAYS, MISP_LICENSE_VALIDITY_RANGE, env);
+}
+
+/** MISP licenses: 50 symbols of [0-9a-zA-Z] by rejection sampling over `randomBytes`. */
 export const mispLicenseDeps = once(
   (): MispLicenseDeps => ({
     licenses: dynamoMispLicenseRepository(tableContext()),
     partners: partnerDeps().partners,
     policies: policyDeps().policies,
     newKey: () => newLicenseKey(randomBytes),
-    validityDays: daysFromEnv('MISP_LICENSE_VALIDITY_DAYS', 999999, 999999),
+    validityDays: mispLicenseValidityDaysFromEnv(),
     clock: systemClock,
     ids: uuidIds,
   }),

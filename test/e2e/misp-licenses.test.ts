@@ -6,6 +6,7 @@ import { activeMispPartner, expectOk, expectRefused, v1 } from '../support/pms-c
 
 const PM = '/v1/partnermanager/partners';
 const MISPS = '/v1/partnermanager/misps';
+const DAY_MS = 86_400_000;
 let stack: LocalStack;
 const refused = (method: string, path: string, token: string, body: unknown, code: string) => expectRefused(stack, method, path, token, body, code);
 const ok = (method: string, path: string, token: string, body?: unknown) => expectOk(stack, method, path, token, body);
@@ -32,11 +33,15 @@ after(() => stack?.stop());
 
 test('a MISP generates its license: 50 characters [0-9a-zA-Z], returned once, announced by license id', async () => {
   const from = stack.events().length;
+  const askedAt = Date.now();
   const license = await ok('POST', MISPS, misp1, v1({ providerId: 'misp-1' }));
+  const answeredAt = Date.now();
   assert.equal(license.providerId, 'misp-1');
   assert.match(license.licenseKey, /^[0-9a-zA-Z]{50}$/);
   assert.equal(license.licenseKeyStatus, 'Active');
-  assert.ok(license.licenseKeyExpiry > '4000', 'MOSIP default validity: 999999 days');
+  // The default validity, 365 days (MOSIP's 999999 days ran to the year 4764); MOSIP's local date-time, in UTC.
+  const expiry = Date.parse(`${license.licenseKeyExpiry}Z`);
+  assert.ok(expiry >= askedAt + 365 * DAY_MS && expiry <= answeredAt + 365 * DAY_MS, `${license.licenseKeyExpiry}: now + 365 days`);
   clearKeys.push(license.licenseKey);
   await settledItems(stack);
   const [event] = published('MISP_LICENSE_GENERATED', from);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { API_KEYS_PER_POLICY_MAX_ENV } from '../../functions/adapters/api-key-settings.js';
 import { MINIMUM_VALIDITY_ENV, SELF_REGISTERED_ACTIVATION_ENV } from '../../functions/adapters/certificate-upload-settings.js';
+import { MISP_LICENSE_VALIDITY_DAYS_ENV } from '../../functions/adapters/misp-license-settings.js';
 import { type SynthesizedPms, synthesizePms } from './synth.js';
 import { operationIdOf, resourcesOfType } from './template-queries.js';
 
@@ -59,4 +60,17 @@ test('apiKeysPerPolicyMax: set on the three functions that switch a key on and o
   assert.throws(() => synthesizePms({ context: { apiKeysPerPolicyMax: 0 } }), {
     message: 'context "apiKeysPerPolicyMax" must be a whole number of API keys from 1 to 10000, not 0',
   });
+});
+
+test('mispLicenseValidityDays: set on the two functions that make a license and on no other; absent, on none; a bad value fails the synth', () => {
+  const pms = synthesizePms({ context: { mispLicenseValidityDays: 730 } });
+  assert.deepEqual(functionsWithVariable(pms, MISP_LICENSE_VALIDITY_DAYS_ENV).sort(), [
+    ['generateMispLicense', '730'],
+    ['regenerateMispLicense', '730'],
+  ]);
+  assert.deepEqual(functionsWithVariable(synthesizePms(), MISP_LICENSE_VALIDITY_DAYS_ENV), []);
+  assert.throws(() => synthesizePms({ context: { mispLicenseValidityDays: '999999' } }), {
+    message: 'context "mispLicenseValidityDays" must be a whole number of days from 1 to 3650, not 999999',
+  });
+  assert.throws(() => synthesizePms({ context: { mispLicenseValidityDays: 0 } }), /context "mispLicenseValidityDays" .* not 0$/);
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { afterEach, test } from 'node:test';
+import { mispLicenseDeps, mispLicenseValidityDaysFromEnv } from '../../functions/adapters/wiring.js';
 import type { Caller } from '../../functions/domain/caller.js';
 import { credentialHash } from '../../functions/domain/credentials.js';
 import { changeMispLicenseStatus, generateMispLicense, regenerateMispLicense } from '../../functions/domain/misp-licenses/commands.js';
@@ -34,7 +35,7 @@ function request(mappingKey: string, policyId: string, crDtimes: string, status:
   };
 }
 
-function world(options: { requests?: PolicyRequest[]; licenses?: MispLicense[]; issueFails?: Error } = {}) {
+function world(options: { requests?: PolicyRequest[]; licenses?: MispLicense[]; issueFails?: Error; validityDays?: number } = {}) {
   const issued: MispLicense[] = [];
   const deps: MispLicenseDeps = {
     licenses: {
@@ -52,7 +53,7 @@ function world(options: { requests?: PolicyRequest[]; licenses?: MispLicense[]; 
     partners: { getPartner: async (id) => (id === MISP.id ? MISP : undefined), partnersOfUser: async () => [MISP] },
     policies: { getPolicy: async (id) => (id === 'gone' ? undefined : policyFixture({ id, name: `Policy ${id}` })) },
     newKey: () => 'k'.repeat(50),
-    validityDays: 30,
+    validityDays: options.validityDays ?? 30,
     clock: { now: () => NOW },
     ids: { newId: () => `id-${issued.length}-${Math.random().toString(36).slice(2, 8)}` },
   };
@@ -195,4 +196,50 @@ test("the revocation is read from the newest license's own item, not from the li
   const lagging: MispLicenseDeps = { ...store.deps, licenses: { ...store.deps.licenses, licensesOf: async () => [license('l1', { isActive: false })] } };
   await store.setStatus(ADMIN, 'l1', 'De-Active');
   assert.equal(await refusal(generateMispLicense(lagging, MISP_USER, { providerId: MISP.id })), 'PMS_MSP_422');
+});
+
+const VALIDITY_ENV = 'MISP_LICENSE_VALIDITY_DAYS';
+const saved = { validity: process.env[VALIDITY_ENV], table: process.env.TABLE_NAME };
+afterEach(() => {
+  for (const [name, value] of [
+    [VALIDITY_ENV, saved.validity],
+    ['TABLE_NAME', saved.table],
+  ] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+test("MISP_LICENSE_VALIDITY_DAYS: 365 when unset or empty (not MOSIP's 999999), a whole number of days from 1 to 3650 otherwise", () => {
+  assert.equal(mispLicenseValidityDaysFromEnv({}), 365);
+  assert.equal(mispLicenseValidityDaysFromEnv({ [VALIDITY_ENV]: '' }), 365);
+  assert.equal(mispLicenseValidityDaysFromEnv({ [VALIDITY_ENV]: '1' }), 1);
+  assert.equal(mispLicenseValidityDaysFromEnv({ [VALIDITY_ENV]: '3650' }), 3650);
+  for (const text of ['0', '-30', '90.5', '3651', '999999', 'forever', ' ']) {
+    assert.throws(
+      () => mispLicenseValidityDaysFromEnv({ [VALIDITY_ENV]: text }),
+      new RegExp(`^Error: ${VALIDITY_ENV} must be a whole number of days from 1 to 3650, not ${text}$`),
+      text,
+    );
+  }
+});
+
+test('a bad MISP_LICENSE_VALIDITY_DAYS stops the wiring of the license functions, naming the variable', () => {
+  process.env.TABLE_NAME = 'pms-unit';
+  process.env[VALIDITY_ENV] = '999999';
+  assert.throws(() => mispLicenseDeps(), /^Error: MISP_LICENSE_VALIDITY_DAYS must be a whole number of days from 1 to 3650, not 999999$/);
+  process.env[VALIDITY_ENV] = '730';
+  assert.equal(mispLicenseDeps().validityDays, 730);
+});
+
+test('a new license is valid for the configured days from now: the default year, or what the operator set', async () => {
+  for (const [validityDays, validTo] of [
+    [mispLicenseValidityDaysFromEnv({}), '2028-02-01T10:00:00.000Z'],
+    [mispLicenseValidityDaysFromEnv({ [VALIDITY_ENV]: '90' }), '2027-05-02T10:00:00.000Z'],
+  ] as const) {
+    const { deps, issued } = world({ validityDays });
+    const answer = await generateMispLicense(deps, ADMIN, { providerId: MISP.id });
+    assert.equal(issued[0]!.validToDatetime, validTo);
+    assert.equal(answer.licenseKeyExpiry, validTo.replace(/Z$/, ''), 'shown in the answer as MOSIP shows it');
+  }
 });
