@@ -2,7 +2,7 @@ import type { ErrorDefinition } from './pms-error.js';
 
 /**
  * Key-verification refusals: the codes and messages of MOSIP's removed validate API (PMS 1.1.5
- * PartnerManagementServiceImpl#getPartnerMappedPolicyFile), which still exist in PMS's ErrorCode (reference §3.3).
+ * PartnerManagementServiceImpl#getPartnerMappedPolicyFile), which still exist in PMS's ErrorCode.
  * Where the table has a "partner policy" variant and a "policy" variant of a code, the partner-policy one (MOSIP's
  * `partner_policy`, i.e. the API key) is used for the key and the plain one for the policy.
  */

@@ -7,9 +7,9 @@ const entry = (file: string) => `functions/handlers/api-keys/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
 
 /**
- * API keys of approved partner–policy links (reference §2.1 #23, 27, §2.2 #1, 9, 13, §4.5). MOSIP also admits
- * PARTNERMANAGER, PMS_USER and CREDENTIAL_ISSUANCE on some of these; we have none of those roles. The legacy
- * policy-request search and filter values (§2.1 #21, 22) are in policy-request-routes.ts.
+ * API keys of approved partner–policy links (MOSIP PartnerServiceController and PartnerManagementController).
+ * MOSIP also admits PARTNERMANAGER, PMS_USER and CREDENTIAL_ISSUANCE on some of these; we have none of those roles.
+ * The legacy policy-request search and filter values are in policy-request-routes.ts.
  */
 export const apiKeyRoutes = {
   generateApiKey: defineRoute({

@@ -28,7 +28,7 @@ const PARTNER_CERTIFICATE_ROLES = [
   'MISP_PARTNER',
 ] as const;
 
-/** The certificate rows of PartnerServiceController and PartnerManagementController (reference §2.1 #12–16, §2.2 #14–15). */
+/** The certificate endpoints of MOSIP PartnerServiceController and PartnerManagementController. */
 export const certificateRoutes = {
   uploadCaCertificate: defineRoute({
     ...partnerService,

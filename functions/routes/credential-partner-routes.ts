@@ -12,7 +12,7 @@ const partnerService = { domain: 'partner', service: 'partnermanager', envelope:
  */
 const CREDENTIAL_PARTNER_ROLES = ['PARTNER', 'CREDENTIAL_PARTNER', 'PARTNER_ADMIN', 'ONLINE_VERIFICATION_PARTNER'] as const;
 
-/** MOSIP PartnerServiceController, credential-partner rows (reference §2.1 #3–6). */
+/** MOSIP PartnerServiceController, its credential-partner endpoints. */
 export const credentialPartnerRoutes = {
   addBiometricExtractors: defineRoute({
     ...partnerService,

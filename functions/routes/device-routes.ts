@@ -16,8 +16,8 @@ const PROVIDERS_AND_ADMINS = ['PARTNER_ADMIN', 'DEVICE_PROVIDER', 'FTM_PROVIDER'
 const DEVICE_PROVIDERS_AND_ADMINS = ['DEVICE_PROVIDER', 'PARTNER_ADMIN'] as const;
 
 /**
- * Secure biometric interfaces and device details (MOSIP SecureBiometricInterfaceController and DeviceDetailController,
- * reference §2.4, §2.5, §4.6, §4.7): what device providers register and partner admins approve.
+ * Secure biometric interfaces and device details (MOSIP SecureBiometricInterfaceController and DeviceDetailController):
+ * what device providers register and partner admins approve.
  */
 export const deviceRoutes = {
   createSbi: defineRoute({

@@ -5,7 +5,7 @@ const entry = (file: string) => `functions/handlers/device-types/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
 const DEVICE_ROLES = ['PARTNER_ADMIN', 'DEVICE_PROVIDER', 'FTM_PROVIDER'] as const;
 
-/** The device type and subtype master data that devices are registered under (reference §2.4, rows 5, 7, 8). */
+/** The device type and subtype master data that devices are registered under (MOSIP's `/devicedetail/...` searches). */
 export const deviceTypeRoutes = {
   deviceTypeFilterValues: defineRoute({
     ...partnerService,

@@ -9,7 +9,7 @@ const partnerService = { domain: 'partner', service: 'partnermanager' } as const
 const ADMINS_AND_FTM_PROVIDERS = ['PARTNER_ADMIN', 'FTM_PROVIDER'] as const;
 
 /**
- * FTM chips (MOSIP FTPChipDetailController, reference §2.6, §4.8; the path really is spelled `ftp`): what FTM
+ * FTM chips (MOSIP FTPChipDetailController; the path really is spelled `ftp`): what FTM
  * providers register and certify and partner admins approve.
  */
 export const ftmChipRoutes = {

@@ -15,8 +15,8 @@ const SEARCH_EXAMPLE = {
 const MAPPING_EXAMPLE = { deviceDetailId: 'device-id', sbiId: 'sbi-id' };
 
 /**
- * MOSIP's deprecated SBI and device endpoints (reference §2.4 rows 1–4 and 6, §2.5 rows 2, 4–8): the flow before
- * devices were added under an SBI. A provider sees and changes only its own SBIs, devices and links, and the
+ * MOSIP's deprecated SBI and device endpoints (SecureBiometricInterfaceController, DeviceDetailController): the
+ * flow before devices were added under an SBI. A provider sees and changes only its own SBIs, devices and links, and the
  * loopholes MOSIP left in them are closed (docs/security.md, "SBIs and devices").
  */
 export const legacyDeviceRoutes = {

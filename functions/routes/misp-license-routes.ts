@@ -6,7 +6,7 @@ const entry = (file: string) => `functions/handlers/misp-licenses/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager' } as const;
 
 /**
- * MISP license keys, MOSIP's legacy `/misps` API (reference §2.3, §4.9). MOSIP also admits the MISP and
+ * MISP license keys, MOSIP's legacy `/misps` API. MOSIP also admits the MISP and
  * PARTNERMANAGER roles; we have neither. Search and filter values read what `GET /misps` shows the caller.
  */
 export const mispLicenseRoutes = {

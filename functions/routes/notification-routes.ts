@@ -18,7 +18,7 @@ const NOTIFICATION_ROLES = [
 ] as const;
 const SEEN_ROLES = [...NOTIFICATION_ROLES, 'POLICYMANAGER'] as const;
 
-/** MOSIP NotificationsController (reference §2.8) and UserController's seen timestamp (§2.9 #5–6). */
+/** MOSIP NotificationsController and UserController's seen timestamp. */
 export const notificationRoutes = {
   listNotifications: defineRoute({
     ...partnerService,

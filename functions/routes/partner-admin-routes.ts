@@ -6,7 +6,7 @@ const entry = (file: string) => `functions/handlers/partner-admin/${file}.ts`;
 const adminService = { domain: 'partner', service: 'partnermanager', access: ['PARTNER_ADMIN'] } as const;
 
 /**
- * MOSIP PartnerManagementController, the partner admin's rows (reference §2.2 #2–4, 10, 11), plus the dashboard
+ * MOSIP PartnerManagementController, the partner admin's endpoints, plus the dashboard
  * counts. MOSIP also lets PARTNERMANAGER change a partner's status, and its machine roles (IDA, registration
  * processor, resident, credential service) read the deprecated partner lists; we have no such roles here.
  */

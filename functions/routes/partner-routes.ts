@@ -27,7 +27,7 @@ const PARTNER_PROFILE_ROLES = [
   'MISP_PARTNER',
 ] as const;
 
-/** MOSIP PartnerServiceController, partner rows (reference §2.1 #1, 2, 7–10, 18–20, 24, 25). */
+/** MOSIP PartnerServiceController, its partner endpoints. */
 export const partnerRoutes = {
   registerPartner: defineRoute({
     ...partnerService,

@@ -6,7 +6,7 @@ import { defineRoute } from './route.js';
 const POLICY_ADMINS = ['PARTNER_ADMIN', 'POLICYMANAGER'] as const;
 const entry = (file: string) => `functions/handlers/policy-groups/${file}.ts`;
 
-/** MOSIP PolicyManagementController, policy-group rows (reference §2.13 rows 1, 2, 10, 11, 12, 15, 18, 21). */
+/** MOSIP PolicyManagementController, its policy-group endpoints. */
 export const policyGroupRoutes = {
   createPolicyGroup: defineRoute({
     operationId: 'createPolicyGroup',

@@ -9,8 +9,8 @@ const entry = (file: string) => `functions/handlers/policy-requests/${file}.ts`;
 const partnerService = { domain: 'partner', service: 'partnermanager', envelope: 'V1' } as const;
 
 /**
- * Partner–policy linking (reference §2.1 #21, 22, 26, §2.2 #8, §4.4). MOSIP also admits PMS_USER on the legacy
- * search; we have no such role.
+ * Partner–policy linking (MOSIP PartnerServiceController and PartnerManagementController). MOSIP also admits
+ * PMS_USER on the legacy search; we have no such role.
  */
 export const policyRequestRoutes = {
   requestPolicy: defineRoute({
@@ -41,7 +41,7 @@ export const policyRequestRoutes = {
     example: { status: 'approved' },
     entry: entry('decide-policy-request'),
   }),
-  /** Reference §2.1 #11: MOSIP checks no owner; a partner that is not the caller's has no requests (PMS_PRT_006). */
+  /** MOSIP checks no owner; a partner that is not the caller's has no requests (PMS_PRT_006). */
   listPartnerApiKeyRequests: defineRoute({
     ...partnerService,
     operationId: 'listPartnerApiKeyRequests',
@@ -53,7 +53,7 @@ export const policyRequestRoutes = {
     responseMeta: { id: 'mosip.partnermanagement.partners.retrieve', version: '1.0' },
     entry: entry('list-partner-api-key-requests'),
   }),
-  /** Reference §2.2 #6 (deprecated for `GET /partner-policy-requests`). MOSIP also admits PARTNERMANAGER. */
+  /** Deprecated in MOSIP for `GET /partner-policy-requests`. MOSIP also admits PARTNERMANAGER. */
   listAllApiKeyRequests: defineRoute({
     ...partnerService,
     operationId: 'listAllApiKeyRequests',
@@ -66,7 +66,7 @@ export const policyRequestRoutes = {
     entry: entry('list-all-api-key-requests'),
   }),
   /**
-   * Reference §2.1 #17: the caller's own partners, to pick one for a policy request (and for an SBI or FTM chip).
+   * The caller's own partners, to pick one for a policy request (and for an SBI or FTM chip).
    * MOSIP also admits SDK_PARTNER, a role this service does not have.
    */
   partnersV3: defineRoute({
@@ -84,7 +84,7 @@ export const policyRequestRoutes = {
     entry: entry('partners-v3'),
   }),
   /**
-   * Reference §2.2 #12. MOSIP's role list also names SDK_PARTNER, a role this service does not have. Admins see
+   * MOSIP's role list also names SDK_PARTNER, a role this service does not have. Admins see
    * every request, others their own partners' requests; unpaged answers hold at most 100 rows (request-list.ts).
    */
   listPolicyRequests: defineRoute({

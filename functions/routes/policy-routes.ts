@@ -8,7 +8,7 @@ const POLICY_ADMINS = ['PARTNER_ADMIN', 'POLICYMANAGER'] as const;
 const entry = (file: string) => `functions/handlers/policies/${file}.ts`;
 const policyService = { domain: 'policy', service: 'policymanager', envelope: 'V1_POLICY' } as const;
 
-/** MOSIP PolicyManagementController, policy rows (reference §2.13), plus our server-side clone. */
+/** MOSIP PolicyManagementController, its policy endpoints, plus our server-side clone. */
 export const policyRoutes = {
   createPolicy: defineRoute({
     ...policyService,

@@ -16,7 +16,7 @@ const CONSENT_ROLES = [
   'POLICYMANAGER',
 ] as const;
 
-/** MOSIP UserController (consent, portal configuration; reference §2.9 #2–4) and RoleController (§2.10). */
+/** MOSIP UserController (consent, portal configuration) and RoleController. */
 export const userRoutes = {
   saveUserConsent: defineRoute({
     ...partnerService,

@@ -2,7 +2,7 @@ import { verifyRequest } from '../schemas/verification.js';
 import { defineRoute } from './route.js';
 
 /**
- * IDA's synchronous key check (reference §5.3): the shape of MOSIP 1.1.5's removed
+ * IDA's synchronous key check (PartnerServiceManager#validatePartnerMappingDetails): the shape of MOSIP 1.1.5's removed
  * `GET /partners/{partnerId}/apikey/{apikey}/misp/{misplicensekey}/validate`, as a POST so that the keys are in
  * the body and never in a URL. Machine callers only.
  */

@@ -3,18 +3,18 @@
  * (issue #20). The rules, kept simple on purpose:
  *
  * - Sources read: every tracked markdown file, and the comments (found by the TypeScript parser, not by regex) of
- *   every tracked .ts/.mjs/.js file under functions/, lib/, local/, scripts/, test/, layers/ and bin/. Fenced code
- *   blocks in markdown are examples of commands and code and are not read.
+ *   every tracked TypeScript and JavaScript file (.ts, .mjs, .js) under functions/, lib/, local/, scripts/, test/,
+ *   layers/ and bin/. Fenced code blocks in markdown are examples of commands and code and are not read.
  * - Markdown links `[text](target)` and images: the target, without `#fragment`, is a path reference. Links with a
  *   scheme (`https:`, `mailto:`) and pure `#fragment` links are not paths.
  * - Everything else (prose, backticked spans, comments) is split into tokens of path characters. A token is a path
- *   reference when it starts with `../`, or with `./` and ends in an extension or `/`, or with one of the repository's top directories (`docs/`,
- *   `functions/`, `lib/`, `local/`, `scripts/`, `test/`, `layers/`, `bin/`, `.ci/`), or names a markdown file
- *   (`*.md`), or contains a `/` and ends in a file extension of ours (`.ts`, `.json`, `.png`, ...). A token right
- *   after a quote is code quoted in a comment (`'./x.js'`), not a reference. A reference resolves if it exists
- *   relative to the repository root or to the file, or (for `a/b.ts` without a top directory) if it is the
- *   tail of a tracked path (docs speak of `x509/pkcs7.ts` inside the directory they describe).
- * - A reference that leaves the repository (`../shared/...`) never resolves, even if something is there.
+ *   reference when it starts with `../`, or with `./` and ends in an extension or `/`, or with one of the
+ *   repository's top directories (`docs/`, `functions/`, `lib/`, `local/`, `scripts/`, `test/`, `layers/`, `bin/`,
+ *   `.ci/`), or names a markdown file (`*.md`), or contains a `/` and ends in a file extension of ours (`.ts`,
+ *   `.json`, `.png`, ...). A token right after a quote is code quoted in a comment (`'./x.js'`), not a reference.
+ * - A reference resolves if it exists relative to the repository root or to the file, or, for a path without a top
+ *   directory, if it is the tail of a tracked path (docs speak of `x509/pkcs7.ts` inside the directory they
+ *   describe). A reference that climbs above the root (a sibling checkout, say) never resolves.
  * - Not paths, so skipped: URLs, absolute paths (`/opt/nodejs`, API routes), anything holding a placeholder or glob
  *   character (`<data dir>/events.jsonl`, `*.test.ts`, `${dir}`), and the prefixes of NOT_REPOSITORY_PATHS:
  *   runtime data and build output that exist only after a run.

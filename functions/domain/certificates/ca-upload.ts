@@ -26,7 +26,7 @@ const UNREADABLE_CA_DATA = { text: CERTIFICATE_ERRORS.DATA_NOT_BASE64, der: CERT
 const PARTIAL_UPLOAD_SUCCESS = 'Partial Upload Success.';
 
 /**
- * `POST /partners/certificate/ca/upload` (keymanager uploadCACertificate, reference §1.2): one certificate, or a
+ * `POST /partners/certificate/ca/upload` (keymanager uploadCACertificate): one certificate, or a
  * chain (PEM blocks or P7B) handled certificate by certificate, issuers first. Each certificate passes MOSIP's rules
  * in MOSIP's order (duplicate in the domain, future-dated, valid now, the configured months left, version 3) and
  * ours (algorithm and key policy, cA and keyCertSign); a self-signed one becomes a ROOT, any other must chain to a

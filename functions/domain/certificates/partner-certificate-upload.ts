@@ -25,7 +25,7 @@ export interface PartnerCertificateUploadRequest {
 
 /**
  * `POST /partners/certificate/upload` (PartnerServiceImpl#uploadPartnerCertificate + keymanager
- * uploadPartnerCertificate, reference §1.4–1.6). PMS's checks first (the caller's own partner; not deactivated,
+ * uploadPartnerCertificate). PMS's checks first (the caller's own partner; not deactivated,
  * PMS_PMP_016, which for us includes a partner an admin deactivated before its approval; a policy group where the
  * type needs one), then keymanager's in its order (one certificate, domain, future-dated,
  * valid now, the configured days left, not self-signed, chains to the domain's trust store, v3, O= is the partner's

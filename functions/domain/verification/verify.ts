@@ -29,7 +29,7 @@ function within(from: string, to: string, now: string): boolean {
 
 /**
  * `POST /partners/authenticate/verify`: IDA's per-request check of (partnerId, apiKey, mispLicenseKey)
- * (PartnerServiceManager#validatePartnerMappingDetails, reference §5.3), answered in IDA's order with the first
+ * (PartnerServiceManager#validatePartnerMappingDetails), answered in IDA's order with the first
  * failing check, or with MOSIP's historical validate response. One BatchGetItem, no write.
  */
 export async function verifyPartnerKeys(deps: VerificationDeps, input: VerifyInput) {
