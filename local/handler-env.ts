@@ -13,6 +13,9 @@ export const LOCAL_AWS_ENV = {
   AWS_REGION: 'local',
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
+  // Node 20 still runs the local stack and the tools (README); the SDK's notice that its 2027 releases need Node 22
+  // would otherwise open every start and job. The lockfile pins SDK releases that run on Node 20.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 } as const;
 
 /** The sending identity of the local stack's mails (SES local accepts any). */

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { runTime } from '../functions/jobs/job-handler.js';
-import { scheduledJob } from '../functions/jobs/job-table.js';
+import { SCHEDULED_JOBS, scheduledJob } from '../functions/jobs/job-table.js';
 import { LocalStackError, readLocalConfig } from '../local/config.js';
 import { handlerEnvironment } from '../local/handler-env.js';
 import { runJobEntry } from '../local/scheduled-jobs.js';
 
-const USAGE = 'usage: npm run job -- <name> [--at ISO-8601 instant]';
+const USAGE = [
+  'usage: npm run job -- <name> [--at ISO-8601 instant]',
+  'jobs:',
+  ...SCHEDULED_JOBS.map((job) => `  ${job.name.padEnd(22)}${job.description}`),
+].join('\n');
 
 /**
  * Runs one scheduled job by hand against the running local stack (`npm start`), for now or for a simulated
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
     job = scheduledJob(positionals[0]!);
     at = runTime(values.at === undefined ? undefined : { at: values.at });
   } catch (error) {
-    throw new LocalStackError(`${(error as Error).message}; ${USAGE}`);
+    throw new LocalStackError(`${(error as Error).message}\n${USAGE}`);
   }
   Object.assign(process.env, handlerEnvironment(readLocalConfig()));
   try {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems, withoutChanges } from '../support/no-change.js';
 import { activateStoredPartner, activeMispPartner, expectOk, v1 } from '../support/pms-calls.js';
@@ -138,6 +139,16 @@ test('npm run job names the jobs when given an unknown one, and refuses a time t
   const unknown = await stack.runJob('expire-everything');
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /no scheduled job "expire-everything"; the jobs are expire-credentials/);
+  const listed = unknown.stderr.split('\n').filter((line) => line.startsWith('  '));
+  assert.deepEqual(
+    listed.map((line) => line.trim().split(/\s+/)[0]),
+    SCHEDULED_JOBS.map((job) => job.name),
+    'the usage lists every job',
+  );
+  assert.ok(
+    SCHEDULED_JOBS.every((job, n) => listed[n]!.endsWith(job.description)),
+    'each with what it does',
+  );
   const badTime = await stack.runJob('expire-credentials', 'yesterday');
   assert.equal(badTime.code, 1);
   assert.match(badTime.stderr, /"at" must be an ISO-8601 instant/);
