@@ -97,7 +97,7 @@ export class PmsFunction extends Construct {
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Node.js 22 is the pinned Lambda runtime (DESIGN.md): code and dependencies are tested on the Node 20/22 ' +
+        'Node.js 22 is the pinned Lambda runtime (docs/deploy.md): code and dependencies are tested on the Node 20/22 ' +
         'line, and nodejs22.x is supported by Lambda until 2027-04-30. Moving to nodejs24.x is a deliberate upgrade.',
     });
   }

@@ -135,7 +135,7 @@ test('the check catches a dangling reference and passes the ones that are not re
   const tracked = trackedFiles();
   const doc = [
     'See [the bench](bench.md), [local](local.md#signing-in) and [gone](missing.md), `DESIGN.md` and `docs/nowhere.md`.',
-    'The facts are in ../shared/reference/anchors.md and `reference/anchors.md`; the code in `x509/pkcs7.ts`.',
+    'The facts are in ../sibling-checkout/notes.md and `reference/anchors.md`; the code in `x509/pkcs7.ts`.',
     'Not paths: `<data dir>/events.jsonl`, `.pms/dynamodb`, `cdk.out/manifest.json`, `aws-cdk-lib/aws-sqs`,',
     '`test/**/*.test.ts`, https://example.org/docs/x.md and /opt/nodejs/node_modules.',
     '```sh',
@@ -151,18 +151,18 @@ test('the check catches a dangling reference and passes the ones that are not re
     '1: missing.md does not exist',
     '1: DESIGN.md does not exist',
     '1: docs/nowhere.md does not exist',
-    '2: ../shared/reference/anchors.md leaves the repository',
+    '2: ../sibling-checkout/notes.md leaves the repository',
     '2: reference/anchors.md does not exist',
   ]);
   const code = [
     "import { x } from './not-a-comment.js';",
     '/** Budgets in DESIGN.md; see docs/bench.md and lib/nowhere.ts. */',
-    "const url = 'https://example.org/a/b.ts'; // and ../shared/reference/security.md",
+    "const url = 'https://example.org/a/b.ts'; // and ../sibling-checkout/security.md",
     "// Not references: `zod` + `./mini`, the specifier in import './quoted.js', docs/bench.md's budgets.",
   ].join('\n');
   assert.deepEqual(dangling(commentReferences('scripts/example.ts', code)), [
     '2: DESIGN.md does not exist',
     '2: lib/nowhere.ts does not exist',
-    '3: ../shared/reference/security.md leaves the repository',
+    '3: ../sibling-checkout/security.md leaves the repository',
   ]);
 });

@@ -194,6 +194,10 @@ export const notificationKeys = {
   mailOutbox: 'MAIL_OUTBOX',
   /** '0' sorts before every instant, so a new mail is due at once; among new mails, the oldest first. */
   newMailSortKey: (createdAt: string, notificationId: string) => `0#${createdAt}#${notificationId}`,
+  /** The sort key of a mail in MAIL_OUTBOX (when due) or MAIL_DEAD_LETTERS (since when): the instant, then the id. */
+  mailSortKey: (at: string, notificationId: string) => `${at}#${notificationId}`,
+  /** The last possible mail sort key at `at` ('~' sorts after every id): the upper bound of "due by then". */
+  lastMailSortKeyAt: (at: string) => `${at}#~`,
   /** gsi1: mails whose attempts ran out, by when (`<deadLetteredAt>#<notificationId>`), until redriven or given up. */
   mailDeadLetters: 'MAIL_DEAD_LETTERS',
 };

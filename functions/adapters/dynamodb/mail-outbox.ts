@@ -33,10 +33,13 @@ export interface LocalMailOutbox extends MailOutbox {
   giveUp(notificationId: string, audit: AuditEntry): Promise<boolean>;
 }
 
-// Sort keys of the MAIL_OUTBOX and MAIL_DEAD_LETTERS partitions: an ISO instant, then the id.
-const onIndex = (partition: string, at: string, notificationId: string) => ({ ':partition': partition, ':sort': `${at}#${notificationId}` });
-const FIRST_INSTANT = '0';
-const LAST_ID = '~';
+/** The gsi1 key values that place a mail in the MAIL_OUTBOX or MAIL_DEAD_LETTERS partition at `at`. */
+const onIndex = (partition: string, at: string, notificationId: string) => ({
+  ':partition': partition,
+  ':sort': notificationKeys.mailSortKey(at, notificationId),
+});
+/** Below every mail sort key, new mails' included (keys.ts). */
+const FIRST_MAIL_SORT_KEY = '0';
 
 /** The mail items written by the notification transactions (notification-repository.ts#mailOutboxItem). */
 export function dynamoMailOutbox(table: TableContext): LocalMailOutbox {
@@ -106,7 +109,7 @@ export function dynamoMailOutbox(table: TableContext): LocalMailOutbox {
     async due(now, limit) {
       const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailOutbox, {
         limit,
-        sortKeyBetween: [FIRST_INSTANT, `${now}#${LAST_ID}`],
+        sortKeyBetween: [FIRST_MAIL_SORT_KEY, notificationKeys.lastMailSortKeyAt(now)],
       });
       return items.map((item) => ({ notificationId: item.mail.notificationId }));
     },

@@ -61,18 +61,17 @@ export type MailAttempt =
 
 /**
  * One attempt to send the mail of a notification. A mail already sent is not sent again, one held by another
- * attempt is left to it, and one whose next attempt is not due yet (a message delivered early) waits. A failed attempt is counted on the mail with the time of the next one (mail-retry.ts);
- * the last one dead-letters the mail with a failure audit record. A dead-lettered mail attempted again has been
- * redriven by an operator and starts a new round. Sending and removing the mail are two steps: only a crash
- * between them can send a mail twice.
+ * attempt is left to it, and one whose next attempt is not due yet (a message delivered early) waits. A failed
+ * attempt is counted on the mail with the time of the next one (mail-retry.ts); the last one dead-letters the
+ * mail with a failure audit record. A dead-lettered mail attempted again has been redriven by an operator and
+ * starts a new round. Sending and removing the mail are two steps: only a crash between them can send a mail twice.
  */
 export async function deliverMail(deps: MailDeliveryDeps, notificationId: string): Promise<MailAttempt> {
   const waiting = await deps.outbox.get(notificationId);
   if (!waiting) return { outcome: 'gone' };
   const now = deps.clock.now();
-  if (!waiting.deadLettered && waiting.nextAttemptAt && Date.parse(waiting.nextAttemptAt) > now.getTime()) {
-    return { outcome: 'not-due', retryInSeconds: Math.ceil((Date.parse(waiting.nextAttemptAt) - now.getTime()) / 1000) };
-  }
+  const waitMs = waiting.deadLettered || !waiting.nextAttemptAt ? 0 : Date.parse(waiting.nextAttemptAt) - now.getTime();
+  if (waitMs > 0) return { outcome: 'not-due', retryInSeconds: Math.ceil(waitMs / 1000) };
   if (!(await deps.outbox.claim(notificationId, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()))) return { outcome: 'busy' };
   const attempt = (waiting.deadLettered ? 0 : waiting.attempts) + 1;
   const { mail } = waiting;
