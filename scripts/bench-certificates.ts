@@ -14,7 +14,7 @@ import { parseCertificate } from '../functions/domain/certificates/x509/parse-ce
 import { validatePath } from '../functions/domain/certificates/x509/path-validation.js';
 import { CERTIFICATE_ERRORS } from '../functions/errors/certificate-errors.js';
 import { PmsError } from '../functions/errors/pms-error.js';
-import { type ForgedCertificate, forgeCertificate, forgeTrustChain } from '../test/support/certificate-forge.js';
+import { type ForgedCertificate, forgeCertificate, forgeTrustChain } from '../local/certificate-forge.js';
 
 const RUN_MS = 2000;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { forgeCertificate } from '../support/certificate-forge.js';
+import { forgeCertificate } from '../../local/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
+import { forgeCertificate, forgeTrustChain } from '../../local/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
 import { openssl } from '../support/openssl.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { forgeCertificate } from '../support/certificate-forge.js';
+import { forgeCertificate } from '../../local/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
 import { activateAsAdmin, activateStoredPartner, expectOk, expectRefused, v1, v2 } from '../support/pms-calls.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { type ForgedCertificate, forgeCertificate, type forgeTrustChain } from '../support/certificate-forge.js';
+import { type ForgedCertificate, forgeCertificate, type forgeTrustChain } from '../../local/certificate-forge.js';
 import { activeProvider } from '../support/device-calls.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';

@@ -6,7 +6,7 @@ import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { auditEntry } from '../../functions/domain/audit.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
-import { forgeTrustChain } from '../support/certificate-forge.js';
+import { forgeTrustChain } from '../../local/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { activateAsAdmin, activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 

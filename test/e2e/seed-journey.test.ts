@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { VERIFICATION_ERRORS as E } from '../../functions/errors/verification-errors.js';
-import { forgeTrustChain } from '../support/certificate-forge.js';
+import { forgeTrustChain } from '../../local/certificate-forge.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { activateAsAdmin, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';

@@ -1,4 +1,4 @@
-import { forgeTrustChain } from './certificate-forge.js';
+import { forgeTrustChain } from '../../local/certificate-forge.js';
 import type { LocalStack } from './local-stack.js';
 import { activateAsAdmin, expectOk, v1, v2 } from './pms-calls.js';
 

@@ -8,8 +8,8 @@ import { uploadPartnerCertificate } from '../../functions/domain/certificates/pa
 import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../../functions/domain/certificates/ports.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
+import { forgeCertificate, forgeTrustChain, pemOf } from '../../local/certificate-forge.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
-import { forgeCertificate, forgeTrustChain, pemOf } from '../support/certificate-forge.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
 import { partnerCertificatesDetails } from '../../functions/domain/certificates/partner-certificate-downloads.js';
 import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
+import { forgeTrustChain } from '../../local/certificate-forge.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
-import { forgeTrustChain } from '../support/certificate-forge.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -8,8 +8,8 @@ import type { PartnerStatusDeps } from '../../functions/domain/partner-deactivat
 import { changePartnerStatus } from '../../functions/domain/partners/admin-commands.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 import { ConcurrentModificationError } from '../../functions/errors/pms-error.js';
+import { forgeTrustChain } from '../../local/certificate-forge.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
-import { forgeTrustChain } from '../support/certificate-forge.js';
 import { partnerFixture } from '../support/domain-objects.js';
 import { testPersonalData } from '../support/personal-data.js';
 import { refusal } from '../support/refusals.js';

@@ -9,7 +9,7 @@ import { type TrustStore, validatePath, verifySignedBy } from '../../functions/d
 import { encodeCertsOnlyPkcs7, pkcs7Pem } from '../../functions/domain/certificates/x509/pkcs7.js';
 import { CERTIFICATE_ERRORS } from '../../functions/errors/certificate-errors.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
-import { type ForgedCertificate, forgeCertificate, forgeTrustChain } from '../support/certificate-forge.js';
+import { type ForgedCertificate, forgeCertificate, forgeTrustChain } from '../../local/certificate-forge.js';
 
 const AT = new Date('2026-06-01T12:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;

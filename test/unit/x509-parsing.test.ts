@@ -21,7 +21,7 @@ import {
   pemOf,
   withIndefiniteOuterLength,
   withLongFormOuterLength,
-} from '../support/certificate-forge.js';
+} from '../../local/certificate-forge.js';
 
 /** The refusal of a synchronous operation; anything but a PmsError fails the test. */
 function refusalOf(action: () => unknown): { code: string; message: string } {

@@ -43,7 +43,7 @@ import {
   forgeCertificate,
   forgeKeyPair,
   forgeTrustChain,
-} from '../support/certificate-forge.js';
+} from '../../local/certificate-forge.js';
 
 const SHA256 = '2.16.840.1.101.3.4.2.1';
 const SHA512 = '2.16.840.1.101.3.4.2.3';

@@ -1,6 +1,7 @@
 /**
- * Test-only certificate factory: well-formed certificates and, through the hooks, deliberately broken ones.
- * Built from @peculiar/asn1-x509 structures and signed with node:crypto, so nothing here depends on the code it tests.
+ * Certificate factory for the tests and for `npm run demo`: well-formed certificates and, through the hooks,
+ * deliberately broken ones. Built from @peculiar/asn1-x509 structures and signed with node:crypto, so nothing here
+ * depends on the certificate code the tests check. Never loaded by the local server or any function.
  *
  * Keys are cached per (key type, keySlot): RSA-4096 takes a second to generate. Certificates forged with the same
  * type and slot share a key, so a test that needs a different key (a rogue root, a wrong signer) passes another slot.
@@ -34,7 +35,7 @@ import {
   Validity,
   Version,
 } from '@peculiar/asn1-x509';
-import type { KeyUsageBits } from '../../functions/domain/certificates/x509/parsed-certificate.js';
+import type { KeyUsageBits } from '../functions/domain/certificates/x509/parsed-certificate.js';
 
 export type ForgeKeyType = 'rsa2048' | 'rsa3072' | 'rsa4096' | 'rsa1024' | 'rsa2047' | 'rsa2052' | 'p256' | 'p384' | 'p521' | 'p192' | 'ed25519' | 'dsa';
 export type ForgeHash = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
