@@ -9,8 +9,20 @@ const ERROR_ITEMS: JsonSchema = {
   items: { type: 'object', properties: { errorCode: { type: 'string' }, message: { type: 'string' } } },
 };
 
-function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+/**
+ * The JSON schema of a request schema in OpenAPI 3.0's dialect (`nullable`, no type lists), with the documentation
+ * metadata the schemas register (functions/schemas/documented.ts). A nullable member with listed values lists null
+ * too, as OpenAPI 3.0.3 asks.
+ */
+export function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'openapi-3.0',
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.nullable === true && Array.isArray(jsonSchema.enum) && !jsonSchema.enum.includes(null)) jsonSchema.enum = [...jsonSchema.enum, null];
+    },
+  }) as JsonSchema;
   return rest;
 }
 
@@ -21,7 +33,7 @@ function requestEnvelope(route: Route, request: JsonSchema): JsonSchema {
     type: 'object',
     required: route.envelope === 'V2' ? ['id', 'version', 'requestTime', 'request'] : ['request'],
     properties: {
-      id: route.apiId ? { type: 'string', const: route.apiId } : { type: 'string' },
+      id: route.apiId ? { type: 'string', enum: [route.apiId] } : { type: 'string' },
       version: { type: 'string', example: '1.0' },
       [time]: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$' },
       metadata: {},
@@ -36,8 +48,8 @@ function responseEnvelope(route: Route): JsonSchema {
   return {
     type: 'object',
     properties: {
-      id: { type: ['string', 'null'] },
-      version: { type: ['string', 'null'] },
+      id: { type: 'string', nullable: true },
+      version: { type: 'string', nullable: true },
       [time]: { type: 'string' },
       metadata: {},
       response: {},

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { ACTIVATION_STATUSES } from '../domain/status-words.js';
 import { requiredText } from '../http/constraints.js';
+import { allowedWords } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /** APIKeyGenerateRequestDto (`@NotBlank` both); MOSIP stores the label in a varchar(36). */
@@ -11,7 +13,7 @@ export const apiKeyGenerateRequest = z.object({
 /** APIkeyStatusUpdateRequestDto; the status value is checked by the operation (PMS_PM_058). */
 export const apiKeyStatusRequest = z.object({
   label: requiredText(1, 36),
-  status: requiredText(1, 36),
+  status: allowedWords(requiredText(1, 36), ACTIVATION_STATUSES, 'Any case'),
 });
 
 /** PartnersPolicyMappingRequest of the re-point route (`@NotNull` both). */

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { DEACTIVATE_STATUS, DECISIONS, LEGACY_DECISIONS } from '../domain/status-words.js';
 import { optionalText, requiredText } from '../http/constraints.js';
+import { allowedWords } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 const optionalValue = z.optional(z.nullable(z.string({ error: 'must be a string' })));
@@ -32,11 +34,13 @@ export const sbiCreateRequest = z.object({
 /** SecureBiometricInterfaceStatusUpdateDto of `PATCH /securebiometricinterface`; the value is checked by the operation. */
 export const sbiStatusRequest = z.object({
   id: requiredText(1, 36),
-  approvalStatus: requiredText(1, 36),
+  approvalStatus: allowedWords(requiredText(1, 36), LEGACY_DECISIONS, 'Exactly'),
 });
 
 /** DeactivateSbiRequestDto / DeactivateDeviceRequestDto: `status` is checked by the operation (PMS_DEVICE_ERROR_026). */
-export const deactivateRequest = z.object({ status: optionalValue });
+export const deactivateRequest = z.object({
+  status: allowedWords(z.optional(z.nullable(z.string({ error: 'must be a string' }))), [DEACTIVATE_STATUS], 'Exactly'),
+});
 
 /** DeviceDetailDto of `POST /securebiometricinterface/{sbiId}/devices` (and the legacy `POST /devicedetail`). */
 export const deviceDetailRequest = z.object({
@@ -49,7 +53,11 @@ export const deviceDetailRequest = z.object({
 });
 
 /** SbiAndDeviceMappingRequestDto of `POST /devicedetail/{id}/approval`: no bean constraints, checked by the operation. */
-export const deviceApprovalRequest = z.object({ partnerId: optionalValue, sbiId: optionalValue, status: optionalValue });
+export const deviceApprovalRequest = z.object({
+  partnerId: optionalValue,
+  sbiId: optionalValue,
+  status: allowedWords(z.optional(z.nullable(z.string({ error: 'must be a string' }))), DECISIONS, 'Exactly'),
+});
 
 /** `GET /securebiometricinterface`: paging, sorting and SbiFilterDto; all bound by the list itself. */
 export const sbiListQuery = z.object({

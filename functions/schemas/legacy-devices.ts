@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { LEGACY_DECISIONS } from '../domain/status-words.js';
 import { requiredText } from '../http/constraints.js';
 import { sbiCreateRequest } from './devices.js';
+import { allowedWords } from './documented.js';
 
 const { swBinaryHash, swVersion, swCreateDateTime, swExpiryDateTime } = sbiCreateRequest.shape;
 
@@ -35,7 +37,7 @@ export const deviceUpdateRequest = z.object({
 /** UpdateDeviceDetailStatusDto of the legacy `PATCH /devicedetail`; the value is checked by the operation (PMS_AUT_025). */
 export const deviceStatusRequest = z.object({
   id: requiredText(1, 36),
-  approvalStatus: requiredText(1, 36),
+  approvalStatus: allowedWords(requiredText(1, 36), LEGACY_DECISIONS, 'Exactly'),
 });
 
 export type SbiUpdateRequest = z.output<typeof sbiUpdateRequest>;

@@ -1,17 +1,20 @@
 import * as z from 'zod/mini';
+import { PARTNER_DOMAINS } from '../domain/certificates/partner-domains.js';
+import { TYPES_BY_FILTER } from '../domain/notifications/portal.js';
+import { queryWord } from './documented.js';
 import { queryValue } from './list-query.js';
 
 /** Query string of `GET /notifications`; every value is checked by the operation, in MOSIP's order. */
 export const notificationListQuery = z.object({
   notificationStatus: queryValue,
-  notificationType: queryValue,
+  notificationType: queryWord(Object.keys(TYPES_BY_FILTER), 'Any case; absent: every type the caller sees'),
   pageNo: queryValue,
   pageSize: queryValue,
   certificateId: queryValue,
   expiryDate: queryValue,
   issuedBy: queryValue,
   issuedTo: queryValue,
-  partnerDomain: queryValue,
+  partnerDomain: queryWord(PARTNER_DOMAINS, 'Any case'),
   createdFromDate: queryValue,
   createdToDate: queryValue,
 });

@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { PARTNER_TYPES } from '../domain/partners/partner-types.js';
+import { ACTIVATION_STATUSES } from '../domain/status-words.js';
+import { allowedWords, queryWord } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /**
@@ -9,7 +12,7 @@ import { queryValue, sortAndPageQuery } from './list-query.js';
 export const adminPartnersQuery = z.object({
   ...sortAndPageQuery,
   partnerId: queryValue,
-  partnerType: queryValue,
+  partnerType: queryWord(Object.keys(PARTNER_TYPES)),
   isActive: queryValue,
   orgName: queryValue,
   emailAddress: queryValue,
@@ -23,10 +26,14 @@ const EMPTY = 'value is empty or null';
 
 /** StatusRequestDto (`@NotBlank(message="value is empty or null") status`); the value is checked by the operation. */
 export const partnerStatusRequest = z.object({
-  status: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? EMPTY : 'must be a string') })
-    .check(z.refine((value) => value.trim().length > 0, { error: EMPTY })),
+  status: allowedWords(
+    z
+      .string({ error: (issue) => (issue.input === undefined || issue.input === null ? EMPTY : 'must be a string') })
+      .check(z.refine((value) => value.trim().length > 0, { error: EMPTY })),
+    ACTIVATION_STATUSES,
+    'Any case',
+  ),
 });
 
 /** `GET /partners` and `GET /partners/v2`: an optional partner type (Spring ignores other parameters). */
-export const partnersOfTypeQuery = z.object({ partnerType: queryValue });
+export const partnersOfTypeQuery = z.object({ partnerType: queryWord(Object.keys(PARTNER_TYPES)) });

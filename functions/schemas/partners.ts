@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
+import { PARTNER_TYPES } from '../domain/partners/partner-types.js';
+import { SUPPORTED_LANGUAGES } from '../domain/partners/registration-rules.js';
 import { optionalText, requiredText } from '../http/constraints.js';
 import { boundedJson } from './bounded-json.js';
+import { allowedWords } from './documented.js';
 import { searchRequest } from './legacy-search.js';
 
 /** MOSIP's messages on the partner DTOs' @NotBlank and @Size. */
@@ -17,8 +20,8 @@ export const registerPartnerRequest = z.object({
   address: mosipText(2000),
   contactNumber: mosipText(16),
   emailId: mosipText(254),
-  partnerType: notBlank(256),
-  langCode: optionalText(3),
+  partnerType: allowedWords(notBlank(256), Object.keys(PARTNER_TYPES), 'Any case'),
+  langCode: allowedWords(optionalText(3), SUPPORTED_LANGUAGES, 'Any case; absent: eng'),
 });
 
 export const registerPartnerV2Request = z.extend(registerPartnerRequest, {
@@ -52,4 +55,6 @@ export const addContactRequest = z.object({
 });
 
 /** PartnerSearchDto: SearchDto plus the partner type to search ("all" or a type code). */
-export const partnerSearchRequest = z.extend(searchRequest, { partnerType: requiredText(1, 36) });
+export const partnerSearchRequest = z.extend(searchRequest, {
+  partnerType: allowedWords(requiredText(1, 36), ['all', ...Object.keys(PARTNER_TYPES)], 'Any case'),
+});

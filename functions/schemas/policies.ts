@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
+import { POLICY_TYPES } from '../domain/policies/policy-types.js';
+import { ACTIVATION_STATUSES } from '../domain/status-words.js';
 import { requiredText } from '../http/constraints.js';
 import { boundedJson } from './bounded-json.js';
+import { allowedWords } from './documented.js';
 
 // MOSIP's own messages (PolicyCreateRequestDto / PolicyUpdateRequestDto).
 const EMPTY = 'value is empty or null';
@@ -22,7 +25,7 @@ const version = text(8);
 export const createPolicyRequest = z.object({
   policyId: clientPolicyId,
   policyGroupName: text(128),
-  policyType: text(128, 'value is empty or null. Allowed values Auth/DataShare/CredentialIssuance'),
+  policyType: allowedWords(text(128, 'value is empty or null. Allowed values Auth/DataShare/CredentialIssuance'), POLICY_TYPES, 'Any case'),
   name: text(128),
   desc: text(256),
   version,
@@ -45,5 +48,5 @@ export const clonePolicyRequest = z.object({
 
 /** Legacy PolicyStatusUpdateRequestDto; the value is checked by the operation (PMS_POL_045). */
 export const policyStatusRequest = z.object({
-  status: z.optional(z.nullable(z.string({ error: 'must be a string' }))),
+  status: allowedWords(z.optional(z.nullable(z.string({ error: 'must be a string' }))), ACTIVATION_STATUSES, 'Any case'),
 });

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { DEACTIVATE_STATUS } from '../domain/status-words.js';
 import { optionalBoolean, requiredText } from '../http/constraints.js';
+import { allowedWords } from './documented.js';
 
 // MOSIP's own messages; note the create and update DTOs word the size message differently.
 const EMPTY = 'value is empty or null';
@@ -19,5 +21,5 @@ export const updatePolicyGroupRequest = z.object({
 
 /** DeactivateRequestDto; the value itself is checked by the operation (PMS_POL_073), as MOSIP does. */
 export const deactivateRequest = z.object({
-  status: z.optional(z.nullable(z.string({ error: 'must be a string' }))),
+  status: allowedWords(z.optional(z.nullable(z.string({ error: 'must be a string' }))), [DEACTIVATE_STATUS], 'Exactly'),
 });

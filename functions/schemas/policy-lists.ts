@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { POLICY_TYPES } from '../domain/policies/policy-types.js';
+import { allowedWords, queryWord } from './documented.js';
 import { filterValueRequest, searchRequest } from './legacy-search.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
@@ -9,7 +11,7 @@ import { queryValue, sortAndPageQuery } from './list-query.js';
  */
 export const listPoliciesQuery = z.object({
   ...sortAndPageQuery,
-  policyType: queryValue,
+  policyType: queryWord(POLICY_TYPES),
   policyId: queryValue,
   policyName: queryValue,
   policyDescription: queryValue,
@@ -23,10 +25,10 @@ const policyType = z.string({
 });
 
 /** PolicySearchDto: SearchDto plus the policy type to restrict to ("all" for every type). */
-export const policySearchRequest = z.extend(searchRequest, { policyType });
+export const policySearchRequest = z.extend(searchRequest, { policyType: allowedWords(policyType, ['all', ...POLICY_TYPES], 'Any case') });
 
 /** PolicyFilterValueDto: FilterValueDto plus the policy type to restrict to ("all" for every type). */
-export const policyFilterValueRequest = z.extend(filterValueRequest, { policyType });
+export const policyFilterValueRequest = z.extend(filterValueRequest, { policyType: allowedWords(z.clone(policyType), ['all', ...POLICY_TYPES], 'Any case') });
 
 export type ListPoliciesQuery = z.output<typeof listPoliciesQuery>;
 export type PolicySearchRequest = z.output<typeof policySearchRequest>;

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { PARTNER_TYPES } from '../domain/partners/partner-types.js';
+import { queryWord } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 /**
@@ -15,7 +17,7 @@ export const policyRequestListQuery = z.object({
   policyId: queryValue,
   policyName: queryValue,
   policyGroupName: queryValue,
-  partnerType: queryValue,
+  partnerType: queryWord(Object.keys(PARTNER_TYPES)),
 });
 
 export type PolicyRequestListQuery = z.output<typeof policyRequestListQuery>;

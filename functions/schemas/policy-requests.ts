@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import { PARTNER_TYPES } from '../domain/partners/partner-types.js';
+import { DECISIONS } from '../domain/status-words.js';
 import { requiredText } from '../http/constraints.js';
+import { allowedWords, queryWord } from './documented.js';
 import { queryValue } from './list-query.js';
 
 /** PartnerPolicyMappingRequest; MOSIP stores the description in a varchar(4000). */
@@ -10,7 +13,7 @@ export const policyMapRequest = z.object({
 
 /** StatusRequestDto of `PUT /partners/policy/{mappingkey}`; the value is checked by the operation (PMS_PM_045). */
 export const policyDecisionRequest = z.object({
-  status: requiredText(1, 36),
+  status: allowedWords(requiredText(1, 36), DECISIONS, 'Any case'),
 });
 
 /**
@@ -20,7 +23,7 @@ export const policyDecisionRequest = z.object({
 export const partnersV3Query = z.object({
   status: z.string({ error: 'must not be null' }),
   policyGroupAvailable: queryValue,
-  partnerType: queryValue,
+  partnerType: queryWord(Object.keys(PARTNER_TYPES)),
 });
 
 export type PartnersV3Query = z.output<typeof partnersV3Query>;

@@ -48,7 +48,7 @@ test("request bodies come from the validating schemas, inside the route's envelo
   assert.equal(create.properties.request.properties.name.maxLength, 128);
   assert.equal(create.properties.request.properties.desc.maxLength, 256);
   const deactivate = policy.get('deactivatePolicyGroup')!.requestBody!.content['application/json'].schema;
-  assert.equal(deactivate.properties.id.const, 'mosip.pms.deactivate.policy.group.patch');
+  assert.deepEqual(deactivate.properties.id.enum, ['mosip.pms.deactivate.policy.group.patch']);
   assert.ok('requestTime' in deactivate.properties);
 });
 

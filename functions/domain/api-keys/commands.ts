@@ -9,6 +9,7 @@ import { partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
+import { ACTIVATION_STATUSES, isWordInAnyCase } from '../status-words.js';
 import { type ApiKey, apiKeyApproved, apiKeyUpdated, API_KEY_AUDIT_TYPE as OBJECT_TYPE, policySnapshot } from './api-key.js';
 import { ActiveKeyLimitError, type ApiKeyDeps } from './ports.js';
 
@@ -77,7 +78,7 @@ export async function changeApiKeyStatus(deps: ApiKeyDeps, caller: Caller, partn
     const status = input.status.toLowerCase();
     const now = deps.clock.now();
     if (status === 'de-active' && !isUsable(key, now) && !revokesOwnersDeactivation(key, caller)) throw new PmsError(API_KEY_ERRORS.KEY_NOT_ACTIVE);
-    if (status !== 'active' && status !== 'de-active') throw new PmsError(API_KEY_ERRORS.INVALID_STATUS);
+    if (!isWordInAnyCase(ACTIVATION_STATUSES, status)) throw new PmsError(API_KEY_ERRORS.INVALID_STATUS);
     const activate = status === 'active';
     if (activate && !mayActivate(key, caller)) throw new PmsError(API_KEY_ERRORS.KEY_REVOKED_BY_ADMIN);
     const next: ApiKey = {

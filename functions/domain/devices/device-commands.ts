@@ -3,6 +3,7 @@ import { type ErrorDefinition, InactivePartnerError, PmsError, UniqueConstraintE
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
+import { DECISIONS } from '../status-words.js';
 import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, type DeviceDetail, foldedWhitespace, newLink } from './device.js';
 import type { DeviceDeps } from './ports.js';
@@ -121,7 +122,7 @@ export async function decideDevice(
 ) {
   const { partnerId, sbiId, status } = input;
   if (partnerId == null || status == null) throw new PmsError(DEVICE_ERRORS.INVALID_REQUEST_PARAM);
-  if (status !== 'approved' && status !== 'rejected') throw new PmsError(DEVICE_ERRORS.APPROVE_REJECT_STATUS_CODE);
+  if (!(DECISIONS as readonly string[]).includes(status)) throw new PmsError(DEVICE_ERRORS.APPROVE_REJECT_STATUS_CODE);
   const approve = status === 'approved';
   // Only a missing sbiId is "no SBI"; an empty one is looked up, and found nowhere (MOSIP's null checks).
   if (sbiId == null) throw new PmsError(approve ? DEVICE_ERRORS.NO_SBI_FOUND_FOR_APPROVE : DEVICE_ERRORS.NO_SBI_FOUND_FOR_REJECT);

@@ -4,6 +4,7 @@ import type { DeviceUpdateRequest } from '../../schemas/legacy-devices.js';
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
+import { LEGACY_DECISIONS } from '../status-words.js';
 import { changedBy } from './approval.js';
 import { DEVICE_AUDIT_TYPE, foldedWhitespace } from './device.js';
 import { checkDeviceType, type DeviceInput, newDevice, rethrowDeviceWriteRefusal } from './device-commands.js';
@@ -93,8 +94,8 @@ export async function decideDeviceLegacy(deps: DeviceDeps, caller: Caller, input
   return retryOnConflict(async () => {
     const device = await deps.devices.getDevice(input.id);
     if (!device) throw new PmsError(withArguments(LEGACY_DEVICE_ERRORS.DEVICE_DETAIL_NOT_FOUND, input.id));
-    const approve = input.approvalStatus === 'Activate';
-    if (!approve && input.approvalStatus !== 'De-activate') throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_STATUS_CODE);
+    const approve = input.approvalStatus === LEGACY_DECISIONS[0];
+    if (!approve && input.approvalStatus !== LEGACY_DECISIONS[1]) throw new PmsError(LEGACY_DEVICE_ERRORS.DEVICE_STATUS_CODE);
     if (device.approvalStatus !== 'pending_approval') throw new PmsError(DEVICE_ERRORS.DEVICE_NOT_PENDING_FOR_APPROVAL);
     const now = deps.clock.now();
     if (!approve) {

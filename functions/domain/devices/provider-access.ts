@@ -6,6 +6,7 @@ import type { Caller } from '../caller.js';
 import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { PartnerType } from '../partners/partner-types.js';
+import { DEACTIVATE_STATUS } from '../status-words.js';
 import type { Approvable } from './approval.js';
 import type { DeviceDeps } from './ports.js';
 
@@ -58,7 +59,7 @@ export function ownProvider(owned: readonly Partner[], caller: Caller, providerI
 
 /** `{status: "De-Activate"}`, exactly, as MOSIP's deactivation endpoints of SBIs, devices and FTM chips require. */
 export function checkDeactivateStatus(status: string | null | undefined): void {
-  if (status !== 'De-Activate') throw new PmsError(DEVICE_ERRORS.DEACTIVATE_STATUS_CODE);
+  if (status !== DEACTIVATE_STATUS) throw new PmsError(DEVICE_ERRORS.DEACTIVATE_STATUS_CODE);
 }
 
 /** What an SBI, device or FTM chip deactivation answers at each of MOSIP's checks. */

@@ -3,6 +3,7 @@ import { InactivePartnerError, PmsError, UniqueConstraintError, withArguments } 
 import { auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { retryOnConflict } from '../retry.js';
+import { LEGACY_DECISIONS } from '../status-words.js';
 import { changedBy, derivedStatus } from './approval.js';
 import type { DeviceDeps } from './ports.js';
 import { callerPartners, checkDeactivatable, checkDeactivateStatus, DEVICE_PROVIDER_TYPE, registeringProvider } from './provider-access.js';
@@ -66,8 +67,8 @@ export async function decideSbi(deps: DeviceDeps, caller: Caller, input: { id: s
     if (status === 'approved') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_ALREADY_APPROVED);
     if (status === 'rejected') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_ALREADY_REJECTED);
     if (status === 'deactivated') throw new PmsError(DEVICE_ERRORS.SBI_ALREADY_DEACTIVATED);
-    const approve = input.approvalStatus === 'Activate';
-    if (!approve && input.approvalStatus !== 'De-activate') throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_STATUS_CODE);
+    const approve = input.approvalStatus === LEGACY_DECISIONS[0];
+    if (!approve && input.approvalStatus !== LEGACY_DECISIONS[1]) throw new PmsError(LEGACY_DEVICE_ERRORS.SBI_STATUS_CODE);
     const now = deps.clock.now();
     const next = changedBy(sbi, caller.userId, now, { approvalStatus: approve ? 'approved' : 'rejected', isActive: approve });
     const audit = auditEntry(caller.userId, approve ? 'approveSbi' : 'rejectSbi', SBI_AUDIT_TYPE, sbi.id, now, { providerId: sbi.providerId });

@@ -9,6 +9,7 @@ import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
+import { ACTIVATION_STATUSES, isWordInAnyCase } from '../status-words.js';
 import { type MispLicense, maskedKey, mispLicenseEvent, MISP_LICENSE_AUDIT_TYPE as OBJECT_TYPE } from './misp-license.js';
 import type { MispLicenseDeps } from './ports.js';
 
@@ -160,7 +161,7 @@ export async function changeMispLicenseStatus(
   input: { providerId: string; licenseKey: string; licenseKeyStatus: string },
 ) {
   const status = input.licenseKeyStatus.toLowerCase();
-  if (status !== 'active' && status !== 'de-active') throw new PmsError(MISP_ERRORS.MISP_STATUS_CODE_EXCEPTION);
+  if (!isWordInAnyCase(ACTIVATION_STATUSES, status)) throw new PmsError(MISP_ERRORS.MISP_STATUS_CODE_EXCEPTION);
   const misp = await mispOf(deps, caller, input.providerId);
   return retryOnConflict(async () => {
     const license = await deps.licenses.byHash(credentialHash(input.licenseKey));

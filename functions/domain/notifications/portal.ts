@@ -22,7 +22,7 @@ const MAX_READ = 1000;
  * `notificationType` as the portal sends it. MOSIP 1.3 answers sbi and ftm-chip with an empty page; MOSIP develop
  * lists SBI and FTM chip certificate expiry notices, as here.
  */
-const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
+export const TYPES_BY_FILTER: Record<string, NotificationType[]> = {
   root: ['ROOT_CERT_EXPIRY'],
   intermediate: ['INTERMEDIATE_CERT_EXPIRY'],
   partner: ['PARTNER_CERT_EXPIRY'],

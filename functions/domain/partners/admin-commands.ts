@@ -6,14 +6,15 @@ import { deactivateKeysOfPartner } from '../partner-deactivation/api-keys.js';
 import { licensesRetiredWith } from '../partner-deactivation/misp-licenses.js';
 import type { PartnerStatusDeps } from '../partner-deactivation/ports.js';
 import { retryOnConflict } from '../retry.js';
+import { ACTIVATION_STATUSES } from '../status-words.js';
 import { isDeactivated, type Partner } from './partner.js';
 import { partnerUpdated } from './partner-events.js';
 
 const OBJECT_TYPE = 'Partner';
 
 /** What the admin asks for: MOSIP's StatusRequestDto values, compared case-insensitively. */
-const ACTIVE = 'active';
-const DEACTIVE = 'de-active';
+const ACTIVE = ACTIVATION_STATUSES[0].toLowerCase();
+const DEACTIVE = ACTIVATION_STATUSES[1].toLowerCase();
 
 /**
  * `PATCH /partners/{partnerId}` (MOSIP PartnerManagementServiceImpl#activateDeactivateAuthEKYCPartner), in

@@ -5,6 +5,7 @@ import { auditEntry } from '../audit.js';
 import { yearsLater } from '../mosip-dates.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { retryOnConflict } from '../retry.js';
+import { ACTIVATION_STATUSES, DEACTIVATE_STATUS, isWordInAnyCase } from '../status-words.js';
 import type { Policy } from './policy.js';
 import { policyUpdated } from './policy-events.js';
 import { validatePolicyJson } from './policy-json/validate-policy-json.js';
@@ -16,7 +17,6 @@ const OBJECT_TYPE = 'Policy';
 /** MOSIP's `pmp.policy.schema.url`: a marker stored on publish, for every policy type. */
 export const PUBLISHED_SCHEMA_MARKER = 'https://schemas.mosip.io/v1/auth-policy';
 const VALIDITY_YEARS = 200;
-export const DEACTIVATE_STATUS = 'De-Activate';
 
 export interface PolicyContent {
   name: string;
@@ -115,7 +115,7 @@ export async function deactivatePolicy(deps: PolicyDeps, actor: string, policyId
 export async function updatePolicyStatus(deps: PolicyDeps, groupId: string, policyId: string, status: string | null | undefined) {
   if (status === undefined || status === null) throw new PmsError(REQUEST_ERRORS.INTERNAL_SERVER_ERROR);
   const wanted = status.toLowerCase();
-  if (wanted !== 'active' && wanted !== 'de-active') throw new PmsError(POLICY_ERRORS.POLICY_STATUS_CODE);
+  if (!isWordInAnyCase(ACTIVATION_STATUSES, wanted)) throw new PmsError(POLICY_ERRORS.POLICY_STATUS_CODE);
   const { policy } = await mappedPolicy(deps, groupId, policyId);
   if (policy.status !== 'draft') throw new PmsError(POLICY_ERRORS.PUBLISHED_POLICY_STATUS_UPDATE);
   if (wanted === 'active') throw new PmsError(POLICY_ERRORS.DRAFTED_POLICY_NOT_ACTIVE);

@@ -3,13 +3,12 @@ import { POLICY_ERRORS } from '../../errors/policy-errors.js';
 import { REQUEST_ERRORS } from '../../errors/request-errors.js';
 import { auditEntry } from '../audit.js';
 import { retryOnConflict } from '../retry.js';
+import { DEACTIVATE_STATUS } from '../status-words.js';
 import type { PolicyGroup } from './policy-group.js';
 import type { PolicyGroupDeps } from './ports.js';
 import { policyGroupCreateResponse } from './views.js';
 
 const OBJECT_TYPE = 'PolicyGroup';
-/** The only status value MOSIP's revamp deactivation accepts (exact, case-sensitive). */
-export const DEACTIVATE_STATUS = 'De-Activate';
 
 export async function createPolicyGroup(deps: PolicyGroupDeps, actor: string, input: { name: string; desc: string }) {
   const now = deps.clock.now().toISOString();

@@ -7,6 +7,7 @@ import { partnerOf } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import { retryOnConflict } from '../retry.js';
+import { DECISIONS } from '../status-words.js';
 import { type PolicyRequest, policyRequestDecided } from './policy-request.js';
 import type { PolicyRequestDeps } from './ports.js';
 
@@ -81,7 +82,7 @@ export async function decidePolicyRequest(deps: PolicyRequestDeps, caller: Calle
     const now = deps.clock.now();
     await checkDecidable(deps, await deps.policies.getPolicy(request.policyId), now);
     const decision = status.toLowerCase();
-    if (decision !== 'approved' && decision !== 'rejected') throw new PmsError(POLICY_LINK_ERRORS.INVALID_STATUS);
+    if (decision !== DECISIONS[0] && decision !== DECISIONS[1]) throw new PmsError(POLICY_LINK_ERRORS.INVALID_STATUS);
     const next: PolicyRequest = { ...request, status: decision, updBy: caller.userId, updDtimes: now.toISOString() };
     const audit = auditEntry(caller.userId, `${decision === 'approved' ? 'approve' : 'reject'}PolicyRequest`, OBJECT_TYPE, mappingKey, now);
     await deps.requests.decide(next, request, audit, [policyRequestDecided(next, now, deps.ids)]);
