@@ -31,15 +31,29 @@ function requestEnvelope(route: Route, request: JsonSchema): JsonSchema {
   const time = route.envelope === 'V2' ? 'requestTime' : 'requesttime';
   return {
     type: 'object',
-    required: route.envelope === 'V2' ? ['id', 'version', 'requestTime', 'request'] : ['request'],
+    required: route.envelope === 'V2' ? ['id', 'version', 'requestTime', 'request'] : route.requestTimeMustBeToday ? ['requesttime', 'request'] : ['request'],
     properties: {
       id: route.apiId ? { type: 'string', enum: [route.apiId] } : { type: 'string' },
       version: { type: 'string', example: '1.0' },
-      [time]: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$' },
+      [time]: {
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+        ...(route.requestTimeMustBeToday ? { description: "Required, and on today's UTC date (PMS_REQUEST_ERROR_004, PMS_REQUEST_ERROR_006)" } : {}),
+      },
       metadata: {},
       request,
     },
   };
+}
+
+/** A moment to show in examples; MOSIP checks some `requesttime`s against today (see `requestTimeMustBeToday`). */
+const EXAMPLE_TIME = '2026-01-01T09:30:00.000Z';
+
+/** The route's example `request` member in a whole request body: its envelope, or the member itself (RAW). */
+export function requestExample(route: Route): unknown {
+  if (route.envelope === 'RAW') return route.example;
+  const time = route.envelope === 'V2' ? 'requestTime' : 'requesttime';
+  return { ...(route.apiId ? { id: route.apiId } : {}), version: '1.0', [time]: EXAMPLE_TIME, metadata: {}, request: route.example };
 }
 
 function responseEnvelope(route: Route): JsonSchema {
@@ -92,7 +106,7 @@ function operationOf(route: Route): JsonSchema {
             content: {
               'application/json': {
                 schema: requestEnvelope(route, schemaOf(route.body, 'input')),
-                ...(route.example === undefined ? {} : { example: { request: route.example } }),
+                ...(route.example === undefined ? {} : { example: requestExample(route) }),
               },
             },
           },

@@ -33,7 +33,7 @@ export const mispLicenseRoutes = {
     access: ['MISP_PARTNER', 'PARTNER_ADMIN'],
     envelope: 'V1',
     body: mispLicenseStatusRequest,
-    example: { providerId: 'misp-partner-id', licenseKey: 'the-license-key', licenseKeyStatus: 'de-active' },
+    example: { providerId: 'misp-partner-id', licenseKey: 'the-license-key', licenseKeyStatus: 'De-Active' },
     entry: entry('change-misp-license-status'),
   }),
   listMispLicenses: defineRoute({

@@ -1,3 +1,4 @@
+import { filterValuesExample, searchExample } from '../openapi/request-examples.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import {
   addContactRequest,
@@ -27,6 +28,18 @@ const PARTNER_PROFILE_ROLES = [
   'MISP_PARTNER',
 ] as const;
 
+/** A bank registering itself as an authentication partner. */
+const REGISTRATION_EXAMPLE = {
+  partnerId: 'bank-of-example',
+  partnerType: 'Auth_Partner',
+  policyGroup: 'Banks',
+  organizationName: 'Bank of Example',
+  address: '12 Kenyatta Avenue, Nairobi',
+  contactNumber: '+254700000000',
+  emailId: 'pms@bank.example',
+  langCode: 'eng',
+};
+
 /** MOSIP PartnerServiceController, its partner endpoints. */
 export const partnerRoutes = {
   registerPartner: defineRoute({
@@ -41,16 +54,7 @@ export const partnerRoutes = {
     requestTimeMustBeToday: true,
     echoRequestMeta: true,
     body: registerPartnerRequest,
-    example: {
-      partnerId: 'bank-of-example',
-      partnerType: 'Auth_Partner',
-      policyGroup: 'Banks',
-      organizationName: 'Bank of Example',
-      address: '12 Kenyatta Avenue, Nairobi',
-      contactNumber: '+254700000000',
-      emailId: 'pms@bank.example',
-      langCode: 'eng',
-    },
+    example: REGISTRATION_EXAMPLE,
     entry: entry('register-partner'),
   }),
   registerPartnerV2: defineRoute({
@@ -64,6 +68,7 @@ export const partnerRoutes = {
     access: 'AUTHENTICATED',
     echoRequestMeta: true,
     body: registerPartnerV2Request,
+    example: { ...REGISTRATION_EXAMPLE, logoUrl: 'https://bank.example/logo.png', additionalInfo: { branches: 42, regulator: 'Central Bank' } },
     entry: entry('register-partner-v2'),
   }),
   getPartner: defineRoute({
@@ -116,6 +121,7 @@ export const partnerRoutes = {
     path: '/partners/email/verify',
     access: 'AUTHENTICATED',
     body: verifyEmailRequest,
+    example: { emailId: 'pms@bank.example' },
     entry: entry('verify-partner-email'),
   }),
   mapPartnerPolicyGroup: defineRoute({
@@ -173,6 +179,7 @@ export const partnerRoutes = {
     path: '/partners/filtervalues',
     access: 'AUTHENTICATED',
     body: filterValueRequest,
+    example: filterValuesExample('partnerTypeCode'),
     entry: entry('partner-filter-values'),
   }),
   searchPartnerTypes: defineRoute({
@@ -184,6 +191,7 @@ export const partnerRoutes = {
     path: '/partners/partnertype/search',
     access: ['PARTNER', 'AUTH_PARTNER', 'DEVICE_PROVIDER', 'FTM_PROVIDER', 'PARTNER_ADMIN', 'CREDENTIAL_PARTNER', 'ONLINE_VERIFICATION_PARTNER'],
     body: searchRequest,
+    example: searchExample('isPolicyRequired', 'equals', 'true'),
     entry: entry('search-partner-types'),
   }),
 };

@@ -1,4 +1,6 @@
+import { DEACTIVATE_STATUS } from '../domain/status-words.js';
 import { POLICY_ERRORS } from '../errors/policy-errors.js';
+import { filterValuesExample, searchExample } from '../openapi/request-examples.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { createPolicyGroupRequest, deactivateRequest, updatePolicyGroupRequest } from '../schemas/policy-groups.js';
 import { defineRoute } from './route.js';
@@ -21,6 +23,7 @@ export const policyGroupRoutes = {
     requestTimeMustBeToday: true,
     echoRequestMeta: true,
     body: createPolicyGroupRequest,
+    example: { name: 'Banks', desc: 'Authentication partners that are banks' },
     entry: entry('create-policy-group'),
   }),
   updatePolicyGroup: defineRoute({
@@ -35,6 +38,7 @@ export const policyGroupRoutes = {
     envelope: 'V1_POLICY',
     echoRequestMeta: true,
     body: updatePolicyGroupRequest,
+    example: { name: 'Banks', desc: 'Authentication partners that are banks or credit unions', isActive: true },
     entry: entry('update-policy-group'),
   }),
   getPolicyGroup: defineRoute({
@@ -72,6 +76,7 @@ export const policyGroupRoutes = {
     access: ['PARTNER_ADMIN', 'AUTH_PARTNER', 'CREDENTIAL_PARTNER', 'POLICYMANAGER'],
     envelope: 'V1_POLICY',
     body: searchRequest,
+    example: searchExample('name', 'contains', 'Bank'),
     entry: entry('search-policy-groups'),
   }),
   policyGroupFilterValues: defineRoute({
@@ -95,6 +100,7 @@ export const policyGroupRoutes = {
     ],
     envelope: 'V1_POLICY',
     body: filterValueRequest,
+    example: filterValuesExample('name'),
     entry: entry('policy-group-filter-values'),
   }),
   getActivePolicyGroups: defineRoute({
@@ -123,6 +129,7 @@ export const policyGroupRoutes = {
     envelope: 'V2',
     apiId: 'mosip.pms.deactivate.policy.group.patch',
     body: deactivateRequest,
+    example: { status: DEACTIVATE_STATUS },
     fallbackError: POLICY_ERRORS.POLICY_GROUP_DEACTIVATION_ERROR,
     entry: entry('deactivate-policy-group'),
   }),

@@ -1,4 +1,6 @@
+import { ACTIVATION_STATUSES, DEACTIVATE_STATUS } from '../domain/status-words.js';
 import { POLICY_ERRORS } from '../errors/policy-errors.js';
+import { AUTH_POLICY, DATA_SHARE_POLICY, filterValuesExample, searchExample } from '../openapi/request-examples.js';
 import { clonePolicyRequest, createPolicyRequest, policyStatusRequest, updatePolicyRequest } from '../schemas/policies.js';
 import { deactivateRequest } from '../schemas/policy-groups.js';
 import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../schemas/policy-lists.js';
@@ -20,6 +22,14 @@ export const policyRoutes = {
     access: POLICY_ADMINS,
     echoRequestMeta: true,
     body: createPolicyRequest,
+    example: {
+      policyGroupName: 'Banks',
+      policyType: 'Auth',
+      name: 'Bank eKYC',
+      desc: 'OTP authentication and the full name for banks',
+      version: '1.0',
+      policies: AUTH_POLICY,
+    },
     entry: entry('create-policy'),
   }),
   updatePolicy: defineRoute({
@@ -32,6 +42,13 @@ export const policyRoutes = {
     access: POLICY_ADMINS,
     echoRequestMeta: true,
     body: updatePolicyRequest,
+    example: {
+      policyGroupName: 'Banks',
+      name: 'Bank credentials',
+      desc: 'The full name, shared with banks for 30 minutes',
+      version: '1.1',
+      policies: DATA_SHARE_POLICY,
+    },
     entry: entry('update-policy'),
   }),
   publishPolicy: defineRoute({
@@ -54,6 +71,7 @@ export const policyRoutes = {
     access: POLICY_ADMINS,
     echoRequestMeta: true,
     body: clonePolicyRequest,
+    example: { policyGroupName: 'Credit unions', name: 'Credit union eKYC' },
     entry: entry('clone-policy'),
   }),
   updatePolicyStatus: defineRoute({
@@ -66,6 +84,7 @@ export const policyRoutes = {
     access: POLICY_ADMINS,
     echoRequestMeta: true,
     body: policyStatusRequest,
+    example: { status: ACTIVATION_STATUSES[1] },
     entry: entry('update-policy-status'),
   }),
   deactivatePolicy: defineRoute({
@@ -79,6 +98,7 @@ export const policyRoutes = {
     envelope: 'V2',
     apiId: 'mosip.pms.deactivate.policy.patch',
     body: deactivateRequest,
+    example: { status: DEACTIVATE_STATUS },
     fallbackError: POLICY_ERRORS.POLICY_DEACTIVATION_ERROR,
     entry: entry('deactivate-policy'),
   }),
@@ -155,6 +175,7 @@ export const policyRoutes = {
     path: '/policies/search',
     access: POLICY_ADMINS,
     body: policySearchRequest,
+    example: { ...searchExample('name', 'contains', 'eKYC'), policyType: 'Auth' },
     entry: entry('search-policies'),
   }),
   policyFilterValues: defineRoute({
@@ -166,6 +187,7 @@ export const policyRoutes = {
     path: '/policies/filtervalues',
     access: ['PARTNER_ADMIN', 'PARTNER', 'AUTH_PARTNER', 'CREDENTIAL_PARTNER', 'POLICYMANAGER'],
     body: policyFilterValueRequest,
+    example: { ...filterValuesExample('name'), policyType: 'all' },
     entry: entry('policy-filter-values'),
   }),
 };

@@ -15,3 +15,9 @@ export function allowedWords<Schema extends z.ZodMiniType>(schema: Schema, words
 export function queryWord(words: readonly string[], description?: string) {
   return allowedWords(z.optional(z.string()), words, description);
 }
+
+/** Documentation only: the OpenAPI documents show `jsonSchema` for this member (e.g. a free-form JSON member's real schema). */
+export function documentedAs<Schema extends z.ZodMiniType>(schema: Schema, jsonSchema: Record<string, unknown>): Schema {
+  z.globalRegistry.add(schema as z.ZodMiniType, jsonSchema);
+  return schema;
+}

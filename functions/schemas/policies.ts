@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { POLICY_TYPES } from '../domain/policies/policy-types.js';
 import { ACTIVATION_STATUSES } from '../domain/status-words.js';
 import { requiredText } from '../http/constraints.js';
+import { policyJsonDocumentation } from '../openapi/policy-json-schema.js';
 import { boundedJson } from './bounded-json.js';
-import { allowedWords } from './documented.js';
+import { allowedWords, documentedAs } from './documented.js';
 
 // MOSIP's own messages (PolicyCreateRequestDto / PolicyUpdateRequestDto).
 const EMPTY = 'value is empty or null';
@@ -17,7 +18,7 @@ const clientPolicyId = z.optional(
 );
 
 /** Any bounded JSON here; the operation checks it against its type's schema, with MOSIP's PMS_PV_* codes. */
-const policyJson = z.optional(boundedJson());
+const policyJson = documentedAs(z.optional(boundedJson()), policyJsonDocumentation());
 
 /** MOSIP stores the version in a varchar(8). */
 const version = text(8);

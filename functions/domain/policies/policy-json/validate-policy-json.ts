@@ -7,7 +7,7 @@ import { type JsonSchema, schemaErrors } from './json-schema.js';
 import { MISP_POLICY_SCHEMA } from './misp-policy.js';
 
 /** MOSIP's `pmp.<type lowercase>.policy.schema` settings. */
-const SCHEMAS: Readonly<Record<PolicyType, JsonSchema>> = {
+export const POLICY_JSON_SCHEMAS: Readonly<Record<PolicyType, JsonSchema>> = {
   Auth: AUTH_POLICY_SCHEMA,
   DataShare: DATA_SHARE_POLICY_SCHEMA,
   CredentialIssuance: DATA_SHARE_POLICY_SCHEMA,
@@ -28,6 +28,6 @@ export function validatePolicyJson(type: PolicyType, policies: unknown): void {
   }
   const canonical = policyTypeOf(type); // stored policies may keep the caller's spelling
   if (!canonical) throw new Error(`no policy schema for type ${type}`);
-  const errors = schemaErrors(SCHEMAS[canonical], policies);
+  const errors = schemaErrors(POLICY_JSON_SCHEMAS[canonical], policies);
   if (errors.length > 0) throw PmsError.several(errors);
 }
