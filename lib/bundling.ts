@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions, Format } from 'esbuild';
+import { SWAGGER_UI_BUNDLE_DIRECTORY, SWAGGER_UI_DIST_FILES } from '../functions/openapi/swagger-ui-files.js';
+import { platformRoutes } from '../functions/routes/platform-routes.js';
 import { writeRuntimeLayer } from '../layers/runtime/build.js';
 import { RUNTIME_LAYER_PACKAGES } from '../layers/runtime/packages.js';
 
@@ -22,8 +24,27 @@ const NODE22_ESM_BUNDLING = {
   banner: CREATE_REQUIRE_BANNER,
 } satisfies BundlingOptions;
 
-/** `NodejsFunction` bundling for every PMS function. */
-export function functionBundling(): BundlingOptions {
+/** Files of an npm package that a function reads from disk at run time, shipped beside its bundle (not in it). */
+export interface FilesBesideBundle {
+  /** The package, installed in the project's node_modules. */
+  fromPackage: string;
+  files: readonly string[];
+  /** The directory beside the bundle (index.mjs) that receives them. */
+  directory: string;
+}
+
+/**
+ * The functions that read files beside their bundle, by entry: Swagger UI's (functions/openapi/swagger-ui-files.ts),
+ * whose 1.7 MB of scripts would otherwise be parsed at every cold start.
+ */
+export function filesBesideBundleOf(entry: string): FilesBesideBundle | undefined {
+  const swaggerUi = [platformRoutes.partnerManagerSwaggerUi.entry, platformRoutes.policyManagerSwaggerUi.entry];
+  if (swaggerUi.includes(entry)) return { fromPackage: 'swagger-ui-dist', files: SWAGGER_UI_DIST_FILES, directory: SWAGGER_UI_BUNDLE_DIRECTORY };
+  return undefined;
+}
+
+/** `NodejsFunction` bundling for every PMS function; files beside the bundle are copied in once esbuild is done. */
+export function functionBundling(filesBeside?: FilesBesideBundle): BundlingOptions {
   return {
     ...NODE22_ESM_BUNDLING,
     sourceMap: true,
@@ -34,6 +55,19 @@ export function functionBundling(): BundlingOptions {
     // taken from the Lambda runtime: CDK's default gives slower cold starts (aws/aws-cdk issue 25492: 1227 ms
     // against 929 ms bundled) and an SDK version we do not control.
     externalModules: [...LAYER_PACKAGES],
+    ...(filesBeside && { commandHooks: copyingAfterBundling(filesBeside) }),
+  };
+}
+
+/** Shell commands CDK runs in the bundling environment (local or Docker), where inputDir is the project root. */
+function copyingAfterBundling({ fromPackage, files, directory }: FilesBesideBundle): NonNullable<BundlingOptions['commandHooks']> {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [
+      `mkdir -p "${outputDir}/${directory}"`,
+      ...files.map((file) => `cp "${inputDir}/node_modules/${fromPackage}/${file}" "${outputDir}/${directory}/${file}"`),
+    ],
   };
 }
 

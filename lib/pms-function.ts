@@ -10,7 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing/ca-keys.js';
 import { PERSONAL_DATA_KEY_ENV, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
-import { functionBundling } from './bundling.js';
+import { filesBesideBundleOf, functionBundling } from './bundling.js';
 import { grantTableAccess, type TableGrant } from './data.js';
 import { grantLoginClientSecretRead, type LoginClientSecret, loginClientSecretEnvironment } from './login-deployment.js';
 import { grantPersonalDataUse, type PersonalDataKeys, personalDataKeysNeeded } from './personal-data-keys.js';
@@ -76,7 +76,7 @@ export class PmsFunction extends Construct {
       role,
       logGroup,
       layers: [props.runtimeLayer],
-      bundling: functionBundling(),
+      bundling: functionBundling(filesBesideBundleOf(props.entry)),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         ...(props.data && { TABLE_NAME: props.data.table.tableName }),

@@ -2,7 +2,10 @@ import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/platform/${file}.ts`;
 
-/** Health and OpenAPI documents of both services: the only routes open without a token (health may only probe the table). */
+/**
+ * Health, OpenAPI documents and Swagger UI of both services: the only routes open without a token besides the login's
+ * (health may only probe the table).
+ */
 export const platformRoutes = {
   partnerManagerHealth: defineRoute({
     operationId: 'partnerManagerHealth',
@@ -51,5 +54,29 @@ export const platformRoutes = {
     access: 'PUBLIC',
     envelope: 'RAW',
     entry: entry('policy-manager-api-docs'),
+  }),
+  partnerManagerSwaggerUi: defineRoute({
+    operationId: 'partnerManagerSwaggerUi',
+    summary: 'Swagger UI of the partner manager service (index.html and its files), opening its OpenAPI document',
+    domain: 'platform',
+    service: 'partnermanager',
+    method: 'GET',
+    tableAccess: 'none',
+    path: '/swagger-ui/{file+}',
+    access: 'PUBLIC',
+    envelope: 'RAW',
+    entry: entry('swagger-ui-partner-manager'),
+  }),
+  policyManagerSwaggerUi: defineRoute({
+    operationId: 'policyManagerSwaggerUi',
+    summary: 'Swagger UI of the policy manager service (index.html and its files), opening its OpenAPI document',
+    domain: 'platform',
+    service: 'policymanager',
+    method: 'GET',
+    tableAccess: 'none',
+    path: '/swagger-ui/{file+}',
+    access: 'PUBLIC',
+    envelope: 'RAW',
+    entry: entry('swagger-ui-policy-manager'),
   }),
 };
