@@ -47,17 +47,27 @@ function apiKeyItem(index: number, expiresAt: string): Record<string, unknown> {
   };
 }
 
+/** Batch-writes the items, saying on stderr (stdout is the report) how far it got at each tenth. */
 async function writeAll(table: TableContext, items: Record<string, unknown>[]): Promise<void> {
   const batches: Record<string, unknown>[][] = [];
   for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
+  const started = performance.now();
+  const tenth = Math.max(1, Math.ceil(batches.length / 10));
   let next = 0;
+  let written = 0;
   await Promise.all(
     Array.from({ length: WRITERS }, async () => {
       while (next < batches.length) {
-        let pending = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
+        const batch = batches[next++]!;
+        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
         while (pending.length > 0) {
           const result = await table.client.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }));
           pending = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof pending;
+        }
+        written += 1;
+        if (written % tenth === 0 || written === batches.length) {
+          const seconds = ((performance.now() - started) / 1000).toFixed(0);
+          process.stderr.write(`bench: seeded ${Math.min(written * 25, items.length)} of ${items.length} items (${seconds} s)\n`);
         }
       }
     }),

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runTime } from '../functions/jobs/job-handler.js';
 import { SCHEDULED_JOBS, scheduledJob } from '../functions/jobs/job-table.js';
 import { LocalStackError, readLocalConfig } from '../local/config.js';
+import { loadOrCreateEsignetClientSecret } from '../local/esignet.js';
 import { handlerEnvironment } from '../local/handler-env.js';
 import { runJobEntry } from '../local/scheduled-jobs.js';
 
@@ -26,9 +27,14 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new LocalStackError(`${(error as Error).message}\n${USAGE}`);
   }
-  Object.assign(process.env, handlerEnvironment(readLocalConfig()));
+  const config = readLocalConfig();
+  Object.assign(process.env, handlerEnvironment(config, { esignetClientSecret: await loadOrCreateEsignetClientSecret(config.dataDir) }));
+  const started = Date.now();
+  // Progress on stderr: stdout stays the one JSON line a script reads.
+  process.stderr.write(`pms job: running ${job.name} as of ${at.toISOString()}…\n`);
   try {
     const report = await runJobEntry(job, at);
+    process.stderr.write(`pms job: ${job.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     process.stdout.write(`${JSON.stringify({ job: job.name, at: at.toISOString(), report })}\n`);
   } catch (error) {
     const refused = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;

@@ -23,6 +23,8 @@ async function runJob(at: Date) {
   assert.equal(code, 0, stderr);
   const printed = JSON.parse(stdout) as { job: string; at: string; report: { read: number; switchedOff: number } };
   assert.deepEqual([printed.job, printed.at], ['expire-credentials', at.toISOString()]);
+  // Progress goes to stderr, so stdout stays the one JSON line.
+  assert.match(stderr, new RegExp(`^pms job: running expire-credentials as of ${at.toISOString()}…\\npms job: expire-credentials done in \\d+\\.\\d s\\n$`));
   await settledItems(stack);
   return printed.report;
 }
