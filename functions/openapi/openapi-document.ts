@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type Route, SERVICE_PREFIXES, type Service } from '../routes/route.js';
 import { ROUTES } from '../routes/route-table.js';
+import operationErrors from './operation-errors.json' with { type: 'json' };
 
 type JsonSchema = Record<string, unknown>;
 
@@ -90,14 +91,27 @@ function parametersOf(route: Route): JsonSchema[] {
   return [...pathParameters, ...queryParameters];
 }
 
+/**
+ * The MOSIP error codes the operation may answer, with their messages: generated from the code by
+ * scripts/operation-errors.ts (the codes its modules refer to and the request pipeline's own; see there).
+ */
+function errorsOf(route: Route): { errorCode: string; message: string }[] {
+  const codes = (operationErrors.operations as Record<string, string[]>)[route.operationId] ?? [];
+  const messages = operationErrors.messages as Record<string, string[]>;
+  return codes.flatMap((errorCode) => (messages[errorCode] ?? []).map((message) => ({ errorCode, message })));
+}
+
 function operationOf(route: Route): JsonSchema {
   const isPublic = route.access === 'PUBLIC';
+  const errors = errorsOf(route);
+  const codes = [...new Set(errors.map((error) => error.errorCode))];
   return {
     operationId: route.operationId,
     summary: route.summary,
     tags: [route.domain],
     ...(isPublic ? { security: [] } : {}),
     'x-pms-roles': route.access,
+    'x-mosip-errors': errors,
     parameters: parametersOf(route),
     ...(route.body
       ? {
@@ -115,7 +129,9 @@ function operationOf(route: Route): JsonSchema {
     responses: {
       '200': {
         description:
-          route.envelope === 'RAW' ? 'The answer itself, in no MOSIP envelope' : 'MOSIP envelope: `response` on success, `errors` on a business failure',
+          route.envelope === 'RAW'
+            ? 'The answer itself, in no MOSIP envelope'
+            : `MOSIP envelope: \`response\` on success, \`errors\` on a business failure. Codes it may carry (messages in x-mosip-errors): ${codes.join(', ')}`,
         content: { 'application/json': { schema: responseEnvelope(route) } },
       },
       // A row whose only table access is the probe is a health check: DOWN when the table does not answer.
