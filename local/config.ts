@@ -11,6 +11,8 @@ export const PORT_SETTINGS = {
   issuer: { envVar: 'PMS_ISSUER_PORT', defaultPort: 8081, what: 'the token issuer' },
   dynamodb: { envVar: 'PMS_DYNAMODB_PORT', defaultPort: 8000, what: 'DynamoDB Local' },
   ses: { envVar: 'PMS_SES_PORT', defaultPort: 8005, what: 'SES local' },
+  /** Unset, the API's port + 6 (8086), so stacks on other API ports do not collide on it. */
+  esignet: { envVar: 'PMS_ESIGNET_PORT', defaultPort: 8086, what: 'the eSignet counterpart' },
 } as const;
 export type PortName = keyof typeof PORT_SETTINGS;
 
@@ -30,6 +32,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   const ports = Object.fromEntries(
     Object.entries(PORT_SETTINGS).map(([name, setting]) => [name, portFrom(env, setting.envVar, setting.defaultPort)]),
   ) as Record<PortName, number>;
+  if (!env[PORT_SETTINGS.esignet.envVar]) ports.esignet = ports.api + (PORT_SETTINGS.esignet.defaultPort - PORT_SETTINGS.api.defaultPort);
   const portalDir = env.PMS_PORTAL_DIR ? portalBuild(resolve(env.PMS_PORTAL_DIR)) : undefined;
   return { dataDir, ports, tableName: env.PMS_TABLE_NAME || 'pms', inMemory: env.PMS_IN_MEMORY === 'true', ...(portalDir ? { portalDir } : {}) };
 }

@@ -1,5 +1,7 @@
+import { ESIGNET_SETTINGS_ENV } from '../functions/adapters/esignet/esignet-settings.js';
 import { LOGIN_SETTINGS_ENV } from '../functions/auth/login-settings.js';
 import type { LocalConfig } from './config.js';
+import { LOCAL_ESIGNET_CLIENT_ID, localEsignetUrls } from './esignet.js';
 import { eventLogPath } from './event-log.js';
 import { LOCAL_CLIENT_ID, localIssuerConfigs } from './issuer.js';
 import { localApiOrigins } from './oidc-redirects.js';
@@ -25,7 +27,7 @@ export const LOCAL_MAIL_FROM = 'no-reply@pms.local';
  * What the Lambda functions find in their environment when the local stack runs them. The login client's secret
  * (local/oidc-client-secret.ts) is given by `npm start`, whose functions log users in; a job run by hand needs none.
  */
-export function handlerEnvironment(config: LocalConfig, secrets: { loginClientSecret?: string } = {}): Record<string, string> {
+export function handlerEnvironment(config: LocalConfig, secrets: { loginClientSecret?: string; esignetClientSecret?: string } = {}): Record<string, string> {
   const keycloak = localIssuerConfigs(config.ports.issuer).find((issuer) => issuer.flavor === 'keycloak')!;
   return {
     ...LOCAL_AWS_ENV,
@@ -43,5 +45,10 @@ export function handlerEnvironment(config: LocalConfig, secrets: { loginClientSe
       .map((origin) => `${origin}/**`)
       .join(','),
     ...(secrets.loginClientSecret ? { [LOGIN_SETTINGS_ENV.clientSecret]: secrets.loginClientSecret } : {}),
+    // The eSignet counterpart (local/esignet.ts) is always there: OIDC clients work on one machine.
+    [ESIGNET_SETTINGS_ENV.url]: localEsignetUrls(config.ports.esignet).url,
+    [ESIGNET_SETTINGS_ENV.tokenUrl]: localEsignetUrls(config.ports.esignet).tokenUrl,
+    [ESIGNET_SETTINGS_ENV.clientId]: LOCAL_ESIGNET_CLIENT_ID,
+    ...(secrets.esignetClientSecret ? { [ESIGNET_SETTINGS_ENV.clientSecret]: secrets.esignetClientSecret } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { loadDeviceTypeMasterData } from '../functions/device-type-seed/load.js'
 import { ROUTES } from '../functions/routes/route-table.js';
 import type { LocalConfig } from './config.js';
 import { startDynamoDbLocal } from './dynamodb.js';
+import { loadOrCreateEsignetClientSecret, startLocalEsignet } from './esignet.js';
 import { eventLogPath } from './event-log.js';
 import { LOCAL_MAIL_FROM } from './handler-env.js';
 import { createLocalIssuer } from './issuer.js';
@@ -25,6 +26,8 @@ export interface RunningStack {
   apiUrl: string;
   issuerUrl: string;
   sesUrl: string;
+  /** The eSignet counterpart's service root. */
+  esignetUrl: string;
   dynamoDbEndpoint: string;
   dynamoDbPid: number;
   eventLogPath: string;
@@ -57,6 +60,13 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
   const ses = await startSesLocal(config.ports.ses);
   running.push(ses.stop);
 
+  const esignet = await startLocalEsignet({
+    port: config.ports.esignet,
+    dataDir: config.dataDir,
+    clientSecret: await loadOrCreateEsignetClientSecret(config.dataDir),
+  });
+  running.push(esignet.stop);
+
   const events = eventLogPath(config.dataDir);
   appendFileSync(events, ''); // exists from the start, for tail -f
 
@@ -83,6 +93,7 @@ export async function startStack(config: LocalConfig, running: Array<() => Promi
     apiUrl: api.url,
     issuerUrl: issuer.url,
     sesUrl: ses.endpoint,
+    esignetUrl: esignet.url,
     dynamoDbEndpoint: dynamodb.endpoint,
     dynamoDbPid: dynamodb.pid,
     eventLogPath: events,

@@ -1,5 +1,6 @@
 import { banner } from './banner.js';
 import { LocalStackError, readLocalConfig } from './config.js';
+import { loadOrCreateEsignetClientSecret } from './esignet.js';
 import { handlerEnvironment } from './handler-env.js';
 import { loadOrCreateLoginClientSecret } from './oidc-client-secret.js';
 import { waitUntilHealthy } from './readiness.js';
@@ -28,7 +29,13 @@ process.on('disconnect', () => void shutdown(0));
 
 try {
   const config = readLocalConfig();
-  Object.assign(process.env, handlerEnvironment(config, { loginClientSecret: await loadOrCreateLoginClientSecret(config.dataDir) }));
+  Object.assign(
+    process.env,
+    handlerEnvironment(config, {
+      loginClientSecret: await loadOrCreateLoginClientSecret(config.dataDir),
+      esignetClientSecret: await loadOrCreateEsignetClientSecret(config.dataDir),
+    }),
+  );
   const stack = await startStack(config, running);
   await waitUntilHealthy(stack.apiUrl);
   if (!stopping) {

@@ -22,6 +22,13 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     schedule: { every: 'week', on: 'SAT', at: '00:00' },
     entry: 'functions/handlers/jobs/weekly-summary.ts',
   },
+  {
+    name: 'settle-oidc-clients',
+    description: 'Sends OIDC client changes that eSignet never confirmed (it was down, or the call was cut) to eSignet again, then confirms or undoes them',
+    schedule: { every: 'day', at: '00:15' },
+    entry: 'functions/handlers/jobs/settle-oidc-clients.ts',
+    esignet: 'registers',
+  },
 ];
 
 export function scheduledJob(name: string): ScheduledJobDefinition {

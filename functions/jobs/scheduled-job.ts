@@ -1,4 +1,5 @@
 import type { PersonalDataUse } from '../routes/personal-data-access.js';
+import type { EsignetUse } from '../routes/route.js';
 import type { JobSchedule } from './schedule.js';
 
 /**
@@ -15,6 +16,8 @@ export interface ScheduledJobDefinition {
   entry: string;
   /** What the job does with personal data (absent: nothing); its KMS grant, as on a route row. */
   personalData?: readonly PersonalDataUse[];
+  /** The job registers OIDC clients in eSignet: the eSignet settings and its client secret, as on a route row. */
+  esignet?: EsignetUse;
 }
 
 /**

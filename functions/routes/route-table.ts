@@ -9,6 +9,7 @@ import { legacyDeviceRoutes } from './legacy-device-routes.js';
 import { loginRoutes } from './login-routes.js';
 import { mispLicenseRoutes } from './misp-license-routes.js';
 import { notificationRoutes } from './notification-routes.js';
+import { oidcClientRoutes } from './oidc-client-routes.js';
 import { partnerAdminRoutes } from './partner-admin-routes.js';
 import { partnerRoutes } from './partner-routes.js';
 import { platformRoutes } from './platform-routes.js';
@@ -43,4 +44,5 @@ export const ROUTES: readonly Route[] = [
   deviceTypeRoutes,
   legacyDeviceRoutes,
   ftmChipRoutes,
+  oidcClientRoutes,
 ].flatMap((group) => Object.values(group) as Route[]);

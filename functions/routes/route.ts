@@ -84,9 +84,16 @@ export interface RouteDefinition<
   signsCertificates?: boolean;
   /** The operation is one of MOSIP's login endpoints: it gets the identity provider's settings (functions/auth/login-settings.ts). */
   login?: LoginUse;
+  /**
+   * What the operation needs of eSignet (functions/adapters/esignet/esignet-settings.ts): `registers` clients there
+   * (the eSignet settings and a read of its client secret), or only the `setting` that says whether it is configured.
+   */
+  esignet?: EsignetUse;
   /** Lambda entry file, relative to the repository root. */
   entry: string;
 }
+
+export type EsignetUse = 'registers' | 'setting';
 
 export type Route = RouteDefinition & { fullPath: string };
 

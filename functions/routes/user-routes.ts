@@ -65,6 +65,7 @@ export const userRoutes = {
     access: 'AUTHENTICATED',
     envelope: 'V2',
     apiId: 'mosip.pms.configs.get',
+    esignet: 'setting',
     entry: entry('get-system-config'),
   }),
 };

@@ -212,7 +212,7 @@ test('GET /system-config flags exactly the features whose endpoints this service
   const config = await ok('GET', `${PM}/system-config`, anyone);
   assert.deepEqual(
     [config.isCaSignedPartnerCertificateAvailable, config.isRootIntermediateCertAvailable, config.isOidcClientAvailable],
-    ['true', 'true', 'false'],
+    ['true', 'true', 'true'],
   );
 
   // isRootIntermediateCertAvailable: a partner admin uploads a root and an intermediate; the portal's trust lists,
@@ -248,8 +248,8 @@ test('GET /system-config flags exactly the features whose endpoints this service
   assert.equal(json.response.caSignedCertificateData.trim(), chain.leaf.pem.trim());
   assert.equal(json.response.mosipSignedCertificateData, upload.signedCertificateData);
 
-  // isOidcClientAvailable: no OIDC / OAuth client endpoint exists yet, so the portal must not call one.
-  for (const method of ['GET', 'POST']) {
-    assert.equal((await stack.request(method, `${PM}/oauth/client`, { token: certified, body: method === 'POST' ? v1({}) : undefined })).status, 404, method);
-  }
+  // isOidcClientAvailable: the local stack always runs the eSignet counterpart, so the OIDC client endpoints answer
+  // (test/e2e/oidc-clients.test.ts goes through them).
+  const clients = await stack.request('GET', `${PM}/oauth/client`, { token: certified });
+  assert.deepEqual([clients.status, clients.json.id, clients.json.errors], [200, 'mosip.pms.oauth.partners.clients.get', []]);
 });

@@ -173,7 +173,7 @@ describe('portal settings', () => {
       'refreshNotificationsTime',
     ]);
     assert.ok(Object.values(config.response).every((value) => typeof value === 'string'));
-    assert.deepEqual([config.response.itemsPerPage, config.response.grantTypes, config.response.isOidcClientAvailable], ['8', 'authorization_code', 'false']);
+    assert.deepEqual([config.response.itemsPerPage, config.response.grantTypes, config.response.isOidcClientAvailable], ['8', 'authorization_code', 'true']);
 
     for (const path of [`${PM}/roles`, `${PM}/system-config`]) assert.equal((await stack.request('GET', path)).status, 401);
   });

@@ -25,6 +25,8 @@ export interface LocalStack {
   dataDir: string;
   /** aws-ses-v2-local: `GET ${sesUrl}/store` lists the mails sent. */
   sesUrl: string;
+  /** The eSignet counterpart's service root (local/esignet.ts). */
+  esignetUrl: string;
   /** DynamoDB Local's JVM, leader of its own process group (a test may pause and resume the table with it). */
   dynamoDbPid: number;
   token(user: string, roles: readonly Role[], options?: Omit<TokenRequest, 'user' | 'roles'>): Promise<string>;
@@ -78,6 +80,7 @@ export async function startLocalStack(options: { inMemory?: boolean; env?: Recor
     table: createTableContext(tableName, running.dynamoDbEndpoint),
     dataDir,
     sesUrl: running.sesUrl,
+    esignetUrl: running.esignetUrl,
     dynamoDbPid: running.dynamoDbPid,
     token: (user, roles, tokenOptions = {}) => issuer.mintToken({ ...tokenOptions, user, roles }),
     request: (method, path, requestOptions) => request(running.apiUrl, method, path, requestOptions),

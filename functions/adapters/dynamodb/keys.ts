@@ -253,3 +253,15 @@ export const ftmChipKeys = {
   /** gsi1: one provider's chips, by creation time. */
   chipsOfProvider: (providerId: string) => `PARTNER#${encodeURIComponent(providerId)}#FTM_CHIPS`,
 };
+
+/** OIDC clients of authentication partners (docs/data-model.md, "OIDC clients"). The id is derived from the public key. */
+export const oidcClientKeys = {
+  /** Its conditional put is the one-client-per-public-key guard: the id is the key's hash. */
+  client: (id: string): ItemKey => ({ pk: `OIDC_CLIENT#${id}`, sk: 'OIDC_CLIENT' }),
+  /** gsi1: one partner's clients, by creation time. */
+  clientsOfPartner: (partnerId: string) => `PARTNER#${encodeURIComponent(partnerId)}#OIDC_CLIENTS`,
+  /** gsi2: every client, by creation time (the admin list). */
+  allClients: 'OIDC_CLIENTS',
+  /** gsi3 (sparse): clients whose last change waits for eSignet, by when it was stored. */
+  pendingClients: 'OIDC_CLIENTS#PENDING',
+};

@@ -11,7 +11,9 @@ export type PartnerEventTopic =
   | 'MISP_LICENSE_GENERATED'
   | 'MISP_LICENSE_UPDATED'
   /** Ours: a partner admin decided a partner-policy request (MOSIP publishes nothing then). */
-  | 'PARTNER_POLICY_REQUEST_UPDATED';
+  | 'PARTNER_POLICY_REQUEST_UPDATED'
+  | 'OIDC_CLIENT_CREATED'
+  | 'OIDC_CLIENT_UPDATED';
 
 export interface EventModel {
   publisher: string;

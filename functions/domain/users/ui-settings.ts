@@ -28,7 +28,7 @@ const SYSTEM_CONFIG: Readonly<Record<string, string>> = {
   // calling a missing one). MOSIP defaults all three to "true"; each here says whether this service serves them:
   // - GET /partners/{partnerId}/certificate-data (the uploaded certificate beside the MOSIP-signed one): served;
   isCaSignedPartnerCertificateAvailable: 'true',
-  // - the OIDC / OAuth client endpoints (/oauth/client…): not served yet;
+  // - the OIDC / OAuth client endpoints (/oauth/client…): served when eSignet is configured (systemConfig's option);
   isOidcClientAvailable: 'false',
   // - GET /trust-chain-certificates and its certificateFile download (root and intermediate CA lists): served.
   isRootIntermediateCertAvailable: 'true',
@@ -40,6 +40,6 @@ export function uiRequiredRoles() {
   return { roles: [...UI_REQUIRED_ROLES] };
 }
 
-export function systemConfig(): Record<string, string> {
-  return { ...SYSTEM_CONFIG };
+export function systemConfig(options: { oidcClientAvailable?: boolean } = {}): Record<string, string> {
+  return { ...SYSTEM_CONFIG, ...(options.oidcClientAvailable ? { isOidcClientAvailable: 'true' } : {}) };
 }

@@ -1,0 +1,6 @@
+import { oidcClientDeps } from '../../adapters/oidc-client-wiring.js';
+import { listClients } from '../../domain/oidc-clients/client-queries.js';
+import { apiHandler } from '../../http/api-handler.js';
+import { oidcClientRoutes } from '../../routes/oidc-client-routes.js';
+
+export const handler = apiHandler(oidcClientRoutes.listOauthClients, ({ caller, query }) => listClients(oidcClientDeps(), caller, query));
