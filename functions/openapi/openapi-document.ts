@@ -67,7 +67,7 @@ function responseEnvelope(route: Route): JsonSchema {
       version: { type: 'string', nullable: true },
       [time]: { type: 'string' },
       metadata: {},
-      response: {},
+      response: route.response ? { ...schemaOf(route.response, 'output'), nullable: true } : {},
       errors: ERROR_ITEMS,
     },
   };

@@ -1,4 +1,5 @@
 import { API_KEY_ERRORS } from '../errors/api-key-errors.js';
+import { apiKeyGenerateResponse } from '../openapi/response-schemas.js';
 import { apiKeyGenerateRequest, apiKeyPolicyChangeRequest, apiKeyStatusRequest, apiKeysQuery } from '../schemas/api-keys.js';
 import { searchRequest } from '../schemas/legacy-search.js';
 import { defineRoute } from './route.js';
@@ -25,6 +26,7 @@ export const apiKeyRoutes = {
     requestTimeMustBeToday: true,
     body: apiKeyGenerateRequest,
     example: { policyName: 'KYC for banks', label: 'branch-app' },
+    response: apiKeyGenerateResponse,
     entry: entry('generate-api-key'),
   }),
   changeApiKeyStatus: defineRoute({

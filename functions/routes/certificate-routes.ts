@@ -1,4 +1,5 @@
 import { CERTIFICATE_ERRORS } from '../errors/certificate-errors.js';
+import { caCertificateUploadResponse, partnerCertificateUploadResponse } from '../openapi/response-schemas.js';
 import {
   caCertificateUploadRequest,
   partnerCertificatesDetailsQuery,
@@ -41,6 +42,7 @@ export const certificateRoutes = {
     envelope: 'V1',
     body: caCertificateUploadRequest,
     example: { certificateData: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n', partnerDomain: 'AUTH' },
+    response: caCertificateUploadResponse,
     entry: entry('upload-ca-certificate'),
   }),
   uploadPartnerCertificate: defineRoute({
@@ -55,6 +57,7 @@ export const certificateRoutes = {
     body: partnerCertificateUploadRequest,
     example: { partnerId: 'bank-1', certificateData: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n', partnerDomain: 'AUTH' },
     signsCertificates: true,
+    response: partnerCertificateUploadResponse,
     entry: entry('upload-partner-certificate'),
   }),
   getPartnerCertificate: defineRoute({

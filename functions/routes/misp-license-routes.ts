@@ -1,3 +1,4 @@
+import { mispLicenseResponse } from '../openapi/response-schemas.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { mispLicenseGenerateRequest, mispLicenseRegenerateQuery, mispLicenseStatusRequest } from '../schemas/misp-licenses.js';
 import { defineRoute } from './route.js';
@@ -21,6 +22,7 @@ export const mispLicenseRoutes = {
     envelope: 'V1',
     body: mispLicenseGenerateRequest,
     example: { providerId: 'misp-partner-id' },
+    response: mispLicenseResponse,
     entry: entry('generate-misp-license'),
   }),
   changeMispLicenseStatus: defineRoute({

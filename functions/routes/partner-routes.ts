@@ -1,4 +1,5 @@
 import { filterValuesExample, searchExample } from '../openapi/request-examples.js';
+import { partnerRegistrationResponse } from '../openapi/response-schemas.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import {
   addContactRequest,
@@ -55,6 +56,7 @@ export const partnerRoutes = {
     echoRequestMeta: true,
     body: registerPartnerRequest,
     example: REGISTRATION_EXAMPLE,
+    response: partnerRegistrationResponse,
     entry: entry('register-partner'),
   }),
   registerPartnerV2: defineRoute({

@@ -1,6 +1,7 @@
 import { DEACTIVATE_STATUS } from '../domain/status-words.js';
 import { POLICY_ERRORS } from '../errors/policy-errors.js';
 import { filterValuesExample, searchExample } from '../openapi/request-examples.js';
+import { policyGroupCreateResponse } from '../openapi/response-schemas.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { createPolicyGroupRequest, deactivateRequest, updatePolicyGroupRequest } from '../schemas/policy-groups.js';
 import { defineRoute } from './route.js';
@@ -24,6 +25,7 @@ export const policyGroupRoutes = {
     echoRequestMeta: true,
     body: createPolicyGroupRequest,
     example: { name: 'Banks', desc: 'Authentication partners that are banks' },
+    response: policyGroupCreateResponse,
     entry: entry('create-policy-group'),
   }),
   updatePolicyGroup: defineRoute({

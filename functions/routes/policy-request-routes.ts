@@ -1,5 +1,6 @@
 import { POLICY_LINK_ERRORS } from '../errors/policy-link-errors.js';
 import { POLICY_REQUEST_LIST_ERRORS } from '../errors/policy-request-list-errors.js';
+import { policyDecisionResponse, policyRequestResponse } from '../openapi/response-schemas.js';
 import { filterValueRequest, searchRequest } from '../schemas/legacy-search.js';
 import { policyRequestListQuery } from '../schemas/policy-request-list.js';
 import { partnersV3Query, policyDecisionRequest, policyMapRequest } from '../schemas/policy-requests.js';
@@ -24,6 +25,7 @@ export const policyRequestRoutes = {
     echoRequestMeta: true,
     body: policyMapRequest,
     example: { policyName: 'KYC for banks', useCaseDescription: 'eKYC when opening an account' },
+    response: policyRequestResponse,
     entry: entry('request-policy'),
   }),
   decidePolicyRequest: defineRoute({
@@ -39,6 +41,7 @@ export const policyRequestRoutes = {
     blankPathParameters: ['mappingkey'],
     body: policyDecisionRequest,
     example: { status: 'approved' },
+    response: policyDecisionResponse,
     entry: entry('decide-policy-request'),
   }),
   /** MOSIP checks no owner; a partner that is not the caller's has no requests (PMS_PRT_006). */

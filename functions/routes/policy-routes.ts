@@ -1,6 +1,7 @@
 import { ACTIVATION_STATUSES, DEACTIVATE_STATUS } from '../domain/status-words.js';
 import { POLICY_ERRORS } from '../errors/policy-errors.js';
 import { AUTH_POLICY, DATA_SHARE_POLICY, filterValuesExample, searchExample } from '../openapi/request-examples.js';
+import { policyCreateResponse, policyWithGroupResponse } from '../openapi/response-schemas.js';
 import { clonePolicyRequest, createPolicyRequest, policyStatusRequest, updatePolicyRequest } from '../schemas/policies.js';
 import { deactivateRequest } from '../schemas/policy-groups.js';
 import { listPoliciesQuery, policyFilterValueRequest, policySearchRequest } from '../schemas/policy-lists.js';
@@ -30,6 +31,7 @@ export const policyRoutes = {
       version: '1.0',
       policies: AUTH_POLICY,
     },
+    response: policyCreateResponse,
     entry: entry('create-policy'),
   }),
   updatePolicy: defineRoute({
@@ -59,6 +61,7 @@ export const policyRoutes = {
     tableAccess: 'read-write',
     path: '/policies/{policyId}/group/{policygroupId}/publish',
     access: POLICY_ADMINS,
+    response: policyWithGroupResponse,
     entry: entry('publish-policy'),
   }),
   clonePolicy: defineRoute({

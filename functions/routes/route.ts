@@ -75,6 +75,11 @@ export interface RouteDefinition<
   query?: Query;
   /** A valid `request` member: shown in the OpenAPI document, and used by tests that need a well-formed call. */
   example?: Body extends z.ZodMiniType ? z.input<Body> : never;
+  /**
+   * Schema of the success envelope's `response` member: documentation only, shown in the OpenAPI document and checked
+   * against real answers by test/e2e/openapi-responses.test.ts (absent: the document shows any value).
+   */
+  response?: z.ZodMiniType;
   /** MOSIP's answer when something unexpected fails inside the operation. */
   fallbackError?: ErrorDefinition;
   /**

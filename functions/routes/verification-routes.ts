@@ -1,3 +1,4 @@
+import { verifyResponse } from '../openapi/response-schemas.js';
 import { verifyRequest } from '../schemas/verification.js';
 import { defineRoute } from './route.js';
 
@@ -23,6 +24,7 @@ export const verificationRoutes = {
       apiKey: 'the-api-key-shown-once-at-generation-0000000',
       mispLicenseKey: 'the-50-character-misp-license-key-000000000000000',
     },
+    response: verifyResponse,
     entry: 'functions/handlers/verification/verify-partner-keys.ts',
   }),
 };
