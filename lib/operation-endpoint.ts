@@ -6,6 +6,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { Route } from '../functions/routes/route.js';
+import type { EsignetConfig } from './esignet-deployment.js';
 import type { LoginDeployment } from './login-deployment.js';
 import type { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsFunction } from './pms-function.js';
@@ -24,6 +25,8 @@ export interface EndpointResources {
   operationEnvironment: Readonly<Record<string, Record<string, string>>>;
   /** The identity provider's settings for the rows with `login` (CDK context `login`); null: those rows get none. */
   login: LoginDeployment | null;
+  /** eSignet's settings for the rows with `esignet` (CDK context `esignetUrl` and friends); null: OIDC clients are off. */
+  esignet: EsignetConfig | null;
 }
 
 export interface OperationEndpointProps extends EndpointResources {
@@ -48,6 +51,7 @@ export class OperationEndpoint extends Construct {
       ...(route.signsCertificates && { caKeys: { issuing: resources.issuingCaKey } }),
       personalData: { keys: resources.personalDataKeys, uses: route.personalData ?? [] },
       ...(login && route.login?.clientSecret && { loginClientSecret: login.clientSecret }),
+      ...(route.esignet && resources.esignet && { esignet: { config: resources.esignet, use: route.esignet } }),
       environment: { ...resources.operationEnvironment[route.operationId], ...login?.environment },
     });
     this.route = new HttpRoute(this, 'Route', {

@@ -11,6 +11,7 @@ import {
   mispLicenseValidityDaysFromContext,
   selfRegisteredActivationFromContext,
 } from './app-config.js';
+import { esignetFromContext } from './esignet-deployment.js';
 import { loginFromContext } from './login-context.js';
 import { PmsStack } from './pms-stack.js';
 import { portalFromContext } from './portal-context.js';
@@ -35,6 +36,7 @@ export function addPmsStack(app: App, tables: { routes?: readonly Route[]; jobs?
     selfRegisteredActivation: selfRegisteredActivationFromContext(app.node),
     apiKeysPerPolicyMax: apiKeysPerPolicyMaxFromContext(app.node),
     mispLicenseValidityDays: mispLicenseValidityDaysFromContext(app.node),
+    esignet: esignetFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
     ...(tables.routes && { routes: tables.routes }),
   });

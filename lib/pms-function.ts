@@ -10,8 +10,10 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing/ca-keys.js';
 import { PERSONAL_DATA_KEY_ENV, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
+import type { EsignetUse } from '../functions/routes/route.js';
 import { filesBesideBundleOf, functionBundling } from './bundling.js';
 import { grantTableAccess, type TableGrant } from './data.js';
+import { type EsignetConfig, esignetEnvironment, grantEsignetSecretRead } from './esignet-deployment.js';
 import { grantLoginClientSecretRead, type LoginClientSecret, loginClientSecretEnvironment } from './login-deployment.js';
 import { grantPersonalDataUse, type PersonalDataKeys, personalDataKeysNeeded } from './personal-data-keys.js';
 import { grantCaKeyUse } from './signing-keys.js';
@@ -45,6 +47,8 @@ export interface PmsFunctionProps {
   personalData?: FunctionPersonalData;
   /** The login client secret the function reads (it exchanges authorization codes), named in its environment; none by default. */
   loginClientSecret?: LoginClientSecret;
+  /** eSignet's settings for a function that registers OIDC clients or reads whether they are on; none by default. */
+  esignet?: { config: EsignetConfig; use: EsignetUse };
   environment?: Record<string, string>;
   /** 10 seconds unless given: an API operation answers well within API Gateway's limit; scheduled jobs take longer. */
   timeout?: Duration;
@@ -83,6 +87,7 @@ export class PmsFunction extends Construct {
         ...Object.fromEntries(caKeysOf(props).map(([role, key]) => [PMS_CA_KEY_ENV[role], key.keyArn])),
         ...personalDataEnvironment(props.personalData),
         ...(props.loginClientSecret && loginClientSecretEnvironment(props.loginClientSecret)),
+        ...(props.esignet && esignetEnvironment(props.esignet.config, props.esignet.use)),
         ...props.environment,
       },
     });
@@ -94,6 +99,7 @@ export class PmsFunction extends Construct {
     for (const [, key] of caKeysOf(props)) grantCaKeyUse(role, key);
     if (props.personalData) grantPersonalDataUse(role, props.personalData.keys, props.personalData.uses);
     if (props.loginClientSecret) grantLoginClientSecretRead(role, props.loginClientSecret);
+    if (props.esignet?.use === 'registers') grantEsignetSecretRead(role, props.esignet.config);
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -15,6 +15,7 @@ import type { IdentityConfig, MailConfig } from './app-config.js';
 import { PmsTable } from './data.js';
 import { DeviceTypeSeed } from './device-type-seed.js';
 import { DomainStack } from './domain-stack.js';
+import type { EsignetConfig } from './esignet-deployment.js';
 import { PartnerEvents } from './events.js';
 import { createIdentity } from './identity.js';
 import type { LoginConfig } from './login-context.js';
@@ -50,6 +51,8 @@ export interface PmsStackProps extends StackProps {
   login?: LoginConfig | null;
   /** MOSIP's partner portal served with the API on one CloudFront origin (CDK context `portalBuild`); null: none. */
   portal?: PortalConfig | null;
+  /** eSignet, where OIDC clients are registered (CDK context `esignetUrl` and friends); null: OIDC clients are off. */
+  esignet?: EsignetConfig | null;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -74,7 +77,14 @@ export class PmsStack extends Stack {
     new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
     new DeviceTypeSeed(this, 'DeviceTypes', { table, runtimeLayer });
-    const jobs = new ScheduledJobs(this, 'Jobs', { jobs: props.jobs, table, runtimeLayer, personalDataKeys, environment: jobMailEnvironment(props.mail) });
+    const jobs = new ScheduledJobs(this, 'Jobs', {
+      jobs: props.jobs,
+      table,
+      runtimeLayer,
+      personalDataKeys,
+      environment: jobMailEnvironment(props.mail),
+      esignet: props.esignet ?? null,
+    });
     const mail = props.mail && new MailDelivery(this, 'Mail', { table, runtimeLayer, personalDataKeys, mail: props.mail });
 
     this.domainStacks = planRouteStacks(routes).map(
@@ -94,6 +104,7 @@ export class PmsStack extends Stack {
             props.mispLicenseValidityDays ?? null,
           ),
           login,
+          esignet: props.esignet ?? null,
         }),
     );
 

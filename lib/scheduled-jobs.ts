@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { schedulerExpression } from '../functions/jobs/schedule.js';
 import type { ScheduledJobDefinition } from '../functions/jobs/scheduled-job.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
+import type { EsignetConfig } from './esignet-deployment.js';
 import type { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsFunction } from './pms-function.js';
 
@@ -18,6 +19,8 @@ export interface ScheduledJobsProps {
   runtimeLayer: ILayerVersion;
   personalDataKeys: PersonalDataKeys;
   environment?: Record<string, string>;
+  /** eSignet's settings for the jobs with `esignet`; null: OIDC clients are off. */
+  esignet?: EsignetConfig | null;
 }
 
 /** Retries of a failed run (Lambda's asynchronous invocation allows at most two) before its event goes to the DLQ. */
@@ -49,6 +52,7 @@ export class ScheduledJobs extends Construct {
         data: { table: props.table, access: 'read-write' },
         personalData: { keys: props.personalDataKeys, uses: job.personalData ?? [] },
         timeout: Duration.minutes(5),
+        ...(job.esignet && props.esignet && { esignet: { config: props.esignet, use: job.esignet } }),
         ...(props.environment && { environment: props.environment }),
       });
       fn.lambda.configureAsyncInvoke({ retryAttempts: RUN_RETRIES, maxEventAge: MAX_RUN_DELAY, onFailure: new SqsDestination(this.deadLetterQueue) });
