@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { DERIVED_STATUSES } from '../domain/devices/approval.js';
 import { DEACTIVATE_STATUS, DECISIONS, LEGACY_DECISIONS } from '../domain/status-words.js';
 import { optionalText, requiredText } from '../http/constraints.js';
-import { allowedWords } from './documented.js';
+import { allowedWords, queryWord } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 const optionalValue = z.optional(z.nullable(z.string({ error: 'must be a string' })));
@@ -66,7 +67,7 @@ export const sbiListQuery = z.object({
   orgName: queryValue,
   sbiId: queryValue,
   sbiVersion: queryValue,
-  status: queryValue,
+  status: queryWord(DERIVED_STATUSES, 'Exactly'),
   sbiExpiryStatus: queryValue,
 });
 export type SbiListQuery = z.output<typeof sbiListQuery>;
@@ -78,7 +79,7 @@ export const deviceListQuery = z.object({
   orgName: queryValue,
   deviceType: queryValue,
   deviceSubType: queryValue,
-  status: queryValue,
+  status: queryWord(DERIVED_STATUSES, 'Exactly'),
   make: queryValue,
   model: queryValue,
   sbiId: queryValue,

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { CHIP_STATUSES } from '../domain/ftm-chips/ftm-chip.js';
 import { requiredText } from '../http/constraints.js';
 import { CERTIFICATE_DATA_MAX } from './certificates.js';
+import { queryWord } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
 const TEXT = { blank: 'value is empty or null', size: 'Length should be in between 1 and 36 chars' };
@@ -48,6 +50,6 @@ export const ftmChipListQuery = z.object({
   ftmId: queryValue,
   make: queryValue,
   model: queryValue,
-  status: queryValue,
+  status: queryWord(CHIP_STATUSES, 'Exactly'),
 });
 export type FtmChipListQuery = z.output<typeof ftmChipListQuery>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { POLICY_STATUSES } from '../domain/policies/policy.js';
 import { POLICY_TYPES } from '../domain/policies/policy-types.js';
 import { allowedWords, queryWord } from './documented.js';
 import { filterValueRequest, searchRequest } from './legacy-search.js';
@@ -16,7 +17,7 @@ export const listPoliciesQuery = z.object({
   policyName: queryValue,
   policyDescription: queryValue,
   policyGroupName: queryValue,
-  status: queryValue,
+  status: queryWord(POLICY_STATUSES, 'Exactly'),
 });
 
 /** `@NotNull String policyType`: "all" or a policy type; an empty string passes, as in MOSIP. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PARTNER_TYPES } from '../domain/partners/partner-types.js';
+import { POLICY_REQUEST_STATUSES } from '../domain/policy-requests/policy-request.js';
 import { queryWord } from './documented.js';
 import { queryValue, sortAndPageQuery } from './list-query.js';
 
@@ -13,7 +14,7 @@ export const policyRequestListQuery = z.object({
   partnerId: queryValue,
   partnerComment: queryValue,
   orgName: queryValue,
-  status: queryValue,
+  status: queryWord(POLICY_REQUEST_STATUSES, 'Exactly'),
   policyId: queryValue,
   policyName: queryValue,
   policyGroupName: queryValue,

@@ -2,10 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AUDITED_OBJECT_TYPES } from '../../functions/domain/audit-trail/audit-trail.js';
 import { PARTNER_DOMAINS } from '../../functions/domain/certificates/partner-domains.js';
+import { DERIVED_STATUSES } from '../../functions/domain/devices/approval.js';
+import { CHIP_STATUSES } from '../../functions/domain/ftm-chips/ftm-chip.js';
+import { DISMISSED, NOTIFICATION_STATUSES } from '../../functions/domain/notifications/notification.js';
 import { TYPES_BY_FILTER } from '../../functions/domain/notifications/portal.js';
 import { PARTNER_TYPES } from '../../functions/domain/partners/partner-types.js';
 import { SUPPORTED_LANGUAGES } from '../../functions/domain/partners/registration-rules.js';
+import { POLICY_STATUSES } from '../../functions/domain/policies/policy.js';
 import { POLICY_TYPES } from '../../functions/domain/policies/policy-types.js';
+import { POLICY_REQUEST_STATUSES } from '../../functions/domain/policy-requests/policy-request.js';
 import { ACTIVATION_STATUSES, DEACTIVATE_STATUS, DECISIONS, LEGACY_DECISIONS } from '../../functions/domain/status-words.js';
 import { openApiDocument } from '../../functions/openapi/openapi-document.js';
 import type { Service } from '../../functions/routes/route.js';
@@ -70,6 +75,13 @@ const ENUMS: [operationId: string, where: string, values: readonly string[]][] =
   ['decideSbi', 'body.approvalStatus', LEGACY_DECISIONS],
   ['decideDeviceLegacy', 'body.approvalStatus', LEGACY_DECISIONS],
   ['getAuditTrail', 'query.objectType', AUDITED_OBJECT_TYPES],
+  ['listNotifications', 'query.notificationStatus', NOTIFICATION_STATUSES],
+  ['dismissNotification', 'body.notificationStatus', [DISMISSED]],
+  ['listPolicyRequests', 'query.status', POLICY_REQUEST_STATUSES],
+  ['listPolicies', 'query.status', POLICY_STATUSES],
+  ['listSbis', 'query.status', DERIVED_STATUSES],
+  ['listDevices', 'query.status', DERIVED_STATUSES],
+  ['listFtmChips', 'query.status', CHIP_STATUSES],
 ];
 
 test("each MOSIP closed set is documented with exactly its domain constant's values", () => {

@@ -16,6 +16,10 @@ export const NOTIFICATION_TYPES = [
   'WEEKLY_SUMMARY',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+/** A notification's status: shown, or dismissed by its reader (the only status a reader may set). */
+export const NOTIFICATION_STATUSES = ['ACTIVE', 'DISMISSED'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export const DISMISSED: NotificationStatus = 'DISMISSED';
 export const ADMIN_NOTIFICATION_TYPES: ReadonlySet<NotificationType> = new Set(['ROOT_CERT_EXPIRY', 'INTERMEDIATE_CERT_EXPIRY', 'WEEKLY_SUMMARY']);
 
 /** MOSIP's CertificateDetailsDto. */
@@ -90,7 +94,7 @@ export interface Notification {
   partnerId: string | null;
   notificationType: NotificationType;
   /** The partner notification's status; an admin notification's status is each admin's own. */
-  notificationStatus: 'ACTIVE' | 'DISMISSED';
+  notificationStatus: NotificationStatus;
   details: NotificationDetails;
   crBy: string;
   crDtimes: string;

@@ -9,7 +9,14 @@ import { ownedPartners } from '../partners/ownership.js';
 import type { Partner } from '../partners/partner.js';
 import { retryOnConflict } from '../retry.js';
 import { bindPage, checkSortAndPage, pageOf } from '../search/v2-lists.js';
-import { ADMIN_NOTIFICATION_TYPES, NOTIFICATION_AUDIT_TYPE, NOTIFICATION_RETENTION_DAYS, type Notification, type NotificationType } from './notification.js';
+import {
+  ADMIN_NOTIFICATION_TYPES,
+  DISMISSED,
+  NOTIFICATION_AUDIT_TYPE,
+  NOTIFICATION_RETENTION_DAYS,
+  type Notification,
+  type NotificationType,
+} from './notification.js';
 import type { PortalNotificationDeps } from './ports.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -160,7 +167,7 @@ export async function dismissNotification(
   body: { notificationStatus?: string | null | undefined },
 ) {
   if (body.notificationStatus === undefined || body.notificationStatus === null) throw new PmsError(E.STATUS_REQUIRED);
-  if (body.notificationStatus !== 'DISMISSED') throw new PmsError(E.INVALID_STATUS);
+  if (body.notificationStatus !== DISMISSED) throw new PmsError(E.INVALID_STATUS);
   const partners = await callerPartners(deps, caller);
   return retryOnConflict(async () => {
     const notification = await deps.notifications.get(notificationId);

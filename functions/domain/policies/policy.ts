@@ -1,5 +1,6 @@
 /** A policy as stored. `status` is MOSIP's derived status (draft / activated / deactivated), kept explicit. */
-export type PolicyStatus = 'draft' | 'activated' | 'deactivated';
+export const POLICY_STATUSES = ['draft', 'activated', 'deactivated'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 export interface Policy {
   id: string;

@@ -3,7 +3,8 @@ import { PARTNER_MANAGER_SERVICE } from '../partners/partner-events.js';
 import type { IdGenerator } from '../ports.js';
 
 /** A partner's request to use a published policy (MOSIP partner_policy_request). Decided by a partner admin. */
-export type PolicyRequestStatus = 'InProgress' | 'approved' | 'rejected';
+export const POLICY_REQUEST_STATUSES = ['InProgress', 'approved', 'rejected'] as const;
+export type PolicyRequestStatus = (typeof POLICY_REQUEST_STATUSES)[number];
 
 export interface PolicyRequest {
   mappingKey: string;
