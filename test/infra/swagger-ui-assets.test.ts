@@ -4,8 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { SWAGGER_UI_BUNDLE_DIRECTORY, SWAGGER_UI_DIST_FILES } from '../../functions/openapi/swagger-ui-files.js';
 import { platformRoutes } from '../../functions/routes/platform-routes.js';
 import { addPmsStack, PMS_STACK_NAME } from '../../lib/pms-app.js';
@@ -15,7 +17,7 @@ import { operationIdOf } from './template-queries.js';
 /*
  * Swagger UI on AWS, from the synthesized cloud assembly (offline, as `npm run synth`): its routes have no authorizer,
  * and its functions' assets, bundled for real here (the other infra tests skip esbuild), hold swagger-ui-dist's
- * allowlisted files beside index.mjs, which does not carry them.
+ * allowlisted files beside index.mjs, which does not carry them, and that bundle finds and serves them.
  */
 
 const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
@@ -73,6 +75,21 @@ test("each Swagger UI function's asset holds the allowlisted swagger-ui-dist fil
     const bundleBytes = statSync(join(asset, 'index.mjs')).size;
     assert.ok(bundleBytes < statSync(join(DIST, 'swagger-ui-bundle.js')).size / 4, `${row.operationId}: index.mjs is ${bundleBytes} bytes`);
   }
+});
+
+test('the bundled handler, run from its asset as Lambda runs it, answers from the files beside it', async () => {
+  const asset = assetDirectoryOf(platformRoutes.policyManagerSwaggerUi.operationId);
+  const { handler } = (await import(pathToFileURL(join(asset, 'index.mjs')).href)) as {
+    handler: (event: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+  };
+  const get = (file: string) => handler({ pathParameters: { file }, headers: {}, requestContext: { requestId: 'infra-test' } });
+  for (const file of ['index.html', 'swagger-ui-bundle.js']) {
+    const result = await get(file);
+    assert.equal(result.statusCode, 200, file);
+    assert.equal(result.body, readFileSync(join(DIST, file), 'utf8'), file);
+  }
+  assert.match((await get('swagger-initializer.js')).body ?? '', /url: "\/v1\/policymanager\/v3\/api-docs"/);
+  assert.equal((await get('package.json')).statusCode, 404);
 });
 
 test('a function that reads no file gets a bare bundle', () => {
