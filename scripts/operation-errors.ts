@@ -3,13 +3,17 @@
  * operation may answer, which the OpenAPI documents list per operation (`x-mosip-errors`). Nothing here is kept by
  * hand, so the list follows the code:
  *
- * - the operation's own codes: every error definition (`X_ERRORS.NAME` in functions/errors/) referenced by a module
- *   the route's Lambda entry reaches through its imports, following only modules under functions/handlers/ and
- *   functions/domain/ (the wiring in functions/adapters/ reaches every repository, and the request pipeline in
- *   functions/http/ serves every route: its codes come from the rules below). Type-only imports are not followed:
- *   they run no code. A module that hands a whole error table on (`errors: PARTNER_PAGING_ERRORS`) contributes every
- *   code of that table. The granularity is the module: a route lists the codes of every function of the domain
- *   modules it imports, so the list is what the operation may answer, a superset of what it does answer;
+ * - the operation's own codes: the error definitions (`X_ERRORS.NAME` of functions/errors/) named by the top-level
+ *   declarations the route's Lambda entry reaches, declaration by declaration: from the entry's module, every
+ *   function, class or constant a reached declaration names, in its own module or through a runtime import (type-only
+ *   imports run no code), following only modules under functions/handlers/ and functions/domain/. So a route lists the
+ *   codes of the domain functions it calls (and what they call), not those of their neighbours in the same module.
+ *   The wiring in functions/adapters/ would reach every repository, and the request pipeline in functions/http/ serves
+ *   every route: their codes come from the rules below (adapters raise no MOSIP codes of their own; they throw the
+ *   domain's conflict errors, which the domain maps). A declaration that hands a whole error table on
+ *   (`errors: PARTNER_PAGING_ERRORS`) contributes every code of it. Names are matched by text, so a local variable
+ *   named like a module's declaration adds that declaration: the list is what the operation may answer, a superset of
+ *   what it does;
  * - the request pipeline's, from the route row (functions/http/request-parser.ts, error-response.ts): PMS_COR_001 when
  *   anything is validated (a body, a query, a path parameter), MOSIP's envelope checks of V2 bodies and of V1 bodies
  *   that must carry today's `requesttime`, KER-ATH-401/403 unless public (403 only where roles are listed),
@@ -22,6 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import type { ErrorDefinition } from '../functions/errors/pms-error.js';
 import { AUTH_ERRORS, REQUEST_ERRORS } from '../functions/errors/request-errors.js';
 import type { Route } from '../functions/routes/route.js';
@@ -30,13 +35,6 @@ import { ROUTES } from '../functions/routes/route-table.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OPERATION_ERRORS_FILE = join(ROOT, 'functions/openapi/operation-errors.json');
 const FOLLOWED = ['functions/handlers/', 'functions/domain/'];
-
-/** `import … from './x.js'` and `export … from './x.js'`, but not `import type` / `export type`; relative only. */
-const RUNTIME_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'";]*?\bfrom\s+['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g;
-const ALIAS = /\b([A-Z][A-Z0-9_]*_ERRORS)\s+as\s+([A-Za-z_$][\w$]*)/g;
-const MEMBER = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*([A-Z][A-Z0-9_]*)\b/g;
-const DESTRUCTURED = /const\s*\{([^}]*)\}\s*=\s*([A-Z][A-Z0-9_]*_ERRORS)\b/g;
-const WHOLE_TABLE = /(?<![\w$.])([A-Z][A-Z0-9_]*_ERRORS)\b(?!\s*\.)/g;
 
 type ErrorTables = Map<string, Record<string, ErrorDefinition>>;
 
@@ -58,38 +56,160 @@ function followed(file: string): boolean {
   return FOLLOWED.some((prefix) => path.startsWith(prefix));
 }
 
-/** The modules the entry reaches through runtime imports, staying under functions/handlers/ and functions/domain/. */
-function reachable(entry: string): string[] {
-  const seen = new Set<string>([resolve(ROOT, entry)]);
-  const pending = [...seen];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    for (const match of readFileSync(file, 'utf8').matchAll(RUNTIME_IMPORT)) {
-      const target = resolve(dirname(file), (match[1] ?? match[2]!).replace(/\.js$/, '.ts'));
-      if (!seen.has(target) && followed(target)) {
-        seen.add(target);
-        pending.push(target);
-      }
-    }
-  }
-  return [...seen];
+/** A top-level declaration of a module: what it refers to, by name, and the error definitions it names. */
+interface Unit {
+  readonly names: readonly string[];
+  readonly node: ts.Node;
 }
 
-/** The error definitions one module's source refers to. */
-function referencedErrors(source: string, tables: ErrorTables): ErrorDefinition[] {
-  const withoutImports = source.replace(/(?:^|\n)\s*import\s[^;]*;/g, '\n');
-  const names = new Map<string, string>([...tables.keys()].map((name) => [name, name]));
-  for (const [, table, alias] of source.matchAll(ALIAS)) if (tables.has(table!)) names.set(alias!, table!);
-  const found: ErrorDefinition[] = [];
-  const add = (table: string | undefined, member: string) => {
-    const definition = table === undefined ? undefined : tables.get(table)?.[member];
-    if (definition) found.push(definition);
-  };
-  for (const [, object, member] of withoutImports.matchAll(MEMBER)) add(names.get(object!), member!);
-  for (const [, members, table] of withoutImports.matchAll(DESTRUCTURED)) {
-    for (const member of members!.split(',')) add(table, member.split(':')[0]!.trim());
+interface ModuleInfo {
+  /** Top-level declarations by the names they declare; `<module>` holds the statements that run on load. */
+  readonly units: Map<string, Unit>;
+  /** Local name → the module and exported name it is imported from (`*` for a namespace import). */
+  readonly imports: Map<string, { file: string; name: string }>;
+  /** Exported name → where it is re-exported from; `*` entries list `export * from` modules. */
+  readonly reexports: Map<string, { file: string; name: string }>;
+  readonly starExports: string[];
+}
+
+const modules = new Map<string, ModuleInfo>();
+
+function moduleOf(file: string): ModuleInfo {
+  const known = modules.get(file);
+  if (known) return known;
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const info: ModuleInfo = { units: new Map(), imports: new Map(), reexports: new Map(), starExports: [] };
+  const target = (specifier: ts.Expression) => resolve(dirname(file), (specifier as ts.StringLiteral).text.replace(/\.js$/, '.ts'));
+  const onLoad: ts.Node[] = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly || !(statement.moduleSpecifier as ts.StringLiteral).text.startsWith('.')) continue;
+      const from = target(statement.moduleSpecifier);
+      if (clause.name) info.imports.set(clause.name.text, { file: from, name: 'default' });
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) info.imports.set(bindings.name.text, { file: from, name: '*' });
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          if (!element.isTypeOnly) info.imports.set(element.name.text, { file: from, name: (element.propertyName ?? element.name).text });
+        }
+      }
+    } else if (ts.isExportDeclaration(statement)) {
+      if (statement.isTypeOnly || !statement.moduleSpecifier || !(statement.moduleSpecifier as ts.StringLiteral).text.startsWith('.')) continue;
+      const from = target(statement.moduleSpecifier);
+      const clause = statement.exportClause;
+      if (!clause) info.starExports.push(from);
+      else if (ts.isNamedExports(clause)) {
+        for (const element of clause.elements)
+          if (!element.isTypeOnly) info.reexports.set(element.name.text, { file: from, name: (element.propertyName ?? element.name).text });
+      }
+    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+      if (statement.name) info.units.set(statement.name.text, { names: [statement.name.text], node: statement });
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const names = boundNames(declaration.name);
+        for (const name of names) info.units.set(name, { names, node: declaration });
+      }
+    } else if (!ts.isInterfaceDeclaration(statement) && !ts.isTypeAliasDeclaration(statement)) {
+      onLoad.push(statement);
+    }
   }
-  for (const [, table] of withoutImports.matchAll(WHOLE_TABLE)) found.push(...Object.values(tables.get(table!) ?? {}));
-  return found;
+  info.units.set('<module>', { names: [], node: { forEachChild: (visit: (node: ts.Node) => void) => onLoad.forEach(visit) } as ts.Node });
+  modules.set(file, info);
+  return info;
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
+}
+
+/** The declaration `name` exported by `file` names, following re-exports; undefined outside the followed folders. */
+function exported(file: string, name: string): { file: string; name: string }[] {
+  if (!followed(file)) return [];
+  const info = moduleOf(file);
+  if (name === '*') return [...info.units.keys()].map((unit) => ({ file, name: unit }));
+  if (info.units.has(name))
+    return [
+      { file, name },
+      { file, name: '<module>' },
+    ];
+  const reexport = info.reexports.get(name);
+  if (reexport) return exported(reexport.file, reexport.name);
+  return info.starExports.flatMap((from) => exported(from, name));
+}
+
+/** What one declaration refers to: other declarations (followed folders only) and error definitions. */
+function referencesOf(file: string, unitName: string, tables: ErrorTables): { units: { file: string; name: string }[]; errors: ErrorDefinition[] } {
+  const info = moduleOf(file);
+  const unit = info.units.get(unitName);
+  const units: { file: string; name: string }[] = [];
+  const errors: ErrorDefinition[] = [];
+  if (!unit) return { units, errors };
+  const tableOf = (local: string) => {
+    const imported = info.imports.get(local);
+    return imported && relative(ROOT, imported.file).startsWith('functions/errors/') ? tables.get(imported.name) : undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && tableOf(node.expression.text)) {
+      const definition = tableOf(node.expression.text)![node.name.text];
+      if (definition) errors.push(definition);
+      return;
+    }
+    // A member name (`x.name`, `{ name: … }`) is no reference to a declaration of that name.
+    if (ts.isPropertyAccessExpression(node)) {
+      visit(node.expression);
+      return;
+    }
+    if (ts.isPropertyAssignment(node)) {
+      visit(node.initializer);
+      return;
+    }
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && ts.isIdentifier(node.initializer)) {
+      const table = tableOf(node.initializer.text);
+      if (table) {
+        for (const element of node.name.elements) {
+          const definition = table[(element.propertyName ?? element.name).getText()];
+          if (definition) errors.push(definition);
+        }
+        return;
+      }
+    }
+    if (ts.isIdentifier(node)) {
+      const table = tableOf(node.text);
+      if (table) errors.push(...Object.values(table));
+      else if (info.units.has(node.text) && !unit.names.includes(node.text)) units.push({ file, name: node.text });
+      else if (info.imports.has(node.text)) units.push(...exported(info.imports.get(node.text)!.file, info.imports.get(node.text)!.name));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  // A declaration's own name is not a reference to itself; its body and initializer are what it uses.
+  if (ts.isVariableDeclaration(unit.node)) {
+    if (unit.node.initializer) visit(unit.node.initializer);
+  } else if (unitName === '<module>') {
+    unit.node.forEachChild(visit);
+  } else {
+    ts.forEachChild(unit.node, (child) => (child === (unit.node as ts.FunctionDeclaration).name ? undefined : visit(child)));
+  }
+  return { units, errors };
+}
+
+/** The error definitions of every declaration the entry's module reaches, declaration by declaration. */
+function entryErrors(entry: string, tables: ErrorTables): ErrorDefinition[] {
+  const start = resolve(ROOT, entry);
+  const pending = [...moduleOf(start).units.keys()].map((name) => ({ file: start, name }));
+  const seen = new Set<string>();
+  const errors: ErrorDefinition[] = [];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const key = `${next.file}#${next.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const found = referencesOf(next.file, next.name, tables);
+    errors.push(...found.errors);
+    pending.push(...found.units);
+  }
+  return errors;
 }
 
 /** What the request pipeline itself may answer for this route (see the file's comment). */
@@ -127,14 +247,10 @@ export interface OperationErrors {
 
 export async function operationErrors(routes: readonly Route[] = ROUTES): Promise<OperationErrors> {
   const tables = await errorTables();
-  const sources = new Map<string, ErrorDefinition[]>();
   const operations: Record<string, string[]> = {};
   const messages = new Map<string, Set<string>>();
   for (const route of [...routes].sort((a, b) => compare(a.operationId, b.operationId))) {
-    const own = reachable(route.entry).flatMap((file) => {
-      if (!sources.has(file)) sources.set(file, referencedErrors(readFileSync(file, 'utf8'), tables));
-      return sources.get(file)!;
-    });
+    const own = entryErrors(route.entry, tables);
     const errors = [...own, ...pipelineErrors(route)];
     for (const error of errors) messages.set(error.code, (messages.get(error.code) ?? new Set()).add(error.message));
     operations[route.operationId] = [...new Set(errors.map((error) => error.code))].sort(compare);

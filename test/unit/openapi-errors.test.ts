@@ -48,6 +48,10 @@ test("the lists follow each operation's own code, not every code for every route
   // A row's own fallback error is listed in place of PMS_COR_003 (which its modules may still refer to).
   for (const route of ROUTES.filter((candidate) => candidate.fallbackError !== undefined)) assert.ok(has(route.operationId, route.fallbackError!.code));
   assert.ok(has('listPolicies', 'PMS_POL_061') && !has('getPolicies', 'PMS_POL_061'));
+  // Per declaration, not per module: creating a group does not list the deactivation's code from the same module,
+  // nor reading a policy the search codes of the queries beside it.
+  assert.ok(has('deactivatePolicyGroup', 'PMS_POL_073') && !has('createPolicyGroup', 'PMS_POL_073'));
+  assert.ok(has('searchPolicyGroups', 'PMS-MSD-310') && !has('getPolicy', 'PMS-MSD-310'));
   // Verification answers its own codes.
   assert.ok(has('verifyPartnerKeys', 'PMS_PMP_025'));
 });
