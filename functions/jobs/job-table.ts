@@ -25,7 +25,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
   {
     name: 'settle-oidc-clients',
     description: 'Sends OIDC client changes that eSignet never confirmed (it was down, or the call was cut) to eSignet again, then confirms or undoes them',
-    schedule: { every: 'day', at: '00:15' },
+    // Hourly: a change eSignet never confirmed waits at most an hour (and the 5-minute grace) to be sent again.
+    schedule: { every: 'hour', at: '07' },
     entry: 'functions/handlers/jobs/settle-oidc-clients.ts',
     esignet: 'registers',
   },

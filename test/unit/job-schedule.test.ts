@@ -21,6 +21,16 @@ test('weekly: the next run falls on its weekday', () => {
   assert.equal(nextRunAfter(weekly, at('2026-12-07T07:00:00Z')).toISOString(), '2026-12-14T07:00:00.000Z');
 });
 
+test('hourly: the next run is this hour at the minute if still ahead, else the next hour; the minute is MM', () => {
+  const hourly = { every: 'hour', at: '07' } as const;
+  assert.equal(nextRunAfter(hourly, at('2026-12-03T01:00:00Z')).toISOString(), '2026-12-03T01:07:00.000Z');
+  assert.equal(nextRunAfter(hourly, at('2026-12-03T01:07:00Z')).toISOString(), '2026-12-03T02:07:00.000Z');
+  assert.equal(nextRunAfter(hourly, at('2026-12-31T23:30:00Z')).toISOString(), '2027-01-01T00:07:00.000Z');
+  assert.equal(schedulerExpression(hourly), 'cron(7 * * * ? *)');
+  assert.deepEqual(withOverride(hourly, '45'), { every: 'hour', at: '45' });
+  for (const bad of ['60', '7', '01:07', 'MON 07']) assert.throws(() => withOverride(hourly, bad), /hourly job's time is the minute MM/, bad);
+});
+
 test('EventBridge Scheduler expressions', () => {
   assert.equal(schedulerExpression({ every: 'day', at: '00:30' }), 'cron(30 0 * * ? *)');
   assert.equal(schedulerExpression({ every: 'week', on: 'FRI', at: '23:05' }), 'cron(5 23 ? * FRI *)');
