@@ -57,6 +57,13 @@ export function requestExample(route: Route): unknown {
   return { ...(route.apiId ? { id: route.apiId } : {}), version: '1.0', [time]: EXAMPLE_TIME, metadata: {}, request: route.example };
 }
 
+/** A file answer per media type: text as a string, images as bytes. */
+function fileContent(mediaTypes: readonly string[]): JsonSchema {
+  return Object.fromEntries(
+    mediaTypes.map((type) => [type, { schema: type.startsWith('image/') ? { type: 'string', format: 'binary' } : { type: 'string' } }]),
+  );
+}
+
 function responseEnvelope(route: Route): JsonSchema {
   if (route.envelope === 'RAW') return { type: 'object' };
   const time = route.envelope === 'V2' ? 'responseTime' : 'responsetime';
@@ -132,8 +139,9 @@ function operationOf(route: Route): JsonSchema {
           route.envelope === 'RAW'
             ? 'The answer itself, in no MOSIP envelope'
             : `MOSIP envelope: \`response\` on success, \`errors\` on a business failure. Codes it may carry (messages in x-mosip-errors): ${codes.join(', ')}`,
-        content: { 'application/json': { schema: responseEnvelope(route) } },
+        content: route.servesFiles ? fileContent(route.servesFiles) : { 'application/json': { schema: responseEnvelope(route) } },
       },
+      ...(route.servesFiles ? { '404': { description: 'No such file' } } : {}),
       // A row whose only table access is the probe is a health check: DOWN when the table does not answer.
       ...(route.tableAccess === 'probe' ? { '503': { description: '`{"status":"DOWN"}`: the table failed to answer, or not in time' } } : {}),
       ...(route.body ? { '400': { description: 'PMS_COR_001: the request does not match its schema' } } : {}),

@@ -40,6 +40,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * The pages load scripts, styles and the document from this origin only; Swagger UI styles elements inline and
  * draws some icons as data: URLs. No framing (clickjacking).
  */
+/** What a Swagger UI route may answer, for its row in the route table. */
+export const SWAGGER_UI_MEDIA_TYPES: readonly string[] = [...new Set(Object.values(CONTENT_TYPES))];
+
 export const SWAGGER_UI_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
   "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";

@@ -1,3 +1,4 @@
+import { SWAGGER_UI_MEDIA_TYPES } from '../openapi/swagger-ui-files.js';
 import { defineRoute } from './route.js';
 
 const entry = (file: string) => `functions/handlers/platform/${file}.ts`;
@@ -65,6 +66,7 @@ export const platformRoutes = {
     path: '/swagger-ui/{file+}',
     access: 'PUBLIC',
     envelope: 'RAW',
+    servesFiles: SWAGGER_UI_MEDIA_TYPES,
     entry: entry('swagger-ui-partner-manager'),
   }),
   policyManagerSwaggerUi: defineRoute({
@@ -77,6 +79,7 @@ export const platformRoutes = {
     path: '/swagger-ui/{file+}',
     access: 'PUBLIC',
     envelope: 'RAW',
+    servesFiles: SWAGGER_UI_MEDIA_TYPES,
     entry: entry('swagger-ui-policy-manager'),
   }),
 };

@@ -94,6 +94,8 @@ export interface RouteDefinition<
    * (the eSignet settings and a read of its client secret), or only the `setting` that says whether it is configured.
    */
   esignet?: EsignetUse;
+  /** RAW only: the answer is one of these files, not JSON (documented as such, with 404 for any other name). */
+  servesFiles?: readonly string[];
   /** Lambda entry file, relative to the repository root. */
   entry: string;
 }

@@ -57,3 +57,19 @@ test('every route example is a valid request for its own schema', () => {
   assert.ok(withExamples.length > 0);
   for (const route of withExamples) assert.ok(route.body!.safeParse(route.example).success, route.operationId);
 });
+
+test('Swagger UI rows are documented as the files they answer, not as JSON', () => {
+  for (const service of Object.keys(SERVICE_PREFIXES) as Service[]) {
+    const document = openApiDocument(service) as { paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>> };
+    const ui = document.paths['/swagger-ui/{file}']!.get!;
+    assert.deepEqual(Object.keys(ui.responses['200']!.content!).sort(), [
+      'image/png',
+      'text/css; charset=utf-8',
+      'text/html; charset=utf-8',
+      'text/javascript; charset=utf-8',
+    ]);
+    assert.ok(ui.responses['404']);
+    const docs = document.paths['/v3/api-docs']!.get!;
+    assert.deepEqual(Object.keys(docs.responses['200']!.content!), ['application/json']);
+  }
+});
