@@ -211,13 +211,23 @@ test("another partner is refused on every {clientId} route, and an admin sees ev
 test("a partner without an approved policy, an invalid JWK, a duplicate key, an unsupported grant type: MOSIP's codes, nothing written anywhere", async () => {
   await refusedEverywhere('POST', OAUTH, rp3, createBody('rp-3'), 'PMS_ESI_002');
   await refusedEverywhere('POST', OAUTH, rp1, createBody('rp-1', { publicKey: { kty: 'RSA', n: 'not a modulus', e: 'AQAB' } }), 'PMS_ESI_007');
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  await refusedEverywhere('POST', OAUTH, rp1, createBody('rp-1', { publicKey: privateKey.export({ format: 'jwk' }) }), 'PMS_ESI_007');
   const taken = createBody('rp-1');
   await ok('POST', OAUTH, rp1, taken);
   await refusedEverywhere('POST', OAUTH, rp1, { ...taken, requesttime: new Date().toISOString() }, 'PMS_ESI_001');
   await refusedEverywhere('POST', OIDC, rp1, createBody('rp-1', { grantTypes: ['client_credentials'], clientNameLangMap: undefined }), 'invalid_grant_type');
   await refusedEverywhere('POST', OAUTH, rp1, createBody('rp-1', { redirectUris: ['$abcdefg'] }), 'invalid_redirect_uri');
+});
+
+test("a whole key pair sent as the JWK (as MOSIP's rig sends it): registered with its public key only, in our table and in eSignet", async () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { clientId } = await ok('POST', OAUTH, rp1, createBody('rp-1', { publicKey: privateKey.export({ format: 'jwk' }) }));
+  const read = await ok('GET', `${OAUTH}/${clientId}`, rp1);
+  assert.deepEqual(Object.keys(JSON.parse(read.publicKey)).sort(), ['e', 'kty', 'n']);
+  const stored = JSON.stringify((await storedClients()).find((item) => item.id === clientId));
+  const registered = JSON.stringify(esignetClient(clientId));
+  const privateExponent = String(privateKey.export({ format: 'jwk' }).d);
+  assert.ok(stored.includes(String(JSON.parse(read.publicKey).n)) && !stored.includes(privateExponent), 'stored without the private key');
+  assert.ok(registered.includes(String(JSON.parse(read.publicKey).n)) && !registered.includes(privateExponent), 'sent to eSignet without it');
 });
 
 test('eSignet down or refusing during create and update: once the settle job ran, a client is in both systems or in neither', async () => {

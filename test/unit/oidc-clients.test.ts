@@ -179,22 +179,21 @@ test("the client id is MOSIP's: base64url(SHA-256(base64(SPKI DER))), the same f
   assert.deepEqual(Object.keys(key.jwk).sort(), ['alg', 'e', 'kid', 'kty', 'n', 'use']);
 });
 
-test('a JWK that is not one, or that holds a private member, is PMS_ESI_007; an EC key is not RSA', () => {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const privateJwk = privateKey.export({ format: 'jwk' }) as Record<string, unknown>;
-  for (const jwk of [
-    {},
-    { kty: 'RSA' },
-    { kty: 'RSA', n: 'not base64!', e: 'AQAB' },
-    { kty: 'oct', k: 'abc' },
-    { kty: 'XYZ' },
-    privateJwk,
-    { ...rsaJwk(), n: 42 },
-  ]) {
+test('a JWK that is not one is PMS_ESI_007; an EC key is not RSA', () => {
+  for (const jwk of [{}, { kty: 'RSA' }, { kty: 'RSA', n: 'not base64!', e: 'AQAB' }, { kty: 'oct', k: 'abc' }, { kty: 'XYZ' }, { ...rsaJwk(), n: 42 }]) {
     assert.equal(refusalOfCall(() => clientPublicKey(jwk)).code, 'PMS_ESI_007', JSON.stringify(jwk).slice(0, 40));
   }
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
   assert.deepEqual(clientPublicKey(ec), { rsa: false });
+});
+
+test("a whole key pair sent as the JWK registers its public key: the private members are dropped, the client id is the public key's", () => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pair = clientPublicKey(privateKey.export({ format: 'jwk' }) as Record<string, unknown>);
+  const alone = clientPublicKey(publicKey.export({ format: 'jwk' }) as Record<string, unknown>);
+  assert.ok(pair.rsa && alone.rsa);
+  assert.deepEqual(Object.keys(pair.jwk).sort(), ['e', 'kty', 'n']);
+  assert.deepEqual(pair, alone);
 });
 
 test("claims and ACRs come from the policy's KYC attributes and auth types, refused in MOSIP's order", () => {

@@ -2,9 +2,11 @@ import { createHash, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { OIDC_CLIENT_ERRORS } from '../../errors/oidc-client-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 
-/** Members of a JWK that only a private (or symmetric) key has: a client registers its public key, never these. */
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
-/** The public members we keep of an RSA JWK (RFC 7517 and 7518): the key itself and its optional metadata. */
+/**
+ * The public members we keep of an RSA JWK (RFC 7517 and 7518): the key itself and its optional metadata. Anything
+ * else is dropped, private members (d, p, q, dp, dq, qi, oth) included: a client that sends its whole key pair, as
+ * MOSIP's own test rig does and MOSIP stores and forwards, is registered with its public key only.
+ */
 const KEPT_MEMBERS = ['kty', 'kid', 'use', 'alg', 'e', 'n'] as const;
 
 export type ClientPublicKey =
@@ -20,8 +22,8 @@ export type ClientPublicKey =
 /**
  * The client's public key, checked as MOSIP then eSignet check it (ClientManagementServiceImpl#getJWKString and
  * #createPublicKeyFromJWK, eSignet's IdentityProviderUtil#getJWKString):
- * - not a JWK at all (no kty, members of the wrong type, a modulus or exponent that is not base64url), or holding a
- *   private member (ours: MOSIP would store a private key sent by mistake): PMS_ESI_007;
+ * - not a JWK at all (no kty, members of the wrong type, a modulus or exponent that is not base64url): PMS_ESI_007;
+ * - private members are dropped, never stored, sent to eSignet or answered (ours: MOSIP keeps them);
  * - an EC or OKP key: MOSIP accepts it and eSignet refuses it with invalid_public_key, which MOSIP passes on; the
  *   caller answers that code where eSignet would, after PMS's own checks (and without calling eSignet).
  * The client id is derived as MOSIP derives it: SHA-256 over the standard base64 of the key's SubjectPublicKeyInfo
@@ -29,7 +31,7 @@ export type ClientPublicKey =
  */
 export function clientPublicKey(jwk: Record<string, unknown>): ClientPublicKey {
   const failed = () => new PmsError(OIDC_CLIENT_ERRORS.FAILED_TO_PROCESS_JWK);
-  if (typeof jwk.kty !== 'string' || PRIVATE_MEMBERS.some((member) => member in jwk)) throw failed();
+  if (typeof jwk.kty !== 'string') throw failed();
   for (const [member, value] of Object.entries(jwk)) {
     if ((KEPT_MEMBERS as readonly string[]).includes(member) && typeof value !== 'string') throw failed();
   }
