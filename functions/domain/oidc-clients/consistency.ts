@@ -45,15 +45,7 @@ export function registrationOf(client: OidcClient): EsignetRegistration {
     clientId: client.id,
     relyingPartyId: client.partnerId,
     publicKey: JSON.parse(client.publicKey) as Record<string, string>,
-    name: client.name,
-    clientNameLangMap: client.clientNameLangMap,
-    logoUri: client.logoUri,
-    redirectUris: client.redirectUris,
-    grantTypes: client.grantTypes,
-    clientAuthMethods: client.clientAuthMethods,
-    claims: client.claims,
-    acrValues: client.acrValues,
-    status: client.status,
+    ...registeredFields(client),
   };
 }
 
