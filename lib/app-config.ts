@@ -69,7 +69,7 @@ export interface MailConfig {
   adminList: { to: string; language: string } | null;
 }
 
-const ADDRESS = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/;
+export const ADDRESS = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/;
 
 /** Mails are off (portal notifications only) until `mailFrom` is set; a malformed address fails the synth. */
 export function mailFromContext(node: Node): MailConfig | null {

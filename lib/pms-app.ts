@@ -13,6 +13,7 @@ import {
 } from './app-config.js';
 import { esignetFromContext } from './esignet-deployment.js';
 import { loginFromContext } from './login-context.js';
+import { alarmEmailFromContext } from './monitoring.js';
 import { PmsStack } from './pms-stack.js';
 import { portalFromContext } from './portal-context.js';
 
@@ -37,6 +38,7 @@ export function addPmsStack(app: App, tables: { routes?: readonly Route[]; jobs?
     apiKeysPerPolicyMax: apiKeysPerPolicyMaxFromContext(app.node),
     mispLicenseValidityDays: mispLicenseValidityDaysFromContext(app.node),
     esignet: esignetFromContext(app.node),
+    alarmEmail: alarmEmailFromContext(app.node),
     description: 'MOSIP Partner Management System (serverless)',
     ...(tables.routes && { routes: tables.routes }),
   });

@@ -21,6 +21,7 @@ import { createIdentity } from './identity.js';
 import type { LoginConfig } from './login-context.js';
 import { deployLogin } from './login-deployment.js';
 import { MailDelivery } from './mail-delivery.js';
+import { Monitoring } from './monitoring.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { PersonalDataKeys } from './personal-data-keys.js';
 import { PmsCaBootstrap } from './pms-ca-bootstrap.js';
@@ -53,6 +54,8 @@ export interface PmsStackProps extends StackProps {
   portal?: PortalConfig | null;
   /** eSignet, where OIDC clients are registered (CDK context `esignetUrl` and friends); null: OIDC clients are off. */
   esignet?: EsignetConfig | null;
+  /** Where alarms are mailed (CDK context `alarmEmail`); null: operators subscribe to the alarm topic themselves. */
+  alarmEmail?: string | null;
 }
 
 /** The whole PMS deployment: shared resources here, the operations in nested stacks per domain. */
@@ -74,7 +77,7 @@ export class PmsStack extends Stack {
       props.login && identity.loginClient
         ? deployLogin(props.login, identity.loginClient, { routes, tokenIssuersJson: this.toJsonString(identity.tokenIssuers), portalUrl: portal?.url ?? null })
         : null;
-    new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
+    const relay = new OutboxRelay(this, 'OutboxRelay', { table, events, runtimeLayer });
     const pmsCa = new PmsCaBootstrap(this, 'PmsCa', { table, keys: signingKeys, runtimeLayer });
     new DeviceTypeSeed(this, 'DeviceTypes', { table, runtimeLayer });
     const jobs = new ScheduledJobs(this, 'Jobs', {
@@ -108,6 +111,19 @@ export class PmsStack extends Stack {
         }),
     );
 
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      alarmEmail: props.alarmEmail ?? null,
+      api,
+      routes,
+      endpoints: this.domainStacks.flatMap((domainStack) => domainStack.endpoints),
+      jobs,
+      jobDefinitions: props.jobs,
+      relay,
+      mail,
+      deadLetterScope: this,
+    });
+
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'EventBusName', { value: events.eventBusName });
     new CfnOutput(this, 'JobDeadLetterQueueUrl', { value: jobs.deadLetterQueue.queueUrl });

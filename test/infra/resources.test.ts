@@ -101,9 +101,9 @@ test('the partner event bus is named for MOSIP consumers and archived', () => {
   assert.ok(archive!.resource.Properties.RetentionDays > 0);
 });
 
-test('two retained RSA-2048 signing keys for the PMS root and issuing CAs, beside the two personal-data keys', () => {
+test("two retained RSA-2048 signing keys for the PMS root and issuing CAs, beside the two personal-data keys and the alarm topic's key", () => {
   const keys = resourcesOfType(pms, 'AWS::KMS::Key');
-  assert.equal(keys.length, 4);
+  assert.equal(keys.length, 5);
   const signingKeys = keys.filter((key) => key.resource.Properties.KeyUsage === 'SIGN_VERIFY');
   assert.equal(signingKeys.length, 2);
   for (const key of signingKeys) {
