@@ -15,7 +15,6 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -45,6 +44,8 @@ export function alarmEmailFromContext(node: Node): string | null {
 export const ACCESS_LOG_NAMESPACE = 'PMS/ApiAccessLog';
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const FIVE_MINUTES = Duration.minutes(5);
+/** CloudWatch's limit on the metrics one alarm's metric math may use. */
+const MAX_ALARM_METRICS = 10;
 
 /** Thresholds, documented in docs/operations.md (Monitoring). */
 export const ALARM_THRESHOLDS = {
@@ -109,7 +110,9 @@ export class Monitoring extends Construct {
     );
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.action = new SnsAction(this.topic);
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${Stack.of(this).stackName}-operations`, defaultInterval: Duration.hours(12) });
+    // Dashboard names are per account, not per region: the region keeps two deployments' dashboards apart.
+    const { stackName, region } = Stack.of(this);
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${stackName}-operations-${region}`, defaultInterval: Duration.hours(12) });
     this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 6 }));
 
     this.operations(props);
@@ -396,20 +399,23 @@ export class Monitoring extends Construct {
     ]);
   }
 
-  /** KMS without custom metrics: the errors of the functions that sign with the PMS CA keys (KMS Sign). */
+  /**
+   * KMS without custom metrics: the errors of the functions that sign with the PMS CA keys (KMS Sign). An alarm's
+   * metric math takes at most 10 metrics, so more signers than that get further alarms (SigningErrors2, …).
+   */
   private keyUse(props: MonitoringProps): void {
     const signers = props.routes
       .filter((route) => route.signsCertificates)
-      .map((route) => props.endpoints.find((endpoint) => endpoint.node.id === route.operationId)?.handler.lambda)
-      .filter((fn): fn is NonNullable<typeof fn> => fn !== undefined)
-      .slice(0, 10);
-    if (signers.length === 0) return;
-    const usingMetrics = Object.fromEntries(signers.map((fn: IFunction, index) => [`s${index}`, fn.metricErrors({ statistic: 'Sum' })]));
-    this.addAlarm('SigningErrors', {
-      description: 'A function that signs certificates with the PMS issuing CA key (KMS Sign) failed',
-      metric: new MathExpression({ expression: Object.keys(usingMetrics).join(' + '), usingMetrics, label: 'signing errors', period: FIVE_MINUTES }),
-      threshold: 0,
-    });
+      .flatMap((route) => props.endpoints.filter((endpoint) => endpoint.node.id === route.operationId).map((endpoint) => endpoint.handler.lambda));
+    for (let start = 0; start < signers.length; start += MAX_ALARM_METRICS) {
+      const group = signers.slice(start, start + MAX_ALARM_METRICS);
+      const usingMetrics = Object.fromEntries(group.map((fn, index) => [`s${index}`, fn.metricErrors({ statistic: 'Sum' })]));
+      this.addAlarm(start === 0 ? 'SigningErrors' : `SigningErrors${start / MAX_ALARM_METRICS + 1}`, {
+        description: 'A function that signs certificates with the PMS issuing CA key (KMS Sign) failed',
+        metric: new MathExpression({ expression: Object.keys(usingMetrics).join(' + '), usingMetrics, label: 'signing errors', period: FIVE_MINUTES }),
+        threshold: 0,
+      });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import { SERVICE_PREFIXES } from '../../functions/routes/route.js';
+import { ROUTES } from '../../functions/routes/route-table.js';
 import { ALARM_THRESHOLDS } from '../../lib/monitoring.js';
 import { synthesizePms } from './synth.js';
 import { type CfnResource, referencedId } from './template-queries.js';
@@ -153,7 +154,9 @@ test('5xx rate per service, p99 latency, authorizer errors and throttles, thrott
   assert.equal(metricsOf(alarm('OutboxRelayErrors')).length, 2);
   const mail = alarm('MailSenderErrors');
   assert.match(resources[referencedId(mail.Dimensions[0].Value)]!.Properties.Description, /Sends notification mails/);
-  assert.ok(metricsOf(alarm('SigningErrors')).length >= 2);
+  const signers = ROUTES.filter((route) => route.signsCertificates).length;
+  assert.ok(signers >= 2 && signers <= 10);
+  assert.equal(metricsOf(alarm('SigningErrors')).length, signers, 'every certificate-signing function');
 });
 
 test('without mail there is no mail alarm', () => {
@@ -165,6 +168,7 @@ test('without mail there is no mail alarm', () => {
 
 test('one dashboard with the alarms, operations, verification traffic, jobs, relay, mail and dead-letter sections', () => {
   const [[, dashboard]] = ofType(resources, 'AWS::CloudWatch::Dashboard') as [[string, CfnResource]];
+  assert.deepEqual(dashboard.Properties.DashboardName, { 'Fn::Join': ['', ['Pms-operations-', { Ref: 'AWS::Region' }]] }, 'dashboard names are per account');
   const body = JSON.parse(
     pms.stack
       .resolve(dashboard.Properties.DashboardBody)
