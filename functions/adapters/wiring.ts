@@ -39,13 +39,11 @@ import { dynamoUserRepository } from './dynamodb/user-repository.js';
 import { dynamoVerificationReader } from './dynamodb/verification-reader.js';
 import { numericIds, uuidIds } from './ids.js';
 import { DEFAULT_MISP_LICENSE_VALIDITY_DAYS, MISP_LICENSE_VALIDITY_DAYS_ENV, MISP_LICENSE_VALIDITY_RANGE } from './misp-license-settings.js';
+import { once } from './once.js';
 import { personalDataProtector } from './personal-data/protector-from-env.js';
 
 /** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
-export function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
-}
+export { once };
 
 export const policyGroupDeps = once((): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }));
 

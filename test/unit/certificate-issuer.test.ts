@@ -23,7 +23,8 @@ import {
   randomSerialNumber,
   type SubjectAttribute,
 } from '../../functions/domain/certificates/certificate-issuer.js';
-import { cachedPmsCa, ensurePmsCa, type PmsCa, PmsCaKeyMismatchError, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
+import { ensurePmsCa, type PmsCa, PmsCaKeyMismatchError, type PmsCaStore } from '../../functions/domain/certificates/pms-ca.js';
+import { cachedPmsCa } from '../../functions/domain/certificates/pms-ca-cache.js';
 import { resignedPartnerCertificate } from '../../functions/domain/certificates/resigned-partner-certificate.js';
 import type { CertificateSigner } from '../../functions/domain/certificates/signer.js';
 import { refusal } from '../support/refusals.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { minimumValidityFromEnv, selfRegisteredActivationFromEnv } from '../../functions/adapters/certificate-wiring.js';
+import { minimumValidityFromEnv, selfRegisteredActivationFromEnv } from '../../functions/adapters/certificate-store-wiring.js';
 import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
 import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
 import type { MinimumRemainingValidity, SelfRegisteredActivation } from '../../functions/domain/certificates/ports.js';

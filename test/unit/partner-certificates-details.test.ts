@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
 import { uploadCaCertificates } from '../../functions/domain/certificates/ca-upload.js';
-import { partnerCertificatesDetails } from '../../functions/domain/certificates/partner-certificate-downloads.js';
 import { uploadPartnerCertificate } from '../../functions/domain/certificates/partner-certificate-upload.js';
+import { partnerCertificatesDetails } from '../../functions/domain/certificates/partner-certificates-details.js';
 import { forgeTrustChain } from '../../local/certificate-forge.js';
 import { inMemoryCertificateDeps, registeredAuthPartner } from '../support/certificate-deps.js';
 

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { BasicConstraints, type Version } from '@peculiar/asn1-x509';
-import { certificatePem, parseCertificateData } from '../../functions/domain/certificates/x509/certificate-data.js';
+import { parseCertificateData } from '../../functions/domain/certificates/x509/certificate-data.js';
 import { checkCertificateProfile } from '../../functions/domain/certificates/x509/certificate-profile.js';
 import { firstAttribute, parseCertificate } from '../../functions/domain/certificates/x509/parse-certificate.js';
+import { certificatePem } from '../../functions/domain/certificates/x509/pem.js';
 import { decodeCertsOnlyPkcs7, encodeCertsOnlyPkcs7, pkcs7Pem } from '../../functions/domain/certificates/x509/pkcs7.js';
 import { PmsError } from '../../functions/errors/pms-error.js';
 import {

@@ -4,16 +4,17 @@ import { type AuditEntry, auditEntry } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { localDateTime } from '../mosip-dates.js';
 import { type PartnerDomain, partnerDomainOf } from './partner-domains.js';
-import type { CertificateDeps } from './ports.js';
+import type { CaUploadDeps } from './ports.js';
 import type { CaCertificate } from './stored-certificates.js';
 import { recordOf, type TrustedCertificate, trustedCertificates, trustStoreOf } from './trust-store.js';
 import { checkCaRemainingValidity, checkCurrentlyValid } from './upload-dates.js';
 import { sameBytes } from './x509/bytes.js';
-import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
+import { parseCertificateData } from './x509/certificate-data.js';
 import { checkCertificateProfile } from './x509/certificate-profile.js';
 import { checkCaCertificate, checkRootKeyIdentifiers, isSelfSigned } from './x509/certificate-roles.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 import { validatePath } from './x509/path-validation.js';
+import { certificatePem } from './x509/pem.js';
 
 export interface CaUploadRequest {
   certificateData: string;
@@ -35,7 +36,7 @@ const PARTIAL_UPLOAD_SUCCESS = 'Partial Upload Success.';
  * error is returned (MOSIP answers "Upload Failed." without saying why). Everything accepted is stored in one
  * transaction.
  */
-export async function uploadCaCertificates(deps: CertificateDeps, caller: Caller, request: CaUploadRequest) {
+export async function uploadCaCertificates(deps: CaUploadDeps, caller: Caller, request: CaUploadRequest) {
   const uploaded = parseCertificateData(request.certificateData, { unreadable: UNREADABLE_CA_DATA });
   const domain = partnerDomainOf(request.partnerDomain);
   const now = deps.clock.now();
@@ -70,7 +71,7 @@ export async function uploadCaCertificates(deps: CertificateDeps, caller: Caller
 }
 
 function checkedCaCertificate(
-  deps: CertificateDeps,
+  deps: CaUploadDeps,
   caller: Caller,
   cert: ParsedCertificate,
   domain: PartnerDomain,

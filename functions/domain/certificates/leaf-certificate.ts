@@ -8,12 +8,13 @@ import { resignedPartnerCertificate } from './resigned-partner-certificate.js';
 import type { UploadedCertificate } from './stored-certificates.js';
 import { trustedCertificates, trustStoreOf } from './trust-store.js';
 import { checkCurrentlyValid, checkPartnerRemainingValidity } from './upload-dates.js';
-import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
+import { parseCertificateData } from './x509/certificate-data.js';
 import { checkCertificateProfile } from './x509/certificate-profile.js';
 import { checkEndEntityCertificate, isSelfSigned } from './x509/certificate-roles.js';
 import { firstAttribute, parseCertificate } from './x509/parse-certificate.js';
 import type { ParsedCertificate } from './x509/parsed-certificate.js';
 import { validatePath } from './x509/path-validation.js';
+import { certificatePem } from './x509/pem.js';
 
 /**
  * An end-entity certificate that keymanager's uploadPartnerCertificate takes: a partner's own and an FTM chip's

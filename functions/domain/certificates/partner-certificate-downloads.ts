@@ -2,20 +2,17 @@ import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { Caller } from '../caller.js';
-import { localDateTime, sqlTimestamp } from '../mosip-dates.js';
+import { localDateTime } from '../mosip-dates.js';
 import { ownedPartners, partnerOf } from '../partners/ownership.js';
 import type { Partner, PartnerCertificateSummary } from '../partners/partner.js';
-import type { CertificateDeps } from './ports.js';
+import type { CertificateReadDeps } from './ports.js';
 import { certificatePair } from './stored-certificates.js';
-import { expiryPeriodEnd } from './trust-certificates.js';
-import { parseCertificateData } from './x509/certificate-data.js';
-import { firstAttribute } from './x509/parse-certificate.js';
 
 /**
  * `GET /partners/{partnerId}/certificate`: the MOSIP-signed certificate. MOSIP checks no ownership here; we do
  * (the caller's own partner, or any for an admin), like every other partner route.
  */
-export async function getPartnerCertificate(deps: CertificateDeps, caller: Caller, partnerId: string) {
+export async function getPartnerCertificate(deps: Pick<CertificateReadDeps, 'partners' | 'clock'>, caller: Caller, partnerId: string) {
   const partner = await partnerOf(deps.partners, caller, partnerId);
   const certificate = uploadedCertificate(partner);
   return { certificateData: certificate.signedPem, timestamp: localDateTime(deps.clock.now().toISOString()) };
@@ -27,7 +24,7 @@ export async function getPartnerCertificate(deps: CertificateDeps, caller: Calle
  * partner (PMS_CERTIFICATE_ERROR_002) and this one unless admin (…_007), a certificate is uploaded (PMS_PRT_108),
  * the partner is not deactivated (…_009).
  */
-export async function getPartnerCertificateData(deps: CertificateDeps, caller: Caller, partnerId: string) {
+export async function getPartnerCertificateData(deps: CertificateReadDeps, caller: Caller, partnerId: string) {
   const partner = await ownedPartner(deps, caller, partnerId);
   const summary = uploadedCertificate(partner);
   if (partner.approvalStatus === 'approved' && !partner.isActive) throw new PmsError(CERTIFICATE_ERRORS.DEACTIVATED_PARTNER_CERTIFICATE_DOWNLOAD_ERROR);
@@ -36,36 +33,7 @@ export async function getPartnerCertificateData(deps: CertificateDeps, caller: C
   return certificatePair(record, deps.clock.now());
 }
 
-/**
- * `GET /partners/partner-certificates-details?expiryPeriod=` (PartnerServiceImpl#getPartnerCertificatesDetails): one
- * row per partner of the caller, with the CN and validity of its MOSIP-signed certificate (the one keymanager's
- * partner-certificate download returns and IDA uses); with `expiryPeriod` (1-30 days) only certificates that have
- * not expired and expire by the end of the day `expiryPeriod` days from now, and partners without a certificate are
- * left out.
- */
-export async function partnerCertificatesDetails(deps: CertificateDeps, caller: Caller, expiryPeriod: number | undefined) {
-  const partners = await ownedPartners(deps.partners, caller);
-  if (partners.length === 0) throw new PmsError(CERTIFICATE_ERRORS.USER_ID_NOT_EXISTS);
-  const now = deps.clock.now();
-  const until = expiryPeriod === undefined ? undefined : expiryPeriodEnd(now, expiryPeriod);
-  return partners.flatMap((partner) => {
-    const signed = partner.certificate ? parseCertificateData(partner.certificate.signedPem)[0]! : undefined;
-    if (until !== undefined && (!signed || signed.notAfter < now || signed.notAfter > until)) return [];
-    return [
-      {
-        partnerId: partner.id,
-        certificateIssuedTo: signed ? (firstAttribute(signed.subject, 'CN') ?? '') : null,
-        certificateUploadDateTime: sqlTimestamp(signed?.notBefore.toISOString() ?? null),
-        certificateExpiryDateTime: sqlTimestamp(signed?.notAfter.toISOString() ?? null),
-        partnerType: partner.partnerType,
-        isCertificateAvailable: signed !== undefined,
-        isPartnerActive: !(partner.approvalStatus === 'approved' && !partner.isActive),
-      },
-    ];
-  });
-}
-
-async function ownedPartner(deps: CertificateDeps, caller: Caller, partnerId: string): Promise<Partner> {
+async function ownedPartner(deps: Pick<CertificateReadDeps, 'partners'>, caller: Caller, partnerId: string): Promise<Partner> {
   if (caller.isAdmin) {
     const partner = await deps.partners.getPartner(partnerId);
     if (!partner) throw new PmsError(PARTNER_ERRORS.PARTNER_DOES_NOT_EXIST);

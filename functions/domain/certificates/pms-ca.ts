@@ -13,7 +13,6 @@
  * - Key usage: keyCertSign and cRLSign only; the CA keys sign nothing else.
  */
 import { createPublicKey, X509Certificate } from 'node:crypto';
-import { loadOnce } from '../load-once.js';
 import type { Clock } from '../ports.js';
 import { issueCertificate, randomSerialNumber, type SubjectAttribute } from './certificate-issuer.js';
 import type { CertificateSigner } from './signer.js';
@@ -73,11 +72,6 @@ export async function ensurePmsCa(deps: PmsCaDeps): Promise<PmsCa> {
   const winner = await deps.store.get();
   if (!winner) throw new Error('the PMS CA hierarchy was stored by another writer but cannot be read back');
   return matchingSigners(winner, deps);
-}
-
-/** Once per container: the table is read at most once while it succeeds; a failure is retried on the next call. */
-export function cachedPmsCa(load: () => Promise<PmsCa>): () => Promise<PmsCa> {
-  return loadOnce(load);
 }
 
 async function createPmsCa(deps: PmsCaDeps, now: Date): Promise<PmsCa> {

@@ -54,12 +54,24 @@ export interface MinimumRemainingValidity {
  */
 export type SelfRegisteredActivation = 'by-partner-admin' | 'on-certificate-upload';
 
-export interface CertificateDeps {
+/**
+ * What the certificate downloads and lists read: the stores, the partners and the stored PMS CA. No signer, so the
+ * functions that only read never load the issuing CA's key or the certificate issuer.
+ */
+export interface CertificateReadDeps {
   certificates: CertificateRepository;
   partners: Pick<PartnerRepository, 'getPartner' | 'partnersOfUser'>;
-  signing: PmsSigning;
+  signing: Pick<PmsSigning, 'pmsCa'>;
   clock: Clock;
+}
+
+/** A CA certificate upload: validated against its domain's trust store and stored, never signed. */
+export interface CaUploadDeps extends Pick<CertificateReadDeps, 'certificates' | 'clock'> {
   ids: IdGenerator;
   minimumValidity: MinimumRemainingValidity;
+}
+
+export interface CertificateDeps extends CertificateReadDeps, CaUploadDeps {
+  signing: PmsSigning;
   selfRegisteredActivation: SelfRegisteredActivation;
 }

@@ -1,12 +1,10 @@
-import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PARTNER_PAGING_ERRORS } from '../../errors/paging-errors.js';
-import { PmsError, RequestValidationError, withArguments } from '../../errors/pms-error.js';
+import { RequestValidationError } from '../../errors/pms-error.js';
 import { localDateTime } from '../mosip-dates.js';
 import { bindPage, checkSortAndPage, compareText, containsLike, pageOf, type SortAndPageQuery, springOptionalInt } from '../search/v2-lists.js';
-import type { CertificateDeps } from './ports.js';
+import type { CertificateReadDeps } from './ports.js';
 import type { CaCertificate } from './stored-certificates.js';
-import { certificatePem, parseCertificateData } from './x509/certificate-data.js';
-import { encodeCertsOnlyPkcs7, pkcs7Pem } from './x509/pkcs7.js';
+import { certificatePem } from './x509/pem.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -58,7 +56,7 @@ export function expiryPeriodEnd(now: Date, days: number): Date {
  * (case-insensitive), the other text filters `LIKE %value%`. With `expiryPeriod` the rows come from the expiry
  * calendar: keymanager's `DATE(notAfter)` from today to the day `expiryPeriod` days from now, both included.
  */
-export async function listTrustCertificates(deps: CertificateDeps, query: TrustCertificatesQuery) {
+export async function listTrustCertificates(deps: Pick<CertificateReadDeps, 'certificates' | 'clock'>, query: TrustCertificatesQuery) {
   const expiryPeriod = expiryPeriodOf(query.expiryPeriod);
   const paging = checkSortAndPage(query, bindPage(query), SORT_COLUMNS, PARTNER_PAGING_ERRORS, {
     sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
@@ -124,34 +122,11 @@ function summary(row: CaCertificate, now: string) {
   };
 }
 
-/** MOSIP's `mosip.pms.certificate.id.regex` for the trust-path download. */
-const CERTIFICATE_ID = /^[a-zA-Z0-9-]{1,36}$/;
-/** A trust path is at most as long as path validation allows. */
-const MAX_TRUST_PATH = 5;
-
-/**
- * `GET /trust-chain-certificates/{certificateId}/certificateFile` (keymanager getCACertificateTrustPath): the
- * certificate and its issuers up to the root, as a PEM PKCS#7.
- */
-export async function downloadTrustPath(deps: CertificateDeps, certificateId: string) {
-  if (!CERTIFICATE_ID.test(certificateId)) throw new PmsError(withArguments(CERTIFICATE_ERRORS.INVALID_INPUT_FORMAT, 'certificateId', CERTIFICATE_ID.source));
-  const path: CaCertificate[] = [];
-  let next = await deps.certificates.getCaCertificate(certificateId);
-  if (!next) throw new PmsError(CERTIFICATE_ERRORS.CA_CERT_ID_NOT_FOUND);
-  while (next && path.length < MAX_TRUST_PATH) {
-    path.push(next);
-    if (next.issuerId === next.certId) break;
-    next = await deps.certificates.getCaCertificate(next.issuerId);
-  }
-  const ders = path.map((cert) => parseCertificateData(cert.pem)[0]!.der);
-  return { p7bFile: pkcs7Pem(encodeCertsOnlyPkcs7(ders)), timestamp: localDateTime(deps.clock.now().toISOString()) };
-}
-
 /**
  * `GET /pms-ca-certificates` (ours; MOSIP serves these from keymanager): the PMS issuing CA and ROOT as one PEM
  * chain, issuing first, for checking MOSIP-signed partner certificates (`openssl verify -CAfile`).
  */
-export async function pmsCaCertificates(deps: Pick<CertificateDeps, 'signing' | 'clock'>) {
+export async function pmsCaCertificates(deps: Pick<CertificateReadDeps, 'signing' | 'clock'>) {
   const ca = await deps.signing.pmsCa();
   return { certificateChain: certificatePem(ca.issuing) + certificatePem(ca.root), timestamp: localDateTime(deps.clock.now().toISOString()) };
 }

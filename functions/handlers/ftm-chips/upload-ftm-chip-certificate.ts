@@ -1,4 +1,4 @@
-import { chipCertificateDeps } from '../../adapters/certificate-wiring.js';
+import { chipCertificateDeps } from '../../adapters/chip-certificate-wiring.js';
 import { uploadChipCertificate } from '../../domain/ftm-chips/chip-certificate-upload.js';
 import { apiHandler } from '../../http/api-handler.js';
 import { ftmChipRoutes } from '../../routes/ftm-chip-routes.js';

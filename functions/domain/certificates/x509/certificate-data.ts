@@ -3,7 +3,7 @@ import { type ErrorDefinition, PmsError } from '../../../errors/pms-error.js';
 import { BerError, childrenOf, readElement } from './ber-reader.js';
 import { parseCertificate } from './parse-certificate.js';
 import type { ParsedCertificate } from './parsed-certificate.js';
-import { decodeStrictBase64, pemBlocks, pemText } from './pem.js';
+import { decodeStrictBase64, pemBlocks } from './pem.js';
 import { decodeCertsOnlyPkcs7 } from './pkcs7.js';
 import { refusal } from './refusal.js';
 
@@ -68,11 +68,6 @@ function reportedAs<T>(definition: ErrorDefinition, read: () => T): T {
     if (!(error instanceof PmsError) || error.code !== invalid.code || definition.code === invalid.code) throw error;
     throw new PmsError(definition, error.errors[0]!.message.slice(invalid.message.length));
   }
-}
-
-/** PEM of one certificate: 64-character lines and a final newline. */
-export function certificatePem(der: Uint8Array): string {
-  return `${pemText('CERTIFICATE', der)}\n`;
 }
 
 function dersOfPem(data: string, maxCertificates: number): Uint8Array[] {

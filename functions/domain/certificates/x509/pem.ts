@@ -9,6 +9,11 @@ export function pemText(label: string, der: Uint8Array): string {
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
 }
 
+/** PEM of one certificate: 64-character lines and a final newline. */
+export function certificatePem(der: Uint8Array): string {
+  return `${pemText('CERTIFICATE', der)}\n`;
+}
+
 export interface PemBlock {
   label: string;
   body: string;

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildSync } from 'esbuild';
+import { certificateRoutes } from '../../functions/routes/certificate-routes.js';
+import { esbuildOptionsOf, functionBundling } from '../../lib/bundling.js';
+
+// What each certificate function may leave out of its bundle (issue #18): the functions that never sign do not load
+// the KMS client or the certificate issuer, and those that only return stored PEM or JSON not the X.509 parser either.
+// Built as CDK deploys them (lib/bundling.ts), with the layer's packages external.
+
+/** The functions that return stored PEM or JSON without reading a certificate. */
+const STORED_DATA_READERS = [
+  certificateRoutes.getPartnerCertificate,
+  certificateRoutes.getPartnerCertificateData,
+  certificateRoutes.listTrustCertificates,
+  certificateRoutes.pmsCaCertificates,
+];
+/** The functions that parse stored certificates (validity and CN, a PKCS#7 of the trust path) but sign nothing. */
+const PARSING_READERS = [certificateRoutes.partnerCertificatesDetails, certificateRoutes.downloadTrustPath];
+/** The upload that validates a CA certificate and stores it, never re-signing. */
+const CA_UPLOAD = certificateRoutes.uploadCaCertificate;
+
+const X509_MACHINERY = ['node_modules/@peculiar/', 'node_modules/asn1js/', 'functions/domain/certificates/x509/parse-certificate.ts'];
+const SIGNING_MACHINERY = [
+  'node_modules/@aws-sdk/client-kms/',
+  'functions/adapters/signing/',
+  'functions/domain/certificates/certificate-issuer.ts',
+  // wiring.ts builds the personal-data protector, which brings the KMS client along.
+  'functions/adapters/wiring.ts',
+];
+
+/** The source files and package files esbuild put into the entry's bundle. */
+function bundledInputs(entry: string): string[] {
+  const { metafile } = buildSync({
+    ...esbuildOptionsOf(functionBundling()),
+    entryPoints: [entry],
+    write: false,
+    outdir: 'out',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return Object.keys(metafile.inputs);
+}
+
+function assertLeavesOut(entry: string, machinery: readonly string[]): void {
+  const inputs = bundledInputs(entry);
+  // The check means something only if the bundle was built from the handler at all.
+  assert.ok(
+    inputs.some((input) => input.endsWith(entry)),
+    `${entry} is not among its bundle's inputs`,
+  );
+  const found = inputs.filter((input) => machinery.some((part) => input.includes(part)));
+  assert.deepEqual(found, [], `${entry} bundles ${found.join(', ')}`);
+}
+
+describe('certificate function bundles', () => {
+  for (const route of STORED_DATA_READERS) {
+    test(`${route.operationId} bundles neither the X.509 parser nor the signing machinery`, () => {
+      assertLeavesOut(route.entry, [...X509_MACHINERY, ...SIGNING_MACHINERY]);
+    });
+  }
+
+  for (const route of [...PARSING_READERS, CA_UPLOAD]) {
+    test(`${route.operationId} bundles no signing machinery`, () => {
+      assertLeavesOut(route.entry, SIGNING_MACHINERY);
+    });
+  }
+
+  test('the partner certificate upload still bundles what it signs with (the check sees the machinery where it is)', () => {
+    const inputs = bundledInputs(certificateRoutes.uploadPartnerCertificate.entry);
+    for (const part of [...X509_MACHINERY, 'node_modules/@aws-sdk/client-kms/', 'functions/domain/certificates/certificate-issuer.ts']) {
+      assert.ok(
+        inputs.some((input) => input.includes(part)),
+        `uploadPartnerCertificate bundles nothing from ${part}`,
+      );
+    }
+  });
+});
