@@ -206,20 +206,39 @@ function table(header: string[], rows: string[][]): string {
 interface BenchOptions {
   runs: number | undefined;
   nodeArgs: string[];
+  /** Function names (operationIds, `authorizer`, `job <name>`) to bench alone, with the baseline; undefined for all. */
+  only: string[] | undefined;
 }
 
-/** `--runs N` fixes the number of runs; `--enable-source-maps` times the bundles as Lambda runs them with that NODE_OPTIONS. */
+/**
+ * `--runs N` fixes the number of runs; `--enable-source-maps` times the bundles as Lambda runs them with that
+ * NODE_OPTIONS; `--only name1,name2` builds and times just those functions and the baseline, and prints the function
+ * table alone (the later sections are skipped).
+ */
 function benchOptionsFromArgs(args: readonly string[]): BenchOptions {
   const runsIndex = args.indexOf('--runs');
   const runs = runsIndex < 0 ? undefined : Number(args[runsIndex + 1]);
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error('--runs takes a positive integer');
-  return { runs, nodeArgs: args.includes('--enable-source-maps') ? ['--enable-source-maps'] : [] };
+  const onlyIndex = args.indexOf('--only');
+  const only = onlyIndex < 0 ? undefined : (args[onlyIndex + 1] ?? '').split(',').filter(Boolean);
+  if (only?.length === 0) throw new Error('--only takes a comma-separated list of function names');
+  return { runs, nodeArgs: args.includes('--enable-source-maps') ? ['--enable-source-maps'] : [], only };
+}
+
+/** The targets named by `--only` (a target serving several operations matches any of them); an unknown name stops the bench. */
+function selectedTargets(targets: Target[], only: string[] | undefined): Target[] {
+  if (only === undefined) return targets;
+  const namesOf = (target: Target) => target.name.split(', ');
+  const unknown = only.filter((name) => !targets.some((target) => namesOf(target).includes(name)));
+  if (unknown.length > 0) throw new Error(`--only: no function named ${unknown.join(', ')}`);
+  return targets.filter((target) => namesOf(target).some((name) => only.includes(name)));
 }
 
 async function main(): Promise<void> {
   const options = benchOptionsFromArgs(process.argv.slice(2));
   prepareBenchDir();
-  const { targets, missing } = functionTargets();
+  const { targets: allTargets, missing } = functionTargets();
+  const targets = selectedTargets(allTargets, options.only);
   const built = await Promise.all([bundleBoth(BASELINE, 'baseline'), ...targets.map((target) => bundleBoth(target, target.name.split(',')[0]!))]);
   const baseline = built[0]!;
 
@@ -273,6 +292,7 @@ async function main(): Promise<void> {
   console.log(`\nover ${SIZE_FLAG_BYTES / 1000} kB minified (⚑): ${flagged.length === 0 ? 'none' : flagged.map((row) => row.target.name).join('; ')}`);
   if (missing.length > 0) console.log(`entries in the route table not written yet: ${missing.join('; ')}`);
   for (const [file, error] of loadErrors) console.log(`${relative(PROJECT_ROOT, file)}: ${error.message}`);
+  if (options.only) return;
 
   console.log('\nCertificate upload work per second (in process, one core; docs/bench.md)');
   console.log(table(['operation', 'per second', 'ms each', '× slower than the baseline'], await certificateBench()));
