@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import type { ApiEvent } from '../functions/http/api-handler.js';
-import { log } from '../functions/http/logger.js';
+import { log } from '../functions/observability/logger.js';
 import type { Route } from '../functions/routes/route.js';
 import { authorizerEventOf, type GatewayRequest, pathOf, proxyEventOf, withAuthorizerContext } from './api-gateway-event.js';
 import { loadHandler } from './entry-modules.js';

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ConcurrentModificationError, PmsError, RequestValidationError } from '../errors/pms-error.js';
 import { AUTH_ERRORS, REQUEST_ERRORS } from '../errors/request-errors.js';
+import { log } from '../observability/logger.js';
 import type { Route } from '../routes/route.js';
 import { authFailureBody, type RequestMeta, responseBody, validationFailureBody } from './envelope.js';
-import { log } from './logger.js';
 
 export class AuthenticationRequired extends Error {}
 export class AccessDenied extends Error {}

@@ -6,11 +6,13 @@ import { eventBridgePublisher } from '../adapters/events/eventbridge-publisher.j
 import { relayEvents } from '../adapters/events/outbox-relay.js';
 import { requiredEnv } from '../config/env.js';
 import type { EventModel } from '../domain/events/event-model.js';
+import { count } from '../observability/metrics.js';
+import { observedHandler } from '../observability/observed-handler.js';
 
 const publisher = eventBridgePublisher(requiredEnv('EVENT_BUS_NAME'));
 
 /** Table stream → partner-event bus. The stream's filter hands over only inserted outbox items. */
-export async function handler(stream: DynamoDBStreamEvent): Promise<void> {
+export const handler = observedHandler(async (stream: DynamoDBStreamEvent): Promise<void> => {
   const events = stream.Records.flatMap((record) => {
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || !image) return [];
@@ -18,4 +20,5 @@ export async function handler(stream: DynamoDBStreamEvent): Promise<void> {
     return item.entity === 'OutboxEvent' && item.event ? [item.event] : [];
   });
   await relayEvents(tableContext(), publisher, events);
-}
+  count('eventsRelayed', events.length);
+});

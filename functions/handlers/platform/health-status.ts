@@ -2,7 +2,7 @@ import { tableContext } from '../../adapters/dynamodb/client.js';
 import { dynamoTableProbe } from '../../adapters/dynamodb/table-probe.js';
 import { serviceHealth, type TableProbe } from '../../domain/health/service-health.js';
 import { HttpReply } from '../../http/http-reply.js';
-import { log } from '../../http/logger.js';
+import { log } from '../../observability/logger.js';
 
 let table: TableProbe | undefined;
 
