@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activeAuthPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 import { AUTH_POLICY } from '../support/sample-policies.js';
 
 const PM = '/v1/partnermanager/partners';
@@ -24,26 +24,7 @@ async function publishedPolicy(name: string) {
   return draft.id as string;
 }
 
-/** A registered partner made active as its certificate upload (a later issue) would make it. */
-async function activePartner(user: string) {
-  const token = await stack.token(user, ['AUTH_PARTNER']);
-  await ok(
-    'POST',
-    PM,
-    token,
-    v1({
-      partnerId: user,
-      partnerType: 'Auth_Partner',
-      policyGroup: 'Banks',
-      organizationName: `${user} Ltd`,
-      address: 'Nairobi',
-      contactNumber: '+254700000000',
-      emailId: `${user}@example.org`,
-    }),
-  );
-  await activateStoredPartner(stack.table, user);
-  return token;
-}
+const activePartner = (user: string) => activeAuthPartner(stack, user);
 
 async function approvedLink(partnerId: string, token: string, policyName: string) {
   const { mappingkey } = await ok('POST', `${PM}/${partnerId}/policy/map`, token, v1({ policyName, useCaseDescription: 'authentication' }));

@@ -5,7 +5,7 @@ import { readLocalEsignetClients } from '../../local/esignet.js';
 import { listTableItems } from '../support/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../support/local-stack.js';
 import { settledItems } from '../support/no-change.js';
-import { activateStoredPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
+import { activeAuthPartner, expectOk, expectRefused, v1 } from '../support/pms-calls.js';
 
 const PM = '/v1/partnermanager';
 const OAUTH = `${PM}/oauth/client`;
@@ -92,25 +92,7 @@ function updateBody(overrides: Record<string, unknown> = {}) {
   });
 }
 
-async function authPartner(user: string) {
-  const token = await stack.token(user, ['AUTH_PARTNER']);
-  await ok(
-    'POST',
-    `${PM}/partners`,
-    token,
-    v1({
-      partnerId: user,
-      partnerType: 'Auth_Partner',
-      policyGroup: 'Banks',
-      organizationName: `${user} Ltd`,
-      address: 'Nairobi',
-      contactNumber: '+254700000000',
-      emailId: `${user}@example.org`,
-    }),
-  );
-  await activateStoredPartner(stack.table, user);
-  return token;
-}
+const authPartner = (user: string) => activeAuthPartner(stack, user);
 
 async function requestPolicy(partnerId: string, token: string, approve: boolean) {
   const { mappingkey } = await ok('POST', `${PM}/partners/${partnerId}/policy/map`, token, v1({ policyName: 'Login for banks', useCaseDescription: 'login' }));

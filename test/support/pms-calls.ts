@@ -61,6 +61,31 @@ export async function activeMispPartner(stack: LocalStack, adminToken: string, p
   return stack.token(partnerId, ['MISP_PARTNER']);
 }
 
+/**
+ * An authentication partner that registers itself in the `Banks` group for its user `partnerId`, arranged active as its
+ * certificate upload would make it; gives its user's token.
+ */
+export async function activeAuthPartner(stack: LocalStack, partnerId: string): Promise<string> {
+  const token = await stack.token(partnerId, ['AUTH_PARTNER']);
+  await expectOk(
+    stack,
+    'POST',
+    '/v1/partnermanager/partners',
+    token,
+    v1({
+      partnerId,
+      partnerType: 'Auth_Partner',
+      policyGroup: 'Banks',
+      organizationName: `${partnerId} Ltd`,
+      address: 'Nairobi',
+      contactNumber: '+254700000000',
+      emailId: `${partnerId}@example.org`,
+    }),
+  );
+  await activateStoredPartner(stack.table, partnerId);
+  return token;
+}
+
 /** Arranges a registered partner as approved and active, as its certificate upload (a later issue) will. */
 export async function activateStoredPartner(table: TableContext, partnerId: string): Promise<void> {
   const partners = dynamoPartnerRepository(table);
