@@ -30,7 +30,7 @@ const storedPmsCa = cachedPmsCa(async () => {
  * certificate-wiring.ts (the signers, KMS on AWS) and wiring.ts (the personal-data protector, also KMS), so that these
  * functions bundle neither the KMS client nor the certificate issuer.
  */
-export const certificateReadDeps = once(
+export const certificateReadDeps = /* @__PURE__ */ once(
   (): CertificateReadDeps => ({
     certificates: dynamoCertificateRepository(tableContext()),
     partners: dynamoPartnerRepository(tableContext()),
@@ -40,7 +40,7 @@ export const certificateReadDeps = once(
 );
 
 /** A CA certificate upload: the trust stores and the minimum remaining validity from the environment. */
-export const caUploadDeps = once((): CaUploadDeps => {
+export const caUploadDeps = /* @__PURE__ */ once((): CaUploadDeps => {
   const { certificates, clock } = certificateReadDeps();
   return { certificates, clock, ids: uuidIds, minimumValidity: minimumValidityFromEnv() };
 });

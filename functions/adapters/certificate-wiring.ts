@@ -8,7 +8,7 @@ import { pmsSigners } from './signing/signers-from-env.js';
  * the issuing CA's signer from the environment (KMS key id on AWS, the key file in the data directory locally). Only
  * the functions that sign import this module, so only they bundle the KMS client and the certificate issuer.
  */
-export const certificateDeps = once((): CertificateDeps => {
+export const certificateDeps = /* @__PURE__ */ once((): CertificateDeps => {
   const signers = pmsSigners();
   const { partners, signing } = certificateReadDeps();
   return {

@@ -7,7 +7,7 @@ import { ftmChipDeps } from './wiring.js';
  * An FTM chip certificate upload: the chips, and the trust stores, signer and minimums of certificate uploads. Apart
  * from certificate-wiring.ts so that a partner certificate upload does not bundle wiring.ts's adapters.
  */
-export const chipCertificateDeps = once((): ChipCertificateDeps => {
+export const chipCertificateDeps = /* @__PURE__ */ once((): ChipCertificateDeps => {
   const { certificates, signing, minimumValidity } = certificateDeps();
   return { ...ftmChipDeps(), certificates, signing, minimumValidity };
 });

@@ -13,10 +13,10 @@ import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
 import { dynamoPolicyGroupRepository } from './dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from './dynamodb/policy-repository.js';
 import { uuidIds } from './ids.js';
-import { once } from './wiring.js';
+import { once } from './once.js';
 
 /** The scheduled jobs' adapters, built once per container; each run brings the clock of its scheduled time. */
-const expiryJobAdapters = once(() => {
+const expiryJobAdapters = /* @__PURE__ */ once(() => {
   const table = tableContext();
   return {
     apiKeys: dynamoApiKeyRepository(table),

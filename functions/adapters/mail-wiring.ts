@@ -6,10 +6,11 @@ import { tableContext } from './dynamodb/client.js';
 import { dynamoMailOutbox } from './dynamodb/mail-outbox.js';
 import { sesMailer } from './mail/ses-mailer.js';
 import { sqsMailQueue } from './mail/sqs-mail-queue.js';
-import { once, personalData } from './wiring.js';
+import { once } from './once.js';
+import { personalData } from './wiring.js';
 
 /** The mail sender: the table's mail items, SES from `PMS_MAIL_FROM` (SES local through `SES_ENDPOINT`). */
-export const mailDeliveryDeps = once(
+export const mailDeliveryDeps = /* @__PURE__ */ once(
   (): MailDeliveryDeps => ({
     outbox: dynamoMailOutbox(tableContext()),
     mailer: sesMailer(requiredEnv('PMS_MAIL_FROM'), optionalEnv('SES_ENDPOINT')),
@@ -19,7 +20,7 @@ export const mailDeliveryDeps = once(
 );
 
 /** The deployed sender: its queue and dead-letter queue from `PMS_MAIL_QUEUE_URL` and `PMS_MAIL_DEAD_LETTER_QUEUE_URL`. */
-export const mailQueueDeps = once(
+export const mailQueueDeps = /* @__PURE__ */ once(
   (): MailQueueDeps => ({
     delivery: mailDeliveryDeps(),
     queue: sqsMailQueue(requiredEnv('PMS_MAIL_QUEUE_URL'), requiredEnv('PMS_MAIL_DEAD_LETTER_QUEUE_URL')),

@@ -11,13 +11,14 @@ import { dynamoPolicyRequestRepository } from './dynamodb/policy-request-reposit
 import { httpEsignetRegistry } from './esignet/esignet-registry.js';
 import { ESIGNET_SETTINGS_ENV, isEsignetConfigured } from './esignet/esignet-settings.js';
 import { uuidIds } from './ids.js';
-import { once, partnerDeps, policyDeps, policyGroupDeps } from './wiring.js';
+import { once } from './once.js';
+import { partnerRepository, policyDeps, policyGroupDeps } from './wiring.js';
 
 /**
  * OIDC clients with eSignet behind its port. Without ESIGNET_URL the feature is off: every OIDC client operation
  * answers MOSIP's PMS_FEATURE_002 (and system-config says isOidcClientAvailable "false").
  */
-export const oidcClientDeps = once((): OidcClientDeps => oidcClientDepsFrom(process.env));
+export const oidcClientDeps = /* @__PURE__ */ once((): OidcClientDeps => oidcClientDepsFrom(process.env));
 
 export function oidcClientDepsFrom(env: NodeJS.ProcessEnv, clock: Clock = systemClock): OidcClientDeps {
   if (!isEsignetConfigured(env)) throw new PmsError(OIDC_CLIENT_ERRORS.OIDC_CLIENT_FEATURE_DISABLED);
@@ -29,7 +30,7 @@ export function oidcClientDepsFrom(env: NodeJS.ProcessEnv, clock: Clock = system
       clientId: requiredSetting(env, ESIGNET_SETTINGS_ENV.clientId),
       clientSecret: clientSecretFrom(env),
     }),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     policies: policyDeps().policies,
     groups: policyGroupDeps().groups,
     links: dynamoPolicyRequestRepository(tableContext()),

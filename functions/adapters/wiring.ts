@@ -42,12 +42,18 @@ import { DEFAULT_MISP_LICENSE_VALIDITY_DAYS, MISP_LICENSE_VALIDITY_DAYS_ENV, MIS
 import { once } from './once.js';
 import { personalDataProtector } from './personal-data/protector-from-env.js';
 
-/** Composition root: the real adapters behind each domain's ports, built once per Lambda container. */
+/**
+ * Composition root: the real adapters behind each domain's ports, built once per Lambda container. Each `once(...)`
+ * is marked pure, so esbuild drops the ones a function never calls, and with them what only they import: without
+ * the marks every function bundled the personal-data protector and its KMS client (docs/bench.md).
+ */
 export { once };
 
-export const policyGroupDeps = once((): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }));
+export const policyGroupDeps = /* @__PURE__ */ once(
+  (): PolicyGroupDeps => ({ groups: dynamoPolicyGroupRepository(tableContext()), clock: systemClock, ids: uuidIds }),
+);
 
-export const policyDeps = once((): PolicyDeps & { groups: PolicyGroupDeps['groups'] } => ({
+export const policyDeps = /* @__PURE__ */ once((): PolicyDeps & { groups: PolicyGroupDeps['groups'] } => ({
   policies: dynamoPolicyRepository(tableContext()),
   groups: policyGroupDeps().groups,
   apiKeys: dynamoApiKeyReader(tableContext()),
@@ -55,12 +61,15 @@ export const policyDeps = once((): PolicyDeps & { groups: PolicyGroupDeps['group
   ids: uuidIds,
 }));
 
-/** Built once per container: its data keys are cached for all the operations of the container. */
-export const personalData = once(() => personalDataProtector());
+/** The partners table, apart from partnerDeps so that deps needing only the partners do not build the protector. */
+export const partnerRepository = /* @__PURE__ */ once(() => dynamoPartnerRepository(tableContext()));
 
-export const partnerDeps = once(
+/** Built once per container: its data keys are cached for all the operations of the container. */
+export const personalData = /* @__PURE__ */ once(() => personalDataProtector());
+
+export const partnerDeps = /* @__PURE__ */ once(
   (): PartnerDeps => ({
-    partners: dynamoPartnerRepository(tableContext()),
+    partners: partnerRepository(),
     groups: policyGroupDeps().groups,
     personalData: personalData(),
     clock: systemClock,
@@ -68,11 +77,11 @@ export const partnerDeps = once(
   }),
 );
 
-export const userDeps = once((): UserDeps => ({ users: dynamoUserRepository(tableContext()), clock: systemClock }));
+export const userDeps = /* @__PURE__ */ once((): UserDeps => ({ users: dynamoUserRepository(tableContext()), clock: systemClock }));
 
-export const credentialPartnerDeps = once(
+export const credentialPartnerDeps = /* @__PURE__ */ once(
   (): CredentialPartnerDeps => ({
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     credentialPartners: dynamoCredentialPartnerRepository(tableContext()),
     policies: dynamoPolicyRepository(tableContext()),
     groups: policyGroupDeps().groups,
@@ -80,14 +89,17 @@ export const credentialPartnerDeps = once(
   }),
 );
 
-export const partnerAdminDeps = once(
-  (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: dynamoPendingApprovals(tableContext()) }),
+/** The admins' queues of pending approvals, apart from partnerAdminDeps for the counts, which read no partner. */
+export const pendingApprovals = /* @__PURE__ */ once(() => dynamoPendingApprovals(tableContext()));
+
+export const partnerAdminDeps = /* @__PURE__ */ once(
+  (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: pendingApprovals() }),
 );
 
-export const policyRequestDeps = once(
+export const policyRequestDeps = /* @__PURE__ */ once(
   (): PolicyRequestDeps => ({
     requests: dynamoPolicyRequestRepository(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     policies: policyDeps().policies,
     groups: policyGroupDeps().groups,
     extractors: dynamoExtractorReader(tableContext()),
@@ -102,10 +114,10 @@ export function apiKeysPerPolicyMaxFromEnv(env: NodeJS.ProcessEnv = process.env)
 }
 
 /** API keys: 32 random bytes, base64url (256 bits); validity from `API_KEY_VALIDITY_DAYS` (default 100 years). */
-export const apiKeyDeps = once(
+export const apiKeyDeps = /* @__PURE__ */ once(
   (): ApiKeyDeps => ({
     apiKeys: dynamoApiKeyRepository(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     policies: policyDeps().policies,
     groups: policyGroupDeps().groups,
     links: dynamoPolicyRequestRepository(tableContext()),
@@ -117,15 +129,15 @@ export const apiKeyDeps = once(
   }),
 );
 
-export const policyRequestListDeps = once(
-  (): PolicyRequestListDeps => ({ reader: dynamoPolicyRequestReader(tableContext()), partners: partnerDeps().partners }),
+export const policyRequestListDeps = /* @__PURE__ */ once(
+  (): PolicyRequestListDeps => ({ reader: dynamoPolicyRequestReader(tableContext()), partners: partnerRepository() }),
 );
 
 /** The legacy reads of policy requests, with the partner's keys for approved ones. */
-export const legacyRequestDeps = once(
+export const legacyRequestDeps = /* @__PURE__ */ once(
   (): LegacyRequestDeps => ({
     reader: dynamoPolicyRequestReader(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     apiKeys: dynamoApiKeyRepository(tableContext()),
     clock: systemClock,
   }),
@@ -137,10 +149,10 @@ export function mispLicenseValidityDaysFromEnv(env: NodeJS.ProcessEnv = process.
 }
 
 /** MISP licenses: 50 symbols of [0-9a-zA-Z] by rejection sampling over `randomBytes`. */
-export const mispLicenseDeps = once(
+export const mispLicenseDeps = /* @__PURE__ */ once(
   (): MispLicenseDeps => ({
     licenses: dynamoMispLicenseRepository(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     policies: policyDeps().policies,
     newKey: () => newLicenseKey(randomBytes),
     validityDays: mispLicenseValidityDaysFromEnv(),
@@ -150,29 +162,29 @@ export const mispLicenseDeps = once(
 );
 
 /** Key verification for IDA: one BatchGetItem per request, no writes. */
-export const verificationDeps = once((): VerificationDeps => ({ reader: dynamoVerificationReader(tableContext()), clock: systemClock }));
+export const verificationDeps = /* @__PURE__ */ once((): VerificationDeps => ({ reader: dynamoVerificationReader(tableContext()), clock: systemClock }));
 
 /** The audit trail: one Query of an object's audit partition. */
-export const auditTrailDeps = once(() => ({ reader: dynamoAuditTrailReader(tableContext()) }));
+export const auditTrailDeps = /* @__PURE__ */ once(() => ({ reader: dynamoAuditTrailReader(tableContext()) }));
 
 /** Portal notifications: the caller's own, read by Query on the notification partitions. */
-export const portalNotificationDeps = once(
+export const portalNotificationDeps = /* @__PURE__ */ once(
   (): PortalNotificationDeps => ({
     notifications: dynamoNotificationRepository(tableContext()),
     seen: dynamoSeenTimestamps(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     clock: systemClock,
   }),
 );
 
 /** The device type master data: one Query of its partition per list. */
-export const deviceTypeQueryDeps = once((): DeviceTypeQueryDeps => ({ masterData: dynamoDeviceTypeMasterData(tableContext()) }));
+export const deviceTypeQueryDeps = /* @__PURE__ */ once((): DeviceTypeQueryDeps => ({ masterData: dynamoDeviceTypeMasterData(tableContext()) }));
 
 /** SBIs, devices and their links, with the device type master data their devices are checked against. */
-export const deviceDeps = once(
+export const deviceDeps = /* @__PURE__ */ once(
   (): DeviceDeps => ({
     devices: dynamoDeviceRepository(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     deviceTypes: dynamoDeviceTypeCatalog(tableContext()),
     clock: systemClock,
     ids: uuidIds,
@@ -180,10 +192,10 @@ export const deviceDeps = once(
 );
 
 /** FTM chips, with the partners that provide them. */
-export const ftmChipDeps = once(
+export const ftmChipDeps = /* @__PURE__ */ once(
   (): FtmChipDeps => ({
     chips: dynamoFtmChipRepository(tableContext()),
-    partners: partnerDeps().partners,
+    partners: partnerRepository(),
     clock: systemClock,
     chipIds: numericIds,
     ids: uuidIds,

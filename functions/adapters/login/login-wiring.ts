@@ -7,13 +7,13 @@ import { loadOnce } from '../../domain/load-once.js';
 import type { LoginDeps } from '../../domain/login/ports.js';
 import { LOGIN_ERRORS } from '../../errors/login-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
-import { once } from '../wiring.js';
+import { once } from '../once.js';
 import { oidcProvider } from './oidc-provider.js';
 
 const DEFAULT_SCOPE = 'openid profile email';
 
 /** The login endpoints' deps from the environment; a deployment without login settings answers KER-ACP-500. */
-export const loginDeps = once((): LoginDeps => loginDepsFrom(process.env));
+export const loginDeps = /* @__PURE__ */ once((): LoginDeps => loginDepsFrom(process.env));
 
 export function loginDepsFrom(env: NodeJS.ProcessEnv): LoginDeps {
   const issuer = env[LOGIN_SETTINGS_ENV.issuer];

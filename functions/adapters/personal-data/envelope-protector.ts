@@ -5,8 +5,11 @@ import type { KeyService } from './key-service.js';
 const FORMAT = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-/** Sealed text names its purpose in the GCM additional data, so a ciphertext made for anything else does not open. */
-const ADDITIONAL_DATA = Buffer.from('pms-personal-data:v1');
+/**
+ * Sealed text names its purpose in the GCM additional data, so a ciphertext made for anything else does not open.
+ * Marked pure so that a bundle that never seals drops it rather than keeping the call (and this module).
+ */
+const ADDITIONAL_DATA = /* @__PURE__ */ Buffer.from('pms-personal-data:v1');
 const EMAIL_LOOKUP_PREFIX = 'pms-email-lookup:v1:';
 
 export interface DataKey {
