@@ -68,6 +68,7 @@ export class PmsApi extends Construct {
       createDefaultStage: false,
       defaultAuthorizer: this.authorizer,
     });
+    // No X-Ray on the stage: HTTP APIs have no tracing (REST APIs do); a trace starts at each function (lib/pms-function.ts).
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',

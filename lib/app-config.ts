@@ -133,3 +133,44 @@ export function mispLicenseValidityDaysFromContext(node: Node): number | null {
   const text = typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
   return wholeNumberSetting('context "mispLicenseValidityDays"', text, MISP_LICENSE_VALIDITY_RANGE);
 }
+
+/** The log levels an operator may choose (Powertools Logger's names). */
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How much the functions log: a level and a share of invocations logged at DEBUG; each left out when not given. */
+export interface LoggingConfig {
+  level?: LogLevel;
+  debugSampleRate?: number;
+}
+
+/**
+ * `-c logLevel=DEBUG|INFO|WARN|ERROR` and `-c debugLogSampleRate=0.05` (0 to 1: that share of invocations logs at
+ * DEBUG), for every function. Not given, the functions log at INFO and sample nothing. A bad value fails the synth.
+ */
+export function loggingFromContext(node: Node): LoggingConfig {
+  const level: unknown = node.tryGetContext('logLevel');
+  const rate: unknown = node.tryGetContext('debugLogSampleRate');
+  const config: LoggingConfig = {};
+  if (level !== undefined && level !== '') {
+    const upper = typeof level === 'string' ? level.toUpperCase() : '';
+    if (!(LOG_LEVELS as readonly string[]).includes(upper))
+      throw new Error(`context "logLevel" must be ${LOG_LEVELS.slice(0, -1).join(', ')} or ${LOG_LEVELS.at(-1)}, not ${JSON.stringify(level)}`);
+    config.level = upper as LogLevel;
+  }
+  if (rate !== undefined && rate !== '') {
+    const text = typeof rate === 'number' || typeof rate === 'string' ? String(rate).trim() : '';
+    // A plain decimal from 0 to 1: no exponent, no sign, nothing Number() would read loosely ('', ' ', '0x1').
+    if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(text)) throw new Error(`context "debugLogSampleRate" must be a number from 0 to 1, not ${JSON.stringify(rate)}`);
+    config.debugSampleRate = Number(text);
+  }
+  return config;
+}
+
+/** What Powertools Logger reads (functions/observability/logger.ts): the level and the debug sampling rate. */
+export function loggingEnvironment(config: LoggingConfig): Record<string, string> {
+  return {
+    ...(config.level && { POWERTOOLS_LOG_LEVEL: config.level }),
+    ...(config.debugSampleRate !== undefined && { POWERTOOLS_LOGGER_SAMPLE_RATE: String(config.debugSampleRate) }),
+  };
+}

@@ -4,13 +4,14 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, type ILayerVersion, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type ILayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PMS_CA_KEY_ENV, type PmsCaKeyRole } from '../functions/adapters/signing/ca-keys.js';
 import { PERSONAL_DATA_KEY_ENV, type PersonalDataUse } from '../functions/routes/personal-data-access.js';
 import type { EsignetUse } from '../functions/routes/route.js';
+import { loggingEnvironment, loggingFromContext } from './app-config.js';
 import { filesBesideBundleOf, functionBundling } from './bundling.js';
 import { grantTableAccess, type TableGrant } from './data.js';
 import { type EsignetConfig, esignetEnvironment, grantEsignetSecretRead } from './esignet-deployment.js';
@@ -54,9 +55,16 @@ export interface PmsFunctionProps {
   timeout?: Duration;
 }
 
+/** Why every function role may write X-Ray trace data on `*` (cdk-nag AwsSolutions-IAM5). */
+export const XRAY_GRANT_REASON =
+  'Lambda active tracing: the function sends its trace segments to X-Ray (xray:PutTraceSegments, ' +
+  'xray:PutTelemetryRecords), which CDK grants with tracing on. X-Ray has no resource-level permissions for these ' +
+  'actions, so `*` is the only resource IAM accepts; the grant reads nothing and reaches no PMS data.';
+
 /**
- * One PMS Lambda: Node 22 on arm64, ESM bundle with the shared runtime layer, source maps, its own log group with
- * retention, and its own role holding exactly the grants it needs (no AWS managed policy).
+ * One PMS Lambda: Node 22 on arm64, ESM bundle with the shared runtime layer, source maps, X-Ray active tracing, its
+ * own log group with retention, and its own role holding exactly the grants it needs (no AWS managed policy). The log
+ * level and debug sampling come from CDK context (`-c logLevel=…`, `-c debugLogSampleRate=…`, lib/app-config.ts).
  */
 export class PmsFunction extends Construct {
   readonly lambda: NodejsFunction;
@@ -80,9 +88,12 @@ export class PmsFunction extends Construct {
       role,
       logGroup,
       layers: [props.runtimeLayer],
+      // Each invocation's segment (init, invocation, overhead) in X-Ray; no SDK subsegments (no Powertools Tracer).
+      tracing: Tracing.ACTIVE,
       bundling: functionBundling(filesBesideBundleOf(props.entry)),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
+        ...loggingEnvironment(loggingFromContext(this.node)),
         ...(props.data && { TABLE_NAME: props.data.table.tableName }),
         ...Object.fromEntries(caKeysOf(props).map(([role, key]) => [PMS_CA_KEY_ENV[role], key.keyArn])),
         ...personalDataEnvironment(props.personalData),
@@ -100,6 +111,7 @@ export class PmsFunction extends Construct {
     if (props.personalData) grantPersonalDataUse(role, props.personalData.keys, props.personalData.uses);
     if (props.loginClientSecret) grantLoginClientSecretRead(role, props.loginClientSecret);
     if (props.esignet?.use === 'registers') grantEsignetSecretRead(role, props.esignet.config);
+    Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: XRAY_GRANT_REASON });
     Validations.of(this.lambda).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KEYCLOAK_CONTEXT } from './identity-context.js';
 import { synthesizePms } from './synth.js';
-import { actionsOf, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
+import { actionsOf, BASE_ACTIONS, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
 
 const TRIGGER = 'Cognito pre-token generation';
 const pms = synthesizePms();
@@ -28,9 +28,9 @@ test('only this user pool may invoke the trigger', () => {
   assert.equal(referencedId(SourceArn), pool!.logicalId);
 });
 
-test('the trigger is a PMS function that writes its logs and touches nothing else', () => {
+test('the trigger is a PMS function that writes its logs and traces and touches nothing else', () => {
   const trigger = rootFunction(pms, TRIGGER);
-  assert.deepEqual(actionsOf(statementsOfFunction(trigger)).sort(), ['logs:CreateLogStream', 'logs:PutLogEvents']);
+  assert.deepEqual(actionsOf(statementsOfFunction(trigger)).sort(), [...BASE_ACTIONS].sort());
   const { Runtime, Architectures, Environment } = trigger.resource.Properties;
   assert.deepEqual([Runtime, Architectures], ['nodejs22.x', ['arm64']]);
   assert.deepEqual(Object.keys(Environment.Variables), ['NODE_OPTIONS']);

@@ -4,7 +4,16 @@ import { test } from 'node:test';
 import { deviceTypeKeys } from '../../functions/adapters/dynamodb/keys.js';
 import { DEVICE_TYPE_MASTER_DATA } from '../../functions/device-type-seed/master-data.js';
 import { synthesizePms } from './synth.js';
-import { actionsOf, type PolicyStatement, providerFrameworkOf, referencedId, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
+import {
+  actionsOf,
+  BASE_ACTIONS,
+  type PolicyStatement,
+  providerFrameworkOf,
+  referencedId,
+  resourcesOfType,
+  rootFunction,
+  statementsOfFunction,
+} from './template-queries.js';
 
 const pms = synthesizePms();
 const seed = rootFunction(pms, 'Stores the shipped device type master data');
@@ -21,9 +30,9 @@ test('the device type custom resource runs after the table, through its own Prov
   assert.equal(referencedId(seed.resource.Properties.Environment.Variables.TABLE_NAME), table!.logicalId);
 });
 
-test('the seed function may only put items, on the table, in the master data partition; besides that only its logs', () => {
+test('the seed function may only put items, on the table, in the master data partition; besides that only its logs and traces', () => {
   const statements = statementsOfFunction(seed);
-  assert.deepEqual(actionsOf(statements).sort(), ['dynamodb:PutItem', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+  assert.deepEqual(actionsOf(statements).sort(), ['dynamodb:PutItem', ...BASE_ACTIONS].sort());
   const [put, ...otherPuts] = statements.filter((statement) => actionsOf([statement]).includes('dynamodb:PutItem'));
   assert.ok(put && otherPuts.length === 0);
   assert.deepEqual(resourcesOf(put).map(referencedId), [table!.logicalId]);

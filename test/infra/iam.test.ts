@@ -5,7 +5,18 @@ import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb/table-schema.js'
 import { leadingKeysOf, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS, tableActionsOf } from '../../functions/routes/table-access.js';
 import { synthesizePms } from './synth.js';
 import { syntheticRoutes } from './synthetic-routes.js';
-import { actionsOf, type CfnResource, operationIdOf, resourcesOfType, rootFunction, statementsOfFunction } from './template-queries.js';
+import {
+  actionsOf,
+  BASE_ACTIONS,
+  type CfnResource,
+  isProviderFramework,
+  operationIdOf,
+  resourcesOfType,
+  rootFunction,
+  statementsOfFunction,
+  XRAY_ACTIONS,
+  XRAY_STATEMENT,
+} from './template-queries.js';
 
 // Every HTTP method with every table access, so a writing GET and a reading POST are present whatever the route table holds today.
 const routes = syntheticRoutes(30, ['platform', 'policy', 'partner']);
@@ -14,14 +25,17 @@ const functions = resourcesOfType(pms, 'AWS::Lambda::Function');
 const routeFunctions = functions.filter((fn) => fn.stackId !== 'root');
 const routeOf = (fn: { resource: CfnResource }) => routes.find((route) => route.operationId === operationIdOf(fn.resource))!;
 const dataFunctions = routeFunctions.filter((fn) => routeOf(fn).tableAccess !== 'none');
-const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
 test('each route function gets exactly the table actions its row declares, whatever its method (no Scan, no event publishing)', () => {
   const seen = new Set<string>();
   for (const fn of routeFunctions) {
     const route = routeOf(fn);
     seen.add(`${route.method} ${route.tableAccess}`);
-    assert.deepEqual(new Set(actionsOf(statementsOfFunction(fn))), new Set([...LOG_ACTIONS, ...tableActionsOf(route.tableAccess)]), operationIdOf(fn.resource));
+    assert.deepEqual(
+      new Set(actionsOf(statementsOfFunction(fn))),
+      new Set([...BASE_ACTIONS, ...tableActionsOf(route.tableAccess)]),
+      operationIdOf(fn.resource),
+    );
   }
   for (const pair of ['GET read-write', 'POST read', 'PUT none']) assert.ok(seen.has(pair), pair);
 });
@@ -33,11 +47,11 @@ test('a read-write grant covers transactions: TransactWriteItems is authorized p
   assert.deepEqual(tableActionsOf('read'), TABLE_READ_ACTIONS);
 });
 
-test('functions whose row declares no table access (OpenAPI documents, …) write their logs and do not even know the table', () => {
+test('functions whose row declares no table access (OpenAPI documents, …) write their logs and traces and do not even know the table', () => {
   const dataless = routeFunctions.filter((fn) => routeOf(fn).tableAccess === 'none');
   assert.ok(dataless.some((fn) => routeOf(fn).access === 'PUBLIC') && dataless.some((fn) => routeOf(fn).access !== 'PUBLIC'));
   for (const fn of dataless) {
-    assert.deepEqual(actionsOf(statementsOfFunction(fn)).sort(), [...LOG_ACTIONS].sort(), operationIdOf(fn.resource));
+    assert.deepEqual(actionsOf(statementsOfFunction(fn)).sort(), [...BASE_ACTIONS].sort(), operationIdOf(fn.resource));
     assert.equal(fn.resource.Properties.Environment.Variables.TABLE_NAME, undefined);
   }
 });
@@ -65,9 +79,9 @@ test('a probe (the public health checks) may GetItem on the table alone, in the 
   }
 });
 
-test('the authorizer can write its logs and nothing else', () => {
+test('the authorizer can write its logs and traces and nothing else', () => {
   const authorizer = rootFunction(pms, 'Verifies');
-  assert.deepEqual(actionsOf(statementsOfFunction(authorizer)).sort(), [...LOG_ACTIONS].sort());
+  assert.deepEqual(actionsOf(statementsOfFunction(authorizer)).sort(), [...BASE_ACTIONS].sort());
   assert.equal(authorizer.resource.Properties.Environment.Variables.TABLE_NAME, undefined);
 });
 
@@ -84,12 +98,31 @@ test('the outbox relays publish to the bus and may only remove and find outbox i
   });
 });
 
-test('no policy anywhere grants a wildcard action or resource, and no role uses a managed policy', () => {
+test('every PMS function is traced (X-Ray active) and its role holds the X-Ray grant exactly once, exactly as written', () => {
+  const pmsFunctions = functions.filter((fn) => !isProviderFramework(fn));
+  assert.ok(pmsFunctions.length > routes.length, 'route functions and the others');
+  for (const fn of pmsFunctions) {
+    const name = `${fn.logicalId}: ${String(fn.resource.Properties.Description).slice(0, 40)}`;
+    assert.deepEqual(fn.resource.Properties.TracingConfig, { Mode: 'Active' }, name);
+    const xray = statementsOfFunction(fn).filter((statement) => actionsOf([statement]).some((action) => action.startsWith('xray:')));
+    assert.deepEqual(xray, [XRAY_STATEMENT], name);
+  }
+});
+
+test('no policy grants a wildcard action, nor a wildcard resource except the X-Ray grant; no role uses a managed policy', () => {
+  let xrayGrants = 0;
   for (const policy of resourcesOfType(pms, 'AWS::IAM::Policy')) {
     for (const statement of policy.resource.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
       for (const action of actionsOf([statement as never])) assert.ok(!action.includes('*'), `${policy.logicalId}: ${action}`);
+      if (JSON.stringify(statement) === JSON.stringify(XRAY_STATEMENT)) {
+        xrayGrants += 1;
+        continue;
+      }
+      // X-Ray's actions on `*` only, never on a named resource nor beside other actions.
+      assert.ok(!actionsOf([statement as never]).some((action) => XRAY_ACTIONS.includes(action)), `${policy.logicalId}: ${JSON.stringify(statement)}`);
       assert.ok(!JSON.stringify(statement.Resource).includes('*'), `${policy.logicalId}: ${JSON.stringify(statement.Resource)}`);
     }
   }
+  assert.equal(xrayGrants, functions.filter((fn) => !isProviderFramework(fn)).length);
   for (const role of resourcesOfType(pms, 'AWS::IAM::Role')) assert.equal(role.resource.Properties.ManagedPolicyArns, undefined, role.logicalId);
 });

@@ -42,10 +42,17 @@ test('cdk-nag AwsSolutions finds nothing unacknowledged (Keycloak)', () => {
   assert.deepEqual(unacknowledgedFindings(app), []);
 });
 
-test("acknowledgements are per construct: Node 22 on each function, no authorization only on PUBLIC routes, SQS3 on the jobs' DLQ only", () => {
+test("acknowledgements are per construct: Node 22 and X-Ray's `*` on each function, no authorization only on PUBLIC routes, SQS3 on the jobs' DLQ only", () => {
   const { app, stack } = cognito;
   const acknowledged = acknowledgements(app);
-  assert.deepEqual([...acknowledged.keys()].sort(), ['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-SQS3']);
+  assert.deepEqual([...acknowledged.keys()].sort(), ['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-L1', 'AwsSolutions-SQS3']);
+  // Only on PmsFunction roles, one per function (iam.test.ts holds each role's `*` to the X-Ray grant alone).
+  const xray = acknowledged.get('AwsSolutions-IAM5[Resource::*]')!;
+  assert.equal(xray.length, ROUTES.length + PMS_FUNCTIONS_BESIDE_ROUTES);
+  assert.ok(
+    xray.every((path) => path.endsWith('/Role')),
+    xray.filter((path) => !path.endsWith('/Role')).join(', '),
+  );
   assert.deepEqual(acknowledged.get('AwsSolutions-SQS3'), ['Pms/Jobs/DeadLetters']);
   const publicRoutes = ROUTES.filter((route) => route.access === 'PUBLIC')
     .map((route) => route.operationId)

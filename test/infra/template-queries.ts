@@ -77,6 +77,19 @@ export function statementsOfFunction(fn: LocatedResource): PolicyStatement[] {
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
 }
 
+/** A function's log writes: on its own log group only. */
+export const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'] as const;
+
+/**
+ * Lambda active tracing's grant on every PmsFunction role, exactly as CDK writes it: these two actions on `*`, as
+ * X-Ray has no resource-level permissions. No other statement of ours names `*`.
+ */
+export const XRAY_STATEMENT: PolicyStatement = { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Effect: 'Allow', Resource: '*' };
+export const XRAY_ACTIONS = XRAY_STATEMENT.Action as string[];
+
+/** What every PmsFunction may do whatever else it does: write its logs and its trace segments. */
+export const BASE_ACTIONS: readonly string[] = [...LOG_ACTIONS, ...XRAY_ACTIONS];
+
 export function actionsOf(statements: PolicyStatement[]): string[] {
   return statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
 }
