@@ -47,6 +47,38 @@ const FIVE_MINUTES = Duration.minutes(5);
 /** CloudWatch's limit on the metrics one alarm's metric math may use. */
 const MAX_ALARM_METRICS = 10;
 
+/**
+ * The functions' own metrics (functions/observability/metrics.ts): EMF in namespace PMS, each with the dimension
+ * `service` (POWERTOOLS_SERVICE_NAME, unset: `pms`), route metrics also `operation`, refusals also `errorCode`, job
+ * metrics `job`.
+ */
+export const PMS_METRICS = { namespace: 'PMS', service: 'pms' } as const;
+
+/** A PMS metric's sum per 5 minutes unless told otherwise. */
+function pmsMetric(metricName: string, props: { dimensions?: Record<string, string>; label?: string; period?: Duration } = {}): Metric {
+  return new Metric({
+    namespace: PMS_METRICS.namespace,
+    metricName,
+    dimensionsMap: { service: PMS_METRICS.service, ...props.dimensions },
+    statistic: 'Sum',
+    period: props.period ?? FIVE_MINUTES,
+    ...(props.label && { label: props.label }),
+  });
+}
+
+/**
+ * The `limit` series of a PMS metric with the highest sums among all values of `dimensions` (a CloudWatch SEARCH:
+ * every operation, error code or job, however many), each labelled by its dimension values.
+ */
+function pmsTop(metricName: string, dimensions: readonly string[], limit: number, period: Duration = FIVE_MINUTES): MathExpression {
+  const schema = [PMS_METRICS.namespace, ...[...dimensions, 'service'].sort()].join(',');
+  return new MathExpression({
+    expression: `SORT(SEARCH('{${schema}} MetricName="${metricName}" service="${PMS_METRICS.service}"', 'Sum', ${period.toSeconds()}), SUM, DESC, ${limit})`,
+    label: dimensions.map((dimension) => `\${PROP('Dim.${dimension}')}`).join(' '),
+    period,
+  });
+}
+
 /** Thresholds, documented in docs/operations.md (Monitoring). */
 export const ALARM_THRESHOLDS = {
   /** Percent of a service's requests answered 5xx, over a 5-minute period with at least MIN_REQUESTS requests. */
@@ -56,6 +88,8 @@ export const ALARM_THRESHOLDS = {
   latencyP99Ms: 3000,
   /** How old the oldest table-stream record the relay has not handled may be (events not relayed). */
   relayIteratorAgeMs: 5 * 60 * 1000,
+  /** Mails failed (dropped, failed or dead-lettered) in a 5-minute period: any. */
+  mailsFailed: 0,
 } as const;
 
 export interface MonitoringProps {
@@ -73,9 +107,9 @@ export interface MonitoringProps {
 }
 
 /**
- * Alarms, their SNS topic and one dashboard, from the metrics AWS publishes (Lambda, API Gateway, SQS) and per-service
- * request counts from the API's access log. Every alarm goes to the topic. Rows for the functions' own metrics (EMF)
- * are added with addSection and addAlarm.
+ * Alarms, their SNS topic and one dashboard, from the metrics AWS publishes (Lambda, API Gateway, SQS), per-service
+ * request counts from the API's access log, and the functions' own metrics (EMF, namespace PMS). Every alarm goes to
+ * the topic.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -116,6 +150,7 @@ export class Monitoring extends Construct {
     this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 6 }));
 
     this.operations(props);
+    this.refusals();
     this.verification(props);
     this.scheduledJobs(props);
     this.relay(props);
@@ -240,6 +275,22 @@ export class Monitoring extends Construct {
     );
   }
 
+  /** What the API refused, from the functions' own metrics: no alarm, a refusal is an answer (docs/operations.md). */
+  private refusals(): void {
+    this.addSection(
+      'Refusals',
+      'The ten operation and MOSIP error code pairs answered most often as refusals, and the tokens the authorizer verified or refused (PMS metrics).',
+      [
+        new GraphWidget({ title: 'Most frequent refusals (operation, error code)', left: [pmsTop('refusals', ['operation', 'errorCode'], 10)], width: 12 }),
+        new GraphWidget({
+          title: 'Authorizer: tokens verified, refused',
+          left: [pmsMetric('tokensVerified', { label: 'verified' }), pmsMetric('tokensRefused', { label: 'refused' })],
+          width: 12,
+        }),
+      ],
+    );
+  }
+
   /** Requests, 4xx and 5xx of one MOSIP service, counted from the access log by its path prefix. */
   private serviceMetrics(accessLogs: ILogGroup, service: Service): { requests: IMetric; clientErrors: IMetric; serverErrors: IMetric } {
     const prefix = SERVICE_PREFIXES[service];
@@ -264,18 +315,31 @@ export class Monitoring extends Construct {
     const verify = props.endpoints.find((endpoint) => endpoint.node.id === 'verifyPartnerKeys');
     if (!verify) return;
     const fn = verify.handler.lambda;
-    this.addSection('Verification traffic', "IDA's key checks (verifyPartnerKeys, POST /v1/partnermanager/partners/authenticate/verify).", [
-      new GraphWidget({
-        title: 'verifyPartnerKeys: invocations, errors, throttles',
-        left: [fn.metricInvocations({ period: FIVE_MINUTES }), fn.metricErrors({ period: FIVE_MINUTES }), fn.metricThrottles({ period: FIVE_MINUTES })],
-        width: 12,
-      }),
-      new GraphWidget({
-        title: 'verifyPartnerKeys: duration p50 / p99 (ms)',
-        left: [fn.metricDuration({ statistic: 'p50', period: FIVE_MINUTES }), fn.metricDuration({ statistic: 'p99', period: FIVE_MINUTES })],
-        width: 12,
-      }),
-    ]);
+    const operation = { operation: verify.node.id };
+    this.addSection(
+      'Verification traffic',
+      "IDA's key checks (verifyPartnerKeys, POST /v1/partnermanager/partners/authenticate/verify): keys allowed and denied (no alarm: denials are answers), the function's runs and duration.",
+      [
+        new GraphWidget({
+          title: 'verifyPartnerKeys: allowed, denied',
+          left: [
+            pmsMetric('verificationAllowed', { dimensions: operation, label: 'allowed' }),
+            pmsMetric('verificationDenied', { dimensions: operation, label: 'denied' }),
+          ],
+          width: 8,
+        }),
+        new GraphWidget({
+          title: 'verifyPartnerKeys: invocations, errors, throttles',
+          left: [fn.metricInvocations({ period: FIVE_MINUTES }), fn.metricErrors({ period: FIVE_MINUTES }), fn.metricThrottles({ period: FIVE_MINUTES })],
+          width: 8,
+        }),
+        new GraphWidget({
+          title: 'verifyPartnerKeys: duration p50 / p99 (ms)',
+          left: [fn.metricDuration({ statistic: 'p50', period: FIVE_MINUTES }), fn.metricDuration({ statistic: 'p99', period: FIVE_MINUTES })],
+          width: 8,
+        }),
+      ],
+    );
   }
 
   private scheduledJobs(props: MonitoringProps): void {
@@ -297,7 +361,8 @@ export class Monitoring extends Construct {
         treatMissingData: TreatMissingData.BREACHING,
       });
     }
-    this.addSection('Jobs', 'Runs and failures of each scheduled job (one run per schedule; retries count as runs).', [
+    const hour = Duration.hours(1);
+    this.addSection('Jobs', 'Runs and failures of each scheduled job (one run per schedule; retries count as runs), and the counts their runs report.', [
       new GraphWidget({
         title: 'Job runs (invocations per hour)',
         left: jobFunctions.map(({ job, fn }) => fn.metricInvocations({ period: Duration.hours(1), label: job.name })),
@@ -307,6 +372,19 @@ export class Monitoring extends Construct {
         title: 'Job errors per hour',
         left: jobFunctions.map(({ job, fn }) => fn.metricErrors({ period: Duration.hours(1), label: job.name })),
         width: 12,
+      }),
+      new GraphWidget({
+        title: 'Job reports: items per hour (job, count)',
+        left: [
+          new MathExpression({
+            // Every count a job's report has (read, switchedOff, sent, …) and jobFailures, whatever jobs there are.
+            expression: `SEARCH('{${PMS_METRICS.namespace},job,service} service="${PMS_METRICS.service}"', 'Sum', ${hour.toSeconds()})`,
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudWatch dynamic label, filled in by CloudWatch
+            label: "${PROP('Dim.job')} ${PROP('MetricName')}",
+            period: hour,
+          }),
+        ],
+        width: 24,
       }),
     ]);
   }
@@ -337,13 +415,18 @@ export class Monitoring extends Construct {
       }),
       threshold: 0,
     });
-    this.addSection('Relay', 'The outbox relay: how old the oldest table-stream record is, and the relay and sweep runs.', [
-      new GraphWidget({ title: 'Stream relay iterator age, max (ms)', left: [iteratorAge], width: 12 }),
+    this.addSection('Relay', 'The outbox relay: how old the oldest table-stream record is, the events it relayed, and the relay and sweep runs.', [
+      new GraphWidget({ title: 'Stream relay iterator age, max (ms)', left: [iteratorAge], width: 8 }),
+      new GraphWidget({
+        title: 'Events relayed (stream), swept (sweep)',
+        left: [pmsMetric('eventsRelayed', { label: 'relayed' }), pmsMetric('eventsSwept', { label: 'swept' })],
+        width: 8,
+      }),
       new GraphWidget({
         title: 'Relay and sweep: invocations, errors',
         left: [stream.metricInvocations({ label: 'stream relay' }), sweep.metricInvocations({ label: 'sweep' })],
         right: [stream.metricErrors({ label: 'stream relay errors' }), sweep.metricErrors({ label: 'sweep errors' })],
-        width: 12,
+        width: 8,
       }),
     ]);
   }
@@ -356,7 +439,18 @@ export class Monitoring extends Construct {
       metric: sender.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
       threshold: 0,
     });
-    this.addSection('Mail', 'The mail sender, the mail queue and its dead-letter queue.', [
+    this.addAlarm('MailsFailed', {
+      description:
+        'Mails failed: dropped (an unreadable queue message), failed (the table or queue failed while sending; retried) or dead-lettered (attempts ran out)',
+      metric: pmsMetric('mailsFailed'),
+      threshold: ALARM_THRESHOLDS.mailsFailed,
+    });
+    this.addSection('Mail', 'Mails sent and failed, the mail sender, the mail queue and its dead-letter queue.', [
+      new GraphWidget({
+        title: 'Mails sent, failed',
+        left: [pmsMetric('mailsSent', { label: 'sent' }), pmsMetric('mailsFailed', { label: 'failed' })],
+        width: 6,
+      }),
       new GraphWidget({
         title: 'Mail sender: invocations, errors, throttles',
         left: [
@@ -364,7 +458,7 @@ export class Monitoring extends Construct {
           sender.metricErrors({ period: FIVE_MINUTES }),
           sender.metricThrottles({ period: FIVE_MINUTES }),
         ],
-        width: 8,
+        width: 6,
       }),
       new GraphWidget({
         title: 'Mail queue: messages waiting, oldest (s)',
@@ -373,12 +467,12 @@ export class Monitoring extends Construct {
           queue.metricApproximateNumberOfMessagesNotVisible({ period: FIVE_MINUTES }),
         ],
         right: [queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES })],
-        width: 8,
+        width: 6,
       }),
       new GraphWidget({
         title: 'Mail dead-letter queue: messages',
         left: [mail.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES })],
-        width: 8,
+        width: 6,
       }),
     ]);
   }
@@ -400,8 +494,9 @@ export class Monitoring extends Construct {
   }
 
   /**
-   * KMS without custom metrics: the errors of the functions that sign with the PMS CA keys (KMS Sign). An alarm's
-   * metric math takes at most 10 metrics, so more signers than that get further alarms (SigningErrors2, …).
+   * KMS has no metric of ours (the functions count no KMS call): the errors of the functions that sign with the PMS CA
+   * keys (KMS Sign). An alarm's metric math takes at most 10 metrics, so more signers than that get further alarms
+   * (SigningErrors2, …).
    */
   private keyUse(props: MonitoringProps): void {
     const signers = props.routes

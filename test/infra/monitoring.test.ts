@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import { SERVICE_PREFIXES } from '../../functions/routes/route.js';
 import { ROUTES } from '../../functions/routes/route-table.js';
-import { ALARM_THRESHOLDS } from '../../lib/monitoring.js';
+import { ALARM_THRESHOLDS, PMS_METRICS } from '../../lib/monitoring.js';
 import { synthesizePms } from './synth.js';
 import { type CfnResource, referencedId } from './template-queries.js';
 
@@ -159,6 +159,25 @@ test('5xx rate per service, p99 latency, authorizer errors and throttles, thrott
   assert.equal(metricsOf(alarm('SigningErrors')).length, signers, 'every certificate-signing function');
 });
 
+test("MailsFailed: any failed mail in 5 minutes, on the sender's own mailsFailed metric (namespace PMS, dimension service)", () => {
+  const failed = alarm('MailsFailed');
+  assert.deepEqual(
+    [failed.Namespace, failed.MetricName, failed.Dimensions, failed.Statistic, failed.Period],
+    ['PMS', 'mailsFailed', [{ Name: 'service', Value: 'pms' }], 'Sum', 300],
+  );
+  assert.deepEqual([failed.Threshold, failed.ComparisonOperator, failed.TreatMissingData], [0, 'GreaterThanThreshold', 'notBreaching']);
+  assert.deepEqual(PMS_METRICS, { namespace: 'PMS', service: 'pms' });
+});
+
+test('no alarm on verification denials, refusals or job reports: they are answers and counts, not faults', () => {
+  for (const properties of alarms.values()) {
+    for (const metric of metricsOf(properties)) {
+      if (metric.Namespace !== 'PMS') continue;
+      assert.equal(metric.MetricName, 'mailsFailed', 'the one alarm on a PMS metric');
+    }
+  }
+});
+
 test('without mail there is no mail alarm', () => {
   const plain = synthesizePms();
   const names = ofType(plain.root.toJSON().Resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => String(alarm.Properties.AlarmName));
@@ -178,7 +197,7 @@ test('one dashboard with the alarms, operations, verification traffic, jobs, rel
     widgets: { type: string; properties: { markdown?: string; title?: string; metrics?: unknown[] } }[];
   };
   const sections = body.widgets.flatMap((widget) => (widget.properties.markdown ? [widget.properties.markdown.split('\n')[0]] : []));
-  assert.deepEqual(sections, ['## Operations', '## Verification traffic', '## Jobs', '## Relay', '## Mail', '## Dead-letter queues']);
+  assert.deepEqual(sections, ['## Operations', '## Refusals', '## Verification traffic', '## Jobs', '## Relay', '## Mail', '## Dead-letter queues']);
   const titles = body.widgets.map((widget) => widget.properties.title ?? '');
   assert.ok(titles.includes('Alarms'));
   for (const service of Object.keys(SERVICE_PREFIXES)) assert.ok(titles.includes(`${service}: requests, 4xx, 5xx`));
@@ -187,4 +206,61 @@ test('one dashboard with the alarms, operations, verification traffic, jobs, rel
   assert.equal(jobRuns.properties.metrics!.length, SCHEDULED_JOBS.length);
   const alarmWidget = body.widgets.find((widget) => widget.properties.title === 'Alarms') as unknown as { properties: { alarms: unknown[] } };
   assert.equal(alarmWidget.properties.alarms.length, alarms.size);
+});
+
+test("the functions' own metrics on the dashboard: verdicts, top refusals, tokens, job reports, events relayed, mails", () => {
+  const [[, dashboard]] = ofType(resources, 'AWS::CloudWatch::Dashboard') as [[string, CfnResource]];
+  const body = JSON.parse(
+    pms.stack
+      .resolve(dashboard.Properties.DashboardBody)
+      ['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : 'x'))
+      .join(''),
+  ) as { widgets: { properties: { title?: string; metrics?: unknown[][] } }[] };
+  const metricsOfWidget = (title: string) => {
+    const widget = body.widgets.find((candidate) => candidate.properties.title === title);
+    assert.ok(widget, `no widget "${title}"; the widgets are ${body.widgets.map((candidate) => candidate.properties.title).join(', ')}`);
+    return widget.properties.metrics!;
+  };
+  /** A plain metric row: [namespace, name, dimension, value, …, options]. */
+  const plain = (row: unknown[]) => row.filter((item) => typeof item === 'string');
+  const expressions = (title: string) => metricsOfWidget(title).map((row) => row.at(-1) as { expression?: string; label?: string });
+
+  assert.deepEqual(metricsOfWidget('verifyPartnerKeys: allowed, denied').map(plain), [
+    ['PMS', 'verificationAllowed', 'operation', 'verifyPartnerKeys', 'service', 'pms'],
+    ['PMS', 'verificationDenied', 'operation', 'verifyPartnerKeys', 'service', 'pms'],
+  ]);
+  const [refusals] = expressions('Most frequent refusals (operation, error code)');
+  assert.equal(refusals!.expression, `SORT(SEARCH('{PMS,errorCode,operation,service} MetricName="refusals" service="pms"', 'Sum', 300), SUM, DESC, 10)`);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudWatch dynamic label, filled in by CloudWatch
+  assert.equal(refusals!.label, "${PROP('Dim.operation')} ${PROP('Dim.errorCode')}");
+  assert.deepEqual(metricsOfWidget('Authorizer: tokens verified, refused').map(plain), [
+    ['PMS', 'tokensVerified', 'service', 'pms'],
+    ['PMS', 'tokensRefused', 'service', 'pms'],
+  ]);
+  const [reports] = expressions('Job reports: items per hour (job, count)');
+  assert.equal(reports!.expression, `SEARCH('{PMS,job,service} service="pms"', 'Sum', 3600)`);
+  assert.deepEqual(metricsOfWidget('Events relayed (stream), swept (sweep)').map(plain), [
+    ['PMS', 'eventsRelayed', 'service', 'pms'],
+    ['PMS', 'eventsSwept', 'service', 'pms'],
+  ]);
+  assert.deepEqual(metricsOfWidget('Mails sent, failed').map(plain), [
+    ['PMS', 'mailsSent', 'service', 'pms'],
+    ['PMS', 'mailsFailed', 'service', 'pms'],
+  ]);
+});
+
+test('the names the dashboard and the alarm use are the names the functions emit (functions/observability and their callers)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const source = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const emitted = [
+    ['functions/observability/verdict-metrics.ts', ['verificationAllowed', 'verificationDenied']],
+    ['functions/http/pipeline/request-metrics.ts', ['refusals', "addDimension('operation'", "addDimension('errorCode'"]],
+    ['functions/authorizer/handler.ts', ['tokensVerified', 'tokensRefused']],
+    ['functions/jobs/job-handler.ts', ["addDimension('job'", 'jobFailures']],
+    ['functions/relay/outbox-stream-handler.ts', ['eventsRelayed']],
+    ['functions/relay/outbox-sweep-handler.ts', ['eventsSwept']],
+    ['functions/mail/mail-sender-handler.ts', ["'mailsSent'", "'mailsFailed'"]],
+    ['functions/observability/metrics.ts', ["namespace: 'PMS'", "process.env.POWERTOOLS_SERVICE_NAME || 'pms'"]],
+  ] as const;
+  for (const [path, names] of emitted) for (const name of names) assert.ok(source(path).includes(name), `${path} emits ${name}`);
 });
