@@ -33,6 +33,11 @@ export interface LocalStack {
   request(method: string, path: string, options?: RequestOptions): Promise<HttpResult>;
   /** Events published to the local bus so far. */
   events(): LoggedEvent[];
+  /**
+   * What the stack wrote to stdout and stderr: its handlers' log lines (Powertools JSON) among them. All of it when
+   * started with `logs: true`, else the last 50 lines.
+   */
+  output(): string;
   /** `npm run job -- <name> --at <at>` against this stack: its exit code and output. */
   runJob(name: string, at?: Date | string): Promise<{ code: number | null; stdout: string; stderr: string }>;
   stop(): Promise<void>;
@@ -41,25 +46,28 @@ export interface LocalStack {
 /**
  * The whole local stack, started exactly as `npm start` starts it (local/start.ts, in a child process), on free
  * ports with a fresh temporary data directory. Stop it in `after()`; if a test run dies first, the stack notices
- * its IPC channel closing and stops itself.
+ * its IPC channel closing and stops itself. `logs: true` has its functions (and its jobs') log at DEBUG, even under
+ * the test runner's PMS_LOG_LEVEL=SILENT, and keeps all their output (`output()`).
  */
-export async function startLocalStack(options: { inMemory?: boolean; env?: Record<string, string> } = {}): Promise<LocalStack> {
+export async function startLocalStack(options: { inMemory?: boolean; env?: Record<string, string>; logs?: boolean } = {}): Promise<LocalStack> {
   useLocalAwsCredentials();
   const dataDir = mkdtempSync(join(tmpdir(), 'pms-stack-'));
   const portNames = Object.keys(PORT_SETTINGS) as PortName[];
   const picked = await freePorts(portNames.length);
   const ports = Object.fromEntries(portNames.map((name, i) => [name, picked[i]!])) as Record<PortName, number>;
   const tableName = 'pms';
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PMS_DATA_DIR: dataDir,
     PMS_TABLE_NAME: tableName,
     PMS_IN_MEMORY: String(options.inMemory ?? true),
     ...Object.fromEntries(portNames.map((name) => [PORT_SETTINGS[name].envVar, String(ports[name])])),
+    ...(options.logs && { POWERTOOLS_LOG_LEVEL: 'DEBUG' }),
     ...options.env,
   };
+  if (options.logs) delete env.PMS_LOG_LEVEL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  const output = captureOutput(child);
+  const output = captureOutput(child, options.logs ? Number.POSITIVE_INFINITY : 50);
   let running: RunningStack;
   try {
     running = await readiness(child, output);
@@ -85,6 +93,7 @@ export async function startLocalStack(options: { inMemory?: boolean; env?: Recor
     token: (user, roles, tokenOptions = {}) => issuer.mintToken({ ...tokenOptions, user, roles }),
     request: (method, path, requestOptions) => request(running.apiUrl, method, path, requestOptions),
     events: () => readEvents(running.eventLogPath),
+    output,
     async runJob(name, at) {
       const job = spawn(
         process.execPath,
@@ -140,15 +149,23 @@ function killGroup(pid: number): void {
   }
 }
 
-/** Keeps the stack's output for error messages; shown live with PMS_TEST_VERBOSE=true. */
-function captureOutput(child: ChildProcess): () => string {
+/**
+ * Keeps the stack's last `keep` output lines, for error messages and `output()`; shown live with PMS_TEST_VERBOSE=true.
+ * Lines are kept whole: a line split across chunks (a secret cut in two) is joined before it is kept.
+ */
+function captureOutput(child: ChildProcess, keep: number): () => string {
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    if (process.env.PMS_TEST_VERBOSE === 'true') process.stderr.write(chunk);
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    lines.splice(0, Math.max(0, lines.length - 50));
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return () => lines.join('\n');
+  const unfinished = new Map<NodeJS.ReadableStream, string>();
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      if (process.env.PMS_TEST_VERBOSE === 'true') process.stderr.write(chunk);
+      const parts = `${unfinished.get(stream) ?? ''}${chunk}`.split('\n');
+      unfinished.set(stream, parts.pop()!);
+      lines.push(...parts.filter(Boolean));
+      lines.splice(0, Math.max(0, lines.length - keep));
+    });
+  }
+  return () => [...lines, ...[...unfinished.values()].filter(Boolean)].join('\n');
 }
