@@ -7,33 +7,40 @@ import { importSpecifierOf, type LayerPackage, RUNTIME_LAYER_PACKAGES } from './
 /** Where the layer's packages are bundled from: the project's own node_modules, so no network at build time. */
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The directory, beside the packages in `nodejs/node_modules`, of the code they share (one file per set of packages using it). */
+export const LAYER_CHUNKS_DIRECTORY = '.runtime-layer-chunks';
+
 /**
  * Writes the runtime layer into outputDir as Lambda expects it: `nodejs/node_modules/<package>/`, which Lambda
  * mounts at /opt/nodejs/node_modules, where Node 18+ runtimes resolve ES module imports from layers.
  * `esbuildOptions` carries the settings shared with the function bundles (format, target, minify, banner).
+ *
+ * All packages are bundled in one esbuild run with code splitting, so what they share (the SDK's @smithy/* core,
+ * @aws-sdk/core, the credential providers) is one copy in a shared chunk, loaded once by a function that imports
+ * several of them: the KMS client beside the DynamoDB clients adds only its own commands (docs/bench.md). A package
+ * loads only the chunks it reaches, so the DynamoDB clients load no KMS code. The SDK's dynamic imports (credential
+ * providers) stay separate chunks that load only when used.
  */
 export function writeRuntimeLayer(outputDir: string, esbuildOptions: BuildOptions): void {
   const nodeModules = join(outputDir, 'nodejs', 'node_modules');
   rmSync(nodeModules, { recursive: true, force: true });
-  for (const pkg of RUNTIME_LAYER_PACKAGES) writeLayerPackage(join(nodeModules, pkg.name), pkg, esbuildOptions);
-}
-
-function writeLayerPackage(packageDir: string, pkg: LayerPackage, esbuildOptions: BuildOptions): void {
-  mkdirSync(packageDir, { recursive: true });
   buildSync({
     ...esbuildOptions,
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: Object.fromEntries(pkg.importPaths.map((importPath) => [outputNameOf(importPath), importSpecifierOf(pkg, importPath)])),
-    outdir: packageDir,
-    // Subpaths of one package share code (as zod and zod/mini would share zod/v4/core), and the SDK's dynamic
-    // imports (credential providers) stay separate files that load only when used.
+    entryPoints: Object.fromEntries(
+      RUNTIME_LAYER_PACKAGES.flatMap((pkg) =>
+        pkg.importPaths.map((importPath) => [`${pkg.name}/${outputNameOf(importPath)}`, importSpecifierOf(pkg, importPath)]),
+      ),
+    ),
+    outdir: nodeModules,
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    // lib-dynamodb must use the layer's client-dynamodb, not carry a second copy of it.
-    external: RUNTIME_LAYER_PACKAGES.filter((other) => other !== pkg).map((other) => other.name),
+    chunkNames: `${LAYER_CHUNKS_DIRECTORY}/[name]-[hash]`,
     logLevel: 'warning',
   });
-  writeFileSync(join(packageDir, 'package.json'), `${JSON.stringify(manifestOf(pkg), null, 2)}\n`);
+  for (const pkg of RUNTIME_LAYER_PACKAGES) {
+    mkdirSync(join(nodeModules, pkg.name), { recursive: true });
+    writeFileSync(join(nodeModules, pkg.name, 'package.json'), `${JSON.stringify(manifestOf(pkg), null, 2)}\n`);
+  }
 }
 
 function manifestOf(pkg: LayerPackage): object {

@@ -2,23 +2,27 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
+import { LAYER_CHUNKS_DIRECTORY } from '../../layers/runtime/build.js';
 import { buildRuntimeLayer, esbuildOptionsOf, functionBundling, LAYER_PACKAGES } from '../../lib/bundling.js';
 
-// Uses the layer the way a data function on Lambda does: reads an item through the document client from a local
-// server that answers like DynamoDB's GetItem.
+// Uses the layer the way a partner function on Lambda does: reads an item through the document client and asks KMS
+// for a MAC, from a local server that answers like DynamoDB's GetItem and KMS's GenerateMac.
 const LAYER_CONSUMER = `
 import { createServer } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
 
 const server = createServer((request, response) => {
   request.resume().on('end', () => {
-    response.setHeader('content-type', 'application/x-amz-json-1.0');
-    response.end(JSON.stringify({ Item: { pk: { S: 'POLICY_GROUP#1' }, name: { S: 'default' } } }));
+    response.setHeader('content-type', 'application/x-amz-json-1.1');
+    response.end(JSON.stringify(String(request.headers['x-amz-target']).startsWith('TrentService.')
+      ? { KeyId: 'mac-key', MacAlgorithm: 'HMAC_SHA_256', Mac: Buffer.from('mac').toString('base64') }
+      : { Item: { pk: { S: 'POLICY_GROUP#1' }, name: { S: 'default' } } }));
   });
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -28,15 +32,29 @@ const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({
   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
 }));
 const { Item } = await documentClient.send(new GetCommand({ TableName: 'pms', Key: { pk: 'POLICY_GROUP#1' } }));
+const kms = new KMSClient({
+  region: 'eu-central-1',
+  endpoint: 'http://127.0.0.1:' + server.address().port,
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+});
+const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: 'mac-key', MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('x') }));
 server.close();
 
 console.log(JSON.stringify({
   item: Item,
-  resolvedFrom: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'].map((s) => import.meta.resolve(s)),
+  mac: Buffer.from(Mac).toString(),
+  resolvedFrom: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-kms'].map((s) => import.meta.resolve(s)),
 }));
 `;
 
-const SDK_LAYER_PACKAGES = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
+/** What every data function imports from the layer. */
+const DYNAMODB_PACKAGES = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
+/**
+ * The layer: the DynamoDB clients, and the SDK clients for KMS (personal data, the PMS CA signer) and Secrets Manager
+ * (login and OIDC client secrets), which share the SDK's core with them (issue #18: bundled, KMS alone was about
+ * 300 kB per function).
+ */
+const SDK_LAYER_PACKAGES = [...DYNAMODB_PACKAGES, '@aws-sdk/client-kms', '@aws-sdk/client-secrets-manager'].sort();
 const AUTHORIZER_ENTRY = 'functions/authorizer/handler.ts';
 /** A data function: reads a policy group through the document client, validates its path parameter with zod/mini. */
 const DATA_FUNCTION_ENTRY = 'functions/handlers/policy-groups/get-policy-group.ts';
@@ -44,6 +62,10 @@ const DATA_FUNCTION_ENTRY = 'functions/handlers/policy-groups/get-policy-group.t
 // Strings that survive minification and appear only where the package's code is bundled.
 /** The DynamoDB service's protocol target name, in client-dynamodb's code only. */
 const DYNAMODB_CLIENT_MARKER = 'DynamoDB_20120810';
+/** The KMS service's protocol target prefix, in client-kms's code only. */
+const KMS_CLIENT_MARKER = 'TrentService';
+/** The name of @smithy/core's request-signing middleware, which every SDK client uses. */
+const SMITHY_CORE_MARKER = 'httpSigningMiddleware';
 /** The name zod/mini gives its object schema class. */
 const ZOD_MINI_MARKER = 'ZodMiniObject';
 /** An error code of jose's verifier. */
@@ -61,13 +83,16 @@ describe('runtime layer', () => {
 
   before(() => buildRuntimeLayer(join(workDir, 'layer')));
 
-  test('provides exactly the DynamoDB client and the document client', () => {
+  test('provides exactly the DynamoDB clients, the KMS and Secrets Manager clients, and the code they share', () => {
     assert.deepEqual([...LAYER_PACKAGES].sort(), SDK_LAYER_PACKAGES);
-    assert.deepEqual(readdirSync(layerNodeModules), ['@aws-sdk']);
-    assert.deepEqual(readdirSync(join(layerNodeModules, '@aws-sdk')).sort(), ['client-dynamodb', 'lib-dynamodb']);
+    assert.deepEqual(readdirSync(layerNodeModules).sort(), [LAYER_CHUNKS_DIRECTORY, '@aws-sdk']);
+    assert.deepEqual(
+      readdirSync(join(layerNodeModules, '@aws-sdk')).sort(),
+      SDK_LAYER_PACKAGES.map((name) => name.slice('@aws-sdk/'.length)),
+    );
   });
 
-  test('answers the DynamoDB clients to code beside it, as /opt/nodejs/node_modules does on Lambda', () => {
+  test('answers the DynamoDB and KMS clients to code beside it, as /opt/nodejs/node_modules does on Lambda', () => {
     // On Lambda the handler sits in /var/task and the layer in /opt; here a sibling directory links to the layer.
     const taskDir = join(workDir, 'task');
     mkdirSync(taskDir);
@@ -76,19 +101,37 @@ describe('runtime layer', () => {
 
     const run = spawnSync(process.execPath, ['--no-warnings', join(taskDir, 'consumer.mjs')], { cwd: taskDir, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    const result = JSON.parse(run.stdout) as { item: unknown; resolvedFrom: string[] };
+    const result = JSON.parse(run.stdout) as { item: unknown; mac: string; resolvedFrom: string[] };
 
     assert.deepEqual(result.item, { pk: 'POLICY_GROUP#1', name: 'default' });
+    assert.equal(result.mac, 'mac');
     for (const url of result.resolvedFrom) assert.ok(url.startsWith(pathToFileURL(layerNodeModules).href), `${url} is not in the layer`);
   });
 
-  test('gives lib-dynamodb the layer’s client-dynamodb instead of a second copy', () => {
-    const libDynamodb = filesUnder(join(layerNodeModules, '@aws-sdk', 'lib-dynamodb')).map((file) => readFileSync(file, 'utf8'));
-    const clientDynamodb = filesUnder(join(layerNodeModules, '@aws-sdk', 'client-dynamodb')).map((file) => readFileSync(file, 'utf8'));
+  test('carries one copy of each client and of the SDK core they share', () => {
+    // Bundled one package at a time, lib-dynamodb and KMS each carried their own @smithy/* code; now one file has it.
+    const filesWith = (marker: string) =>
+      filesUnder(layerNodeModules)
+        .filter((file) => readFileSync(file, 'utf8').includes(marker))
+        .map((file) => file.slice(layerNodeModules.length + 1));
+    for (const marker of [DYNAMODB_CLIENT_MARKER, KMS_CLIENT_MARKER, SMITHY_CORE_MARKER]) assert.equal(filesWith(marker).length, 1, marker);
+    assert.ok(filesWith(SMITHY_CORE_MARKER)[0]!.startsWith(`${LAYER_CHUNKS_DIRECTORY}/`));
+  });
 
-    assert.ok(clientDynamodb.some((code) => code.includes(DYNAMODB_CLIENT_MARKER)));
-    assert.ok(libDynamodb.some((code) => /from\s*"@aws-sdk\/client-dynamodb"/.test(code)));
-    assert.ok(libDynamodb.every((code) => !code.includes(DYNAMODB_CLIENT_MARKER)));
+  test('loads no KMS or Secrets Manager code into a function that imports only the DynamoDB clients', () => {
+    // What the DynamoDB clients' entry files reach through static imports (the SDK's dynamic imports load on demand).
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:import|export)\s*(?:[^"'();]*?from\s*)?"(\.[^"]+)"/g)) {
+        visit(join(dirname(file), specifier!));
+      }
+    };
+    for (const name of DYNAMODB_PACKAGES) visit(join(layerNodeModules, name, 'index.js'));
+    const code = [...reached].map((file) => readFileSync(file, 'utf8'));
+    assert.ok(code.some((text) => text.includes(DYNAMODB_CLIENT_MARKER)));
+    assert.ok(code.every((text) => !text.includes(KMS_CLIENT_MARKER) && !text.includes('secretsmanager')));
   });
 
   test('keeps each package’s public import paths in its manifest', () => {
@@ -131,7 +174,7 @@ describe('function bundling', () => {
     const withoutLayer = bundle(DATA_FUNCTION_ENTRY, []);
     assert.ok(withoutLayer.code.includes(DYNAMODB_CLIENT_MARKER));
 
-    for (const specifier of SDK_LAYER_PACKAGES) assert.ok(importsFrom(withLayer.code, specifier), `no import from ${specifier}`);
+    for (const specifier of DYNAMODB_PACKAGES) assert.ok(importsFrom(withLayer.code, specifier), `no import from ${specifier}`);
     assert.ok(!withLayer.code.includes(DYNAMODB_CLIENT_MARKER));
     assert.deepEqual(
       [...withLayer.packageBytes.keys()].filter((pkg) => LAYER_PACKAGES.includes(pkg)),
