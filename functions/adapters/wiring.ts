@@ -27,6 +27,7 @@ import { dynamoDeviceRepository } from './dynamodb/device-repository.js';
 import { dynamoDeviceTypeCatalog, dynamoDeviceTypeMasterData } from './dynamodb/device-type-catalog.js';
 import { dynamoExtractorReader } from './dynamodb/extractor-reader.js';
 import { dynamoFtmChipRepository } from './dynamodb/ftm-chip-repository.js';
+import { dynamoListedApiKeys, dynamoPartnerList } from './dynamodb/indexed-list.js';
 import { dynamoMispLicenseRepository } from './dynamodb/misp-license-repository.js';
 import { dynamoNotificationRepository, dynamoSeenTimestamps } from './dynamodb/notification-repository.js';
 import { dynamoPartnerRepository } from './dynamodb/partner-repository.js';
@@ -93,7 +94,12 @@ export const credentialPartnerDeps = /* @__PURE__ */ once(
 export const pendingApprovals = /* @__PURE__ */ once(() => dynamoPendingApprovals(tableContext()));
 
 export const partnerAdminDeps = /* @__PURE__ */ once(
-  (): PartnerAdminDeps => ({ ...partnerDeps(), groups: policyGroupDeps().groups, pendingApprovals: pendingApprovals() }),
+  (): PartnerAdminDeps => ({
+    ...partnerDeps(),
+    groups: policyGroupDeps().groups,
+    partnerList: dynamoPartnerList(tableContext()),
+    pendingApprovals: pendingApprovals(),
+  }),
 );
 
 export const policyRequestDeps = /* @__PURE__ */ once(
@@ -117,6 +123,7 @@ export function apiKeysPerPolicyMaxFromEnv(env: NodeJS.ProcessEnv = process.env)
 export const apiKeyDeps = /* @__PURE__ */ once(
   (): ApiKeyDeps => ({
     apiKeys: dynamoApiKeyRepository(tableContext()),
+    listedKeys: dynamoListedApiKeys(tableContext()),
     partners: partnerRepository(),
     policies: policyDeps().policies,
     groups: policyGroupDeps().groups,

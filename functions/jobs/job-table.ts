@@ -23,6 +23,14 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     entry: 'functions/handlers/jobs/weekly-summary.ts',
   },
   {
+    name: 'count-partitions',
+    description:
+      'Starts the counters of list totals and dashboard counts on a table that had items before them, and checks each started one against a count (a difference is reported, never overwritten)',
+    // Daily and after the night's jobs: each run reads every counted partition once.
+    schedule: { every: 'day', at: '02:30' },
+    entry: 'functions/handlers/jobs/count-partitions.ts',
+  },
+  {
     name: 'settle-oidc-clients',
     description: 'Sends OIDC client changes that eSignet never confirmed (it was down, or the call was cut) to eSignet again, then confirms or undoes them',
     // Hourly: a change eSignet never confirmed waits at most an hour (and the 5-minute grace) to be sent again.

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoApiKeyRepository } from '../../functions/adapters/dynamodb/api-key-repository.js';
 import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
+import { dynamoListedApiKeys } from '../../functions/adapters/dynamodb/indexed-list.js';
 import { apiKeyKeys, expiryCalendarEntry, indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoMispLicenseRepository } from '../../functions/adapters/dynamodb/misp-license-repository.js';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
@@ -66,6 +67,7 @@ function keyDeps(partners: Partner[], policies: ReturnType<typeof policyFixture>
   let secrets = 0;
   return {
     apiKeys: dynamoApiKeyRepository(table),
+    listedKeys: dynamoListedApiKeys(table),
     partners: {
       getPartner: async (id) => partners.find((partner) => partner.id === id),
       partnersOfUser: async (userId) => partners.filter((partner) => partner.userId === userId),
@@ -275,13 +277,38 @@ test("one partner's 5,050 keys push no other partner's keys out of the admin lis
   // The small partner's keys are the oldest: newest first, a read stopping at 5,000 keys never reached them.
   await seedKeys(small.id, quiet, 3, { createdBefore: '2025-01-01T00:00:00.000Z' });
   await seedKeys(flood.id, busy, 5050);
-  const deps = keyDeps([flood, small], [busy, quiet], 25);
+  // Partners from the table: the admin list shows every authentication partner's keys, these tests' others too.
+  const deps = { ...keyDeps([flood, small], [busy, quiet], 25), partners: dynamoPartnerRepository(db.table) };
   const everyKey = (await deps.apiKeys.allKeys()).length;
   assert.ok(everyKey >= 5053, `${everyKey} keys read`);
+  const listed = (await deps.listedKeys.all()).sort((a, b) => (`${a.crDtimes}#${a.id}` < `${b.crDtimes}#${b.id}` ? 1 : -1));
+  assert.ok(listed.length >= 5053);
 
-  // The list shows the keys of the partners it can read (these two here), every one of them.
-  const all = await listApiKeys(deps, ADMIN, { pageNo: '0', pageSize: '10' });
-  assert.equal(all.totalResults, 5053);
+  // Unfiltered pages come from the index: the counter's total, newest first, any page as a window.
+  const first = await listApiKeys(deps, ADMIN, { pageNo: '0', pageSize: '10' });
+  assert.equal(first.totalResults, listed.length);
+  assert.deepEqual(
+    first.data.map((row) => row.apiKeyId),
+    listed.slice(0, 10).map((key) => key.id),
+  );
+  const lastPageNo = Math.floor((listed.length - 1) / 10);
+  const last = await listApiKeys(deps, ADMIN, { pageNo: String(lastPageNo), pageSize: '10' });
+  assert.deepEqual(
+    last.data.map((row) => row.apiKeyId),
+    listed.slice(lastPageNo * 10).map((key) => key.id),
+    'the last page holds the oldest keys, newest first',
+  );
+  const oldestFirst = await listApiKeys(deps, ADMIN, { pageNo: '1', pageSize: '10', sortFieldName: 'createdDateTime', sortType: 'asc' });
+  assert.deepEqual(
+    oldestFirst.data.map((row) => row.apiKeyId),
+    listed
+      .slice()
+      .reverse()
+      .slice(10, 20)
+      .map((key) => key.id),
+  );
+  assert.deepEqual(await listApiKeys(deps, ADMIN, { pageNo: String(lastPageNo + 1), pageSize: '10' }), { pageNo: 0, pageSize: 0, totalResults: 0, data: [] });
+
   const smallOnly = await listApiKeys(deps, ADMIN, { pageNo: '0', pageSize: '10', partnerId: 'small-bank' });
   assert.equal(smallOnly.totalResults, 3);
   assert.deepEqual(smallOnly.data.map((row) => row.apiKeyLabel).sort(), ['label 0', 'label 1', 'label 2']);

@@ -76,6 +76,7 @@ function atCap(key: ApiKey) {
       keysOfPartner: async () => [key],
       allKeys: async () => [key],
     },
+    listedKeys: { count: async () => 1, window: async () => [key], all: async () => [key] },
     partners: { getPartner: async (id) => (id === BANK.id ? BANK : undefined), partnersOfUser: async () => [BANK] },
     policies: {
       getPolicy: async (id) => [POLICY, OTHER_POLICY].find((policy) => policy.id === id),

@@ -46,6 +46,7 @@ function world(stored: ApiKey) {
       keysOfPartner: unexpected,
       allKeys: unexpected,
     },
+    listedKeys: { count: unexpected, window: unexpected, all: unexpected },
     partners: { getPartner: async (id) => (id === BANK.id ? BANK : undefined), partnersOfUser: unexpected },
     policies: { getPolicy: unexpected, getPolicyByName: unexpected },
     groups: { getGroup: unexpected },

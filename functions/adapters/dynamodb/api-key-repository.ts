@@ -1,25 +1,31 @@
-import type { ApiKey } from '../../domain/api-keys/api-key.js';
+import { type ApiKey, isListedForAdmins, LISTED_PARTNER_TYPE } from '../../domain/api-keys/api-key.js';
 import { ActiveKeyLimitError, type ApiKeyRepository } from '../../domain/api-keys/ports.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { EventModel } from '../../domain/events/event-model.js';
+import { PARTNER_TYPES } from '../../domain/partners/partner-types.js';
+import { compareText } from '../../domain/search/v2-lists.js';
 import { ConcurrentModificationError, InactivePartnerError, UniqueConstraintError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { getItem, queryPartition } from './items.js';
 import { apiKeyKeys, expiryCalendarEntry, indexKeys, keys } from './keys.js';
 import { outboxPut } from './outbox.js';
+import { countChanges as partitionCountChanges } from './partition-counts.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
+
+/** The partner types whose keys live outside the admin list's partition. */
+const OTHER_PARTNER_TYPES = Object.keys(PARTNER_TYPES).filter((type) => type !== LISTED_PARTNER_TYPE);
 
 /**
  * The stored shape is also read by api-key-reader.ts (gsi1 `PARTNER#<id>#APIKEYS` with policyId, isActive,
  * validToDatetime): keep the two together.
  */
-function keyItem(key: ApiKey): Record<string, unknown> {
+export function apiKeyItem(key: ApiKey): Record<string, unknown> {
   return {
     ...apiKeyKeys.apiKey(key.keyHash),
     entity: 'ApiKey',
     gsi1pk: indexKeys.apiKeysOfPartner(key.partnerId),
     gsi1sk: `${key.crDtimes}#${key.id}`,
-    gsi2pk: apiKeyKeys.allApiKeys,
+    gsi2pk: isListedForAdmins(key) ? apiKeyKeys.allApiKeys : apiKeyKeys.apiKeysOfPartnerType(key.partnerType ?? ''),
     gsi2sk: `${key.crDtimes}#${key.id}`,
     ...expiryCalendarEntry(key.validToDatetime, 'apiKey', key.id),
     ...key,
@@ -193,7 +199,7 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
     create(key, audit, events, activeKeysMax) {
       const items: TransactItem[] = [
         labelGuard(table, key),
-        { Put: { TableName: table.tableName, Item: keyItem(key), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: table.tableName, Item: apiKeyItem(key), ConditionExpression: 'attribute_not_exists(pk)' } },
         {
           Put: {
             TableName: table.tableName,
@@ -220,6 +226,7 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
         },
         auditPut(table, audit),
         ...events.map((event) => outboxPut(table, event)),
+        ...partitionCountChanges(table, apiKeyItem(key), undefined),
       ];
       return writeCounted(key, undefined, activeKeysMax, items, (failed) =>
         failed.includes(0) ? new UniqueConstraintError('label') : failed.includes(3) ? new InactivePartnerError(key.partnerId) : undefined,
@@ -229,7 +236,7 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
     save(next: ApiKey, previous: ApiKey, audit: AuditEntry, events: EventModel[], activeKeysMax?: number) {
       const moved = next.policyId !== previous.policyId;
       const items: TransactItem[] = [
-        putIfUnchanged(table, keyItem({ ...next, revision: previous.revision + 1 }), previous.revision),
+        putIfUnchanged(table, apiKeyItem({ ...next, revision: previous.revision + 1 }), previous.revision),
         ...(moved
           ? [
               labelGuard(table, next),
@@ -262,6 +269,10 @@ export function dynamoApiKeyRepository(table: TableContext): ApiKeyRepository {
 
     keysOfPartner,
 
-    allKeys: () => queryPartition<ApiKey>(table, 'gsi2', apiKeyKeys.allApiKeys, { ascending: false }),
+    async allKeys() {
+      const partitions = [apiKeyKeys.allApiKeys, ...OTHER_PARTNER_TYPES.map(apiKeyKeys.apiKeysOfPartnerType)];
+      const keys = (await Promise.all(partitions.map((partition) => queryPartition<ApiKey>(table, 'gsi2', partition)))).flat();
+      return keys.sort((a, b) => compareText(`${b.crDtimes}#${b.id}`, `${a.crDtimes}#${a.id}`));
+    },
   };
 }

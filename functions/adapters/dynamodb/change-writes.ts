@@ -2,6 +2,7 @@ import type { Change } from '../../domain/ports.js';
 import { InactivePartnerError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { type ItemKey, keys } from './keys.js';
+import { countChanges } from './partition-counts.js';
 import { putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 /**
@@ -25,8 +26,10 @@ export function itemWrites<T extends { revision: number }>(
   toItem: (value: T) => Record<string, unknown>,
   refusal: Error,
 ): Write[] {
-  if (!change.previous) return [putNew(table, toItem(change.next), refusal)];
-  return [{ item: putIfUnchanged(table, toItem({ ...change.next, revision: change.previous.revision + 1 }), change.previous.revision) }];
+  const next = toItem(change.previous ? { ...change.next, revision: change.previous.revision + 1 } : change.next);
+  const counts = countChanges(table, next, change.previous && toItem(change.previous)).map((item) => ({ item }));
+  if (!change.previous) return [putNew(table, next, refusal), ...counts];
+  return [{ item: putIfUnchanged(table, next, change.previous.revision) }, ...counts];
 }
 
 /**

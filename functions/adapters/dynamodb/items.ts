@@ -89,3 +89,50 @@ async function batchGetChunk<T>(table: TableContext, chunk: readonly ItemKey[]):
   }
   return items;
 }
+
+/**
+ * `take` items of one partition after the first `skip` in sort-key order (descending unless `ascending`): the
+ * skipped ones are read with their sort key alone, so a deep page costs read capacity for the items it passes but
+ * carries almost nothing back.
+ */
+export async function queryWindow<T>(
+  table: TableContext,
+  space: KeySpace,
+  partitionValue: string,
+  { ascending, skip, take }: { ascending: boolean; skip: number; take: number },
+): Promise<T[]> {
+  const { partition, sort } = keyAttributes(space);
+  const base = {
+    TableName: table.tableName,
+    ...(space === 'table' ? {} : { IndexName: space }),
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeValues: { ':pk': partitionValue },
+    ScanIndexForward: ascending,
+  };
+  let startKey: QueryCommandInput['ExclusiveStartKey'];
+  let skipped = 0;
+  while (skipped < skip) {
+    const page = await table.client.send(
+      new QueryCommand({
+        ...base,
+        ExpressionAttributeNames: { '#pk': partition, '#sk': sort, ...(space === 'table' ? {} : { '#tpk': 'pk', '#tsk': 'sk' }) },
+        ProjectionExpression: space === 'table' ? '#pk, #sk' : '#pk, #sk, #tpk, #tsk',
+        Limit: skip - skipped,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    skipped += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+    if (!startKey) return [];
+  }
+  const items: T[] = [];
+  while (items.length < take) {
+    const page = await table.client.send(
+      new QueryCommand({ ...base, ExpressionAttributeNames: { '#pk': partition }, Limit: take - items.length, ExclusiveStartKey: startKey }),
+    );
+    for (const item of page.Items ?? []) items.push(withoutStorageAttributes<T>(item));
+    startKey = page.LastEvaluatedKey;
+    if (!startKey) break;
+  }
+  return items;
+}

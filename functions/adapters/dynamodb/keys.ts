@@ -140,8 +140,10 @@ export const apiKeyKeys = {
     pk: `APIKEY_COUNT#${encodeURIComponent(partnerId)}#${encodeURIComponent(policyId)}`,
     sk: 'ACTIVE',
   }),
-  /** gsi2: every API key, newest first (the admin list). */
+  /** gsi2: the API keys the admin list shows (authentication partners'), by creation time. */
   allApiKeys: 'APIKEYS',
+  /** gsi2: the keys of partners of another type, by creation time (the legacy search reads them too). */
+  apiKeysOfPartnerType: (partnerType: string) => `APIKEYS#${partnerType}`,
 };
 
 /** MISP licenses are stored by the SHA-256 of the key, as API keys are; the key itself is never stored. */

@@ -9,7 +9,7 @@ import { expiryCalendarEntry, keys, mispLicenseKeys, sortKeyPrefixes } from './k
 import { outboxPut } from './outbox.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-function licenseItem(license: MispLicense): Record<string, unknown> {
+export function mispLicenseItem(license: MispLicense): Record<string, unknown> {
   return {
     ...mispLicenseKeys.license(license.keyHash),
     entity: 'MispLicense',
@@ -23,7 +23,7 @@ function licenseItem(license: MispLicense): Record<string, unknown> {
 }
 
 function savePut(table: TableContext, next: MispLicense, previous: MispLicense): TransactItem {
-  return putIfUnchanged(table, licenseItem({ ...next, revision: previous.revision + 1 }), previous.revision);
+  return putIfUnchanged(table, mispLicenseItem({ ...next, revision: previous.revision + 1 }), previous.revision);
 }
 
 function mispActive(table: TableContext, mispId: string): TransactItem {
@@ -75,7 +75,7 @@ export function dynamoMispLicenseRepository(table: TableContext): MispLicenseRep
         await transactWrite(table, [
           headPut,
           mispActive(table, license.mispId),
-          { Put: { TableName: table.tableName, Item: licenseItem(license), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table.tableName, Item: mispLicenseItem(license), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...retired.map(({ next, previous }) => savePut(table, next, previous)),
           auditPut(table, audit),
           ...events.map((event) => outboxPut(table, event)),

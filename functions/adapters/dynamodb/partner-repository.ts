@@ -6,13 +6,8 @@ import { getItem, queryPartition } from './items.js';
 import { indexKeys, keys, sortKeyPrefixes, userPartition } from './keys.js';
 import { retiredLicenseItems } from './misp-license-repository.js';
 import { outboxPut } from './outbox.js';
+import { countChanges } from './partition-counts.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
-
-/**
- * How many partners the admin list reads (one Query over gsi1 `PARTNERS`, about 1 kB each, so a few pages of
- * 1 MB): MOSIP filters, sorts and pages in SQL; we do it in memory over at most this many.
- */
-export const MAX_PARTNERS = 10_000;
 
 export function partnerItem(partner: Partner): Record<string, unknown> {
   const sortKey = `${partner.crDtimes}#${partner.id}`;
@@ -53,6 +48,7 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
         auditPut(table, audit),
       ];
       if (partner.policyGroupId) items.push(activeGroupCheck(table, partner.policyGroupId));
+      items.push(...countChanges(table, partnerItem(partner), undefined));
       try {
         await transactWrite(table, items);
       } catch (error) {
@@ -100,7 +96,7 @@ export function dynamoPartnerRepository(table: TableContext): PartnerRepository 
       return partners.filter((partner): partner is Partner => partner !== undefined);
     },
 
-    listPartners: () => queryPartition<Partner>(table, 'gsi1', indexKeys.allPartners, { limit: MAX_PARTNERS }),
+    listPartners: () => queryPartition<Partner>(table, 'gsi1', indexKeys.allPartners),
 
     async emailRegistered(emailLookup) {
       return (await getItem(table, keys.partnerEmail(emailLookup))) !== undefined;

@@ -6,9 +6,10 @@ import type { TableContext } from './client.js';
 import { getItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
 import { outboxPut } from './outbox.js';
+import { countChanges } from './partition-counts.js';
 import { auditPut, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-function requestItem(request: PolicyRequest): Record<string, unknown> {
+export function policyRequestItem(request: PolicyRequest): Record<string, unknown> {
   return {
     ...keys.policyRequest(request.partnerId, request.mappingKey),
     entity: 'PolicyRequest',
@@ -45,7 +46,7 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
     async create(request, audit) {
       try {
         await transactWrite(table, [
-          { Put: { TableName: table.tableName, Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table.tableName, Item: policyRequestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
           {
             Put: {
               TableName: table.tableName,
@@ -61,6 +62,7 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
           },
           policyCounts(table, request.policyId, 1, 0, true),
           auditPut(table, audit),
+          ...countChanges(table, policyRequestItem(request), undefined),
         ]);
       } catch (error) {
         if (!(error instanceof TransactionRefused)) throw error;
@@ -85,7 +87,7 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
           {
             Put: {
               TableName: table.tableName,
-              Item: requestItem({ ...next, revision: previous.revision + 1 }),
+              Item: policyRequestItem({ ...next, revision: previous.revision + 1 }),
               ConditionExpression: '#status = :pending AND revision = :revision',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':pending': 'InProgress', ':revision': previous.revision },
@@ -106,6 +108,7 @@ export function dynamoPolicyRequestRepository(table: TableContext): PolicyReques
           policyCounts(table, next.policyId, -1, approved ? 1 : 0, false),
           auditPut(table, audit),
           ...events.map((event) => outboxPut(table, event)),
+          ...countChanges(table, policyRequestItem(next), policyRequestItem(previous)),
         ]);
       } catch (error) {
         if (error instanceof TransactionRefused) throw new ConcurrentModificationError(`policy request ${next.mappingKey}`);

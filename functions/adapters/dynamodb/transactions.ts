@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../domain/audit.js';
 import { ConcurrentModificationError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { indexKeys, keys } from './keys.js';
+import { mergeCounterWrites } from './partition-counts.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -22,12 +23,13 @@ export class TransactionRefused extends Error {
  * as ConcurrentModificationError, so that the caller reads again and retries as after any lost race.
  */
 export async function transactWrite(table: TableContext, items: TransactItem[]): Promise<void> {
+  const merged = mergeCounterWrites(table, items);
   try {
-    await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+    await table.client.send(new TransactWriteCommand({ TransactItems: merged.items }));
   } catch (error) {
     if (error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException') {
       const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-      const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+      const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [merged.positions[index]!] : []));
       if (failed.length > 0) throw new TransactionRefused(failed);
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) throw new ConcurrentModificationError('an item written by a concurrent transaction');
     }

@@ -9,6 +9,14 @@ import type { IdGenerator } from '../ports.js';
 /** What audit records call an API key. */
 export const API_KEY_AUDIT_TYPE = 'ApiKey';
 
+/** MOSIP's admin key list shows only authentication partners' keys (ApiKeyRequestSummaryRepository). */
+export const LISTED_PARTNER_TYPE = 'Auth_Partner';
+
+/** Whether the admin key list shows the key (a key stored before its partner type was kept is taken to be shown). */
+export function isListedForAdmins(key: Pick<ApiKey, 'partnerType'>): boolean {
+  return key.partnerType === undefined || key.partnerType === LISTED_PARTNER_TYPE;
+}
+
 /**
  * A partner's API key for one policy (MOSIP `partner_policy`). The key itself is never stored: only its SHA-256
  * (the key is 256 random bits, so a fast hash cannot be reversed by guessing) and its last characters, which let
@@ -19,6 +27,8 @@ export interface ApiKey {
   keyHash: string;
   hint: string;
   partnerId: string;
+  /** The partner's type when the key was made (types never change); absent on keys stored before it was kept. */
+  partnerType?: string;
   policyId: string;
   /** As the partner typed it; uniqueness per (partner, policy) is on the normalised form. */
   label: string;

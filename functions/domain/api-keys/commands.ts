@@ -40,6 +40,7 @@ export async function generateApiKey(deps: ApiKeyDeps, caller: Caller, partnerId
       keyHash: credentialHash(secret),
       hint: credentialHint(secret),
       partnerId,
+      partnerType: partner.partnerType,
       policyId: policy.id,
       label: input.label,
       isActive: true,

@@ -54,10 +54,13 @@ const API_KEY_COLUMNS: Columns<ApiKeySearchRow> = {
   label: stringColumn((k) => k.label),
 };
 
-/** Admins read every key; anyone else their own partners' keys (MOSIP means to, but its check never matches). */
-async function visibleKeys(deps: ApiKeyDeps, caller: Caller): Promise<{ keys: ApiKey[]; partners: Map<string, Partner | undefined> }> {
+/**
+ * Admins read every key, or with a partner id filter (an exact match) only that partner's, newest first either
+ * way; anyone else their own partners' keys (MOSIP means to, but its check never matches).
+ */
+async function visibleKeys(deps: ApiKeyDeps, caller: Caller, partnerId: unknown): Promise<{ keys: ApiKey[]; partners: Map<string, Partner | undefined> }> {
   if (caller.isAdmin) {
-    const keys = await deps.apiKeys.allKeys();
+    const keys = typeof partnerId === 'string' ? (await deps.apiKeys.keysOfPartner(partnerId)).reverse() : await deps.apiKeys.allKeys();
     return {
       keys,
       partners: await readAll(
@@ -83,7 +86,7 @@ export async function searchApiKeys(deps: ApiKeyDeps, caller: Caller, request: S
   const [byPartnerId, withoutId] = takeFilter(withoutName, 'partnerId');
   const [byPolicyName, filters] = takeFilter(withoutId, 'policyName');
   if (byPolicyName && (byPolicyName.value === null || byPolicyName.value === undefined)) throw unprocessableRequest();
-  const { keys, partners } = await visibleKeys(deps, caller);
+  const { keys, partners } = await visibleKeys(deps, caller, byPartnerId?.value);
   const now = deps.clock.now();
   const rows = keys.map((key) => apiKeySearchRow(key, partners.get(key.partnerId), now));
   return legacySearch(rows, API_KEY_COLUMNS, { ...request, filters }, (found) =>

@@ -10,9 +10,9 @@ import type { Partner } from '../partners/partner.js';
 import type { Policy } from '../policies/policy.js';
 import type { PolicyGroup } from '../policy-groups/policy-group.js';
 import { readAll } from '../read-all.js';
-import { checkListQuery, type ListDefinition, listPage } from '../search/list-definition.js';
+import { checkListQuery, indexWindow, type ListDefinition, listPage, windowPage } from '../search/list-definition.js';
 import type { PageV2 } from '../search/v2-lists.js';
-import type { ApiKey } from './api-key.js';
+import { type ApiKey, LISTED_PARTNER_TYPE } from './api-key.js';
 import type { ApiKeyDeps } from './ports.js';
 
 /** One key with what the list shows of its partner, policy and group. */
@@ -37,16 +37,17 @@ const API_KEY_LIST: ListDefinition<ApiKeyRow> = {
     policyName: { read: ({ policy }) => policy?.name ?? null, filter: 'like', sortable: true },
     policyGroupName: { read: ({ group }) => group?.name ?? null, filter: 'like', sortable: true },
     status: { read: ({ status }) => status, filter: 'exact', sortable: 'inverted' },
-    createdDateTime: { read: ({ key }) => key.crDtimes, sortable: true },
+    createdDateTime: { read: ({ key }) => key.crDtimes, sortable: true, sortBy: ({ key }) => creationOrder(key) },
   },
-  defaultOrder: [{ by: ({ key }) => key.crDtimes, descending: true }, { by: ({ key }) => key.id }],
+  defaultOrder: [{ by: ({ key }) => creationOrder(key), descending: true }],
   errors: PARTNER_PAGING_ERRORS,
   emptyFilterIsAbsent: true,
   optionalPaging: true,
+  indexed: { column: 'createdDateTime', defaultAscending: false },
 };
 
-/** MOSIP lists only the keys of authentication partners (ApiKeyRequestSummaryRepository). */
-const LISTED_PARTNER_TYPE = 'Auth_Partner';
+/** Creation time, then id (ties): the order of the keys' index. */
+const creationOrder = (key: ApiKey) => `${key.crDtimes}#${key.id}`;
 
 /**
  * `GET /partner-api-keys` (PartnerManagementServiceImpl#getAllApiKeyRequests): admins see every auth partner's
@@ -55,9 +56,12 @@ const LISTED_PARTNER_TYPE = 'Auth_Partner';
  */
 export async function listApiKeys(deps: ApiKeyDeps, caller: Caller, query: ApiKeysQuery): Promise<PageV2<ReturnType<typeof summary>>> {
   const paging = checkListQuery(API_KEY_LIST, query);
-  const keys = caller.isAdmin ? await deps.apiKeys.allKeys() : await keysOfCaller(deps, caller);
   const now = deps.clock.now();
-  return listPage(API_KEY_LIST, await joined(deps, keys, now), query, paging, summary);
+  if (!caller.isAdmin) return listPage(API_KEY_LIST, await joined(deps, await keysOfCaller(deps, caller), now), query, paging, summary);
+  const total = await deps.listedKeys.count();
+  const window = indexWindow(API_KEY_LIST, query, paging, total);
+  if (window) return windowPage(await joined(deps, await deps.listedKeys.window(window), now), window, paging, total, summary);
+  return listPage(API_KEY_LIST, await joined(deps, await deps.listedKeys.all(), now), query, paging, summary);
 }
 
 async function keysOfCaller(deps: ApiKeyDeps, caller: Caller): Promise<ApiKey[]> {

@@ -5,6 +5,7 @@ import type { Policy } from '../policies/policy.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { PolicyLink } from '../policy-requests/ports.js';
 import type { Clock, IdGenerator } from '../ports.js';
+import type { IndexedList } from '../search/list-definition.js';
 import type { ApiKey } from './api-key.js';
 
 /**
@@ -41,7 +42,7 @@ export interface ApiKeyRepository {
   byLabel(partnerId: string, policyId: string, label: string): Promise<ApiKey | undefined>;
   /** Every key of the partner, oldest first, read to the end. */
   keysOfPartner(partnerId: string): Promise<ApiKey[]>;
-  /** Every key, newest first, read to the end (the admin lists). */
+  /** Every key of every partner type, newest first, read to the end (the legacy search). */
   allKeys(): Promise<ApiKey[]>;
 }
 
@@ -52,6 +53,8 @@ export interface SecretGenerator {
 
 export interface ApiKeyDeps {
   apiKeys: ApiKeyRepository;
+  /** The keys the admin list shows (authentication partners'), newest first by default. */
+  listedKeys: IndexedList<ApiKey>;
   partners: Pick<PartnerRepository, 'getPartner' | 'partnersOfUser'>;
   policies: { getPolicy(id: string): Promise<Policy | undefined>; getPolicyByName(groupId: string, name: string): Promise<Policy | undefined> };
   groups: Pick<PolicyGroupRepository, 'getGroup'>;

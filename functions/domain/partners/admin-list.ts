@@ -3,9 +3,10 @@ import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError, withArguments } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
 import type { PersonalDataProtector } from '../personal-data/personal-data.js';
-import { checkListQuery, type ListDefinition, type ListRequest, listPage } from '../search/list-definition.js';
+import { checkListQuery, type IndexWindow, indexWindow, type ListDefinition, type ListRequest, listPage, windowPage } from '../search/list-definition.js';
 import { bindPage, type PageV2, springBoolean } from '../search/v2-lists.js';
 import { certificateUploadStatus, type PartnerSummary, type PartnerWithGroupName, partnerSummary } from './admin-views.js';
+import type { Partner } from './partner.js';
 
 /**
  * PartnerHelper.partnerAliasToColumnMap (the accepted `sortFieldName`s, case-sensitive) and the filters of
@@ -34,12 +35,16 @@ const ADMIN_PARTNER_LIST: ListDefinition<PartnerWithGroupName> = {
     },
     status: { read: ({ partner }) => partner.approvalStatus, sortable: true },
     isActive: { read: ({ partner }) => partner.isActive, filter: 'exact', sortable: 'inverted' },
-    createdDateTime: { read: ({ partner }) => partner.crDtimes, sortable: true },
+    createdDateTime: { read: ({ partner }) => partner.crDtimes, sortable: true, sortBy: ({ partner }) => registrationOrder(partner) },
   },
-  defaultOrder: [{ by: ({ partner }) => partner.crDtimes }, { by: ({ partner }) => partner.id }],
+  defaultOrder: [{ by: ({ partner }) => registrationOrder(partner) }],
   errors: PARTNER_PAGING_ERRORS,
   sortPairError: PARTNER_PAGING_ERRORS.INVALID_SORT_PARAMETERS,
+  indexed: { column: 'createdDateTime', defaultAscending: true },
 };
+
+/** Registration time, then id (ties): the order of the partner index. */
+const registrationOrder = (partner: Partner) => `${partner.crDtimes}#${partner.id}`;
 
 /** MOSIP cannot sort by it: the column is encrypted in MOSIP. */
 const UNSORTABLE_EMAIL = 'emailAddress';
@@ -75,9 +80,34 @@ export function adminPartnersRequest(query: AdminPartnersQuery): AdminPartnersRe
 export async function adminPartnersPage(
   personalData: Pick<PersonalDataProtector, 'reveal'>,
   rows: readonly PartnerWithGroupName[],
-  { paging, isActive, query }: AdminPartnersRequest,
+  request: AdminPartnersRequest,
   emailLookup: string | undefined,
 ): Promise<PageV2<PartnerSummary>> {
-  const page = listPage(ADMIN_PARTNER_LIST, rows, { ...query, emailAddress: emailLookup, isActive }, paging, (row) => row);
+  const page = listPage(ADMIN_PARTNER_LIST, rows, filtersOf(request, emailLookup), request.paging, (row) => row);
+  return revealedPage(personalData, page);
+}
+
+const filtersOf = ({ isActive, query }: AdminPartnersRequest, emailLookup: string | undefined) => ({ ...query, emailAddress: emailLookup, isActive });
+
+/** The page as a window of the partner index, when no filter is given and the order is registration time. */
+export function adminPartnersWindow(request: AdminPartnersRequest, emailLookup: string | undefined, total: number): IndexWindow | undefined {
+  return indexWindow(ADMIN_PARTNER_LIST, filtersOf(request, emailLookup), request.paging, total);
+}
+
+/** One page from the rows of its window: only the page's own addresses are revealed. */
+export function adminPartnersWindowPage(
+  personalData: Pick<PersonalDataProtector, 'reveal'>,
+  rows: readonly PartnerWithGroupName[],
+  window: IndexWindow,
+  request: AdminPartnersRequest,
+  total: number,
+): Promise<PageV2<PartnerSummary>> {
+  return revealedPage(
+    personalData,
+    windowPage(rows, window, request.paging, total, (row) => row),
+  );
+}
+
+async function revealedPage(personalData: Pick<PersonalDataProtector, 'reveal'>, page: PageV2<PartnerWithGroupName>): Promise<PageV2<PartnerSummary>> {
   return { ...page, data: await Promise.all(page.data.map(async (row) => partnerSummary(row, await personalData.reveal(row.partner.emailId)))) };
 }

@@ -2,22 +2,29 @@ import { PARTNER_ERRORS } from '../../errors/partner-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { AdminPartnersQuery } from '../../schemas/partner-admin.js';
 import { revealed } from '../personal-data/personal-data.js';
-import { adminPartnersPage, adminPartnersRequest } from './admin-list.js';
+import { adminPartnersPage, adminPartnersRequest, adminPartnersWindow, adminPartnersWindowPage } from './admin-list.js';
 import { partnerDetailsV3 } from './admin-views.js';
+import type { Partner } from './partner.js';
 import { PARTNER_TYPES } from './partner-types.js';
 import type { PartnerAdminDeps, PendingQueue } from './ports.js';
 import { partnerWithProfile, retrievedPartnerSummary } from './views.js';
 
 type Readers = Pick<PartnerAdminDeps, 'partners' | 'groups' | 'personalData'>;
 
-/** `GET /admin-partners`: every partner with its group's name, filtered, sorted and paged in memory. */
-export async function listAdminPartners(deps: Readers, query: AdminPartnersQuery) {
+/**
+ * `GET /admin-partners`: each partner with its group's name. An unfiltered page in registration order is a window
+ * of the partner index with the counter's total; any other page filters and sorts every partner in memory.
+ */
+export async function listAdminPartners(deps: Readers & Pick<PartnerAdminDeps, 'partnerList'>, query: AdminPartnersQuery) {
   const request = adminPartnersRequest(query);
-  const [partners, groups] = await Promise.all([deps.partners.listPartners(), deps.groups.listGroups()]);
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-  const rows = partners.map((partner) => ({ partner, groupName: partner.policyGroupId ? (groupNames.get(partner.policyGroupId) ?? null) : null }));
   const emailLookup = query.emailAddress === undefined ? undefined : await deps.personalData.emailLookup(query.emailAddress);
-  return adminPartnersPage(deps.personalData, rows, request, emailLookup);
+  const [total, groups] = await Promise.all([deps.partnerList.count(), deps.groups.listGroups()]);
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const withGroupName = (partners: readonly Partner[]) =>
+    partners.map((partner) => ({ partner, groupName: partner.policyGroupId ? (groupNames.get(partner.policyGroupId) ?? null) : null }));
+  const window = adminPartnersWindow(request, emailLookup, total);
+  if (window) return adminPartnersWindowPage(deps.personalData, withGroupName(await deps.partnerList.window(window)), window, request, total);
+  return adminPartnersPage(deps.personalData, withGroupName(await deps.partnerList.all()), request, emailLookup);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { LicensesRetiredWithPartner } from '../partner-deactivation/retired
 import type { PersonalDataProtector } from '../personal-data/personal-data.js';
 import type { PolicyGroupRepository } from '../policy-groups/ports.js';
 import type { Clock, IdGenerator } from '../ports.js';
+import type { IndexedList } from '../search/list-definition.js';
 import type { Partner, PartnerContact } from './partner.js';
 
 /**
@@ -24,7 +25,7 @@ export interface PartnerRepository {
   saveContact(contact: PartnerContact, isNew: boolean, audit: AuditEntry): Promise<void>;
   /** The partners a user owns. */
   partnersOfUser(userId: string): Promise<Partner[]>;
-  /** Every partner, oldest first, up to the adapter's bound: the admin list filters, sorts and pages them. */
+  /** Every partner, oldest first, read to the end (the deprecated unpaged lists and the legacy search). */
   listPartners(): Promise<Partner[]>;
 }
 
@@ -47,5 +48,7 @@ export interface PendingApprovals {
 /** The partner admin's operations also read every policy group (for the list's group names) and the queues. */
 export interface PartnerAdminDeps extends PartnerDeps {
   groups: Pick<PolicyGroupRepository, 'getGroup' | 'getGroupByName' | 'listGroups'>;
+  /** Every partner, oldest first by default (the admin list). */
+  partnerList: IndexedList<Partner>;
   pendingApprovals: PendingApprovals;
 }

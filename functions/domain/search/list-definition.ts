@@ -74,6 +74,12 @@ export interface ListDefinition<Row> {
    * together (PMS_PS_ERROR_006), sorting needs them (PMS_PS_ERROR_008), and a request without them is unpaged.
    */
   optionalPaging?: true;
+  /**
+   * The list's rows are also kept in an index ordered by this column (its `sortBy`, e.g. creation time then id),
+   * newest or oldest first by default: an unfiltered page in that order is read from the index (indexWindow), not
+   * from every row. The column's sortBy and the default order must order rows exactly as the index does.
+   */
+  indexed?: { column: string; defaultAscending: boolean };
 }
 
 /** The checked sorting and paging of one request; `paged` false: MOSIP's `Pageable.unpaged()`. */
@@ -151,4 +157,60 @@ function orderOf<Row>(keys: readonly OrderKey<Row>[]): (a: Row, b: Row) => numbe
 /** Text by UTF-16 code units (see compareText), numbers by value, false before true; NULL last. */
 function compareCells(a: CellValue, b: CellValue): number {
   return compareNullable(a, b, (x, y) => (typeof x === 'string' && typeof y === 'string' ? compareText(x, y) : Number(x) - Number(y)));
+}
+
+/** Where a page lies in the index: `take` items after `skip`, reading ascending or descending, reversed if `reverse`. */
+export interface IndexWindow {
+  ascending: boolean;
+  skip: number;
+  take: number;
+  reverse: boolean;
+}
+
+/** The rows of a list kept in an index (ListDefinition.indexed), as its adapter reads them. */
+export interface IndexedList<T> {
+  /** How many rows the index holds (a counter, not a read of the rows). */
+  count(): Promise<number>;
+  /** The rows of one window of the index, in the window's reading order. */
+  window(window: IndexWindow): Promise<T[]>;
+  /** Every row, read to the end: for a page that filters or orders otherwise. */
+  all(): Promise<T[]>;
+}
+
+/** Whether any filter the list has was given a value that filters (listPage's test). */
+function anyFilter<Row>(list: ListDefinition<Row>, filters: Readonly<Record<string, FilterValue | undefined>>): boolean {
+  return Object.entries(list.columns).some(([name, { filter }]) => {
+    const wanted = filters[name];
+    return filter !== undefined && wanted !== undefined && !(wanted === '' && list.emptyFilterIsAbsent);
+  });
+}
+
+/**
+ * The page as a window of the list's index, when it can be one: no filter, and no order but the index's. `total`
+ * is the number of rows (a counter). A page in the second half is read from the other end, so the last page of a
+ * million rows costs what the first does; `undefined`: the page needs every row (filters or another order).
+ */
+export function indexWindow<Row>(
+  list: ListDefinition<Row>,
+  filters: Readonly<Record<string, FilterValue | undefined>>,
+  paging: ListRequest,
+  total: number,
+): IndexWindow | undefined {
+  const indexed = list.indexed;
+  if (!indexed || anyFilter(list, filters)) return undefined;
+  if (paging.sort && paging.sort.field !== indexed.column) return undefined;
+  const ascending = paging.sort ? paging.sort.ascending === (list.columns[indexed.column]?.sortable !== 'inverted') : indexed.defaultAscending;
+  const { pageNo, pageSize } = paging.paged ? paging : { pageNo: 0, pageSize: MAX_PAGE_SIZE };
+  const start = pageNo * pageSize;
+  const take = Math.max(0, Math.min(pageSize, total - start));
+  const fromOtherEnd = total - start - take;
+  return fromOtherEnd < start ? { ascending: !ascending, skip: fromOtherEnd, take, reverse: true } : { ascending, skip: start, take, reverse: false };
+}
+
+/** The page listPage would give, from the rows of its index window and the total. */
+export function windowPage<Row, Item>(rows: readonly Row[], window: IndexWindow, paging: ListRequest, total: number, toItem: (row: Row) => Item): PageV2<Item> {
+  const ordered = window.reverse ? [...rows].reverse() : rows;
+  if (ordered.length === 0) return { pageNo: 0, pageSize: 0, totalResults: 0, data: [] };
+  if (!paging.paged) return { pageNo: 0, pageSize: ordered.length, totalResults: total, data: ordered.map(toItem) };
+  return { pageNo: paging.pageNo, pageSize: paging.pageSize, totalResults: total, data: ordered.map(toItem) };
 }
