@@ -54,6 +54,9 @@ const MAX_ALARM_METRICS = 10;
  */
 export const PMS_METRICS = { namespace: 'PMS', service: 'pms' } as const;
 
+/** The job whose report says whether partition counters drifted (functions/jobs/job-table.ts). */
+const COUNT_PARTITIONS_JOB = 'count-partitions';
+
 /** A PMS metric's sum per 5 minutes unless told otherwise. */
 function pmsMetric(metricName: string, props: { dimensions?: Record<string, string>; label?: string; period?: Duration } = {}): Metric {
   return new Metric({
@@ -90,6 +93,8 @@ export const ALARM_THRESHOLDS = {
   relayIteratorAgeMs: 5 * 60 * 1000,
   /** Mails failed (dropped, failed or dead-lettered) in a 5-minute period: any. */
   mailsFailed: 0,
+  /** Counters the count-partitions job found different from a count of their partition, in a day: any. */
+  countersDrifted: 0,
 } as const;
 
 export interface MonitoringProps {
@@ -361,6 +366,12 @@ export class Monitoring extends Construct {
         treatMissingData: TreatMissingData.BREACHING,
       });
     }
+    // The count-partitions job's report: a list total or dashboard count that disagrees with a count of its partition.
+    this.addAlarm('CountersDrifted', {
+      description: 'A partition counter (list totals, dashboard counts) disagreed with a count of its partition (count-partitions job)',
+      metric: pmsMetric('countersDrifted', { dimensions: { job: COUNT_PARTITIONS_JOB }, period: Duration.days(1) }),
+      threshold: ALARM_THRESHOLDS.countersDrifted,
+    });
     const hour = Duration.hours(1);
     this.addSection('Jobs', 'Runs and failures of each scheduled job (one run per schedule; retries count as runs), and the counts their runs report.', [
       new GraphWidget({

@@ -169,11 +169,33 @@ test("MailsFailed: any failed mail in 5 minutes, on the sender's own mailsFailed
   assert.deepEqual(PMS_METRICS, { namespace: 'PMS', service: 'pms' });
 });
 
-test('no alarm on verification denials, refusals or job reports: they are answers and counts, not faults', () => {
+test('CountersDrifted: any counter the count-partitions job found different from a count, in a day', () => {
+  const drifted = alarm('CountersDrifted');
+  assert.deepEqual(
+    [drifted.Namespace, drifted.MetricName, drifted.Dimensions, drifted.Statistic, drifted.Period],
+    [
+      'PMS',
+      'countersDrifted',
+      [
+        { Name: 'job', Value: 'count-partitions' },
+        { Name: 'service', Value: 'pms' },
+      ],
+      'Sum',
+      86400,
+    ],
+  );
+  assert.deepEqual([drifted.Threshold, drifted.ComparisonOperator], [0, 'GreaterThanThreshold']);
+  assert.ok(
+    SCHEDULED_JOBS.some((job) => job.name === 'count-partitions'),
+    'the job the alarm listens to',
+  );
+});
+
+test('no alarm on verification denials, refusals or job reports other than drift: they are answers and counts, not faults', () => {
   for (const properties of alarms.values()) {
     for (const metric of metricsOf(properties)) {
       if (metric.Namespace !== 'PMS') continue;
-      assert.equal(metric.MetricName, 'mailsFailed', 'the one alarm on a PMS metric');
+      assert.ok(['mailsFailed', 'countersDrifted'].includes(String(metric.MetricName)), 'the two alarms on PMS metrics');
     }
   }
 });
@@ -257,6 +279,7 @@ test('the names the dashboard and the alarm use are the names the functions emit
     ['functions/http/pipeline/request-metrics.ts', ['refusals', "addDimension('operation'", "addDimension('errorCode'"]],
     ['functions/authorizer/handler.ts', ['tokensVerified', 'tokensRefused']],
     ['functions/jobs/job-handler.ts', ["addDimension('job'", 'jobFailures']],
+    ['functions/adapters/dynamodb/partition-counts.ts', ['countersDrifted']],
     ['functions/relay/outbox-stream-handler.ts', ['eventsRelayed']],
     ['functions/relay/outbox-sweep-handler.ts', ['eventsSwept']],
     ['functions/mail/mail-sender-handler.ts', ["'mailsSent'", "'mailsFailed'"]],
