@@ -7,8 +7,8 @@ export interface LayerPackage {
 /**
  * The heavy third-party libraries that tree-shaking cannot shrink much: the DynamoDB client and the document client,
  * which every data function imports, and the other AWS SDK clients that functions need: KMS (the personal-data
- * protector, the PMS CA signer) and Secrets Manager (the login and OIDC client secrets). The layer bundles them in one
- * build, so they share one copy of the SDK's core (@smithy/*, @aws-sdk/core, the credential providers): KMS bundled
+ * protector, the PMS CA signer), Secrets Manager (the login and OIDC client secrets), EventBridge (the outbox relay),
+ * SES and SQS (the mail sender). The layer bundles them in one build, so they share one copy of the SDK's core (@smithy/*, @aws-sdk/core, the credential providers): KMS bundled
  * into a function was about 300 kB, 0.3x of the baseline's load time; from the layer it adds its 64 kB of commands.
  * Add a row only for a package that is installed (the layer is bundled from node_modules), that ships an ES module
  * entry (a CommonJS-only entry would come out of esbuild with a default export and no named ones), and that
@@ -23,6 +23,9 @@ export const RUNTIME_LAYER_PACKAGES: readonly LayerPackage[] = [
   { name: '@aws-sdk/lib-dynamodb', importPaths: ['.'] },
   { name: '@aws-sdk/client-kms', importPaths: ['.'] },
   { name: '@aws-sdk/client-secrets-manager', importPaths: ['.'] },
+  { name: '@aws-sdk/client-eventbridge', importPaths: ['.'] },
+  { name: '@aws-sdk/client-sesv2', importPaths: ['.'] },
+  { name: '@aws-sdk/client-sqs', importPaths: ['.'] },
 ];
 
 /** The specifier an import statement uses: `zod` + `./mini` → `zod/mini`. */

@@ -50,11 +50,17 @@ console.log(JSON.stringify({
 /** What every data function imports from the layer. */
 const DYNAMODB_PACKAGES = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
 /**
- * The layer: the DynamoDB clients, and the SDK clients for KMS (personal data, the PMS CA signer) and Secrets Manager
- * (login and OIDC client secrets), which share the SDK's core with them (issue #18: bundled, KMS alone was about
- * 300 kB per function).
+ * The layer: the DynamoDB clients, and the other SDK clients functions use (KMS, Secrets Manager, EventBridge, SES,
+ * SQS), which share the SDK's core with them (issue #18: bundled, KMS alone was about 300 kB per function).
  */
-const SDK_LAYER_PACKAGES = [...DYNAMODB_PACKAGES, '@aws-sdk/client-kms', '@aws-sdk/client-secrets-manager'].sort();
+const SDK_LAYER_PACKAGES = [
+  ...DYNAMODB_PACKAGES,
+  '@aws-sdk/client-kms',
+  '@aws-sdk/client-secrets-manager',
+  '@aws-sdk/client-eventbridge',
+  '@aws-sdk/client-sesv2',
+  '@aws-sdk/client-sqs',
+].sort();
 const AUTHORIZER_ENTRY = 'functions/authorizer/handler.ts';
 /** A data function: reads a policy group through the document client, validates its path parameter with zod/mini. */
 const DATA_FUNCTION_ENTRY = 'functions/handlers/policy-groups/get-policy-group.ts';
@@ -83,7 +89,7 @@ describe('runtime layer', () => {
 
   before(() => buildRuntimeLayer(join(workDir, 'layer')));
 
-  test('provides exactly the DynamoDB clients, the KMS and Secrets Manager clients, and the code they share', () => {
+  test('provides exactly the DynamoDB clients, the other SDK clients functions use, and the code they share', () => {
     assert.deepEqual([...LAYER_PACKAGES].sort(), SDK_LAYER_PACKAGES);
     assert.deepEqual(readdirSync(layerNodeModules).sort(), [LAYER_CHUNKS_DIRECTORY, '@aws-sdk']);
     assert.deepEqual(
@@ -118,7 +124,7 @@ describe('runtime layer', () => {
     assert.ok(filesWith(SMITHY_CORE_MARKER)[0]!.startsWith(`${LAYER_CHUNKS_DIRECTORY}/`));
   });
 
-  test('loads no KMS or Secrets Manager code into a function that imports only the DynamoDB clients', () => {
+  test('loads no other client’s code into a function that imports only the DynamoDB clients', () => {
     // What the DynamoDB clients' entry files reach through static imports (the SDK's dynamic imports load on demand).
     const reached = new Set<string>();
     const visit = (file: string) => {
@@ -131,7 +137,12 @@ describe('runtime layer', () => {
     for (const name of DYNAMODB_PACKAGES) visit(join(layerNodeModules, name, 'index.js'));
     const code = [...reached].map((file) => readFileSync(file, 'utf8'));
     assert.ok(code.some((text) => text.includes(DYNAMODB_CLIENT_MARKER)));
-    assert.ok(code.every((text) => !text.includes(KMS_CLIENT_MARKER) && !text.includes('secretsmanager')));
+    for (const marker of [KMS_CLIENT_MARKER, 'secretsmanager', 'AWSEvents', 'AmazonSQS', 'SimpleEmailService_v2']) {
+      assert.ok(
+        code.every((text) => !text.includes(marker)),
+        marker,
+      );
+    }
   });
 
   test('keeps each package’s public import paths in its manifest', () => {
