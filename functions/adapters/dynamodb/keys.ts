@@ -1,4 +1,5 @@
 import type { ExpiryKind } from '../../domain/expiry/expiry-calendar.js';
+import { allShards, shardOf, shardSuffix } from './write-shards.js';
 
 /**
  * Every key the table uses, in one place. Partition keys are prefixed with the entity name; ids are UUIDs.
@@ -85,10 +86,14 @@ export const indexKeys = {
   devicesInStatus: (status: string) => `DEVICES#${status}`,
   /** gsi2: FTM chips in one status (`pending_cert_upload`, `pending_approval`, `approved`, `rejected`, `deactivated`). */
   ftmChipsInStatus: (status: string) => `FTM_CHIPS#${status}`,
-  /** gsi1: events committed but not yet relayed to the bus, oldest first. */
-  outbox: 'OUTBOX',
-  /** gsi1: audit records of one UTC day, in time order. */
-  auditDay: (at: string) => `AUDIT_DAY#${at.slice(0, 10)}`,
+  /**
+   * gsi1: events committed but not yet relayed to the bus, oldest first, spread over WRITE_SHARDS partitions by event
+   * id (every change writes one); `OUTBOX` alone holds events written before the shards.
+   */
+  outbox: (eventId: string) => `OUTBOX#${shardSuffix(shardOf(eventId))}`,
+  outboxShards: () => ['OUTBOX', ...allShards().map((shard) => `OUTBOX#${shardSuffix(shard)}`)],
+  /** gsi1: audit records of one UTC day, in time order, spread over WRITE_SHARDS partitions by record id (every change writes one). */
+  auditDay: (at: string, recordId: string) => `AUDIT_DAY#${at.slice(0, 10)}#${shardSuffix(shardOf(recordId))}`,
   /**
    * gsi3: one expiry calendar per kind of thing that expires (CA and partner certificates, API keys, MISP
    * licenses, SBIs, FTM chip certificates), sorted by expiry instant, so a job reads one date range per kind and a new

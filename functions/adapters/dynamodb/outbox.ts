@@ -1,5 +1,6 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventModel } from '../../domain/events/event-model.js';
+import { compareText } from '../../domain/search/v2-lists.js';
 import type { TableContext } from './client.js';
 import { queryPartition } from './items.js';
 import { indexKeys, keys } from './keys.js';
@@ -16,7 +17,7 @@ export function outboxPut(table: TableContext, event: EventModel): TransactItem 
       Item: {
         ...keys.outboxEvent(event.event.id),
         entity: 'OutboxEvent',
-        gsi1pk: indexKeys.outbox,
+        gsi1pk: indexKeys.outbox(event.event.id),
         gsi1sk: `${event.publishedOn}#${event.event.id}`,
         event,
       },
@@ -25,9 +26,15 @@ export function outboxPut(table: TableContext, event: EventModel): TransactItem 
   };
 }
 
+/** The oldest `limit` events waiting, from every outbox shard (each read only as far as `limit`), oldest first. */
 export async function pendingOutboxEvents(table: TableContext, limit: number): Promise<EventModel[]> {
-  const items = await queryPartition<{ event: EventModel }>(table, 'gsi1', indexKeys.outbox, { limit });
-  return items.map((item) => item.event);
+  const shards = await Promise.all(indexKeys.outboxShards().map((partition) => queryPartition<{ event: EventModel }>(table, 'gsi1', partition, { limit })));
+  const order = (event: EventModel) => `${event.publishedOn}#${event.event.id}`;
+  return shards
+    .flat()
+    .map((item) => item.event)
+    .sort((a, b) => compareText(order(a), order(b)))
+    .slice(0, limit);
 }
 
 export async function removeOutboxEvent(table: TableContext, eventId: string): Promise<void> {

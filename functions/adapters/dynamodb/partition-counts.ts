@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
 import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { log } from '../../observability/logger.js';
 import type { TableContext } from './client.js';
 import { batchGet } from './items.js';
 import { apiKeyKeys, type ItemKey, indexKeys } from './keys.js';
 import type { TransactItem } from './transactions.js';
+import { allShards, shardOf, shardSuffix } from './write-shards.js';
 
 /*
  * Counters of index partitions, so that a list's total or a dashboard count is a few point reads instead of a read
  * of the whole partition (docs/data-model.md, "Counted partitions"). Every write that moves an item into or out of
  * a counted partition changes its counter in the same transaction (countChanges). A counter is spread over
- * COUNTER_SHARDS items, chosen by the item's key, so that concurrent writes of one busy kind rarely meet on one
+ * WRITE_SHARDS items, chosen by the item's key, so that concurrent writes of one busy kind rarely meet on one
  * counter item (a transaction that meets another on an item is cancelled) and no item takes every write.
  */
 
@@ -32,13 +32,11 @@ export interface CountedPartition {
   partition: string;
 }
 
-export const COUNTER_SHARDS = 16;
-
 const counterPk = ({ index, partition }: CountedPartition) => `COUNT#${index}#${partition}`;
 
 /** One shard of a partition's counter; `BASE` holds what was counted when the counter was started on a table that had items. */
 export const counterKeys = {
-  shard: (counted: CountedPartition, shard: number): ItemKey => ({ pk: counterPk(counted), sk: `SHARD#${String(shard).padStart(2, '0')}` }),
+  shard: (counted: CountedPartition, shard: number): ItemKey => ({ pk: counterPk(counted), sk: `SHARD#${shardSuffix(shard)}` }),
   base: (counted: CountedPartition): ItemKey => ({ pk: counterPk(counted), sk: 'BASE' }),
 };
 
@@ -48,10 +46,6 @@ export function countedPartitions(): CountedPartition[] {
 
 function isCounted(index: CountedIndex, partition: unknown): partition is string {
   return typeof partition === 'string' && (COUNTED_PARTITIONS[index] as readonly string[]).includes(partition);
-}
-
-function shardOf(item: Record<string, unknown>): number {
-  return createHash('sha256').update(`${item.pk}\u0000${item.sk}`).digest().readUInt32BE(0) % COUNTER_SHARDS;
 }
 
 /** The counter writes countChanges made, so that a transaction can merge the ones on one item (mergeCounterWrites). */
@@ -82,7 +76,7 @@ function counterUpdateOf(table: TableContext, key: ItemKey, delta: number): Tran
 export function countChanges(table: TableContext, next: Record<string, unknown> | undefined, previous: Record<string, unknown> | undefined): TransactItem[] {
   const item = next ?? previous;
   if (!item) return [];
-  const shard = shardOf(item);
+  const shard = shardOf(`${item.pk}\u0000${item.sk}`);
   return (Object.keys(COUNTED_PARTITIONS) as CountedIndex[]).flatMap((index) => {
     const attribute = `${index}pk`;
     const before = previous?.[attribute];
@@ -153,7 +147,7 @@ interface CounterItem {
 
 /** The counter's items read at once: the base (undefined until started) and the shards' sum. */
 async function counterState(table: TableContext, counted: CountedPartition): Promise<{ base: number | undefined; shards: number }> {
-  const keys = [counterKeys.base(counted), ...Array.from({ length: COUNTER_SHARDS }, (_, shard) => counterKeys.shard(counted, shard))];
+  const keys = [counterKeys.base(counted), ...allShards().map((shard) => counterKeys.shard(counted, shard))];
   const items = await batchGet<CounterItem>(table, keys);
   const baseItem = items.find((item) => item.base !== undefined);
   return { base: baseItem?.base, shards: items.reduce((sum, item) => sum + (item.count ?? 0), 0) };

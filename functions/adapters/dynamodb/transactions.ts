@@ -45,7 +45,7 @@ export function auditPut(table: TableContext, entry: AuditEntry): TransactItem {
       TableName: table.tableName,
       Item: {
         ...keys.audit(entry.objectType, entry.objectId, entry.at, id),
-        gsi1pk: indexKeys.auditDay(entry.at),
+        gsi1pk: indexKeys.auditDay(entry.at, id),
         gsi1sk: `${entry.at}#${id}`,
         entity: 'Audit',
         ...entry,
