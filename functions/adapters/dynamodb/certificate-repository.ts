@@ -8,10 +8,6 @@ import { outboxPut } from './outbox.js';
 import { partnerItem } from './partner-repository.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-/** A domain's trust store is read whole for each path validation; an admin list reads at most MAX_LISTED. */
-const MAX_CA_CERTIFICATES_PER_DOMAIN = 1000;
-const MAX_LISTED = 5000;
-
 function caCertificateItem(cert: CaCertificate): Record<string, unknown> {
   const uploadOrder = `${cert.uploadTime}#${cert.certId}`;
   return {
@@ -42,14 +38,15 @@ function partnerCertificateItem(cert: PartnerCertificate): Record<string, unknow
  */
 export function dynamoCertificateRepository(table: TableContext): CertificateRepository {
   return {
-    caCertificatesOfDomain: (domain) =>
-      queryPartition<CaCertificate>(table, 'gsi1', certificateKeys.caCertificatesOfDomain(domain), { limit: MAX_CA_CERTIFICATES_PER_DOMAIN }),
+    // Every read here is of a whole partition (or range): path validation needs the whole trust store (a missing
+    // issuer would refuse a valid chain), and the list filters, sorts and pages in memory.
+    caCertificatesOfDomain: (domain) => queryPartition<CaCertificate>(table, 'gsi1', certificateKeys.caCertificatesOfDomain(domain)),
 
-    allCaCertificates: () => queryPartition<CaCertificate>(table, 'gsi2', certificateKeys.allCaCertificates, { limit: MAX_LISTED, ascending: false }),
+    allCaCertificates: () => queryPartition<CaCertificate>(table, 'gsi2', certificateKeys.allCaCertificates, { ascending: false }),
 
     // `until` + '~' sorts after every `<instant>#<id>` that starts with `until`.
     caCertificatesExpiringBetween: (from, until) =>
-      queryPartition<CaCertificate>(table, 'gsi3', indexKeys.expiryCalendar('caCertificate'), { limit: MAX_LISTED, sortKeyBetween: [from, `${until}~`] }),
+      queryPartition<CaCertificate>(table, 'gsi3', indexKeys.expiryCalendar('caCertificate'), { sortKeyBetween: [from, `${until}~`] }),
 
     getCaCertificate: (certId) => getItem<CaCertificate>(table, certificateKeys.caCertificate(certId)),
 

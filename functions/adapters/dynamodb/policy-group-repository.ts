@@ -8,13 +8,6 @@ import { getItem, queryPartition } from './items.js';
 import { indexKeys, keys } from './keys.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-/**
- * Policy groups are few (tens in a national deployment); lists read the whole groups partition, bounded so a
- * runaway table cannot make one request read without limit.
- */
-export const MAX_POLICY_GROUPS = 1000;
-export const MAX_POLICIES_PER_GROUP = 1000;
-
 export function policyGroupItem(group: PolicyGroup): Record<string, unknown> {
   return {
     ...keys.policyGroup(group.id),
@@ -48,9 +41,10 @@ export function dynamoPolicyGroupRepository(table: TableContext): PolicyGroupRep
       return guard ? getItem<PolicyGroup>(table, keys.policyGroup(guard.policyGroupId)) : undefined;
     },
 
-    listGroups: () => queryPartition<PolicyGroup>(table, 'gsi1', indexKeys.allPolicyGroups, { limit: MAX_POLICY_GROUPS }),
+    // Whole partitions (groups are tens in a national deployment): the lists filter, sort and page in memory.
+    listGroups: () => queryPartition<PolicyGroup>(table, 'gsi1', indexKeys.allPolicyGroups),
 
-    listActiveGroups: () => queryPartition<PolicyGroup>(table, 'gsi2', indexKeys.activePolicyGroups, { limit: MAX_POLICY_GROUPS }),
+    listActiveGroups: () => queryPartition<PolicyGroup>(table, 'gsi2', indexKeys.activePolicyGroups),
 
     async saveGroup(next, previous, audit: AuditEntry) {
       const renamed = keys.policyGroupName(next.name).pk !== keys.policyGroupName(previous.name).pk;
@@ -72,7 +66,7 @@ export function dynamoPolicyGroupRepository(table: TableContext): PolicyGroupRep
       }
     },
 
-    policiesOfGroup: (groupId) => queryPartition<Policy>(table, 'gsi1', indexKeys.policiesOfGroup(groupId), { limit: MAX_POLICIES_PER_GROUP }),
+    policiesOfGroup: (groupId) => queryPartition<Policy>(table, 'gsi1', indexKeys.policiesOfGroup(groupId)),
   };
 }
 

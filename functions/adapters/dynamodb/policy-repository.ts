@@ -9,9 +9,6 @@ import { indexKeys, keys } from './keys.js';
 import { outboxPut } from './outbox.js';
 import { auditPut, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
-/** A national deployment has tens to hundreds of policies; a list never reads more than this. */
-export const MAX_POLICIES = 5000;
-
 function policyItem(policy: Policy): Record<string, unknown> {
   return {
     ...keys.policy(policy.id),
@@ -108,7 +105,8 @@ export function dynamoPolicyRepository(table: TableContext): PolicyRepository {
       return (await queryPartition(table, 'gsi3', indexKeys.activePoliciesNamed(name), { limit: 1 })).length > 0;
     },
 
-    listPolicies: () => queryPartition<Policy>(table, 'gsi2', indexKeys.allPolicies, { limit: MAX_POLICIES }),
+    // Whole partition: the lists filter, sort and page it in memory, so a cap would make their totals wrong.
+    listPolicies: () => queryPartition<Policy>(table, 'gsi2', indexKeys.allPolicies),
 
     updateDraft(next, previous, audit, events) {
       const renamed = keys.policyName(next.policyGroupId, next.name).pk !== keys.policyName(previous.policyGroupId, previous.name).pk;

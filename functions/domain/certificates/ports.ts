@@ -14,9 +14,9 @@ import type { CaCertificate, PartnerCertificate } from './stored-certificates.js
  * since it was read.
  */
 export interface CertificateRepository {
-  /** A domain's CA certificates (roots and intermediates), up to the adapter's bound. */
+  /** All of a domain's CA certificates (roots and intermediates): its whole trust store. */
   caCertificatesOfDomain(domain: PartnerDomain): Promise<CaCertificate[]>;
-  /** Every CA certificate, newest upload first, up to the adapter's bound (the admin list). */
+  /** Every CA certificate, newest upload first (the admin list). */
   allCaCertificates(): Promise<CaCertificate[]>;
   /** CA certificates whose notAfter lies in [from, until], read from the expiry calendar. */
   caCertificatesExpiringBetween(from: string, until: string): Promise<CaCertificate[]>;

@@ -16,7 +16,7 @@ export interface PolicyRepository {
   getPolicyByName(groupId: string, name: string): Promise<Policy | undefined>;
   /** Whether any group holds an activated policy of this name (compared as getPolicyByName compares names). */
   hasActivePolicyNamed(name: string): Promise<boolean>;
-  /** Every policy, oldest first, bounded (see MAX_POLICIES). */
+  /** Every policy, oldest first (all of them: the lists filter, sort and page in memory). */
   listPolicies(): Promise<Policy[]>;
   /** Replaces a draft (moving the name guard on a rename). */
   updateDraft(next: Policy, previous: Policy, audit: AuditEntry, events: EventModel[]): Promise<void>;
