@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoCertificateRepository } from '../../functions/adapters/dynamodb/certificate-repository.js';
-import { certificateKeys, expiryCalendarEntry, indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
+import { certificateKeys, expiryCalendarEntry, indexKeys, keys, notificationKeys } from '../../functions/adapters/dynamodb/keys.js';
+import { dynamoNotificationRepository, dynamoSeenTimestamps } from '../../functions/adapters/dynamodb/notification-repository.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
 import type { CaCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import { listTrustCertificates } from '../../functions/domain/certificates/trust-certificates.js';
+import { type Notification, notificationDetails } from '../../functions/domain/notifications/notification.js';
+import { listNotifications } from '../../functions/domain/notifications/portal.js';
 import type { Policy } from '../../functions/domain/policies/policy.js';
 import { listPolicies } from '../../functions/domain/policies/queries.js';
 import type { PolicyGroup } from '../../functions/domain/policy-groups/policy-group.js';
@@ -175,4 +178,53 @@ test('CA certificates: the trust list (also by expiry) and a domain trust store 
   const expiring = await listTrustCertificates(deps, { pageNo: '0', pageSize: '10', expiryPeriod: '30' });
   assert.equal(expiring.totalResults, count);
   assert.equal((await deps.certificates.caCertificatesOfDomain('AUTH')).length, inStore);
+});
+
+test('admin notifications: the list counts every notification and every dismissal, past the old caps of 1000 and 5000', async () => {
+  const admin = { userId: 'admin-user', isAdmin: true };
+  const count = 1001;
+  const notification = (id: string, crDtimes: string): Record<string, unknown> => {
+    const stored: Notification = {
+      id,
+      partnerId: null,
+      notificationType: 'ROOT_CERT_EXPIRY',
+      notificationStatus: 'ACTIVE',
+      details: notificationDetails({}),
+      crBy: 'system',
+      crDtimes,
+      updBy: null,
+      updDtimes: null,
+      revision: 0,
+    };
+    return { ...notificationKeys.notification(id), entity: 'Notification', gsi1pk: notificationKeys.ofAdmins, gsi1sk: `${crDtimes}#${id}`, ...stored };
+  };
+  const dismissal = (notificationId: string) => ({
+    ...notificationKeys.dismissal(admin.userId, notificationId),
+    entity: 'NotificationDismissal',
+    notificationId,
+  });
+  const ids = Array.from({ length: count }, (_, i) => `n-${pad(i)}`);
+  await seed([
+    ...ids.map((id, i) => notification(id, secondsBefore('2026-05-30T00:00:00.000Z', i))),
+    // Older than the 60 days notifications are kept (TTL deletion lags): never listed.
+    notification('n-expired', '2026-03-01T00:00:00.000Z'),
+    // 4000 dismissals that sort before the notifications' own, so a cap of 5000 would have dropped the last of these.
+    ...Array.from({ length: 4000 }, (_, i) => dismissal(`a-${pad(i)}`)),
+    ...ids.map(dismissal),
+  ]);
+  const deps = {
+    notifications: dynamoNotificationRepository(db.table),
+    seen: dynamoSeenTimestamps(db.table),
+    partners: { partnersOfUser: async () => [] },
+    clock,
+  };
+
+  const listed = await listNotifications(deps, admin, { notificationType: 'root', pageNo: '10', pageSize: '100' });
+  assert.equal(listed.totalResults, count);
+  assert.deepEqual(
+    listed.data.map((row) => row.notificationId),
+    [`n-${pad(count - 1)}`],
+  );
+  const dismissed = await listNotifications(deps, admin, { notificationType: 'root', notificationStatus: 'DISMISSED', pageNo: '0', pageSize: '4' });
+  assert.equal(dismissed.totalResults, count, 'each one is dismissed');
 });

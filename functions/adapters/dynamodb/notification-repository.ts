@@ -9,9 +9,6 @@ import { keys, notificationKeys, userPartition } from './keys.js';
 import { auditPut, putIfUnchanged, type TransactItem, TransactionRefused, transactWrite } from './transactions.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The most a list reads of one notification partition (60 days of notices stay far below it). */
-const MAX_LISTED = 1000;
-const MAX_DISMISSALS = 5000;
 
 /** DynamoDB TTL: epoch seconds. */
 function epochSeconds(iso: string): number {
@@ -70,10 +67,13 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
     }
   }
 
-  /** One notification partition, newest first, without what is older than `from` (TTL deletion lags). */
-  async function listed(partition: string, from: string, limit: number): Promise<Notification[]> {
-    const items = await queryPartition<Notification>(table, 'gsi1', partition, { limit: Math.min(limit, MAX_LISTED), ascending: false });
-    return items.filter((notification) => notification.crDtimes >= from);
+  /**
+   * One notification partition, newest first, from `from` on (TTL deletion lags, so the key condition skips what
+   * has expired but is still stored): all of it, since the list filters by type, status and details in memory and
+   * its total must count every match. `~` sorts after every `<crDtimes>#<id>`.
+   */
+  function listed(partition: string, from: string): Promise<Notification[]> {
+    return queryPartition<Notification>(table, 'gsi1', partition, { sortKeyBetween: [from, '~'], ascending: false });
   }
 
   return {
@@ -100,13 +100,13 @@ export function dynamoNotificationRepository(table: TableContext): NotificationR
 
     get: (id) => getItem<Notification>(table, notificationKeys.notification(id)),
 
-    ofPartner: (partnerId, from, limit) => listed(notificationKeys.ofPartner(partnerId), from, limit),
+    ofPartner: (partnerId, from) => listed(notificationKeys.ofPartner(partnerId), from),
 
-    ofAdmins: (from, limit) => listed(notificationKeys.ofAdmins, from, limit),
+    ofAdmins: (from) => listed(notificationKeys.ofAdmins, from),
 
+    // All of them (they expire with their notifications): a missing one would show a dismissed notification as ACTIVE.
     async dismissedBy(userId) {
       const items = await queryPartition<{ notificationId: string }>(table, 'table', userPartition(userId), {
-        limit: MAX_DISMISSALS,
         sortKeyPrefix: notificationKeys.dismissalsPrefix,
       });
       return new Set(items.map((item) => item.notificationId));

@@ -22,8 +22,6 @@ import type { PortalNotificationDeps } from './ports.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** MOSIP's portal shows four at a time. */
 const DEFAULT_PAGE_SIZE = 4;
-/** What one list reads at most per source (a partner, or the admins); 60 days of notices stay far below it. */
-const MAX_READ = 1000;
 
 /**
  * `notificationType` as the portal sends it. MOSIP 1.3 answers sbi and ftm-chip with an empty page; MOSIP develop
@@ -108,9 +106,9 @@ export async function listNotifications(deps: PortalNotificationDeps, caller: Ca
   const wantsAdmin = caller.isAdmin && types.some((type) => ADMIN_NOTIFICATION_TYPES.has(type));
   const wantsPartner = types.some((type) => !ADMIN_NOTIFICATION_TYPES.has(type));
   const [adminRows, dismissed, partnerRows] = await Promise.all([
-    wantsAdmin ? deps.notifications.ofAdmins(from, MAX_READ) : [],
+    wantsAdmin ? deps.notifications.ofAdmins(from) : [],
     wantsAdmin ? deps.notifications.dismissedBy(caller.userId) : new Set<string>(),
-    wantsPartner ? Promise.all(partnerIds.map((id) => deps.notifications.ofPartner(id, from, MAX_READ))).then((lists) => lists.flat()) : [],
+    wantsPartner ? Promise.all(partnerIds.map((id) => deps.notifications.ofPartner(id, from))).then((lists) => lists.flat()) : [],
   ]);
   const rows = [
     ...adminRows.map((row) => ({ ...row, notificationStatus: dismissed.has(row.id) ? ('DISMISSED' as const) : ('ACTIVE' as const) })),

@@ -22,10 +22,10 @@ export interface NotificationRepository {
   /** Stores a notification that needs no marker (the weekly summary is keyed by its week). */
   createOnce(key: string, notification: Notification, audit: AuditEntry, mail: OutgoingMail | null): Promise<boolean>;
   get(id: string): Promise<Notification | undefined>;
-  /** A partner's notifications, newest first, created at or after `since`. */
-  ofPartner(partnerId: string, since: string, limit: number): Promise<Notification[]>;
-  /** The admin notifications, newest first, created at or after `since`. */
-  ofAdmins(since: string, limit: number): Promise<Notification[]>;
+  /** All of a partner's notifications created at or after `since`, newest first. */
+  ofPartner(partnerId: string, since: string): Promise<Notification[]>;
+  /** All admin notifications created at or after `since`, newest first. */
+  ofAdmins(since: string): Promise<Notification[]>;
   /** Ids of the admin notifications one admin dismissed. */
   dismissedBy(userId: string): Promise<Set<string>>;
   dismissPartnerNotification(next: Notification, previous: Notification, audit: AuditEntry): Promise<void>;
