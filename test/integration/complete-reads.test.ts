@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoAuditTrailReader } from '../../functions/adapters/dynamodb/audit-trail-reader.js';
 import { dynamoCertificateRepository } from '../../functions/adapters/dynamodb/certificate-repository.js';
 import { certificateKeys, expiryCalendarEntry, indexKeys, keys, notificationKeys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoNotificationRepository, dynamoSeenTimestamps } from '../../functions/adapters/dynamodb/notification-repository.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
+import type { AuditEntry } from '../../functions/domain/audit.js';
+import { auditTrail } from '../../functions/domain/audit-trail/audit-trail.js';
 import type { CaCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import { listTrustCertificates } from '../../functions/domain/certificates/trust-certificates.js';
 import { type Notification, notificationDetails } from '../../functions/domain/notifications/notification.js';
@@ -227,4 +230,39 @@ test('admin notifications: the list counts every notification and every dismissa
   );
   const dismissed = await listNotifications(deps, admin, { notificationType: 'root', notificationStatus: 'DISMISSED', pageNo: '0', pageSize: '4' });
   assert.equal(dismissed.totalResults, count, 'each one is dismissed');
+});
+
+test('audit trail: the total counts every record and the last page holds the oldest, past the old cap of 1000', async () => {
+  const count = 1001;
+  const records = Array.from({ length: count }, (_, i) => {
+    const record: AuditEntry = {
+      actor: 'admin',
+      action: `change-${pad(i)}`,
+      objectType: 'Partner',
+      objectId: 'busy-partner',
+      outcome: 'SUCCESS',
+      at: secondsBefore('2026-05-01T00:00:00.000Z', count - i),
+    };
+    return { ...keys.audit('Partner', 'busy-partner', record.at, pad(i)), entity: 'Audit', ...record };
+  });
+  await seed(records);
+  const deps = { reader: dynamoAuditTrailReader(db.table) };
+
+  const first = await auditTrail(deps, { objectType: 'Partner', objectId: 'busy-partner', pageNo: '0', pageSize: '100' });
+  assert.equal(first.totalResults, count);
+  assert.equal(first.data[0]!.action, `change-${pad(count - 1)}`, 'newest first');
+  const last = await auditTrail(deps, { objectType: 'Partner', objectId: 'busy-partner', pageNo: '10', pageSize: '100' });
+  assert.deepEqual([last.pageNo, last.pageSize, last.totalResults, last.data.map((row) => row.action)], [10, 100, count, ['change-00000']]);
+  assert.deepEqual(await auditTrail(deps, { objectType: 'Partner', objectId: 'busy-partner', pageNo: '11', pageSize: '100' }), {
+    pageNo: 0,
+    pageSize: 0,
+    totalResults: 0,
+    data: [],
+  });
+  assert.deepEqual(await auditTrail(deps, { objectType: 'Partner', objectId: 'quiet-partner', pageNo: '0', pageSize: '8' }), {
+    pageNo: 0,
+    pageSize: 0,
+    totalResults: 0,
+    data: [],
+  });
 });

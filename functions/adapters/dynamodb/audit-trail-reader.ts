@@ -1,13 +1,43 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { AuditTrailReader } from '../../domain/audit-trail/audit-trail.js';
 import type { TableContext } from './client.js';
 import { queryPartition } from './items.js';
 import { auditTrailPartition } from './keys.js';
 
-/** One Query of the object's audit partition, newest first. */
+/**
+ * The object's audit partition: the newest `count` records (one Query, newest first, reading no further than the
+ * page needs) and the partition's size from a `Select: COUNT` Query to its end (which carries no item back).
+ */
 export function dynamoAuditTrailReader(table: TableContext): AuditTrailReader {
   return {
-    recordsOf: (objectType, objectId, limit) =>
-      queryPartition<AuditEntry>(table, 'table', auditTrailPartition(objectType, objectId), { limit, ascending: false }),
+    async newestOf(objectType, objectId, count) {
+      const partition = auditTrailPartition(objectType, objectId);
+      const [records, total] = await Promise.all([
+        count > 0 ? queryPartition<AuditEntry>(table, 'table', partition, { limit: count, ascending: false }) : [],
+        countOf(table, partition),
+      ]);
+      // Written between the two reads, a record can be counted without being read (or read without being counted).
+      return { records, total: Math.max(total, records.length) };
+    },
   };
+}
+
+async function countOf(table: TableContext, partition: string): Promise<number> {
+  let total = 0;
+  let startKey: QueryCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    total += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return total;
 }
