@@ -5,12 +5,15 @@ import { dynamoAuditTrailReader } from '../../functions/adapters/dynamodb/audit-
 import { dynamoCertificateRepository } from '../../functions/adapters/dynamodb/certificate-repository.js';
 import { certificateKeys, expiryCalendarEntry, indexKeys, keys, notificationKeys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoNotificationRepository, dynamoSeenTimestamps } from '../../functions/adapters/dynamodb/notification-repository.js';
+import { outboxPut, pendingOutboxEvents } from '../../functions/adapters/dynamodb/outbox.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
 import { dynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy-repository.js';
+import { relayPendingEvents } from '../../functions/adapters/events/outbox-relay.js';
 import type { AuditEntry } from '../../functions/domain/audit.js';
 import { auditTrail } from '../../functions/domain/audit-trail/audit-trail.js';
 import type { CaCertificate } from '../../functions/domain/certificates/stored-certificates.js';
 import { listTrustCertificates } from '../../functions/domain/certificates/trust-certificates.js';
+import type { EventModel } from '../../functions/domain/events/event-model.js';
 import { type Notification, notificationDetails } from '../../functions/domain/notifications/notification.js';
 import { listNotifications } from '../../functions/domain/notifications/portal.js';
 import type { Policy } from '../../functions/domain/policies/policy.js';
@@ -265,4 +268,26 @@ test('audit trail: the total counts every record and the last page holds the old
     totalResults: 0,
     data: [],
   });
+});
+
+test('outbox sweep: one run relays a backlog larger than one batch of 100, until the outbox is empty', async () => {
+  const count = 250;
+  const events = Array.from(
+    { length: count },
+    (_, i) => ({ publishedOn: secondsBefore('2026-05-01T00:00:00.000Z', count - i), event: { id: `event-${pad(i)}` } }) as EventModel,
+  );
+  await seed(events.map((event) => outboxPut(db.table, event).Put!.Item as Record<string, unknown>));
+  const published: string[] = [];
+  const relayed = await relayPendingEvents(db.table, { publish: async (batch) => void published.push(...batch.map((event) => event.event.id)) });
+  assert.equal(relayed, count);
+  assert.deepEqual(
+    published,
+    events.map((event) => event.event.id),
+    'each once, oldest first',
+  );
+  assert.deepEqual(await pendingOutboxEvents(db.table, 10), []);
+
+  await seed(events.slice(0, 150).map((event) => outboxPut(db.table, event).Put!.Item as Record<string, unknown>));
+  assert.equal(await relayPendingEvents(db.table, { publish: async () => {} }, Date.now() - 1), 100, 'a run past its deadline stops after one batch');
+  assert.equal((await pendingOutboxEvents(db.table, 100)).length, 50, 'and leaves the rest to the next run');
 });

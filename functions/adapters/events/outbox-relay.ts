@@ -17,9 +17,19 @@ export async function relayEvents(table: TableContext, publisher: EventPublisher
   await Promise.all(events.map((event) => removeOutboxEvent(table, event.event.id)));
 }
 
-/** One pass over everything waiting in the outbox (local stand-in for the table stream; also a repair sweep). */
-export async function relayPendingEvents(table: TableContext, publisher: EventPublisher): Promise<number> {
-  const events = await pendingOutboxEvents(table, RELAY_BATCH);
-  await relayEvents(table, publisher, events);
-  return events.length;
+/**
+ * Everything waiting in the outbox (local stand-in for the table stream; also a repair sweep), RELAY_BATCH events
+ * at a time until the outbox is drained, so a backlog is not relayed only RELAY_BATCH a run; or until `deadline`
+ * (epoch ms) has passed, leaving the rest to the next run. Stops too when a batch brings no event not relayed yet
+ * in this run (an index that still shows removed events).
+ */
+export async function relayPendingEvents(table: TableContext, publisher: EventPublisher, deadline = Number.POSITIVE_INFINITY): Promise<number> {
+  const relayed = new Set<string>();
+  for (;;) {
+    const events = await pendingOutboxEvents(table, RELAY_BATCH);
+    const fresh = events.filter((event) => !relayed.has(event.event.id)).length;
+    await relayEvents(table, publisher, events);
+    for (const event of events) relayed.add(event.event.id);
+    if (events.length < RELAY_BATCH || fresh === 0 || Date.now() >= deadline) return relayed.size;
+  }
 }
