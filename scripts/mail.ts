@@ -10,7 +10,6 @@ import { localUrl } from '../local/ports.js';
 const USAGE = 'usage: npm run mail -- list | redrive [NOTIFICATION_ID ...] | give-up NOTIFICATION_ID ...';
 /** Who the audit records name for a mail an operator gave up. */
 const OPERATOR = 'pms-operator';
-const LIST_LIMIT = 1000;
 
 /**
  * The operator's hand on dead-lettered mails of the local stack (`npm start`), as the dead-letter queue's redrive
@@ -23,11 +22,11 @@ async function main(): Promise<void> {
   Object.assign(process.env, LOCAL_AWS_ENV);
   const config = readLocalConfig();
   const outbox = dynamoMailOutbox(createTableContext(config.tableName, localUrl(config.ports.dynamodb)));
-  const deadLettered = async () => (await outbox.deadLettered(LIST_LIMIT)).map((mail) => mail.notificationId);
+  const deadLettered = async () => (await outbox.deadLettered()).map((mail) => mail.notificationId);
   const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
   if (command === 'list' && ids.length === 0) {
-    for (const mail of await outbox.deadLettered(LIST_LIMIT)) print({ ...mail });
+    for (const mail of await outbox.deadLettered()) print({ ...mail });
   } else if (command === 'redrive') {
     for (const id of ids.length > 0 ? ids : await deadLettered()) {
       print({ notificationId: id, redriven: await outbox.redrive(id, new Date().toISOString()) });

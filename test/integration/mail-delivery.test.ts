@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, test } from 'node:test';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { notificationKeys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoMailOutbox } from '../../functions/adapters/dynamodb/mail-outbox.js';
 import { deliverMail, type Mailer, type MailMessage } from '../../functions/domain/notifications/mail-delivery.js';
 import { MAX_MAIL_ATTEMPTS, mailRetryDelaySeconds } from '../../functions/domain/notifications/mail-retry.js';
@@ -155,4 +157,27 @@ test('two attempts at once (a redelivered message): one sends, the other is told
   assert.deepEqual(await first, { outcome: 'sent', attempt: 1 });
   assert.deepEqual(await deliverMail(deps, id), { outcome: 'gone' });
   assert.equal(sent.length, 1);
+});
+
+test('npm run mail lists every dead-lettered mail, not the first 1000 (issue #18)', async () => {
+  const ids = Array.from({ length: 1001 }, (_, i) => `bulk-${String(i).padStart(4, '0')}`);
+  const items = ids.map((notificationId) => ({
+    ...notificationKeys.mail(notificationId),
+    entity: 'MailOutbox',
+    gsi1pk: notificationKeys.mailDeadLetters,
+    gsi1sk: notificationKeys.mailSortKey('2027-01-01T00:00:00.000Z', notificationId),
+    mail: { notificationId, notificationType: 'API_KEY_EXPIRY' },
+    attempts: MAX_MAIL_ATTEMPTS,
+    deadLetteredAt: '2027-01-01T00:00:00.000Z',
+  }));
+  for (let start = 0; start < items.length; start += 25) {
+    let pending = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) {
+      const { UnprocessedItems } = await db.table.client.send(new BatchWriteCommand({ RequestItems: { [db.table.tableName]: pending } }));
+      pending = (UnprocessedItems?.[db.table.tableName] ?? []) as typeof pending;
+    }
+  }
+  const listed = await mailCommand('list');
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.equal(listed.lines.filter((line) => String(line.notificationId).startsWith('bulk-')).length, ids.length);
 });

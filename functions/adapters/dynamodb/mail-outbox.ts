@@ -26,7 +26,8 @@ export interface DeadLetteredMail {
 export interface LocalMailOutbox extends MailOutbox {
   /** Mails whose next attempt is due at `now`, soonest first. */
   due(now: string, limit: number): Promise<{ notificationId: string }[]>;
-  deadLettered(limit: number): Promise<DeadLetteredMail[]>;
+  /** Every dead-lettered mail, oldest first: what `npm run mail -- list` shows and `redrive` (without ids) redrives. */
+  deadLettered(): Promise<DeadLetteredMail[]>;
   /** Makes a dead-lettered mail due at `now` for a new round of attempts; false if it is not dead-lettered. */
   redrive(notificationId: string, now: string): Promise<boolean>;
   /** Removes a dead-lettered mail with `audit`; false if it is not dead-lettered. */
@@ -114,8 +115,8 @@ export function dynamoMailOutbox(table: TableContext): LocalMailOutbox {
       return items.map((item) => ({ notificationId: item.mail.notificationId }));
     },
 
-    async deadLettered(limit) {
-      const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailDeadLetters, { limit });
+    async deadLettered() {
+      const items = await queryPartition<StoredMail>(table, 'gsi1', notificationKeys.mailDeadLetters);
       return items.map((item) => ({
         notificationId: item.mail.notificationId,
         notificationType: item.mail.notificationType,
