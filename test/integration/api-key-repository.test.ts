@@ -311,6 +311,18 @@ test("one partner's 5,050 keys push no other partner's keys out of the admin lis
 
   const smallOnly = await listApiKeys(deps, ADMIN, { pageNo: '0', pageSize: '10', partnerId: 'small-bank' });
   assert.equal(smallOnly.totalResults, 3);
+  assert.deepEqual(
+    smallOnly.data.map((row) => row.orgName),
+    ['small-bank Ltd', 'small-bank Ltd', 'small-bank Ltd'],
+    "a filter on the key's own columns joins only the page's partners, but every row has its partner",
+  );
+  // Filtering or sorting by the partner's name needs every row's partner first.
+  const byOrgName = await listApiKeys(deps, ADMIN, { pageNo: '0', pageSize: '10', orgName: 'SMALL-BANK' });
+  assert.deepEqual([byOrgName.totalResults, byOrgName.data.map((row) => row.partnerId)], [3, ['small-bank', 'small-bank', 'small-bank']]);
+  const orgNames = (await listApiKeys(deps, ADMIN, { pageNo: '0', pageSize: '100', sortFieldName: 'orgName', sortType: 'desc' })).data.map(
+    (row) => row.orgName,
+  );
+  assert.equal(orgNames[0], [...new Set(listed.map((key) => `${key.partnerId} Ltd`))].sort().at(-1), 'the last name first');
   assert.deepEqual(smallOnly.data.map((row) => row.apiKeyLabel).sort(), ['label 0', 'label 1', 'label 2']);
   const lastFloodPage = await listApiKeys(deps, ADMIN, { pageNo: '504', pageSize: '10', partnerId: 'flood-bank' });
   assert.equal(lastFloodPage.totalResults, 5050);

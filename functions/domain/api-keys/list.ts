@@ -15,10 +15,10 @@ import type { PageV2 } from '../search/v2-lists.js';
 import { type ApiKey, LISTED_PARTNER_TYPE } from './api-key.js';
 import type { ApiKeyDeps } from './ports.js';
 
-/** One key with what the list shows of its partner, policy and group. */
+/** One key with what the list shows of its partner (undefined until joined, see listApiKeys), policy and group. */
 interface ApiKeyRow {
   key: ApiKey;
-  partner: Partner;
+  partner: Partner | undefined;
   policy: Policy | undefined;
   group: PolicyGroup | undefined;
   status: 'activated' | 'deactivated';
@@ -33,7 +33,7 @@ const API_KEY_LIST: ListDefinition<ApiKeyRow> = {
   columns: {
     partnerId: { read: ({ key }) => key.partnerId, filter: 'like', sortable: true },
     apiKeyLabel: { read: ({ key }) => key.label, filter: 'like', sortable: true },
-    orgName: { read: ({ partner }) => partner.organizationName, filter: 'like', sortable: true },
+    orgName: { read: ({ partner }) => partner?.organizationName ?? null, filter: 'like', sortable: true },
     policyName: { read: ({ policy }) => policy?.name ?? null, filter: 'like', sortable: true },
     policyGroupName: { read: ({ group }) => group?.name ?? null, filter: 'like', sortable: true },
     status: { read: ({ status }) => status, filter: 'exact', sortable: 'inverted' },
@@ -61,7 +61,25 @@ export async function listApiKeys(deps: ApiKeyDeps, caller: Caller, query: ApiKe
   const total = await deps.listedKeys.count();
   const window = indexWindow(API_KEY_LIST, query, paging, total);
   if (window) return windowPage(await joined(deps, await deps.listedKeys.window(window), now), window, paging, total, summary);
-  return listPage(API_KEY_LIST, await joined(deps, await deps.listedKeys.all(), now), query, paging, summary);
+  const keys = await deps.listedKeys.all();
+  if (ordersOrFiltersByOrgName(query)) return listPage(API_KEY_LIST, await joined(deps, keys, now), query, paging, summary);
+  // Every key is read, but only the page's partners: one read per distinct partner of a million keys is the cost to avoid.
+  const page = listPage(API_KEY_LIST, await joined(deps, keys, now, { partners: false }), query, paging, (row) => row);
+  return {
+    ...page,
+    data: (
+      await joined(
+        deps,
+        page.data.map((row) => row.key),
+        now,
+      )
+    ).map(summary),
+  };
+}
+
+/** The organisation name is the partner's: a filter or sort on it needs every row's partner before paging. */
+function ordersOrFiltersByOrgName(query: ApiKeysQuery): boolean {
+  return (query.orgName !== undefined && query.orgName !== '') || query.sortFieldName === 'orgName';
 }
 
 async function keysOfCaller(deps: ApiKeyDeps, caller: Caller): Promise<ApiKey[]> {
@@ -71,12 +89,18 @@ async function keysOfCaller(deps: ApiKeyDeps, caller: Caller): Promise<ApiKey[]>
   return (await Promise.all(listed.map((partner) => deps.apiKeys.keysOfPartner(partner.id)))).flat();
 }
 
-/** Reads each partner, policy and group once, however many keys share it. */
-async function joined(deps: ApiKeyDeps, keys: readonly ApiKey[], now: Date): Promise<ApiKeyRow[]> {
-  const partners = await readAll(
-    keys.map((key) => key.partnerId),
-    (id) => deps.partners.getPartner(id),
-  );
+/**
+ * Reads each partner, policy and group once, however many keys share it; a key whose partner is read and is not an
+ * authentication partner is left out (a key stored before keys recorded their partner's type). Without partners,
+ * each row's partner is left undefined.
+ */
+async function joined(deps: ApiKeyDeps, keys: readonly ApiKey[], now: Date, { partners = true } = {}): Promise<ApiKeyRow[]> {
+  const partnersById = partners
+    ? await readAll(
+        keys.map((key) => key.partnerId),
+        (id) => deps.partners.getPartner(id),
+      )
+    : undefined;
   const policies = await readAll(
     keys.map((key) => key.policyId),
     (id) => deps.policies.getPolicy(id),
@@ -86,8 +110,8 @@ async function joined(deps: ApiKeyDeps, keys: readonly ApiKey[], now: Date): Pro
     (id) => deps.groups.getGroup(id),
   );
   return keys.flatMap((key) => {
-    const partner = partners.get(key.partnerId);
-    if (!partner || partner.partnerType !== LISTED_PARTNER_TYPE) return [];
+    const partner = partnersById?.get(key.partnerId);
+    if (partnersById && (!partner || partner.partnerType !== LISTED_PARTNER_TYPE)) return [];
     const policy = policies.get(key.policyId);
     const group = policy ? groups.get(policy.policyGroupId) : undefined;
     return [{ key, partner, policy, group, status: isUsable(key, now) ? 'activated' : 'deactivated' } satisfies ApiKeyRow];
@@ -101,7 +125,7 @@ function summary({ key, partner, policy, group, status }: ApiKeyRow) {
     apiKeyLabel: key.label,
     apiKeyId: key.id,
     apiKeyHint: key.hint,
-    orgName: partner.organizationName,
+    orgName: partner?.organizationName ?? null,
     policyName: policy?.name ?? null,
     policyId: key.policyId,
     policyDescription: policy?.desc ?? null,
