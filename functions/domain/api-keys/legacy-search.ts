@@ -7,7 +7,7 @@ import type { Partner } from '../partners/partner.js';
 import { readAll } from '../read-all.js';
 import { booleanColumn, type Columns, dateTimeColumn, stringColumn } from '../search/columns.js';
 import { refuseUnnamedFilters, takeFilter, unprocessableRequest } from '../search/filters.js';
-import { legacySearch } from '../search/legacy-search.js';
+import { legacySearch, mapPage } from '../search/legacy-search.js';
 import type { ApiKey } from './api-key.js';
 import type { ApiKeyDeps } from './ports.js';
 
@@ -56,22 +56,29 @@ const API_KEY_COLUMNS: Columns<ApiKeySearchRow> = {
 
 /**
  * Admins read every key, or with a partner id filter (an exact match) only that partner's, newest first either
- * way; anyone else their own partners' keys (MOSIP means to, but its check never matches).
+ * way; anyone else their own partners' keys (MOSIP means to, but its check never matches). An admin's partners are
+ * not read here (one read per distinct partner of every key): see searchApiKeys.
  */
-async function visibleKeys(deps: ApiKeyDeps, caller: Caller, partnerId: unknown): Promise<{ keys: ApiKey[]; partners: Map<string, Partner | undefined> }> {
+async function visibleKeys(
+  deps: ApiKeyDeps,
+  caller: Caller,
+  partnerId: unknown,
+): Promise<{ keys: ApiKey[]; partners: Map<string, Partner | undefined> | undefined }> {
   if (caller.isAdmin) {
     const keys = typeof partnerId === 'string' ? (await deps.apiKeys.keysOfPartner(partnerId)).reverse() : await deps.apiKeys.allKeys();
-    return {
-      keys,
-      partners: await readAll(
-        keys.map((key) => key.partnerId),
-        (id) => deps.partners.getPartner(id),
-      ),
-    };
+    return { keys, partners: undefined };
   }
   const own = await ownedPartners(deps.partners, caller);
   const keys = (await Promise.all(own.map((partner) => deps.apiKeys.keysOfPartner(partner.id)))).flat();
   return { keys, partners: new Map(own.map((partner) => [partner.id, partner])) };
+}
+
+/** The partners of these keys, each read once. */
+function partnersOf(deps: ApiKeyDeps, keys: readonly { partnerId: string }[]): Promise<Map<string, Partner | undefined>> {
+  return readAll(
+    keys.map((key) => key.partnerId),
+    (id) => deps.partners.getPartner(id),
+  );
 }
 
 /**
@@ -86,10 +93,12 @@ export async function searchApiKeys(deps: ApiKeyDeps, caller: Caller, request: S
   const [byPartnerId, withoutId] = takeFilter(withoutName, 'partnerId');
   const [byPolicyName, filters] = takeFilter(withoutId, 'policyName');
   if (byPolicyName && (byPolicyName.value === null || byPolicyName.value === undefined)) throw unprocessableRequest();
-  const { keys, partners } = await visibleKeys(deps, caller, byPartnerId?.value);
+  const visible = await visibleKeys(deps, caller, byPartnerId?.value);
+  // The partner's name is needed on every row only to filter by it; otherwise only the page's partners are read.
+  const partners = visible.partners ?? (byPartnerName ? await partnersOf(deps, visible.keys) : undefined);
   const now = deps.clock.now();
-  const rows = keys.map((key) => apiKeySearchRow(key, partners.get(key.partnerId), now));
-  return legacySearch(rows, API_KEY_COLUMNS, { ...request, filters }, (found) =>
+  const rows = visible.keys.map((key) => apiKeySearchRow(key, partners?.get(key.partnerId), now));
+  const page = legacySearch(rows, API_KEY_COLUMNS, { ...request, filters }, (found) =>
     found.filter(
       (row) =>
         (!byPolicyName || row.policyName === byPolicyName.value) &&
@@ -97,4 +106,7 @@ export async function searchApiKeys(deps: ApiKeyDeps, caller: Caller, request: S
         (!byPartnerId || row.partnerId === byPartnerId.value),
     ),
   );
+  if (partners || page.data === null) return page;
+  const pagePartners = await partnersOf(deps, page.data);
+  return mapPage(page, (row) => ({ ...row, partnerName: pagePartners.get(row.partnerId)?.organizationName ?? null }));
 }
