@@ -5,7 +5,9 @@ import { certificateRoutes } from '../../functions/routes/certificate-routes.js'
 import { esbuildOptionsOf, functionBundling } from '../../lib/bundling.js';
 
 // What each certificate function may leave out of its bundle (issue #18): the functions that never sign do not load
-// the KMS client or the certificate issuer, and those that only return stored PEM or JSON not the X.509 parser either.
+// the KMS client or the certificate issuer, and those that only read stored certificates not the X.509 parser either:
+// those that return stored PEM or JSON parse nothing, and the two that read validity, CN or the trust path use
+// node:crypto's X509Certificate and a hand-written P7B (x509/stored-certificate.ts, x509/pkcs7.ts).
 // Built as CDK deploys them (lib/bundling.ts), with the layer's packages external: the KMS client is in the layer, so
 // what counts for it is whether the bundle imports it.
 
@@ -16,8 +18,8 @@ const STORED_DATA_READERS = [
   certificateRoutes.listTrustCertificates,
   certificateRoutes.pmsCaCertificates,
 ];
-/** The functions that parse stored certificates (validity and CN, a PKCS#7 of the trust path) but sign nothing. */
-const PARSING_READERS = [certificateRoutes.partnerCertificatesDetails, certificateRoutes.downloadTrustPath];
+/** The functions that read stored certificates (validity and CN, a PKCS#7 of the trust path) with node:crypto. */
+const NODE_CRYPTO_READERS = [certificateRoutes.partnerCertificatesDetails, certificateRoutes.downloadTrustPath];
 /** The upload that validates a CA certificate and stores it, never re-signing. */
 const CA_UPLOAD = certificateRoutes.uploadCaCertificate;
 
@@ -62,11 +64,15 @@ describe('certificate function bundles', () => {
     });
   }
 
-  for (const route of [...PARSING_READERS, CA_UPLOAD]) {
-    test(`${route.operationId} bundles no signing machinery`, () => {
-      assertLeavesOut(route.entry, SIGNING_MACHINERY);
+  for (const route of NODE_CRYPTO_READERS) {
+    test(`${route.operationId} bundles neither the ASN.1 packages nor the signing machinery`, () => {
+      assertLeavesOut(route.entry, [...X509_MACHINERY, ...SIGNING_MACHINERY]);
     });
   }
+
+  test(`${CA_UPLOAD.operationId} bundles no signing machinery`, () => {
+    assertLeavesOut(CA_UPLOAD.entry, SIGNING_MACHINERY);
+  });
 
   test('the partner certificate upload still bundles what it signs with (the check sees the machinery where it is)', () => {
     const inputs = bundledInputs(certificateRoutes.uploadPartnerCertificate.entry);

@@ -5,8 +5,7 @@ import { sqlTimestamp } from '../mosip-dates.js';
 import { ownedPartners } from '../partners/ownership.js';
 import type { CertificateReadDeps } from './ports.js';
 import { expiryPeriodEnd } from './trust-certificates.js';
-import { parseCertificateData } from './x509/certificate-data.js';
-import { firstAttribute } from './x509/parse-certificate.js';
+import { readStoredCertificate } from './x509/stored-certificate.js';
 
 /**
  * `GET /partners/partner-certificates-details?expiryPeriod=` (PartnerServiceImpl#getPartnerCertificatesDetails): one
@@ -21,12 +20,12 @@ export async function partnerCertificatesDetails(deps: Pick<CertificateReadDeps,
   const now = deps.clock.now();
   const until = expiryPeriod === undefined ? undefined : expiryPeriodEnd(now, expiryPeriod);
   return partners.flatMap((partner) => {
-    const signed = partner.certificate ? parseCertificateData(partner.certificate.signedPem)[0]! : undefined;
+    const signed = partner.certificate ? readStoredCertificate(partner.certificate.signedPem) : undefined;
     if (until !== undefined && (!signed || signed.notAfter < now || signed.notAfter > until)) return [];
     return [
       {
         partnerId: partner.id,
-        certificateIssuedTo: signed ? (firstAttribute(signed.subject, 'CN') ?? '') : null,
+        certificateIssuedTo: signed ? (signed.commonName ?? '') : null,
         certificateUploadDateTime: sqlTimestamp(signed?.notBefore.toISOString() ?? null),
         certificateExpiryDateTime: sqlTimestamp(signed?.notAfter.toISOString() ?? null),
         partnerType: partner.partnerType,

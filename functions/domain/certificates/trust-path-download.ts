@@ -3,8 +3,8 @@ import { PmsError, withArguments } from '../../errors/pms-error.js';
 import { localDateTime } from '../mosip-dates.js';
 import type { CertificateReadDeps } from './ports.js';
 import type { CaCertificate } from './stored-certificates.js';
-import { parseCertificateData } from './x509/certificate-data.js';
 import { encodeCertsOnlyPkcs7, pkcs7Pem } from './x509/pkcs7.js';
+import { readStoredCertificate } from './x509/stored-certificate.js';
 
 /** MOSIP's `mosip.pms.certificate.id.regex` for the trust-path download. */
 const CERTIFICATE_ID = /^[a-zA-Z0-9-]{1,36}$/;
@@ -25,6 +25,6 @@ export async function downloadTrustPath(deps: Pick<CertificateReadDeps, 'certifi
     if (next.issuerId === next.certId) break;
     next = await deps.certificates.getCaCertificate(next.issuerId);
   }
-  const ders = path.map((cert) => parseCertificateData(cert.pem)[0]!.der);
+  const ders = path.map((cert) => readStoredCertificate(cert.pem).der);
   return { p7bFile: pkcs7Pem(encodeCertsOnlyPkcs7(ders)), timestamp: localDateTime(deps.clock.now().toISOString()) };
 }

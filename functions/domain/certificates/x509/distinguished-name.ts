@@ -1,7 +1,10 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { AttributeValue, Name } from '@peculiar/asn1-x509';
 import { toHex } from './bytes.js';
+import { firstAttribute } from './name-attributes.js';
 import type { DistinguishedName, NameAttribute } from './parsed-certificate.js';
+
+export { firstAttribute };
 
 const SHORT_NAMES: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -36,20 +39,6 @@ export function distinguishedName(name: Name): DistinguishedName {
       return value === null ? [] : [`${shortName}=${escapeValue(value)}`];
     }).join(','),
   };
-}
-
-/**
- * MOSIP's "first" value of an attribute type (formatCertificateDN, getCertificateOrgName): it reads the name from
- * X500Principal.getName(), an RFC 2253 string that lists RDNs in reverse encoding order, so its first value is the
- * last one encoded. Only differs from the first encoded one when the type repeats (OU=A,OU=B). The value is returned
- * unescaped (MOSIP compares the escaped form with the organisation name, so "Foo, Inc" never matched there).
- */
-export function firstAttribute(name: Pick<DistinguishedName, 'attributes'>, shortName: string): string | null {
-  for (let index = name.attributes.length - 1; index >= 0; index -= 1) {
-    const attribute = name.attributes[index]!;
-    if (attribute.shortName === shortName) return attribute.value;
-  }
-  return null;
 }
 
 /** Strings as they are; anything else (an unknown ASN.1 type) as RFC 4514's "#" and the hex of its encoding. */

@@ -1,17 +1,3 @@
-import {
-  CertificateChoices,
-  CertificateSet,
-  CMSVersion,
-  ContentInfo,
-  DigestAlgorithmIdentifiers,
-  EncapsulatedContentInfo,
-  id_data,
-  id_signedData,
-  SignedData,
-  SignerInfos,
-} from '@peculiar/asn1-cms';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { Certificate } from '@peculiar/asn1-x509';
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
 import { type BerElement, BerError, childrenOf, readWholeElement } from './ber-reader.js';
 import { sameBytes } from './bytes.js';
@@ -25,25 +11,45 @@ const CONTEXT_0 = 0xa0;
 const CONTEXT_1 = 0xa1;
 /** The DER of OBJECT IDENTIFIER 1.2.840.113549.1.7.2 (id-signedData). */
 const SIGNED_DATA_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02);
+/** The DER of OBJECT IDENTIFIER 1.2.840.113549.1.7.1 (id-data). */
+const DATA_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01);
+/** The DER of INTEGER 1 (CMSVersion v1). */
+const VERSION_1 = Uint8Array.of(0x02, 0x01, 0x01);
 
 /**
  * A "certs-only" CMS SignedData (RFC 5652 §5, degenerate: no content, no signers), MOSIP's P7B; certificates in the
- * given order. The certificates must be canonical DER (parsed ones are): their bytes are carried unchanged.
+ * given order, their bytes carried unchanged (they must be DER: parsed or stored ones are). Written by hand, not with
+ * @peculiar/asn1-cms, so that the trust-path download does not bundle the ASN.1 packages (issue #18); the bytes are
+ * the ones asn1-cms wrote (test/unit/stored-certificate.test.ts).
  */
 export function encodeCertsOnlyPkcs7(ders: Uint8Array[]): Uint8Array {
-  const signedData = new SignedData({
-    version: CMSVersion.v1,
-    digestAlgorithms: new DigestAlgorithmIdentifiers(),
-    encapContentInfo: new EncapsulatedContentInfo({ eContentType: id_data }),
-    certificates: new CertificateSet(ders.map((der) => new CertificateChoices({ certificate: AsnConvert.parse(der, Certificate) }))),
-    signerInfos: new SignerInfos(),
-  });
-  const encoded = new Uint8Array(AsnConvert.serialize(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) })));
-  const carried = decodeCertsOnlyPkcs7(encoded);
-  if (carried.length !== ders.length || carried.some((der, index) => !sameBytes(der, ders[index]!))) {
-    throw new Error('a certificate changed on its way into the PKCS#7: it was not canonical DER');
+  for (const [index, der] of ders.entries()) {
+    let element: BerElement | undefined;
+    try {
+      element = readWholeElement(der);
+    } catch (error) {
+      if (!(error instanceof BerError)) throw error;
+    }
+    if (element?.tag !== SEQUENCE || der[1] === 0x80) throw new Error(`certificate ${index + 1} is not one DER SEQUENCE`);
   }
-  return encoded;
+  const signedData = derElement(
+    SEQUENCE,
+    VERSION_1,
+    derElement(SET), // digestAlgorithms
+    derElement(SEQUENCE, DATA_OID), // encapContentInfo, no eContent
+    derElement(CONTEXT_0, ...ders), // [0] IMPLICIT CertificateSet
+    derElement(SET), // signerInfos
+  );
+  return derElement(SEQUENCE, SIGNED_DATA_OID, derElement(CONTEXT_0, signedData));
+}
+
+/** Tag, definite length (short or long form, minimal) and content. */
+function derElement(tag: number, ...content: Uint8Array[]): Uint8Array {
+  const length = content.reduce((sum, part) => sum + part.length, 0);
+  const lengthOctets: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) lengthOctets.unshift(rest % 256);
+  const header = length < 0x80 ? [tag, length] : [tag, 0x80 | lengthOctets.length, ...lengthOctets];
+  return new Uint8Array(Buffer.concat([Uint8Array.from(header), ...content]));
 }
 
 /**
