@@ -3,7 +3,7 @@ import { log } from '../../observability/logger.js';
 import type { TableContext } from './client.js';
 import { batchGet } from './items.js';
 import { apiKeyKeys, type ItemKey, indexKeys } from './keys.js';
-import type { TransactItem } from './transactions.js';
+import type { TransactItem } from './transact-item.js';
 import { allShards, shardOf, shardSuffix } from './write-shards.js';
 
 /*

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit.js';
 import { ConcurrentModificationError } from '../../errors/pms-error.js';
 import type { TableContext } from './client.js';
 import { indexKeys, keys } from './keys.js';
 import { mergeCounterWrites } from './partition-counts.js';
+import type { TransactItem } from './transact-item.js';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
 
 /** Which items of a cancelled transaction failed their condition (by position). */
 export class TransactionRefused extends Error {
