@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { createTableContext, type TableContext } from '../functions/adapters/dynamodb/client.js';
+import { createTableContext } from '../functions/adapters/dynamodb/client.js';
 import { dynamoExpiryCalendar } from '../functions/adapters/dynamodb/expiry-calendar.js';
 import { apiKeyKeys, expiryCalendarEntry, keys } from '../functions/adapters/dynamodb/keys.js';
 import { dynamoNotificationRepository } from '../functions/adapters/dynamodb/notification-repository.js';
@@ -19,11 +18,11 @@ import { startDynamoDbLocal } from '../local/dynamodb.js';
 import { LOCAL_AWS_ENV } from '../local/handler-env.js';
 import { ensureTable } from '../local/table.js';
 import { freePorts } from '../test/support/free-ports.js';
+import { bulkWrite } from './bench-bulk-write.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRING_SHARE = 0.01;
 const PARTNERS = 50;
-const WRITERS = 8;
 const TARGET_RATIO = 2;
 
 function apiKeyItem(index: number, expiresAt: string): Record<string, unknown> {
@@ -45,33 +44,6 @@ function apiKeyItem(index: number, expiresAt: string): Record<string, unknown> {
     policy: { id: 'bench-policy', name: 'Bench KYC' },
     revision: 0,
   };
-}
-
-/** Batch-writes the items, saying on stderr (stdout is the report) how far it got at each tenth. */
-async function writeAll(table: TableContext, items: Record<string, unknown>[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
-  const started = performance.now();
-  const tenth = Math.max(1, Math.ceil(batches.length / 10));
-  let next = 0;
-  let written = 0;
-  await Promise.all(
-    Array.from({ length: WRITERS }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
-        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const result = await table.client.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }));
-          pending = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof pending;
-        }
-        written += 1;
-        if (written % tenth === 0 || written === batches.length) {
-          const seconds = ((performance.now() - started) / 1000).toFixed(0);
-          process.stderr.write(`bench: seeded ${Math.min(written * 25, items.length)} of ${items.length} items (${seconds} s)\n`);
-        }
-      }
-    }),
-  );
 }
 
 export async function notificationBench(total = Number(process.env.PMS_BENCH_ITEMS ?? 100_000)): Promise<string[][]> {
@@ -97,12 +69,13 @@ export async function notificationBench(total = Number(process.env.PMS_BENCH_ITE
       langCode: 'eng',
     }));
     const seedStarted = performance.now();
-    await writeAll(table, [
+    const all = [
       ...partners,
       { ...keys.policy('bench-policy'), entity: 'Policy', id: 'bench-policy', policyGroupId: 'bench-group' },
       { ...keys.policyGroup('bench-group'), entity: 'PolicyGroup', id: 'bench-group', name: 'Bench banks' },
       ...items,
-    ]);
+    ];
+    await bulkWrite(table, all.length, (index) => all[index]!, 'expiry job items');
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
     const deps = {

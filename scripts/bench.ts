@@ -18,6 +18,7 @@ import { buildRuntimeLayer, esbuildOptionsOf, functionBundling } from '../lib/bu
 import { certificateBench } from './bench-certificates.js';
 import { notificationBench } from './bench-notifications.js';
 import { personalDataBench } from './bench-personal-data.js';
+import { scaleBench } from './bench-scale.js';
 import { verificationBench } from './bench-verification.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -213,7 +214,7 @@ interface BenchOptions {
 /**
  * `--runs N` fixes the number of runs; `--enable-source-maps` times the bundles as Lambda runs them with that
  * NODE_OPTIONS; `--only name1,name2` builds and times just those functions and the baseline, and prints the function
- * table alone (the later sections are skipped).
+ * table alone (the later sections are skipped); `--skip-scale` leaves out the scale section, `--only-scale` runs it alone.
  */
 function benchOptionsFromArgs(args: readonly string[]): BenchOptions {
   const runsIndex = args.indexOf('--runs');
@@ -236,6 +237,7 @@ function selectedTargets(targets: Target[], only: string[] | undefined): Target[
 
 async function main(): Promise<void> {
   const options = benchOptionsFromArgs(process.argv.slice(2));
+  if (process.argv.includes('--only-scale')) return printScaleBench();
   prepareBenchDir();
   const { targets: allTargets, missing } = functionTargets();
   const targets = selectedTargets(allTargets, options.only);
@@ -305,6 +307,16 @@ async function main(): Promise<void> {
 
   console.log('\nPersonal data sealed per field: the cost on the partner paths (in process; docs/bench.md)');
   console.log(table(['path', 'ms', 'key-service calls (KMS round trips on AWS)'], await personalDataBench()));
+
+  if (!process.argv.includes('--skip-scale')) await printScaleBench();
+}
+
+/** The scale section (docs/bench.md, "Scale"): seeding takes minutes at full size (PMS_BENCH_SCALE shrinks it). */
+async function printScaleBench(): Promise<void> {
+  const { seeding, calls } = await scaleBench();
+  console.log('\nScale: a national-size table against a small one of the same shape (in process; docs/bench.md)');
+  console.log(table(['measurement', 'result'], seeding));
+  console.log(table(['call', 'answer', 'small table', 'large table', 'large table reads (one call)', 'large ÷ small', 'target'], calls));
 }
 
 await main();
