@@ -1,8 +1,7 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { AuditTrailReader } from '../../domain/audit-trail/audit-trail.js';
 import type { TableContext } from './client.js';
-import { queryPartition } from './items.js';
+import { countPartition, queryPartition } from './items.js';
 import { auditTrailPartition } from './keys.js';
 
 /**
@@ -15,29 +14,10 @@ export function dynamoAuditTrailReader(table: TableContext): AuditTrailReader {
       const partition = auditTrailPartition(objectType, objectId);
       const [records, total] = await Promise.all([
         count > 0 ? queryPartition<AuditEntry>(table, 'table', partition, { limit: count, ascending: false }) : [],
-        countOf(table, partition),
+        countPartition(table, 'table', partition),
       ]);
       // Written between the two reads, a record can be counted without being read (or read without being counted).
       return { records, total: Math.max(total, records.length) };
     },
   };
-}
-
-async function countOf(table: TableContext, partition: string): Promise<number> {
-  let total = 0;
-  let startKey: QueryCommandInput['ExclusiveStartKey'];
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    total += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return total;
 }

@@ -136,3 +136,26 @@ export async function queryWindow<T>(
   }
   return items;
 }
+
+/** How many items one partition of the table or an index holds: Select COUNT pages (1 MB each) summed; no item leaves the table. */
+export async function countPartition(table: TableContext, space: KeySpace, partitionValue: string): Promise<number> {
+  const { partition } = keyAttributes(space);
+  let count = 0;
+  let startKey: QueryCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        ...(space === 'table' ? {} : { IndexName: space }),
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partition },
+        ExpressionAttributeValues: { ':pk': partitionValue },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}

@@ -1,7 +1,7 @@
-import { PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { log } from '../../observability/logger.js';
 import type { TableContext } from './client.js';
-import { batchGet } from './items.js';
+import { batchGet, countPartition } from './items.js';
 import { apiKeyKeys, type ItemKey, indexKeys } from './keys.js';
 import type { TransactItem } from './transact-item.js';
 import { allShards, shardOf, shardSuffix } from './write-shards.js';
@@ -118,26 +118,9 @@ export function mergeCounterWrites(table: TableContext, items: readonly Transact
   return { items: kept, positions };
 }
 
-/** The items in a partition: Select COUNT pages (1 MB of items each) summed; no item leaves the table. */
-export async function countByQuery(table: TableContext, { index, partition }: CountedPartition): Promise<number> {
-  let count = 0;
-  let startKey: QueryCommandInput['ExclusiveStartKey'];
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': `${index}pk` },
-        ExpressionAttributeValues: { ':pk': partition },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return count;
+/** The items in a counted partition, counted by a query (exact, but it reads the whole partition). */
+export function countByQuery(table: TableContext, { index, partition }: CountedPartition): Promise<number> {
+  return countPartition(table, index, partition);
 }
 
 interface CounterItem {
