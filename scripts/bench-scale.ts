@@ -41,6 +41,7 @@ import { verifyPartnerKeys } from '../functions/domain/verification/verify.js';
 import { startDynamoDbLocal } from '../local/dynamodb.js';
 import { LOCAL_AWS_ENV } from '../local/handler-env.js';
 import { ensureTable } from '../local/table.js';
+import { partnerFixture } from '../test/support/domain-objects.js';
 import { freePorts } from '../test/support/free-ports.js';
 import { emailLookupOf, sealed, testPersonalData } from '../test/support/personal-data.js';
 import { bulkWrite } from './bench-bulk-write.js';
@@ -98,28 +99,18 @@ function at(base: number, index: number): string {
 
 function benchPartner(index: number, groupId: string, base: number): Partner {
   const id = partnerIdOf(index);
-  return {
+  return partnerFixture({
     id,
     userId: id,
     partnerType: isMisp(index) ? 'MISP_Partner' : 'Auth_Partner',
     policyGroupId: groupId,
     organizationName: `Bench org ${index}`,
-    address: sealed('1 Bench Street'),
-    contactNumber: sealed('+254700000000'),
     emailId: sealed(`${id}@example.org`),
     emailLookup: emailLookupOf(`${id}@example.org`),
-    langCode: 'eng',
-    logoUrl: null,
-    additionalInfo: null,
-    approvalStatus: 'approved',
-    isActive: true,
     certificateAlias: null,
     crBy: id,
     crDtimes: at(base, index),
-    updBy: null,
-    updDtimes: null,
-    revision: 1,
-  } as Partner;
+  });
 }
 
 function benchKey(index: number, shape: Shape, policy: Policy, base: number): ApiKey {
