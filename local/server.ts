@@ -48,9 +48,11 @@ export async function startApiServer(routes: readonly Route[], port: number, opt
     handle(request, match, portal)
       .catch((error: unknown) => {
         // What CloudWatch would show for a crashed function or authorizer; the caller gets API Gateway's 500.
+        // The route's template, not the request's path: a path can carry a key (`/partners/{partnerId}/apikey/{apikey}`).
+        const route = match(request.method ?? '', pathOf(request.url ?? '/'))?.route.fullPath ?? 'no route';
         log('ERROR', 'local gateway: invocation failed', {
           method: request.method,
-          path: request.url,
+          route,
           error: error instanceof Error ? (error.stack ?? error.message) : String(error),
         });
         return gatewayReply(500, 'Internal Server Error');
