@@ -204,7 +204,9 @@ test('the dashboard counts each queue by its counter once started, by Select COU
   const groupId = (await deps.groups.getGroupByName('Banks'))!.id;
   await publishPolicy(policyDeps, 'admin1', draft.id, groupId);
   const at = new Date().toISOString();
-  for (const key of ['request-1', 'request-2']) {
+  const requests = dynamoPolicyRequestRepository(db.table);
+  /** A pending request of a printer for the published policy, written by the request repository. */
+  const requestPending = (key: string) => {
     const request = {
       mappingKey: key,
       partnerId: `printer-for-${key}`,
@@ -217,8 +219,9 @@ test('the dashboard counts each queue by its counter once started, by Select COU
       updDtimes: null,
       revision: 0,
     };
-    await dynamoPolicyRequestRepository(db.table).create(request, auditEntry('printer-1', 'requestPolicy', 'PolicyRequest', key, new Date()));
-  }
+    return requests.create(request, auditEntry('printer-1', 'requestPolicy', 'PolicyRequest', key, new Date()));
+  };
+  for (const key of ['request-1', 'request-2']) await requestPending(key);
   // Items of other statuses are not counted.
   await putInPartition(indexKeys.requestsInStatus('approved'), 3);
   await putInPartition(indexKeys.devicesInStatus('approved'), 2);
@@ -241,20 +244,7 @@ test('the dashboard counts each queue by its counter once started, by Select COU
   assert.deepEqual(sentCommands, ['BatchGetCommand', 'BatchGetCommand', 'BatchGetCommand', 'BatchGetCommand'], 'one counter read per queue, no query');
 
   // ... and the repositories keep it: a new request joins the queue, a decision takes it out.
-  const requests = dynamoPolicyRequestRepository(db.table);
-  const request = {
-    mappingKey: 'request-3',
-    partnerId: 'printer-for-request-3',
-    policyId: draft.id,
-    status: 'InProgress' as const,
-    requestDetail: 'use',
-    crBy: 'printer-1',
-    crDtimes: at,
-    updBy: null,
-    updDtimes: null,
-    revision: 0,
-  };
-  await requests.create(request, auditEntry('printer-1', 'requestPolicy', 'PolicyRequest', 'request-3', new Date()));
+  await requestPending('request-3');
   assert.equal((await adminDashboardCounts(deps)).pendingPartnerPolicyRequests, 3);
   const stored = (await requests.get('request-3'))!;
   await requests.decide({ ...stored, status: 'rejected' }, stored, auditEntry('admin1', 'rejectPolicyRequest', 'PolicyRequest', 'request-3', new Date()), []);
