@@ -17,8 +17,8 @@ import { sendExpiryNotices } from '../functions/domain/notifications/expiry-noti
 import { startDynamoDbLocal } from '../local/dynamodb.js';
 import { LOCAL_AWS_ENV } from '../local/handler-env.js';
 import { ensureTable } from '../local/table.js';
+import { bulkWrite } from '../test/support/bulk-write.js';
 import { freePorts } from '../test/support/free-ports.js';
-import { bulkWrite } from './bench-bulk-write.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRING_SHARE = 0.01;

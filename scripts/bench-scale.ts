@@ -41,10 +41,10 @@ import { verifyPartnerKeys } from '../functions/domain/verification/verify.js';
 import { startDynamoDbLocal } from '../local/dynamodb.js';
 import { LOCAL_AWS_ENV } from '../local/handler-env.js';
 import { ensureTable } from '../local/table.js';
+import { bulkWrite } from '../test/support/bulk-write.js';
 import { partnerFixture } from '../test/support/domain-objects.js';
 import { freePorts } from '../test/support/free-ports.js';
 import { emailLookupOf, sealed, testPersonalData } from '../test/support/personal-data.js';
-import { bulkWrite } from './bench-bulk-write.js';
 
 const ADMIN = { userId: 'bench-admin', isAdmin: true };
 const MISP_SHARE = 10;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoApiKeyRepository } from '../../functions/adapters/dynamodb/api-key-repository.js';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { apiKeyItem, dynamoApiKeyRepository } from '../../functions/adapters/dynamodb/api-key-repository.js';
 import type { TableContext } from '../../functions/adapters/dynamodb/client.js';
 import { dynamoListedApiKeys } from '../../functions/adapters/dynamodb/indexed-list.js';
-import { apiKeyKeys, expiryCalendarEntry, indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
+import { apiKeyKeys, indexKeys, keys } from '../../functions/adapters/dynamodb/keys.js';
 import { dynamoMispLicenseRepository } from '../../functions/adapters/dynamodb/misp-license-repository.js';
 import { dynamoPartnerRepository } from '../../functions/adapters/dynamodb/partner-repository.js';
 import { dynamoPolicyGroupRepository } from '../../functions/adapters/dynamodb/policy-group-repository.js';
@@ -20,6 +20,7 @@ import type { PartnerStatusDeps } from '../../functions/domain/partner-deactivat
 import { changePartnerStatus } from '../../functions/domain/partners/admin-commands.js';
 import type { Partner } from '../../functions/domain/partners/partner.js';
 import { systemClock } from '../../functions/domain/ports.js';
+import { writeItems } from '../support/bulk-write.js';
 import { partnerFixture, policyFixture } from '../support/domain-objects.js';
 import { listTableItems, startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 import { emailLookupOf, sealed, testPersonalData } from '../support/personal-data.js';
@@ -106,10 +107,10 @@ async function seedKeys(
   count: number,
   options: { isActive?: boolean; createdBefore?: string } = {},
 ) {
-  const items = Array.from({ length: count }, (_, i) => {
+  const keysMade = Array.from({ length: count }, (_, i): ApiKey => {
     const id = `${partnerId}-${policy.id}-${options.isActive === false ? 'off' : 'on'}-${String(i).padStart(5, '0')}`;
     const crDtimes = new Date(Date.parse(options.createdBefore ?? '2026-06-01T00:00:00.000Z') - (count - i) * 1000).toISOString();
-    const key: ApiKey = {
+    return {
       id,
       keyHash: `hash-${id}`,
       hint: 'abcd',
@@ -126,32 +127,9 @@ async function seedKeys(
       updDtimes: null,
       revision: 0,
     };
-    return {
-      ...apiKeyKeys.apiKey(key.keyHash),
-      entity: 'ApiKey',
-      gsi1pk: indexKeys.apiKeysOfPartner(partnerId),
-      gsi1sk: `${crDtimes}#${id}`,
-      gsi2pk: apiKeyKeys.allApiKeys,
-      gsi2sk: `${crDtimes}#${id}`,
-      ...expiryCalendarEntry(TO, 'apiKey', id),
-      ...key,
-    };
   });
-  const labels = items.map((item) => ({ ...apiKeyKeys.apiKeyLabel(partnerId, policy.id, item.label), entity: 'ApiKeyLabel', keyHash: item.keyHash }));
-  const all = [...items, ...labels];
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < all.length; start += 25) batches.push(all.slice(start, start + 25));
-  for (let start = 0; start < batches.length; start += 8) {
-    await Promise.all(
-      batches.slice(start, start + 8).map(async (batch) => {
-        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const { UnprocessedItems } = await db.table.client.send(new BatchWriteCommand({ RequestItems: { [db.table.tableName]: pending } }));
-          pending = (UnprocessedItems?.[db.table.tableName] ?? []) as typeof pending;
-        }
-      }),
-    );
-  }
+  const labels = keysMade.map((key) => ({ ...apiKeyKeys.apiKeyLabel(partnerId, policy.id, key.label), entity: 'ApiKeyLabel', keyHash: key.keyHash }));
+  await writeItems(db.table, [...keysMade.map(apiKeyItem), ...labels]);
 }
 
 test('generation up to the cap succeeds; one past it is refused with PMS_PMS_024 and writes nothing', async () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoAuditTrailReader } from '../../functions/adapters/dynamodb/audit-trail-reader.js';
 import { dynamoCertificateRepository } from '../../functions/adapters/dynamodb/certificate-repository.js';
 import { certificateKeys, expiryCalendarEntry, indexKeys, keys, notificationKeys } from '../../functions/adapters/dynamodb/keys.js';
@@ -20,6 +19,7 @@ import type { Policy } from '../../functions/domain/policies/policy.js';
 import { listPolicies } from '../../functions/domain/policies/queries.js';
 import type { PolicyGroup } from '../../functions/domain/policy-groups/policy-group.js';
 import { getActivePolicyGroups, getPolicyGroup, searchPolicyGroups } from '../../functions/domain/policy-groups/queries.js';
+import { writeItems } from '../support/bulk-write.js';
 import { startDynamoDb, type TestDynamoDb } from '../support/dynamodb.js';
 
 /**
@@ -38,20 +38,8 @@ const pad = (i: number) => String(i).padStart(5, '0');
 /** `i` seconds before `base` (ISO), so items created in a loop have distinct, ordered times. */
 const secondsBefore = (base: string, i: number) => new Date(Date.parse(base) - i * 1000).toISOString();
 
-async function seed(items: Record<string, unknown>[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
-  for (let start = 0; start < batches.length; start += 8) {
-    await Promise.all(
-      batches.slice(start, start + 8).map(async (batch) => {
-        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const { UnprocessedItems } = await db.table.client.send(new BatchWriteCommand({ RequestItems: { [db.table.tableName]: pending } }));
-          pending = (UnprocessedItems?.[db.table.tableName] ?? []) as typeof pending;
-        }
-      }),
-    );
-  }
+function seed(items: Record<string, unknown>[]): Promise<void> {
+  return writeItems(db.table, items);
 }
 
 function groupItem(id: string, crDtimes: string): Record<string, unknown> {
