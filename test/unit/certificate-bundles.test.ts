@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildSync } from 'esbuild';
 import { certificateRoutes } from '../../functions/routes/certificate-routes.js';
-import { esbuildOptionsOf, functionBundling } from '../../lib/bundling.js';
+import { bundleContents } from '../support/bundle-contents.js';
 
 // What each certificate function may leave out of its bundle (issue #18): the functions that never sign do not load
 // the KMS client or the certificate issuer, and those that only read stored certificates not the X.509 parser either:
@@ -32,18 +31,10 @@ const SIGNING_MACHINERY = [
   'functions/adapters/wiring.ts',
 ];
 
-/** The source files and package files esbuild put into the entry's bundle, and the packages it imports from the layer. */
+/** The source files and package files esbuild read for the entry's bundle, and the packages it imports from the layer. */
 function bundledInputs(entry: string): string[] {
-  const { metafile } = buildSync({
-    ...esbuildOptionsOf(functionBundling()),
-    entryPoints: [entry],
-    write: false,
-    outdir: 'out',
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const layerImports = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
-  return [...Object.keys(metafile.inputs), ...layerImports];
+  const { readInputs, externalImports } = bundleContents(entry);
+  return [...readInputs, ...externalImports];
 }
 
 function assertLeavesOut(entry: string, machinery: readonly string[]): void {

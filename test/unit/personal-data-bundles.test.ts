@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildSync } from 'esbuild';
 import { SCHEDULED_JOBS } from '../../functions/jobs/job-table.js';
 import type { Route } from '../../functions/routes/route.js';
 import { ROUTES } from '../../functions/routes/route-table.js';
-import { esbuildOptionsOf, functionBundling } from '../../lib/bundling.js';
+import { bundleContents } from '../support/bundle-contents.js';
 
 // Only the functions whose route row declares personal data (seal, reveal, lookup) may carry the personal-data
 // protector and its KMS client (issue #18). The composition root marks its per-container deps pure, so a function
@@ -36,27 +35,8 @@ const WITHOUT_PERSONAL_DATA = [
 
 const PROTECTOR_MACHINERY = ['functions/adapters/personal-data/', 'node_modules/@aws-sdk/client-kms/'];
 
-/** What the bundle carries (files contributing code) and which packages it imports at run time. */
-function bundleOf(entry: string): { inputs: string[]; externalImports: string[] } {
-  const { metafile } = buildSync({
-    ...esbuildOptionsOf(functionBundling()),
-    entryPoints: [entry],
-    write: false,
-    outdir: 'out',
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint !== undefined)!;
-  return {
-    inputs: Object.entries(output.inputs)
-      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
-      .map(([input]) => input),
-    externalImports: output.imports.filter((imported) => imported.external).map((imported) => imported.path),
-  };
-}
-
 function carriesProtector(entry: string): string[] {
-  const { inputs, externalImports } = bundleOf(entry);
+  const { codeInputs: inputs, externalImports } = bundleContents(entry);
   assert.ok(
     inputs.some((input) => input.endsWith(entry)),
     `${entry} is not among its bundle's inputs`,
