@@ -34,7 +34,14 @@ export async function queryPartition<T>(
   table: TableContext,
   space: KeySpace,
   partitionValue: string,
-  options: { limit?: number; sortKeyPrefix?: string; sortKeyBetween?: [string, string]; ascending?: boolean } = {},
+  options: {
+    limit?: number;
+    sortKeyPrefix?: string;
+    sortKeyBetween?: [string, string];
+    ascending?: boolean;
+    /** Start after this item (a LastEvaluatedKey) rather than at the partition's start. */
+    startAfter?: QueryCommandInput['ExclusiveStartKey'];
+  } = {},
 ): Promise<T[]> {
   const { partition, sort } = keyAttributes(space);
   const sortCondition = options.sortKeyPrefix
@@ -44,7 +51,7 @@ export async function queryPartition<T>(
       : undefined;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const items: T[] = [];
-  let startKey: QueryCommandInput['ExclusiveStartKey'];
+  let startKey = options.startAfter;
   do {
     const page = await table.client.send(
       new QueryCommand({
@@ -125,16 +132,7 @@ export async function queryWindow<T>(
     startKey = page.LastEvaluatedKey;
     if (!startKey) return [];
   }
-  const items: T[] = [];
-  while (items.length < take) {
-    const page = await table.client.send(
-      new QueryCommand({ ...base, ExpressionAttributeNames: { '#pk': partition }, Limit: take - items.length, ExclusiveStartKey: startKey }),
-    );
-    for (const item of page.Items ?? []) items.push(withoutStorageAttributes<T>(item));
-    startKey = page.LastEvaluatedKey;
-    if (!startKey) break;
-  }
-  return items;
+  return take > 0 ? queryPartition<T>(table, space, partitionValue, { limit: take, ascending, startAfter: startKey }) : [];
 }
 
 /** How many items one partition of the table or an index holds: Select COUNT pages (1 MB each) summed; no item leaves the table. */
