@@ -1,7 +1,7 @@
 /**
- * A minimal BER element reader, for the one job asn1-schema cannot do: hand back the exact bytes of the certificates
- * inside a PKCS#7 bundle (its object model re-encodes them, which would hide a non-DER certificate and change its
- * thumbprint). BER rather than DER because MOSIP's keymanager writes P7B with indefinite lengths (BouncyCastle).
+ * A minimal BER element reader: the exact bytes of the certificates inside a PKCS#7 bundle (MOSIP's keymanager,
+ * BouncyCastle, writes P7B with indefinite lengths), and the element layer under the strict DER reader
+ * (der-reader.ts), which refuses what `derLength` says is not DER.
  */
 export interface BerElement {
   tag: number;
@@ -14,6 +14,8 @@ export interface BerElement {
   contentEnd: number;
   /** Offset after the whole element, end-of-contents octets included. */
   end: number;
+  /** Whether the length is definite and in its shortest form, as DER requires. */
+  derLength: boolean;
 }
 
 export class BerError extends Error {
@@ -37,19 +39,21 @@ export function readElement(bytes: Uint8Array, offset: number, nesting = 0): Ber
     if (!constructed) throw new BerError(`indefinite length on a primitive element at offset ${offset}`);
     let cursor = contentStart;
     while (!(byteAt(bytes, cursor) === 0 && byteAt(bytes, cursor + 1) === 0)) cursor = readElement(bytes, cursor, nesting + 1).end;
-    return { tag: identifier, constructed, start: offset, contentStart, contentEnd: cursor, end: cursor + 2 };
+    return { tag: identifier, constructed, start: offset, contentStart, contentEnd: cursor, end: cursor + 2, derLength: false };
   }
   let length = first;
+  let derLength = true;
   if (first & 0x80) {
     const octets = first & 0x7f;
     if (octets > 4) throw new BerError(`length of ${octets} octets at offset ${offset}`);
     length = 0;
     for (let index = 0; index < octets; index += 1) length = length * 256 + byteAt(bytes, contentStart + index);
     contentStart += octets;
+    derLength = length >= 0x80 && byteAt(bytes, offset + 2) !== 0;
   }
   const contentEnd = contentStart + length;
   if (contentEnd > bytes.length) throw new BerError(`element at offset ${offset} runs past the end of the data`);
-  return { tag: identifier, constructed, start: offset, contentStart, contentEnd, end: contentEnd };
+  return { tag: identifier, constructed, start: offset, contentStart, contentEnd, end: contentEnd, derLength };
 }
 
 /** The elements directly inside a constructed element, in order. */

@@ -1,12 +1,6 @@
-import {
-  id_ce_authorityKeyIdentifier,
-  id_ce_nameConstraints,
-  id_ce_policyConstraints,
-  id_ce_subjectAltName,
-  id_ce_subjectKeyIdentifier,
-} from '@peculiar/asn1-x509';
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
 import { checkAlgorithmsAndKey } from './algorithm-policy.js';
+import { OID } from './object-identifiers.js';
 import type { ParsedCertificate } from './parsed-certificate.js';
 import { refusal } from './refusal.js';
 
@@ -37,18 +31,18 @@ export function checkCertificateProfile(cert: ParsedCertificate): void {
  * inhibitAnyPolicy only shape the policy tree, which PMS does not use, so non-critical ones pass.
  */
 function checkNoConstraints(cert: ParsedCertificate): void {
-  if (cert.extensionIds.includes(id_ce_nameConstraints)) {
+  if (cert.extensionIds.includes(OID.nameConstraints)) {
     throw refusal(CERTIFICATE_ERRORS.NAME_CONSTRAINTS_NOT_SUPPORTED, `${cert.subject.text}: nameConstraints`);
   }
-  if (cert.extensionIds.includes(id_ce_policyConstraints)) {
+  if (cert.extensionIds.includes(OID.policyConstraints)) {
     throw refusal(CERTIFICATE_ERRORS.POLICY_CONSTRAINTS_NOT_SUPPORTED, `${cert.subject.text}: policyConstraints`);
   }
 }
 
 /** RFC 5280 §4.2.1.6: when the subject is an empty sequence, the identity is in subjectAltName, which MUST be critical. */
 function checkEmptySubjectNamedElsewhere(cert: ParsedCertificate): void {
-  if (cert.subject.attributes.length > 0 || cert.criticalExtensions.includes(id_ce_subjectAltName)) return;
-  const found = cert.extensionIds.includes(id_ce_subjectAltName) ? 'a non-critical subjectAltName' : 'no subjectAltName';
+  if (cert.subject.attributes.length > 0 || cert.criticalExtensions.includes(OID.subjectAltName)) return;
+  const found = cert.extensionIds.includes(OID.subjectAltName) ? 'a non-critical subjectAltName' : 'no subjectAltName';
   throw refusal(
     CERTIFICATE_ERRORS.EMPTY_SUBJECT_WITHOUT_CRITICAL_ALT_NAME,
     `a certificate issued by ${cert.issuer.text || 'an empty name'} has an empty subject and ${found}`,
@@ -56,8 +50,8 @@ function checkEmptySubjectNamedElsewhere(cert: ParsedCertificate): void {
 }
 
 const KEY_IDENTIFIERS: Record<string, string> = {
-  [id_ce_authorityKeyIdentifier]: 'authorityKeyIdentifier',
-  [id_ce_subjectKeyIdentifier]: 'subjectKeyIdentifier',
+  [OID.authorityKeyIdentifier]: 'authorityKeyIdentifier',
+  [OID.subjectKeyIdentifier]: 'subjectKeyIdentifier',
 };
 
 function checkKeyIdentifiersNotCritical(cert: ParsedCertificate): void {

@@ -1,6 +1,7 @@
-import { AsnConvert } from '@peculiar/asn1-schema';
-import type { AttributeValue, Name } from '@peculiar/asn1-x509';
+import type { BerElement } from './ber-reader.js';
 import { toHex } from './bytes.js';
+import { type DerReader, expectEnd, present, readObjectIdentifier, TAG } from './der-reader.js';
+import { readDirectoryString } from './directory-string.js';
 import { firstAttribute } from './name-attributes.js';
 import type { DistinguishedName, NameAttribute } from './parsed-certificate.js';
 
@@ -26,13 +27,18 @@ const SHORT_NAMES: Record<string, string> = {
 /** The attributes MOSIP keeps in its subject and issuer columns, in its order (PartnerCertificateManagerUtil). */
 const MOSIP_DN_ORDER = ['CN', 'OU', 'O', 'L', 'ST', 'C'];
 
-/** `der` must be the Name's exact encoding (parseCertificate has checked that the certificate re-encodes to itself). */
-export function distinguishedName(name: Name): DistinguishedName {
-  const attributes = Array.from(name).flatMap((rdn) =>
-    Array.from(rdn, (attribute): NameAttribute => ({ oid: attribute.type, shortName: SHORT_NAMES[attribute.type] ?? null, value: valueText(attribute.value) })),
+/** A Name (RFC 5280 §4.1.2.4): a SEQUENCE of RDNs, each a SET of type-and-value pairs, kept in encoding order. */
+export function readDistinguishedName(reader: DerReader, element: BerElement | undefined, what: string): DistinguishedName {
+  const attributes = reader.childrenOf(element, TAG.SEQUENCE, what).flatMap((rdn) =>
+    reader.childrenOf(rdn, TAG.SET, what).map((pair): NameAttribute => {
+      const [type, value, ...rest] = reader.childrenOf(pair, TAG.SEQUENCE, what);
+      expectEnd(rest, what);
+      const oid = readObjectIdentifier(reader, type, `${what} attribute type`);
+      return { oid, shortName: SHORT_NAMES[oid] ?? null, value: valueText(reader, present(value, `${what} attribute value`)) };
+    }),
   );
   return {
-    der: new Uint8Array(AsnConvert.serialize(name)),
+    der: new Uint8Array(reader.encoding(element!)),
     attributes,
     text: MOSIP_DN_ORDER.flatMap((shortName) => {
       const value = firstAttribute({ attributes }, shortName);
@@ -42,12 +48,9 @@ export function distinguishedName(name: Name): DistinguishedName {
 }
 
 /** Strings as they are; anything else (an unknown ASN.1 type) as RFC 4514's "#" and the hex of its encoding. */
-function valueText(value: AttributeValue): string {
-  const text = [value.utf8String, value.printableString, value.ia5String, value.bmpString, value.teletexString, value.universalString].find(
-    (candidate) => candidate !== undefined,
-  );
-  if (text !== undefined) return text;
-  return value.anyValue ? `#${toHex(value.anyValue)}` : '';
+function valueText(reader: DerReader, value: BerElement): string {
+  const text = readDirectoryString(reader, value, 'an attribute value');
+  return text ?? `#${toHex(reader.encoding(reader.anyValue(value)))}`;
 }
 
 /** BouncyCastle IETFUtils.valueToString, which MOSIP's text goes through: RFC 4514 specials and edge spaces escaped. */

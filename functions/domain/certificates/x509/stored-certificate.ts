@@ -15,10 +15,9 @@ export interface StoredCertificate {
 
 /**
  * Reads a stored certificate (PEM; the first one if there are several) with Node's X509Certificate (OpenSSL) rather
- * than parseCertificate, whose @peculiar/asn1-* and asn1js packages cost the readers about 135 kB and 0.3× of their
- * load time (issue #18). Only for certificates that parseCertificate accepted on upload or that PMS issued: canonical
- * DER, so `raw` is the stored bytes, and string-typed names, which OpenSSL's name object gives unescaped as asn1js
- * does. test/unit/stored-certificate.test.ts compares the two. Anything unreadable is KER-PCM-001, as parsing says.
+ * than parseCertificate: the readers need only the validity and the CN, and bundle no parser at all (issue #18).
+ * Only for certificates that parseCertificate accepted on upload or that PMS issued: canonical DER, so `raw` is the
+ * stored bytes, and string-typed names, which OpenSSL's name object gives unescaped as parseCertificate does. test/unit/stored-certificate.test.ts compares the two. Anything unreadable is KER-PCM-001, as parsing says.
  */
 export function readStoredCertificate(pem: string): StoredCertificate {
   let certificate: X509Certificate;
