@@ -6,7 +6,9 @@ import { bundleContents } from '../support/bundle-contents.js';
 // What each certificate function may leave out of its bundle (issue #18): the functions that never sign do not load
 // the KMS client or the certificate issuer, and those that only read stored certificates not the X.509 parser either:
 // those that return stored PEM or JSON parse nothing, and the two that read validity, CN or the trust path use
-// node:crypto's X509Certificate and a hand-written P7B (x509/stored-certificate.ts, x509/pkcs7.ts).
+// node:crypto's X509Certificate and a hand-written P7B (x509/stored-certificate.ts, x509/pkcs7.ts). Validating an
+// upload needs no ASN.1 package either: the parser is a hand-written DER reader (x509/der-reader.ts); only the
+// certificate issuer still encodes with @peculiar/asn1-x509, so the uploads that re-sign (partner, FTM chip) bundle it.
 // Built as CDK deploys them (lib/bundling.ts), with the layer's packages external: the KMS client is in the layer, so
 // what counts for it is whether the bundle imports it.
 
@@ -22,7 +24,8 @@ const NODE_CRYPTO_READERS = [certificateRoutes.partnerCertificatesDetails, certi
 /** The upload that validates a CA certificate and stores it, never re-signing. */
 const CA_UPLOAD = certificateRoutes.uploadCaCertificate;
 
-const X509_MACHINERY = ['node_modules/@peculiar/', 'node_modules/asn1js/', 'functions/domain/certificates/x509/parse-certificate.ts'];
+const ASN1_PACKAGES = ['node_modules/@peculiar/', 'node_modules/asn1js/'];
+const X509_MACHINERY = [...ASN1_PACKAGES, 'functions/domain/certificates/x509/parse-certificate.ts'];
 const SIGNING_MACHINERY = [
   '@aws-sdk/client-kms',
   'functions/adapters/signing/',
@@ -61,8 +64,13 @@ describe('certificate function bundles', () => {
     });
   }
 
-  test(`${CA_UPLOAD.operationId} bundles no signing machinery`, () => {
-    assertLeavesOut(CA_UPLOAD.entry, SIGNING_MACHINERY);
+  test(`${CA_UPLOAD.operationId} bundles neither the ASN.1 packages nor the signing machinery`, () => {
+    assertLeavesOut(CA_UPLOAD.entry, [...ASN1_PACKAGES, ...SIGNING_MACHINERY]);
+  });
+
+  test(`${CA_UPLOAD.operationId} validates with the DER parser (the check sees the parser where it is)`, () => {
+    const inputs = bundledInputs(CA_UPLOAD.entry);
+    assert.ok(inputs.some((input) => input.endsWith('functions/domain/certificates/x509/der-reader.ts')));
   });
 
   test('the partner certificate upload still bundles what it signs with (the check sees the machinery where it is)', () => {
