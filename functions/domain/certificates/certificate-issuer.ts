@@ -1,35 +1,28 @@
 import { createHash, createPublicKey, randomBytes, X509Certificate } from 'node:crypto';
-import { id_ecdsaWithSHA256 } from '@peculiar/asn1-ecc';
-import { id_sha256WithRSAEncryption } from '@peculiar/asn1-rsa';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import {
-  AlgorithmIdentifier,
-  AttributeTypeAndValue,
-  AttributeValue,
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  Certificate,
-  Extension,
-  Extensions,
-  id_ce_authorityKeyIdentifier,
-  id_ce_basicConstraints,
-  id_ce_keyUsage,
-  id_ce_subjectKeyIdentifier,
-  KeyIdentifier,
-  KeyUsage,
-  KeyUsageFlags,
-  Name,
-  RelativeDistinguishedName,
-  SubjectKeyIdentifier,
-  SubjectPublicKeyInfo,
-  TBSCertificate,
-  Validity,
-  Version,
-} from '@peculiar/asn1-x509';
 import { CERTIFICATE_ERRORS } from '../../errors/certificate-errors.js';
 import { PmsError } from '../../errors/pms-error.js';
 import type { CertificateSigner, SigningAlgorithm } from './signer.js';
+import { BerError } from './x509/ber-reader.js';
 import { MAX_SERIAL_OCTETS } from './x509/certificate-profile.js';
+import { DerReader, expectEnd, readBitString, TAG } from './x509/der-reader.js';
+import {
+  derBitString,
+  derBoolean,
+  derElement,
+  derIntegerOctets,
+  derNamedBits,
+  derNull,
+  derObjectIdentifier,
+  derOctetString,
+  derPrintableString,
+  derSequence,
+  derSet,
+  derSmallInteger,
+  derTime,
+  derUtf8String,
+} from './x509/der-writer.js';
+import { OID } from './x509/object-identifiers.js';
+import { parseCertificate } from './x509/parse-certificate.js';
 
 export type SubjectAttributeType = 'C' | 'ST' | 'L' | 'O' | 'OU' | 'CN';
 export interface SubjectAttribute {
@@ -68,14 +61,16 @@ const ATTRIBUTE_OIDS: Record<SubjectAttributeType, string> = {
   CN: '2.5.4.3',
 };
 
-/**
- * Built from the OIDs: @peculiar/asn1-rsa 2.11.1's ready-made `sha256WithRSAEncryption` carries the
- * sha512-256WithRSAEncryption OID (1.2.840.113549.1.1.16). RSA's parameters are NULL, ECDSA's absent (RFC 4055, 5758).
- */
-const SIGNATURE_ALGORITHMS: Record<SigningAlgorithm, AlgorithmIdentifier> = {
-  RSASSA_PKCS1_V1_5_SHA_256: new AlgorithmIdentifier({ algorithm: id_sha256WithRSAEncryption, parameters: null }),
-  ECDSA_SHA_256: new AlgorithmIdentifier({ algorithm: id_ecdsaWithSHA256 }),
+/** RSA's parameters are NULL, ECDSA's absent (RFC 4055, 5758). */
+const SIGNATURE_ALGORITHMS: Record<SigningAlgorithm, Uint8Array> = {
+  RSASSA_PKCS1_V1_5_SHA_256: derSequence(derObjectIdentifier(OID.sha256WithRSAEncryption), derNull()),
+  ECDSA_SHA_256: derSequence(derObjectIdentifier(OID.ecdsaWithSHA256)),
 };
+
+/** RFC 5280 §4.2.1.3 bit positions. */
+const KEY_USAGE_BITS: Record<KeyUsageName, number> = { digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5, cRLSign: 6 };
+
+const V3 = 2;
 
 /** X.520 PrintableString; RFC 5280 requires it for countryName. */
 const PRINTABLE_STRING = /^[A-Za-z0-9 '()+,\-./:=?]+$/;
@@ -94,31 +89,30 @@ export async function issueCertificate(request: CertificateToIssue, signer: Cert
   assertSerialNumber(request.serialNumber);
   const validity = { notBefore: wholeSeconds(request.notBefore), notAfter: wholeSeconds(request.notAfter) };
   if (!(validity.notBefore < validity.notAfter)) throw new Error('notBefore must be before notAfter');
-  const subjectKey = parseSubjectPublicKeyInfo(request.subjectPublicKeyInfo);
-  const subjectKeyId = keyIdentifier(subjectKey);
+  const subjectKeyId = keyIdentifier(subjectPublicKeyOf(request.subjectPublicKeyInfo));
   const issuer = request.issuerCertificate ? issuerOf(request.issuerCertificate, validity) : { name: nameOf(request.subject), keyId: subjectKeyId };
   const signatureAlgorithm = SIGNATURE_ALGORITHMS[signer.algorithm];
 
-  const tbsCertificate = new TBSCertificate({
-    version: Version.v3,
-    serialNumber: toArrayBuffer(request.serialNumber),
-    signature: signatureAlgorithm,
-    issuer: issuer.name,
-    validity: new Validity(validity),
-    subject: nameOf(request.subject),
-    subjectPublicKeyInfo: subjectKey,
-    extensions: new Extensions([
-      extension(id_ce_basicConstraints, true, new BasicConstraints(request.basicConstraints)),
-      extension(id_ce_keyUsage, true, keyUsage(request.keyUsage)),
-      extension(id_ce_subjectKeyIdentifier, false, new SubjectKeyIdentifier(subjectKeyId)),
-      extension(id_ce_authorityKeyIdentifier, false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(issuer.keyId) })),
-    ]),
-  });
-  const digest = createHash('sha256')
-    .update(new Uint8Array(AsnConvert.serialize(tbsCertificate)))
-    .digest();
-  const signatureValue = await signer.signDigest(digest);
-  const der = new Uint8Array(AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm, signatureValue: toArrayBuffer(signatureValue) })));
+  const tbsCertificate = derSequence(
+    derElement(0xa0, derSmallInteger(V3)),
+    derIntegerOctets(request.serialNumber),
+    signatureAlgorithm,
+    issuer.name,
+    derSequence(derTime(validity.notBefore), derTime(validity.notAfter)),
+    nameOf(request.subject),
+    request.subjectPublicKeyInfo,
+    derElement(
+      0xa3,
+      derSequence(
+        extension(OID.basicConstraints, true, basicConstraints(request.basicConstraints)),
+        extension(OID.keyUsage, true, keyUsage(request.keyUsage)),
+        extension(OID.subjectKeyIdentifier, false, derOctetString(subjectKeyId)),
+        extension(OID.authorityKeyIdentifier, false, derSequence(derElement(0x80, issuer.keyId))),
+      ),
+    ),
+  );
+  const signatureValue = await signer.signDigest(createHash('sha256').update(tbsCertificate).digest());
+  const der = derSequence(tbsCertificate, signatureAlgorithm, derBitString(signatureValue));
   verifyIssued(der, request.issuerCertificate);
   return der;
 }
@@ -137,58 +131,73 @@ function assertSerialNumber(serial: Uint8Array): void {
   if (first === 0 && (second === undefined || (second & 0x80) === 0)) throw new Error('a serial number must be non-zero and minimally encoded');
 }
 
-/** The SPKI goes into the certificate byte for byte; one that does not survive a DER round trip is refused. */
-function parseSubjectPublicKeyInfo(spki: Uint8Array): SubjectPublicKeyInfo {
+/**
+ * The subjectPublicKey bits of an SPKI that goes into the certificate byte for byte: it must be a key node:crypto
+ * reads, in canonical DER.
+ */
+function subjectPublicKeyOf(spki: Uint8Array): Uint8Array {
   createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
-  const parsed = AsnConvert.parse(spki, SubjectPublicKeyInfo);
-  if (!Buffer.from(AsnConvert.serialize(parsed)).equals(spki)) throw new Error('the SubjectPublicKeyInfo is not canonical DER');
-  return parsed;
+  const reader = new DerReader(spki);
+  try {
+    const [algorithm, key, ...rest] = reader.childrenOf(reader.whole(), TAG.SEQUENCE, 'SubjectPublicKeyInfo');
+    expectEnd(rest, 'SubjectPublicKeyInfo');
+    for (const part of reader.childrenOf(algorithm, TAG.SEQUENCE, 'algorithm')) reader.anyValue(part);
+    const { unusedBits, bytes } = readBitString(reader, key, 'subjectPublicKey');
+    if (unusedBits !== 0 || reader.nonCanonical) throw new BerError('not DER');
+    return bytes;
+  } catch (error) {
+    if (!(error instanceof BerError)) throw error;
+    throw new Error('the SubjectPublicKeyInfo is not canonical DER');
+  }
 }
 
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey BIT STRING's value. */
-function keyIdentifier(spki: SubjectPublicKeyInfo): ArrayBuffer {
-  return toArrayBuffer(createHash('sha1').update(new Uint8Array(spki.subjectPublicKey)).digest());
+function keyIdentifier(subjectPublicKey: Uint8Array): Uint8Array {
+  return new Uint8Array(createHash('sha1').update(subjectPublicKey).digest());
 }
 
-function issuerOf(issuerDer: Uint8Array, validity: { notBefore: Date; notAfter: Date }): { name: Name; keyId: ArrayBuffer } {
-  const { tbsCertificate } = AsnConvert.parse(issuerDer, Certificate);
-  const issuerNotBefore = tbsCertificate.validity.notBefore.getTime();
-  const issuerNotAfter = tbsCertificate.validity.notAfter.getTime();
+/** The issuer's name (its subject's DER) and key identifier (its SKI, else computed from its key). */
+function issuerOf(issuerDer: Uint8Array, validity: { notBefore: Date; notAfter: Date }): { name: Uint8Array; keyId: Uint8Array } {
+  const issuer = parseCertificate(issuerDer);
   // A certificate valid past its issuer stops validating when the issuer expires: renew the CA instead (rotation runbook).
-  if (validity.notBefore < issuerNotBefore || validity.notAfter > issuerNotAfter) {
+  if (validity.notBefore < issuer.notBefore || validity.notAfter > issuer.notAfter) {
     throw new Error(
-      `the certificate's validity (${validity.notBefore.toISOString()} to ${validity.notAfter.toISOString()}) falls outside its issuer's (${issuerNotBefore.toISOString()} to ${issuerNotAfter.toISOString()})`,
+      `the certificate's validity (${validity.notBefore.toISOString()} to ${validity.notAfter.toISOString()}) falls outside its issuer's (${issuer.notBefore.toISOString()} to ${issuer.notAfter.toISOString()})`,
     );
   }
-  const ski = tbsCertificate.extensions?.find((candidate) => candidate.extnID === id_ce_subjectKeyIdentifier);
-  const keyId = ski ? AsnConvert.parse(ski.extnValue, SubjectKeyIdentifier).buffer : keyIdentifier(tbsCertificate.subjectPublicKeyInfo);
-  return { name: tbsCertificate.subject, keyId };
+  const keyId = issuer.subjectKeyIdentifier ? Buffer.from(issuer.subjectKeyIdentifier, 'hex') : keyIdentifier(subjectPublicKeyOf(issuer.publicKey.spkiDer));
+  return { name: issuer.subject.der, keyId: new Uint8Array(keyId) };
 }
 
 /**
  * One attribute per RDN, in the given order; countryName as PrintableString, everything else as UTF8String. The
  * values come from the partner's certificate, so one that cannot be encoded is the partner's error.
  */
-function nameOf(attributes: SubjectAttribute[]): Name {
+function nameOf(attributes: SubjectAttribute[]): Uint8Array {
   if (attributes.length === 0) throw new Error('a certificate needs a subject');
-  return new Name(
-    attributes.map(({ type, value }) => {
+  return derSequence(
+    ...attributes.map(({ type, value }) => {
       if (value.length === 0) throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, ` Empty ${type} in the subject.`);
       if (type === 'C' && !PRINTABLE_STRING.test(value))
         throw new PmsError(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, ' The subject country is not a PrintableString.');
-      const attributeValue = new AttributeValue(type === 'C' ? { printableString: value } : { utf8String: value });
-      return new RelativeDistinguishedName([new AttributeTypeAndValue({ type: ATTRIBUTE_OIDS[type], value: attributeValue })]);
+      return derSet(derSequence(derObjectIdentifier(ATTRIBUTE_OIDS[type]), type === 'C' ? derPrintableString(value) : derUtf8String(value)));
     }),
   );
 }
 
-function keyUsage(names: KeyUsageName[]): KeyUsage {
-  if (names.length === 0) throw new Error('a certificate needs at least one key usage');
-  return new KeyUsage(names.reduce((flags, name) => flags | KeyUsageFlags[name], 0));
+/** BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL } */
+function basicConstraints({ cA, pathLenConstraint }: CertificateToIssue['basicConstraints']): Uint8Array {
+  return derSequence(...(cA ? [derBoolean(true)] : []), ...(pathLenConstraint === undefined ? [] : [derSmallInteger(pathLenConstraint)]));
 }
 
-function extension(extnID: string, critical: boolean, value: unknown): Extension {
-  return new Extension({ extnID, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
+function keyUsage(names: KeyUsageName[]): Uint8Array {
+  if (names.length === 0) throw new Error('a certificate needs at least one key usage');
+  return derNamedBits(names.map((name) => KEY_USAGE_BITS[name]));
+}
+
+/** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } */
+function extension(oid: string, critical: boolean, value: Uint8Array): Uint8Array {
+  return derSequence(derObjectIdentifier(oid), ...(critical ? [derBoolean(true)] : []), derOctetString(value));
 }
 
 /** Self-signed: the certificate's own key. Otherwise the issuer certificate must name, identify and allow it (keyCertSign). */
@@ -198,10 +207,6 @@ function verifyIssued(der: Uint8Array, issuerDer: Uint8Array | undefined): void 
   if (issuerDer && !certificate.checkIssued(issuer))
     throw new CertificateSignatureError('the issuer certificate does not match its issuer name or key identifier, or may not sign certificates');
   if (!certificate.verify(issuer.publicKey)) throw new CertificateSignatureError("the signature does not verify with the issuer's public key");
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return new Uint8Array(bytes).buffer;
 }
 
 /** DER times carry whole seconds; comparing and encoding the truncated instants keeps both in step. */

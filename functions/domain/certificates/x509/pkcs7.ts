@@ -1,6 +1,7 @@
 import { CERTIFICATE_ERRORS } from '../../../errors/certificate-errors.js';
 import { type BerElement, BerError, childrenOf, readWholeElement } from './ber-reader.js';
 import { sameBytes } from './bytes.js';
+import { derElement } from './der-writer.js';
 import { pemText } from './pem.js';
 import { refusal } from './refusal.js';
 
@@ -41,15 +42,6 @@ export function encodeCertsOnlyPkcs7(ders: Uint8Array[]): Uint8Array {
     derElement(SET), // signerInfos
   );
   return derElement(SEQUENCE, SIGNED_DATA_OID, derElement(CONTEXT_0, signedData));
-}
-
-/** Tag, definite length (short or long form, minimal) and content. */
-function derElement(tag: number, ...content: Uint8Array[]): Uint8Array {
-  const length = content.reduce((sum, part) => sum + part.length, 0);
-  const lengthOctets: number[] = [];
-  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) lengthOctets.unshift(rest % 256);
-  const header = length < 0x80 ? [tag, length] : [tag, 0x80 | lengthOctets.length, ...lengthOctets];
-  return new Uint8Array(Buffer.concat([Uint8Array.from(header), ...content]));
 }
 
 /**
