@@ -8,7 +8,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The text of a string-typed value (RFC 5280's DirectoryString, and IA5String); null for any other type. UTF8String
  * must be valid UTF-8, BMPString whole UTF-16 code units and UniversalString code points within the BMP, or the value
  * is noted as not DER (the old parser could not write them back as received). PrintableString, TeletexString and
- * IA5String are read one character per octet with no check of their alphabets, as MOSIP's Java stack reads them.
+ * IA5String are read one character per octet with no check of their alphabets (the parser never checked them).
  */
 export function readDirectoryString(reader: DerReader, element: BerElement, what: string): string | null {
   const content = reader.content(element);

@@ -44,7 +44,8 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     if (error instanceof PmsError) throw error;
     if (error instanceof MalformedKeyError) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `subject public key: ${error.message}`);
     if (error instanceof BerError) throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, `not an X.509 certificate: ${error.message}`);
-    throw error;
+    // The reader throws BerError only; anything else is a bug, but to the caller the data is still not a certificate.
+    throw refusal(CERTIFICATE_ERRORS.INVALID_CERTIFICATE, 'not an X.509 certificate');
   }
 }
 
